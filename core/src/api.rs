@@ -1,0 +1,101 @@
+//! Shapes of the central server's API that clients share: errors and health.
+
+use serde::{Deserialize, Serialize};
+
+/// Stable machine-readable error codes. Clients map them to messages in the person's
+/// language; the English `title` and `detail` of a [`Problem`] are for developers and logs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ProblemCode {
+    /// A query, path or body parameter is missing, malformed or out of range.
+    InvalidInput,
+    /// Nothing exists at this address.
+    NotFound,
+    /// The method is not allowed on this resource.
+    MethodNotAllowed,
+    /// The server could not complete the request; retrying later may help.
+    Unavailable,
+    /// The server failed; this is a bug.
+    Internal,
+}
+
+impl ProblemCode {
+    pub fn status(self) -> u16 {
+        match self {
+            ProblemCode::InvalidInput => 400,
+            ProblemCode::NotFound => 404,
+            ProblemCode::MethodNotAllowed => 405,
+            ProblemCode::Unavailable => 503,
+            ProblemCode::Internal => 500,
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            ProblemCode::InvalidInput => "Invalid input",
+            ProblemCode::NotFound => "Not found",
+            ProblemCode::MethodNotAllowed => "Method not allowed",
+            ProblemCode::Unavailable => "Service unavailable",
+            ProblemCode::Internal => "Internal error",
+        }
+    }
+}
+
+/// An RFC 9457 problem document (`application/problem+json`), with Sportello's stable `code`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Problem {
+    /// A URI naming the kind of problem: `urn:sportello:problem:<code>`.
+    #[serde(rename = "type")]
+    pub type_uri: String,
+    pub title: String,
+    pub status: u16,
+    pub code: ProblemCode,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
+impl Problem {
+    pub const CONTENT_TYPE: &'static str = "application/problem+json";
+
+    pub fn new(code: ProblemCode, detail: impl Into<Option<String>>) -> Self {
+        let code_name = serde_json::to_value(code)
+            .ok()
+            .and_then(|value| value.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        Self {
+            type_uri: format!("urn:sportello:problem:{code_name}"),
+            title: code.title().to_owned(),
+            status: code.status(),
+            code,
+            detail: detail.into(),
+        }
+    }
+}
+
+/// Answer of `GET /health`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Health {
+    /// "ok" when the server can read its database.
+    pub status: String,
+    pub version: String,
+    /// "sqlite" or "postgres".
+    pub database: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problem_carries_code_status_and_type() {
+        let problem = Problem::new(ProblemCode::InvalidInput, Some("limit: too large".into()));
+        let json = serde_json::to_value(&problem).unwrap();
+        assert_eq!(json["type"], "urn:sportello:problem:invalid_input");
+        assert_eq!(json["status"], 400);
+        assert_eq!(json["code"], "invalid_input");
+        assert_eq!(json["detail"], "limit: too large");
+    }
+}

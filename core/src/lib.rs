@@ -1,0 +1,12 @@
+//! Sportello's domain types and pure logic, shared by the kiosk app, its UI (compiled to
+//! wasm32) and the central server. No I/O lives here: everything builds for native and wasm32.
+
+pub mod api;
+pub mod kiosk;
+pub mod lang;
+pub mod model;
+pub mod sync;
+pub mod text;
+
+pub use lang::{Direction, Lang};
+pub use text::LocalizedText;

@@ -1,0 +1,130 @@
+//! Content text kept in several languages (procedure names, descriptions, …).
+//!
+//! UI strings live in Fluent files under `locales/`; this type is for the data the server owns.
+
+use crate::lang::Lang;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A text in several languages. Serialises as `{"it": "…", "en": "…"}`.
+///
+/// The Italian text is required: [`LocalizedText::new`] takes it, and deserialising a map
+/// without it fails, so every lookup has somewhere to fall back to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(transparent)]
+#[cfg_attr(feature = "openapi", schema(value_type = BTreeMap<String, String>, example = json!({"it": "Rinnovo del permesso di soggiorno", "en": "Residence permit renewal"})))]
+pub struct LocalizedText(BTreeMap<Lang, String>);
+
+/// The text chosen for a reader, and the language it is actually in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Resolved<'a> {
+    pub text: &'a str,
+    pub lang: Lang,
+}
+
+impl LocalizedText {
+    pub fn new(italian: impl Into<String>) -> Self {
+        Self(BTreeMap::from([(Lang::FALLBACK, italian.into())]))
+    }
+
+    /// Adds or replaces the text in `lang`.
+    pub fn with(mut self, lang: Lang, text: impl Into<String>) -> Self {
+        self.0.insert(lang, text.into());
+        self
+    }
+
+    /// The best text for a reader of `lang`, following [`Lang::fallback_chain`].
+    pub fn resolve(&self, lang: Lang) -> Resolved<'_> {
+        lang.fallback_chain()
+            .into_iter()
+            .find_map(|candidate| {
+                self.0.get(&candidate).map(|text| Resolved {
+                    text,
+                    lang: candidate,
+                })
+            })
+            .expect("LocalizedText always holds the fallback language")
+    }
+
+    /// Shorthand for the resolved text alone.
+    pub fn get(&self, lang: Lang) -> &str {
+        self.resolve(lang).text
+    }
+
+    /// The languages this text exists in.
+    pub fn langs(&self) -> impl Iterator<Item = Lang> + '_ {
+        self.0.keys().copied()
+    }
+}
+
+/// Why a map of texts is not a valid [`LocalizedText`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LocalizedTextError {
+    #[error("the Italian text (\"it\") is missing")]
+    MissingFallback,
+    #[error("the text in {0} is empty")]
+    Empty(Lang),
+}
+
+impl TryFrom<BTreeMap<Lang, String>> for LocalizedText {
+    type Error = LocalizedTextError;
+
+    fn try_from(map: BTreeMap<Lang, String>) -> Result<Self, Self::Error> {
+        if let Some((lang, _)) = map.iter().find(|(_, text)| text.trim().is_empty()) {
+            return Err(LocalizedTextError::Empty(*lang));
+        }
+        if !map.contains_key(&Lang::FALLBACK) {
+            return Err(LocalizedTextError::MissingFallback);
+        }
+        Ok(Self(map))
+    }
+}
+
+impl<'de> Deserialize<'de> for LocalizedText {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let map = BTreeMap::<Lang, String>::deserialize(deserializer)?;
+        LocalizedText::try_from(map).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn permit() -> LocalizedText {
+        LocalizedText::new("Rinnovo del permesso").with(Lang::Fr, "Renouvellement du titre")
+    }
+
+    #[test]
+    fn resolves_the_requested_language_when_present() {
+        let text = permit();
+        let resolved = text.resolve(Lang::Fr);
+        assert_eq!(resolved.text, "Renouvellement du titre");
+        assert_eq!(resolved.lang, Lang::Fr);
+    }
+
+    #[test]
+    fn falls_back_through_english_and_french_before_italian() {
+        // Arabic is missing: French comes before Italian.
+        assert_eq!(permit().resolve(Lang::Ar).lang, Lang::Fr);
+        let only_italian = LocalizedText::new("Cittadinanza");
+        assert_eq!(only_italian.resolve(Lang::Ar).text, "Cittadinanza");
+        assert_eq!(only_italian.resolve(Lang::Ar).lang, Lang::It);
+    }
+
+    #[test]
+    fn round_trips_as_a_plain_json_map() {
+        let json = serde_json::to_string(&permit()).unwrap();
+        assert_eq!(json, r#"{"it":"Rinnovo del permesso","fr":"Renouvellement du titre"}"#);
+        assert_eq!(serde_json::from_str::<LocalizedText>(&json).unwrap(), permit());
+    }
+
+    #[test]
+    fn rejects_maps_without_italian_or_with_empty_texts() {
+        let err = serde_json::from_str::<LocalizedText>(r#"{"en":"Citizenship"}"#).unwrap_err();
+        assert!(err.to_string().contains("Italian"), "{err}");
+        assert!(serde_json::from_str::<LocalizedText>(r#"{"it":"  "}"#).is_err());
+        assert!(serde_json::from_str::<LocalizedText>(r#"{"it":"x","xx":"y"}"#).is_err());
+    }
+}

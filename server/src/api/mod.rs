@@ -1,0 +1,82 @@
+//! The HTTP API: `/health` and the versioned JSON API under `/api/v1`.
+
+mod error;
+mod extract;
+mod health;
+mod openapi;
+mod reference;
+mod sync;
+
+pub use error::ApiError;
+pub use openapi::ApiDoc;
+
+use crate::db::Db;
+use axum::Router;
+use axum::extract::{MatchedPath, Request};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::get;
+use sportello_core::api::{Problem, ProblemCode};
+use std::time::Duration;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub db: Db,
+}
+
+/// Bodies larger than this are refused before they are read.
+const MAX_BODY_BYTES: usize = 64 * 1024;
+/// A request that takes longer than this is answered 503 rather than left hanging.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+pub fn router(state: AppState) -> Router {
+    let api = Router::new()
+        .route("/offices", get(reference::list_offices))
+        .route("/offices/{id}", get(reference::get_office))
+        .route("/procedures", get(reference::list_procedures))
+        .route("/procedures/{id}", get(reference::get_procedure))
+        .route("/comuni", get(reference::list_comuni))
+        .route("/comuni/{istat}", get(reference::get_comune))
+        .route("/sync/changes", get(sync::changes))
+        .route("/openapi.json", get(openapi::openapi));
+
+    Router::new()
+        .route("/health", get(health::health))
+        .nest("/api/v1", api)
+        .fallback(|| async { problem(ProblemCode::NotFound, "no such resource") })
+        .method_not_allowed_fallback(|| async {
+            problem(ProblemCode::MethodNotAllowed, "method not allowed here")
+        })
+        .with_state(state)
+        .layer(
+            tower::ServiceBuilder::new()
+                .layer(
+                    // Log the route, never the raw URI: query strings may carry personal data.
+                    TraceLayer::new_for_http().make_span_with(|request: &Request| {
+                        let route = request
+                            .extensions()
+                            .get::<MatchedPath>()
+                            .map_or("unmatched", MatchedPath::as_str);
+                        tracing::info_span!("request", method = %request.method(), route)
+                    }),
+                )
+                .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+                .layer(CatchPanicLayer::custom(|_panic| {
+                    problem(ProblemCode::Internal, "the server failed on this request")
+                }))
+                .layer(TimeoutLayer::with_status_code(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    REQUEST_TIMEOUT,
+                ))
+                .layer(CompressionLayer::new()),
+        )
+}
+
+fn problem(code: ProblemCode, detail: &str) -> Response {
+    error::problem_response(Problem::new(code, Some(detail.to_owned())))
+}

@@ -1,0 +1,121 @@
+//! Read-only reference data: offices, procedures, comuni.
+
+use super::AppState;
+use super::error::ApiError;
+use super::extract::{ApiPath, ApiQuery, istat, province, slug};
+use crate::db;
+use axum::Json;
+use axum::extract::State;
+use serde::Deserialize;
+use sportello_core::api::Problem;
+use sportello_core::model::{Comune, Office, Procedure};
+use utoipa::IntoParams;
+
+/// The immigration offices of the province.
+#[utoipa::path(get, path = "/api/v1/offices", tag = "reference",
+    responses((status = 200, description = "Every office", body = Vec<Office>)))]
+pub async fn list_offices(State(state): State<AppState>) -> Result<Json<Vec<Office>>, ApiError> {
+    Ok(Json(db::list_offices(state.db.pool()).await?))
+}
+
+/// One office.
+#[utoipa::path(get, path = "/api/v1/offices/{id}", tag = "reference",
+    params(("id" = String, Path, description = "Office identifier, e.g. questura-asti")),
+    responses(
+        (status = 200, body = Office),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn get_office(
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<String>,
+) -> Result<Json<Office>, ApiError> {
+    let id = slug(&id)?;
+    db::get_office(state.db.pool(), id)
+        .await?
+        .map(Json)
+        .ok_or_else(|| ApiError::not_found(format!("no office {id}")))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct ProcedureFilter {
+    /// Only the procedures of this office.
+    office_id: Option<String>,
+}
+
+/// What people can book, for all offices or one.
+#[utoipa::path(get, path = "/api/v1/procedures", tag = "reference", params(ProcedureFilter),
+    responses(
+        (status = 200, body = Vec<Procedure>),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such office", body = Problem,
+            content_type = "application/problem+json")))]
+pub async fn list_procedures(
+    State(state): State<AppState>,
+    ApiQuery(filter): ApiQuery<ProcedureFilter>,
+) -> Result<Json<Vec<Procedure>>, ApiError> {
+    let pool = state.db.pool();
+    if let Some(office_id) = &filter.office_id {
+        let office_id = slug(office_id)?;
+        if db::get_office(pool, office_id).await?.is_none() {
+            return Err(ApiError::not_found(format!("no office {office_id}")));
+        }
+    }
+    Ok(Json(db::list_procedures(pool, filter.office_id.as_deref()).await?))
+}
+
+/// One procedure.
+#[utoipa::path(get, path = "/api/v1/procedures/{id}", tag = "reference",
+    params(("id" = String, Path, description = "Procedure identifier")),
+    responses(
+        (status = 200, body = Procedure),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn get_procedure(
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<String>,
+) -> Result<Json<Procedure>, ApiError> {
+    let id = slug(&id)?;
+    db::get_procedure(state.db.pool(), id)
+        .await?
+        .map(Json)
+        .ok_or_else(|| ApiError::not_found(format!("no procedure {id}")))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct ComuneFilter {
+    /// Two-letter province code, e.g. AT.
+    province: Option<String>,
+}
+
+/// The comuni, by name.
+#[utoipa::path(get, path = "/api/v1/comuni", tag = "reference", params(ComuneFilter),
+    responses(
+        (status = 200, body = Vec<Comune>),
+        (status = 400, body = Problem, content_type = "application/problem+json")))]
+pub async fn list_comuni(
+    State(state): State<AppState>,
+    ApiQuery(filter): ApiQuery<ComuneFilter>,
+) -> Result<Json<Vec<Comune>>, ApiError> {
+    let province = filter.province.as_deref().map(province).transpose()?;
+    Ok(Json(db::list_comuni(state.db.pool(), province).await?))
+}
+
+/// One comune by its ISTAT code.
+#[utoipa::path(get, path = "/api/v1/comuni/{istat}", tag = "reference",
+    params(("istat" = String, Path, description = "Six-digit ISTAT code, e.g. 005005")),
+    responses(
+        (status = 200, body = Comune),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn get_comune(
+    State(state): State<AppState>,
+    ApiPath(code): ApiPath<String>,
+) -> Result<Json<Comune>, ApiError> {
+    let code = istat(&code)?;
+    db::get_comune(state.db.pool(), code)
+        .await?
+        .map(Json)
+        .ok_or_else(|| ApiError::not_found(format!("no comune {code}")))
+}

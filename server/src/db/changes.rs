@@ -1,0 +1,77 @@
+//! The change feed kiosks pull: every replicated row and tombstone with `seq > cursor`.
+
+use super::reference::{columns, comune_from_row, office_from_row, procedure_from_row};
+use sportello_core::sync::{Change, ChangeOp, ChangePage, Cursor, EntityKind, Record};
+use super::{Backend, Db, DbError};
+use sqlx::{Executor, Row};
+
+/// The first `limit` changes after `cursor`, in `seq` order.
+///
+/// Each table is asked for its own first `limit + 1` rows after the cursor; merged, they hold
+/// the feed's next `limit` entries (`seq` is unique across tables) and tell whether more follow.
+/// All tables are read in one snapshot: a transaction that commits between two of the reads
+/// must not show its later rows without its earlier ones, or the cursor would pass them by.
+pub async fn changes_since(db: &Db, cursor: Cursor, limit: u32) -> Result<ChangePage, DbError> {
+    let limit_rows = i64::from(limit) + 1;
+    let mut tx = db.pool().begin().await?;
+    if db.backend() == Backend::Postgres {
+        tx.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            .await?;
+    }
+    let mut changes = Vec::new();
+    for entity in EntityKind::ALL {
+        let (table, from_row): (_, fn(&_) -> Result<Record, DbError>) = match entity {
+            EntityKind::Office => ("offices", |row| office_from_row(row).map(Record::Office)),
+            EntityKind::Procedure => ("procedures", |row| {
+                procedure_from_row(row).map(Record::Procedure)
+            }),
+            EntityKind::Comune => ("comuni", |row| comune_from_row(row).map(Record::Comune)),
+        };
+        let sql = format!(
+            "SELECT {}, seq FROM {table} WHERE seq > $1 ORDER BY seq LIMIT $2",
+            columns(entity)
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(cursor)
+            .bind(limit_rows)
+            .fetch_all(&mut *tx)
+            .await?;
+        for row in &rows {
+            changes.push(Change {
+                seq: row.try_get("seq")?,
+                op: ChangeOp::Upsert {
+                    record: from_row(row)?,
+                },
+            });
+        }
+    }
+    let tombstones = sqlx::query(
+        "SELECT entity, id, seq FROM tombstones WHERE seq > $1 ORDER BY seq LIMIT $2",
+    )
+    .bind(cursor)
+    .bind(limit_rows)
+    .fetch_all(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    for row in &tombstones {
+        let entity: String = row.try_get("entity")?;
+        changes.push(Change {
+            seq: row.try_get("seq")?,
+            op: ChangeOp::Delete {
+                entity: EntityKind::parse(&entity)
+                    .ok_or_else(|| DbError::Corrupt(format!("tombstone of {entity:?}")))?,
+                id: row.try_get("id")?,
+            },
+        });
+    }
+
+    changes.sort_by_key(|change| change.seq);
+    let more = changes.len() > limit as usize;
+    changes.truncate(limit as usize);
+    let cursor = changes.last().map_or(cursor, |change| change.seq);
+    Ok(ChangePage {
+        changes,
+        cursor,
+        more,
+    })
+}

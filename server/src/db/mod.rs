@@ -1,0 +1,179 @@
+//! Storage: SQLite (embedded, the default) or PostgreSQL, behind one sqlx `Any` pool.
+//!
+//! Queries are written once in the SQL both databases accept (`$n` parameters, `RETURNING`,
+//! `ON CONFLICT`); each backend has its own migrations for the DDL that differs.
+
+mod changes;
+mod reference;
+
+pub use changes::changes_since;
+pub use reference::{
+    delete_record, get_comune, get_office, get_procedure, list_comuni, list_offices,
+    list_procedures, upsert_record,
+};
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, Executor};
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+/// Which database engine a [`Db`] talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "sqlite",
+            Backend::Postgres => "postgres",
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("cannot create the database folder {path}: {source}")]
+    CreateDir {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("database error: {0}")]
+    Sqlx(#[from] sqlx::Error),
+    #[error("migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("stored data is inconsistent: {0}")]
+    Corrupt(String),
+}
+
+/// A connection pool and the engine behind it.
+#[derive(Debug, Clone)]
+pub struct Db {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+impl Db {
+    /// Opens `location` (a SQLite path or a `postgres://` URL) and brings its schema up to date.
+    pub async fn open(location: &str) -> Result<Db, DbError> {
+        sqlx::any::install_default_drivers();
+        let (backend, url) = resolve(location)?;
+        let options = AnyConnectOptions::from_str(&url)?;
+        let mut pool_options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(10));
+        pool_options = match backend {
+            Backend::Sqlite => pool_options
+                .max_connections(8)
+                .after_connect(|conn, _meta| {
+                    Box::pin(async move {
+                        // WAL lets readers run while a writer commits; NORMAL is durable in WAL
+                        // across application crashes, which is what a server needs.
+                        conn.execute(
+                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                             PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+                        )
+                        .await?;
+                        Ok(())
+                    })
+                }),
+            Backend::Postgres => pool_options.max_connections(16),
+        };
+        let pool = pool_options.connect_with(options).await?;
+        let db = Db { pool, backend };
+        db.migrate().await?;
+        Ok(db)
+    }
+
+    async fn migrate(&self) -> Result<(), DbError> {
+        match self.backend {
+            Backend::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&self.pool).await?,
+            Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(&self.pool).await?,
+        }
+        Ok(())
+    }
+
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Whether the database answers a trivial query.
+    pub async fn ping(&self) -> bool {
+        sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    /// A value from the server's own key–value table.
+    pub async fn meta(&self, key: &str) -> Result<Option<String>, DbError> {
+        let value = sqlx::query_scalar("SELECT value FROM server_meta WHERE key = $1")
+            .bind(key)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(value)
+    }
+}
+
+/// Sets a value in the server's key–value table, inside the caller's transaction.
+pub async fn set_meta(
+    conn: &mut sqlx::AnyConnection,
+    key: &str,
+    value: &str,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO server_meta (key, value) VALUES ($1, $2) \
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )
+    .bind(key)
+    .bind(value)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Turns a location as given on the command line into a backend and a driver URL.
+fn resolve(location: &str) -> Result<(Backend, String), DbError> {
+    if location.starts_with("postgres://") || location.starts_with("postgresql://") {
+        return Ok((Backend::Postgres, location.to_owned()));
+    }
+    let path = location
+        .strip_prefix("sqlite://")
+        .or_else(|| location.strip_prefix("sqlite:"))
+        .unwrap_or(location);
+    if let Some(parent) = Path::new(path).parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|source| DbError::CreateDir {
+            path: parent.display().to_string(),
+            source,
+        })?;
+    }
+    Ok((Backend::Sqlite, format!("sqlite://{path}?mode=rwc")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postgres_urls_go_to_postgres() {
+        let (backend, url) = resolve("postgres://u@localhost:5432/db").unwrap();
+        assert_eq!(backend, Backend::Postgres);
+        assert_eq!(url, "postgres://u@localhost:5432/db");
+    }
+
+    #[test]
+    fn paths_become_sqlite_files_created_on_demand() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("nested/server.sqlite3");
+        let (backend, url) = resolve(path.to_str().unwrap()).unwrap();
+        assert_eq!(backend, Backend::Sqlite);
+        assert_eq!(url, format!("sqlite://{}?mode=rwc", path.display()));
+        assert!(dir.path().join("nested").is_dir());
+    }
+}

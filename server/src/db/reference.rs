@@ -1,0 +1,296 @@
+//! Offices, procedures and comuni: reads for the API, and the writes that feed replication.
+
+use super::DbError;
+use sportello_core::model::{
+    Address, Comune, GeoPoint, Office, OfficeKind, Procedure, ProcedureCategory,
+};
+use sportello_core::sync::{EntityKind, Record};
+use sportello_core::text::LocalizedText;
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, AnyPool, Row};
+
+const OFFICE_COLUMNS: &str = "id, kind, name, street, postcode, locality, province, \
+     comune_istat, lat, lon, phone, email, website";
+const PROCEDURE_COLUMNS: &str =
+    "id, office_id, category, name, summary, slot_minutes, mediator_recommended";
+const COMUNE_COLUMNS: &str = "istat, name, province, capoluogo, lat, lon";
+
+/// Takes the next change sequence number. The counter row stays locked until the caller's
+/// transaction ends, so writers commit in `seq` order and a reader never skips a late commit.
+pub(super) async fn next_seq(conn: &mut AnyConnection) -> Result<i64, DbError> {
+    let seq =
+        sqlx::query_scalar("UPDATE sync_counter SET value = value + 1 WHERE id = 1 RETURNING value")
+            .fetch_one(conn)
+            .await?;
+    Ok(seq)
+}
+
+/// Inserts or replaces a replicated row, giving it a new `seq` so kiosks pull it again.
+pub async fn upsert_record(conn: &mut AnyConnection, record: &Record) -> Result<i64, DbError> {
+    let seq = next_seq(conn).await?;
+    match record {
+        Record::Office(office) => upsert_office(conn, office, seq).await?,
+        Record::Procedure(procedure) => upsert_procedure(conn, procedure, seq).await?,
+        Record::Comune(comune) => upsert_comune(conn, comune, seq).await?,
+    }
+    // A row that comes back after a deletion must not stay deleted on the kiosks.
+    sqlx::query("DELETE FROM tombstones WHERE entity = $1 AND id = $2")
+        .bind(record.kind().as_str())
+        .bind(record.id())
+        .execute(&mut *conn)
+        .await?;
+    Ok(seq)
+}
+
+/// Deletes a replicated row and leaves a tombstone for the kiosks. Returns whether it existed.
+pub async fn delete_record(
+    conn: &mut AnyConnection,
+    entity: EntityKind,
+    id: &str,
+) -> Result<bool, DbError> {
+    let sql = match entity {
+        EntityKind::Office => "DELETE FROM offices WHERE id = $1",
+        EntityKind::Procedure => "DELETE FROM procedures WHERE id = $1",
+        EntityKind::Comune => "DELETE FROM comuni WHERE istat = $1",
+    };
+    let deleted = sqlx::query(sql).bind(id).execute(&mut *conn).await?.rows_affected() > 0;
+    if deleted {
+        let seq = next_seq(conn).await?;
+        sqlx::query(
+            "INSERT INTO tombstones (entity, id, seq) VALUES ($1, $2, $3) \
+             ON CONFLICT (entity, id) DO UPDATE SET seq = excluded.seq",
+        )
+        .bind(entity.as_str())
+        .bind(id)
+        .bind(seq)
+        .execute(conn)
+        .await?;
+    }
+    Ok(deleted)
+}
+
+async fn upsert_office(conn: &mut AnyConnection, office: &Office, seq: i64) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO offices (id, kind, name, street, postcode, locality, province, comune_istat, \
+         lat, lon, phone, email, website, seq) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) \
+         ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, \
+         street = excluded.street, postcode = excluded.postcode, locality = excluded.locality, \
+         province = excluded.province, comune_istat = excluded.comune_istat, lat = excluded.lat, \
+         lon = excluded.lon, phone = excluded.phone, email = excluded.email, \
+         website = excluded.website, seq = excluded.seq",
+    )
+    .bind(&office.id)
+    .bind(office.kind.as_str())
+    .bind(&office.name)
+    .bind(&office.address.street)
+    .bind(&office.address.postcode)
+    .bind(&office.address.locality)
+    .bind(&office.address.province)
+    .bind(&office.address.comune_istat)
+    .bind(office.location.lat)
+    .bind(office.location.lon)
+    .bind(office.phone.as_deref())
+    .bind(office.email.as_deref())
+    .bind(office.website.as_deref())
+    .bind(seq)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+async fn upsert_procedure(
+    conn: &mut AnyConnection,
+    procedure: &Procedure,
+    seq: i64,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO procedures (id, office_id, category, name, summary, slot_minutes, \
+         mediator_recommended, seq) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+         ON CONFLICT (id) DO UPDATE SET office_id = excluded.office_id, \
+         category = excluded.category, name = excluded.name, summary = excluded.summary, \
+         slot_minutes = excluded.slot_minutes, \
+         mediator_recommended = excluded.mediator_recommended, seq = excluded.seq",
+    )
+    .bind(&procedure.id)
+    .bind(&procedure.office_id)
+    .bind(procedure.category.as_str())
+    .bind(to_json(&procedure.name))
+    .bind(to_json(&procedure.summary))
+    .bind(i64::from(procedure.slot_minutes))
+    .bind(i64::from(procedure.mediator_recommended))
+    .bind(seq)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+async fn upsert_comune(conn: &mut AnyConnection, comune: &Comune, seq: i64) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO comuni (istat, name, province, capoluogo, lat, lon, seq) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) \
+         ON CONFLICT (istat) DO UPDATE SET name = excluded.name, province = excluded.province, \
+         capoluogo = excluded.capoluogo, lat = excluded.lat, lon = excluded.lon, \
+         seq = excluded.seq",
+    )
+    .bind(&comune.istat)
+    .bind(&comune.name)
+    .bind(&comune.province)
+    .bind(i64::from(comune.capoluogo))
+    .bind(comune.location.lat)
+    .bind(comune.location.lon)
+    .bind(seq)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn list_offices(pool: &AnyPool) -> Result<Vec<Office>, DbError> {
+    let sql = format!("SELECT {OFFICE_COLUMNS} FROM offices ORDER BY kind, name");
+    fetch_all(pool, sql, office_from_row).await
+}
+
+pub async fn get_office(pool: &AnyPool, id: &str) -> Result<Option<Office>, DbError> {
+    let sql = format!("SELECT {OFFICE_COLUMNS} FROM offices WHERE id = $1");
+    fetch_optional(pool, sql, id, office_from_row).await
+}
+
+/// Procedures, all or those of one office, in a stable order.
+pub async fn list_procedures(
+    pool: &AnyPool,
+    office_id: Option<&str>,
+) -> Result<Vec<Procedure>, DbError> {
+    let sql = format!(
+        "SELECT {PROCEDURE_COLUMNS} FROM procedures WHERE ($1 IS NULL OR office_id = $1) \
+         ORDER BY office_id, id"
+    );
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(office_id)
+        .fetch_all(pool)
+        .await?;
+    rows.iter().map(procedure_from_row).collect()
+}
+
+pub async fn get_procedure(pool: &AnyPool, id: &str) -> Result<Option<Procedure>, DbError> {
+    let sql = format!("SELECT {PROCEDURE_COLUMNS} FROM procedures WHERE id = $1");
+    fetch_optional(pool, sql, id, procedure_from_row).await
+}
+
+/// Comuni, all or those of one province, by name.
+pub async fn list_comuni(pool: &AnyPool, province: Option<&str>) -> Result<Vec<Comune>, DbError> {
+    let sql = format!(
+        "SELECT {COMUNE_COLUMNS} FROM comuni WHERE ($1 IS NULL OR province = $1) ORDER BY name"
+    );
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(province)
+        .fetch_all(pool)
+        .await?;
+    rows.iter().map(comune_from_row).collect()
+}
+
+pub async fn get_comune(pool: &AnyPool, istat: &str) -> Result<Option<Comune>, DbError> {
+    let sql = format!("SELECT {COMUNE_COLUMNS} FROM comuni WHERE istat = $1");
+    fetch_optional(pool, sql, istat, comune_from_row).await
+}
+
+async fn fetch_all<T>(
+    pool: &AnyPool,
+    sql: String,
+    from_row: fn(&AnyRow) -> Result<T, DbError>,
+) -> Result<Vec<T>, DbError> {
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_all(pool).await?;
+    rows.iter().map(from_row).collect()
+}
+
+async fn fetch_optional<T>(
+    pool: &AnyPool,
+    sql: String,
+    key: &str,
+    from_row: fn(&AnyRow) -> Result<T, DbError>,
+) -> Result<Option<T>, DbError> {
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(key)
+        .fetch_optional(pool)
+        .await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+// Row mappers are shared with the change feed, which selects the same columns plus `seq`.
+
+pub(super) fn office_from_row(row: &AnyRow) -> Result<Office, DbError> {
+    let kind: String = row.try_get("kind")?;
+    Ok(Office {
+        id: row.try_get("id")?,
+        kind: OfficeKind::parse(&kind)
+            .ok_or_else(|| DbError::Corrupt(format!("unknown office kind {kind:?}")))?,
+        name: row.try_get("name")?,
+        address: Address {
+            street: row.try_get("street")?,
+            postcode: row.try_get("postcode")?,
+            locality: row.try_get("locality")?,
+            province: row.try_get("province")?,
+            comune_istat: row.try_get("comune_istat")?,
+        },
+        location: GeoPoint {
+            lat: row.try_get("lat")?,
+            lon: row.try_get("lon")?,
+        },
+        phone: row.try_get("phone")?,
+        email: row.try_get("email")?,
+        website: row.try_get("website")?,
+    })
+}
+
+pub(super) fn procedure_from_row(row: &AnyRow) -> Result<Procedure, DbError> {
+    let category: String = row.try_get("category")?;
+    let slot_minutes: i64 = row.try_get("slot_minutes")?;
+    Ok(Procedure {
+        id: row.try_get("id")?,
+        office_id: row.try_get("office_id")?,
+        category: ProcedureCategory::parse(&category)
+            .ok_or_else(|| DbError::Corrupt(format!("unknown category {category:?}")))?,
+        name: from_json(&row.try_get::<String, _>("name")?)?,
+        summary: from_json(&row.try_get::<String, _>("summary")?)?,
+        slot_minutes: u16::try_from(slot_minutes)
+            .map_err(|_| DbError::Corrupt(format!("slot length {slot_minutes}")))?,
+        mediator_recommended: flag(row, "mediator_recommended")?,
+    })
+}
+
+pub(super) fn comune_from_row(row: &AnyRow) -> Result<Comune, DbError> {
+    Ok(Comune {
+        istat: row.try_get("istat")?,
+        name: row.try_get("name")?,
+        province: row.try_get("province")?,
+        capoluogo: flag(row, "capoluogo")?,
+        location: GeoPoint {
+            lat: row.try_get("lat")?,
+            lon: row.try_get("lon")?,
+        },
+    })
+}
+
+pub(super) fn columns(entity: EntityKind) -> &'static str {
+    match entity {
+        EntityKind::Office => OFFICE_COLUMNS,
+        EntityKind::Procedure => PROCEDURE_COLUMNS,
+        EntityKind::Comune => COMUNE_COLUMNS,
+    }
+}
+
+/// Reads a 0/1 integer column (see the migrations for why flags are not booleans).
+fn flag(row: &AnyRow, column: &str) -> Result<bool, DbError> {
+    match row.try_get::<i64, _>(column)? {
+        0 => Ok(false),
+        1 => Ok(true),
+        other => Err(DbError::Corrupt(format!("{column} = {other}"))),
+    }
+}
+
+fn to_json(text: &LocalizedText) -> String {
+    serde_json::to_string(text).expect("a map of strings always serialises")
+}
+
+fn from_json(json: &str) -> Result<LocalizedText, DbError> {
+    serde_json::from_str(json).map_err(|err| DbError::Corrupt(format!("localised text: {err}")))
+}

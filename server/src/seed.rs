@@ -1,0 +1,159 @@
+//! Demo reference data for the province of Asti, loaded once into an empty database.
+
+use crate::db::{self, Db, DbError};
+use serde::Deserialize;
+use sportello_core::model::{Comune, GeoPoint, Office, Procedure};
+use sportello_core::sync::Record;
+
+const COMUNI_AT: &str = include_str!("../data/comuni_AT.csv");
+const DEMO_ASTI: &str = include_str!("../data/demo/asti.toml");
+
+/// Marks, in `server_meta`, that the demo data went in, so that an administrator's later
+/// deletions are not undone at the next start.
+const SEEDED_KEY: &str = "demo_seeded";
+
+#[derive(Debug, thiserror::Error)]
+pub enum SeedError {
+    #[error("comuni CSV, line {line}: {message}")]
+    Comuni { line: u64, message: String },
+    #[error("demo data file: {0}")]
+    Demo(#[from] toml::de::Error),
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoFile {
+    offices: Vec<Office>,
+    procedures: Vec<Procedure>,
+}
+
+/// What [`load_demo`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeedOutcome {
+    Loaded { records: usize },
+    AlreadyThere,
+}
+
+/// Loads the demo province into the database unless it was loaded before.
+pub async fn load_demo(db: &Db) -> Result<SeedOutcome, SeedError> {
+    if db.meta(SEEDED_KEY).await?.is_some() {
+        return Ok(SeedOutcome::AlreadyThere);
+    }
+    let records = demo_records()?;
+    let mut tx = db.pool().begin().await.map_err(DbError::from)?;
+    for record in &records {
+        db::upsert_record(&mut tx, record).await?;
+    }
+    db::set_meta(&mut tx, SEEDED_KEY, "asti").await?;
+    tx.commit().await.map_err(DbError::from)?;
+    Ok(SeedOutcome::Loaded {
+        records: records.len(),
+    })
+}
+
+/// The demo data in the order it must be written: comuni before the offices that stand in
+/// them, offices before their procedures.
+fn demo_records() -> Result<Vec<Record>, SeedError> {
+    let demo: DemoFile = toml::from_str(DEMO_ASTI)?;
+    let comuni = parse_comuni(COMUNI_AT)?;
+    Ok(comuni
+        .into_iter()
+        .map(Record::Comune)
+        .chain(demo.offices.into_iter().map(Record::Office))
+        .chain(demo.procedures.into_iter().map(Record::Procedure))
+        .collect())
+}
+
+#[derive(Debug, Deserialize)]
+struct ComuneRow {
+    istat: String,
+    name: String,
+    province: String,
+    capoluogo: String,
+    lat: f64,
+    lon: f64,
+}
+
+/// Reads ISTAT's list as shipped in `data/comuni_*.csv`.
+fn parse_comuni(csv_text: &str) -> Result<Vec<Comune>, SeedError> {
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    reader
+        .deserialize::<ComuneRow>()
+        .map(|row| {
+            let row = row.map_err(|err| SeedError::Comuni {
+                line: err.position().map_or(0, |p| p.line()),
+                message: err.to_string(),
+            })?;
+            Ok(Comune {
+                istat: row.istat,
+                name: row.name,
+                province: row.province,
+                capoluogo: row.capoluogo.eq_ignore_ascii_case("true"),
+                location: GeoPoint {
+                    lat: row.lat,
+                    lon: row.lon,
+                },
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sportello_core::model::OfficeKind;
+    use std::collections::HashSet;
+
+    #[test]
+    fn the_province_of_asti_has_117_comuni_and_one_capital() {
+        let comuni = parse_comuni(COMUNI_AT).unwrap();
+        assert_eq!(comuni.len(), 117);
+        let capitals: Vec<_> = comuni.iter().filter(|c| c.capoluogo).collect();
+        assert_eq!(capitals.len(), 1);
+        assert_eq!(capitals[0].name, "Asti");
+        assert_eq!(capitals[0].istat, "005005");
+        assert!(comuni.iter().all(|c| c.province == "AT" && c.istat.len() == 6));
+        // Every comune lies in or near the province (a rough box around it).
+        assert!(comuni.iter().all(|c| (44.5..45.2).contains(&c.location.lat)
+            && (7.8..8.6).contains(&c.location.lon)));
+    }
+
+    #[test]
+    fn demo_data_is_consistent() {
+        let records = demo_records().unwrap();
+        let offices: Vec<&Office> = records
+            .iter()
+            .filter_map(|r| match r {
+                Record::Office(o) => Some(o),
+                _ => None,
+            })
+            .collect();
+        let kinds: HashSet<_> = offices.iter().map(|o| o.kind).collect();
+        assert_eq!(kinds, HashSet::from(OfficeKind::ALL), "one office of each kind");
+
+        let office_ids: HashSet<_> = offices.iter().map(|o| o.id.as_str()).collect();
+        let comuni: HashSet<_> = parse_comuni(COMUNI_AT)
+            .unwrap()
+            .into_iter()
+            .map(|c| c.istat)
+            .collect();
+        assert!(offices.iter().all(|o| comuni.contains(&o.address.comune_istat)));
+
+        let mut per_office = std::collections::HashMap::<&str, usize>::new();
+        for record in &records {
+            if let Record::Procedure(p) = record {
+                assert!(office_ids.contains(p.office_id.as_str()), "{}", p.id);
+                for lang in sportello_core::Lang::ALL {
+                    assert_eq!(p.name.resolve(lang).lang, lang, "{} name in {lang}", p.id);
+                    assert_eq!(p.summary.resolve(lang).lang, lang, "{} summary in {lang}", p.id);
+                }
+                *per_office.entry(p.office_id.as_str()).or_default() += 1;
+            }
+        }
+        for id in office_ids {
+            assert!(per_office.get(id).copied().unwrap_or(0) >= 2, "{id} has procedures");
+        }
+    }
+}

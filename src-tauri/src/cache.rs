@@ -1,0 +1,300 @@
+//! The kiosk's local copy of the server's reference data, in SQLite.
+//!
+//! The UI reads only from here, so a kiosk synced once keeps working with the server down.
+//! Rows are stored as the JSON the server sent, keyed by kind and id: the cache needs no
+//! schema change when a record gains a field, and reads deserialise into the core types.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::de::DeserializeOwned;
+use sportello_core::model::{Comune, Office, Procedure};
+use sportello_core::sync::{ChangeOp, ChangePage, Cursor, EntityKind};
+use std::path::Path;
+
+/// Bumped when the cache's tables change; an older cache is rebuilt from the server.
+const SCHEMA_VERSION: i64 = 1;
+
+const CURSOR_KEY: &str = "cursor";
+const LAST_SYNC_KEY: &str = "last_sync";
+
+#[derive(Debug, thiserror::Error)]
+pub enum CacheError {
+    #[error("cache database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("cached {entity} {id} cannot be read: {source}")]
+    Decode {
+        entity: &'static str,
+        id: String,
+        source: serde_json::Error,
+    },
+}
+
+pub struct Cache {
+    conn: Connection,
+}
+
+impl Cache {
+    pub fn open(path: &Path) -> Result<Cache, CacheError> {
+        if let Some(parent) = path.parent() {
+            // If this fails, opening the file below reports the problem.
+            let _ = std::fs::create_dir_all(parent);
+        }
+        Self::init(Connection::open(path)?)
+    }
+
+    pub fn open_in_memory() -> Result<Cache, CacheError> {
+        Self::init(Connection::open_in_memory()?)
+    }
+
+    fn init(conn: Connection) -> Result<Cache, CacheError> {
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+        if version != SCHEMA_VERSION {
+            // A cache is a copy: when its layout changes, start over and pull everything.
+            conn.execute_batch(
+                "DROP TABLE IF EXISTS records;
+                 DROP TABLE IF EXISTS meta;",
+            )?;
+        }
+        conn.execute_batch(
+            "CREATE TABLE IF NOT EXISTS meta (
+                 key   TEXT PRIMARY KEY,
+                 value TEXT NOT NULL
+             );
+             CREATE TABLE IF NOT EXISTS records (
+                 entity TEXT NOT NULL,
+                 id     TEXT NOT NULL,
+                 body   TEXT NOT NULL,
+                 PRIMARY KEY (entity, id)
+             );",
+        )?;
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+        Ok(Cache { conn })
+    }
+
+    /// The highest change `seq` applied so far; 0 for an empty cache.
+    pub fn cursor(&self) -> Result<Cursor, CacheError> {
+        Ok(self
+            .meta(CURSOR_KEY)?
+            .and_then(|value| value.parse().ok())
+            .unwrap_or(0))
+    }
+
+    /// Applies a page of changes and moves the cursor past it, all in one transaction: a
+    /// kiosk switched off halfway through keeps either the whole page or none of it.
+    pub fn apply(&mut self, page: &ChangePage) -> Result<(), CacheError> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut upsert = tx.prepare_cached(
+                "INSERT INTO records (entity, id, body) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (entity, id) DO UPDATE SET body = excluded.body",
+            )?;
+            let mut delete = tx.prepare_cached("DELETE FROM records WHERE entity = ?1 AND id = ?2")?;
+            for change in &page.changes {
+                match &change.op {
+                    ChangeOp::Upsert { record } => {
+                        upsert.execute(params![
+                            record.kind().as_str(),
+                            record.id(),
+                            record.data_json()
+                        ])?;
+                    }
+                    ChangeOp::Delete { entity, id } => {
+                        delete.execute(params![entity.as_str(), id])?;
+                    }
+                }
+            }
+        }
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![CURSOR_KEY, page.cursor.to_string()],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Records when the kiosk last completed a pull (Unix seconds).
+    pub fn set_last_sync(&self, unix_secs: i64) -> Result<(), CacheError> {
+        self.set_meta(LAST_SYNC_KEY, &unix_secs.to_string())
+    }
+
+    /// When the kiosk last completed a pull, if ever: shown to people as the data's age.
+    pub fn last_sync(&self) -> Result<Option<i64>, CacheError> {
+        Ok(self.meta(LAST_SYNC_KEY)?.and_then(|value| value.parse().ok()))
+    }
+
+    /// Offices by kind, then name.
+    pub fn offices(&self) -> Result<Vec<Office>, CacheError> {
+        let mut offices: Vec<Office> = self.all(EntityKind::Office)?;
+        offices.sort_by(|a, b| (a.kind.as_str(), &a.name).cmp(&(b.kind.as_str(), &b.name)));
+        Ok(offices)
+    }
+
+    /// Procedures, all or one office's, by id.
+    pub fn procedures(&self, office_id: Option<&str>) -> Result<Vec<Procedure>, CacheError> {
+        let mut procedures: Vec<Procedure> = self.all(EntityKind::Procedure)?;
+        procedures.retain(|p| office_id.is_none_or(|id| p.office_id == id));
+        procedures.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(procedures)
+    }
+
+    /// Comuni by name.
+    pub fn comuni(&self) -> Result<Vec<Comune>, CacheError> {
+        let mut comuni: Vec<Comune> = self.all(EntityKind::Comune)?;
+        comuni.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(comuni)
+    }
+
+    /// How many rows of each kind the cache holds.
+    pub fn count(&self, entity: EntityKind) -> Result<usize, CacheError> {
+        let count: i64 = self.conn.query_row(
+            "SELECT COUNT(*) FROM records WHERE entity = ?1",
+            [entity.as_str()],
+            |row| row.get(0),
+        )?;
+        Ok(usize::try_from(count).unwrap_or(0))
+    }
+
+    fn all<T: DeserializeOwned>(&self, entity: EntityKind) -> Result<Vec<T>, CacheError> {
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT id, body FROM records WHERE entity = ?1")?;
+        let rows = statement.query_map([entity.as_str()], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+        })?;
+        rows.map(|row| {
+            let (id, body) = row?;
+            serde_json::from_str(&body).map_err(|source| CacheError::Decode {
+                entity: entity.as_str(),
+                id,
+                source,
+            })
+        })
+        .collect()
+    }
+
+    fn meta(&self, key: &str) -> Result<Option<String>, CacheError> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |row| row.get(0))
+            .optional()?)
+    }
+
+    fn set_meta(&self, key: &str, value: &str) -> Result<(), CacheError> {
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sportello_core::model::{Address, GeoPoint, OfficeKind};
+    use sportello_core::sync::{Change, Record};
+
+    fn office(id: &str, name: &str) -> Office {
+        Office {
+            id: id.into(),
+            kind: OfficeKind::Questura,
+            name: name.into(),
+            address: Address {
+                street: "Corso XXV Aprile, 19".into(),
+                postcode: "14100".into(),
+                locality: "Asti".into(),
+                province: "AT".into(),
+                comune_istat: "005005".into(),
+            },
+            location: GeoPoint { lat: 44.9, lon: 8.2 },
+            phone: None,
+            email: None,
+            website: None,
+        }
+    }
+
+    fn upsert(seq: i64, office: Office) -> Change {
+        Change {
+            seq,
+            op: ChangeOp::Upsert {
+                record: Record::Office(office),
+            },
+        }
+    }
+
+    #[test]
+    fn pages_apply_upserts_and_deletes_and_move_the_cursor() {
+        let mut cache = Cache::open_in_memory().unwrap();
+        assert_eq!(cache.cursor().unwrap(), 0);
+        cache
+            .apply(&ChangePage {
+                changes: vec![upsert(1, office("a", "Old name")), upsert(2, office("b", "B"))],
+                cursor: 2,
+                more: false,
+            })
+            .unwrap();
+        assert_eq!(cache.cursor().unwrap(), 2);
+        assert_eq!(cache.offices().unwrap().len(), 2);
+
+        cache
+            .apply(&ChangePage {
+                changes: vec![
+                    upsert(3, office("a", "New name")),
+                    Change {
+                        seq: 4,
+                        op: ChangeOp::Delete {
+                            entity: EntityKind::Office,
+                            id: "b".into(),
+                        },
+                    },
+                ],
+                cursor: 4,
+                more: false,
+            })
+            .unwrap();
+        let offices = cache.offices().unwrap();
+        assert_eq!(offices.len(), 1);
+        assert_eq!(offices[0].name, "New name");
+        assert_eq!(cache.cursor().unwrap(), 4);
+    }
+
+    #[test]
+    fn the_cache_survives_a_restart() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cache.sqlite3");
+        {
+            let mut cache = Cache::open(&path).unwrap();
+            cache
+                .apply(&ChangePage {
+                    changes: vec![upsert(5, office("a", "A"))],
+                    cursor: 5,
+                    more: false,
+                })
+                .unwrap();
+            cache.set_last_sync(1_764_000_000).unwrap();
+        }
+        let cache = Cache::open(&path).unwrap();
+        assert_eq!(cache.cursor().unwrap(), 5);
+        assert_eq!(cache.last_sync().unwrap(), Some(1_764_000_000));
+        assert_eq!(cache.offices().unwrap()[0].id, "a");
+    }
+
+    #[test]
+    fn a_cache_of_another_layout_starts_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cache.sqlite3");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(
+                "CREATE TABLE records (whatever TEXT); PRAGMA user_version = 99;",
+            )
+            .unwrap();
+        }
+        let cache = Cache::open(&path).unwrap();
+        assert_eq!(cache.cursor().unwrap(), 0);
+        assert_eq!(cache.count(EntityKind::Office).unwrap(), 0);
+    }
+}

@@ -1,0 +1,196 @@
+//! The kiosk's configuration file: which server it talks to and who it is.
+//!
+//! It lives at `kiosk.toml` in the platform's config folder for the app
+//! (`~/.config/it.sportello.kiosk/` on Linux). A kiosk that starts without one writes the
+//! defaults there, so the deployer has a commented file to edit.
+
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+pub const FILE_NAME: &str = "kiosk.toml";
+
+/// Overrides `server_url` from the file; handy for one-off runs and tests.
+pub const SERVER_URL_ENV: &str = "SPORTELLO_SERVER_URL";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KioskConfig {
+    /// Base URL of the central server.
+    pub server_url: String,
+    /// This kiosk's identifier, unique in the province.
+    pub kiosk_id: String,
+    /// Where the kiosk stands, as people would say it.
+    pub place: String,
+    /// ISTAT code of the comune the kiosk stands in.
+    pub comune_istat: String,
+    /// Seconds between two pulls from the server.
+    pub sync_interval_secs: u64,
+}
+
+impl Default for KioskConfig {
+    fn default() -> Self {
+        Self {
+            server_url: "http://127.0.0.1:8787".to_owned(),
+            kiosk_id: "demo-kiosk".to_owned(),
+            place: "Comune di Asti – demo".to_owned(),
+            comune_istat: "005005".to_owned(),
+            sync_interval_secs: 60,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot write the default configuration to {path}: {source}")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path} is not valid: {source}")]
+    Parse {
+        path: PathBuf,
+        source: toml::de::Error,
+    },
+    #[error("{field}: {reason}")]
+    Invalid { field: &'static str, reason: String },
+}
+
+const HEADER: &str = "\
+# Sportello kiosk configuration.
+# server_url: the central server; kiosk_id: unique in the province; place: where the kiosk stands;
+# comune_istat: ISTAT code of its comune; sync_interval_secs: seconds between pulls (5 to 3600).
+";
+
+impl KioskConfig {
+    /// Reads the file at `path`, writing the defaults there first if it does not exist.
+    /// `SPORTELLO_SERVER_URL`, when set, overrides the server URL.
+    pub fn load_or_create(path: &Path) -> Result<KioskConfig, ConfigError> {
+        let mut config = match std::fs::read_to_string(path) {
+            Ok(text) => toml::from_str(&text).map_err(|source| ConfigError::Parse {
+                path: path.to_owned(),
+                source,
+            })?,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                let config = KioskConfig::default();
+                config.write(path)?;
+                config
+            }
+            Err(source) => {
+                return Err(ConfigError::Read {
+                    path: path.to_owned(),
+                    source,
+                });
+            }
+        };
+        if let Ok(url) = std::env::var(SERVER_URL_ENV) {
+            config.server_url = url;
+        }
+        config.validate()?;
+        Ok(config)
+    }
+
+    fn write(&self, path: &Path) -> Result<(), ConfigError> {
+        let write_error = |source| ConfigError::Write {
+            path: path.to_owned(),
+            source,
+        };
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(write_error)?;
+        }
+        let body = toml::to_string(self).expect("the configuration always serialises");
+        std::fs::write(path, format!("{HEADER}{body}")).map_err(write_error)
+    }
+
+    fn validate(&self) -> Result<(), ConfigError> {
+        let url = reqwest::Url::parse(&self.server_url).map_err(|err| ConfigError::Invalid {
+            field: "server_url",
+            reason: err.to_string(),
+        })?;
+        if !matches!(url.scheme(), "http" | "https") {
+            return Err(ConfigError::Invalid {
+                field: "server_url",
+                reason: "must start with http:// or https://".to_owned(),
+            });
+        }
+        if !(5..=3600).contains(&self.sync_interval_secs) {
+            return Err(ConfigError::Invalid {
+                field: "sync_interval_secs",
+                reason: "must be 5 to 3600".to_owned(),
+            });
+        }
+        if self.kiosk_id.trim().is_empty() {
+            return Err(ConfigError::Invalid {
+                field: "kiosk_id",
+                reason: "must not be empty".to_owned(),
+            });
+        }
+        Ok(())
+    }
+
+    pub fn sync_interval(&self) -> Duration {
+        Duration::from_secs(self.sync_interval_secs)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_file_is_created_with_the_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub").join(FILE_NAME);
+        let config = KioskConfig::load_or_create(&path).unwrap();
+        assert_eq!(config.kiosk_id, "demo-kiosk");
+        let written = std::fs::read_to_string(&path).unwrap();
+        assert!(written.starts_with("# Sportello kiosk configuration."));
+        // What was written reads back the same.
+        assert_eq!(KioskConfig::load_or_create(&path).unwrap(), config);
+    }
+
+    #[test]
+    fn an_edited_file_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        std::fs::write(
+            &path,
+            "server_url = \"https://sportello.example\"\nkiosk_id = \"nizza-1\"\n\
+             place = \"Nizza Monferrato, municipio\"\ncomune_istat = \"005080\"\n\
+             sync_interval_secs = 120\n",
+        )
+        .unwrap();
+        let config = KioskConfig::load_or_create(&path).unwrap();
+        assert_eq!(config.kiosk_id, "nizza-1");
+        assert_eq!(config.sync_interval(), Duration::from_secs(120));
+    }
+
+    #[test]
+    fn bad_files_are_refused_with_the_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        std::fs::write(&path, "server_url = 3").unwrap();
+        let err = KioskConfig::load_or_create(&path).unwrap_err();
+        assert!(matches!(err, ConfigError::Parse { .. }), "{err}");
+
+        let bad_interval = KioskConfig {
+            sync_interval_secs: 0,
+            ..KioskConfig::default()
+        };
+        bad_interval.write(&path).unwrap();
+        let err = KioskConfig::load_or_create(&path).unwrap_err();
+        assert!(err.to_string().contains("sync_interval_secs"), "{err}");
+
+        let bad_url = KioskConfig {
+            server_url: "ftp://server".into(),
+            ..KioskConfig::default()
+        };
+        bad_url.write(&path).unwrap();
+        assert!(KioskConfig::load_or_create(&path).is_err());
+    }
+}

@@ -1,0 +1,94 @@
+//! Sportello's kiosk app: the Tauri backend of the touch-screen terminal in town halls and
+//! help desks. The UI (the `sportello-ui` crate, Yew) calls the commands in [`commands`];
+//! they read the local [`cache`], which [`sync`] keeps in step with the central server.
+
+pub mod cache;
+pub mod commands;
+pub mod config;
+pub mod sync;
+
+use crate::cache::Cache;
+use crate::commands::KioskState;
+use crate::config::KioskConfig;
+use crate::sync::{ServerClient, SyncEngine};
+use std::sync::{Arc, Mutex};
+use sportello_core::kiosk::STATUS_EVENT;
+use tauri::{Emitter, Manager};
+use tokio::sync::Notify;
+
+/// Why the kiosk could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("no display: set DISPLAY or WAYLAND_DISPLAY to open the kiosk window")]
+    NoDisplay,
+    #[error("cannot find the app's folders: {0}")]
+    Paths(#[from] tauri::Error),
+    #[error(transparent)]
+    Config(#[from] config::ConfigError),
+    #[error("cannot open the local cache: {0}")]
+    Cache(#[from] cache::CacheError),
+    #[error("cannot set up the link to the server: {0}")]
+    Sync(#[from] sync::SyncError),
+}
+
+/// Whether a window can open here. GTK aborts the process without one; saying so is kinder.
+pub fn display_available() -> bool {
+    if !cfg!(target_os = "linux") {
+        return true;
+    }
+    ["DISPLAY", "WAYLAND_DISPLAY"]
+        .iter()
+        .any(|var| std::env::var_os(var).is_some_and(|value| !value.is_empty()))
+}
+
+/// Opens the kiosk window and runs until it is closed.
+pub fn run() -> Result<(), StartError> {
+    if !display_available() {
+        return Err(StartError::NoDisplay);
+    }
+    tauri::Builder::default()
+        .setup(|app| {
+            setup(app).map_err(|err| {
+                tracing::error!(error = %err, "kiosk start-up failed");
+                Box::new(err) as Box<dyn std::error::Error>
+            })
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::kiosk_status,
+            commands::list_offices,
+            commands::list_procedures,
+            commands::sync_now,
+        ])
+        .run(tauri::generate_context!())
+        .map_err(StartError::Paths)
+}
+
+fn setup(app: &mut tauri::App) -> Result<(), StartError> {
+    let paths = app.path();
+    let config = KioskConfig::load_or_create(&paths.app_config_dir()?.join(config::FILE_NAME))?;
+    let cache = Arc::new(Mutex::new(Cache::open(
+        &paths.app_data_dir()?.join("cache.sqlite3"),
+    )?));
+    tracing::info!(kiosk = %config.kiosk_id, server = %config.server_url, "kiosk starting");
+
+    let engine = SyncEngine::new(ServerClient::new(&config.server_url)?, cache.clone())?;
+    let mut status = engine.subscribe();
+    let wake_sync = Arc::new(Notify::new());
+    app.manage(KioskState {
+        cache,
+        status: status.clone(),
+        wake_sync: wake_sync.clone(),
+    });
+
+    tauri::async_runtime::spawn(engine.run(config.sync_interval(), wake_sync));
+    let handle = app.handle().clone();
+    tauri::async_runtime::spawn(async move {
+        while status.changed().await.is_ok() {
+            let current = status.borrow_and_update().clone();
+            if let Err(err) = handle.emit(STATUS_EVENT, current) {
+                tracing::warn!(error = %err, "cannot tell the UI about the status");
+            }
+        }
+    });
+    Ok(())
+}

@@ -1,0 +1,97 @@
+//! The app shell: language, current screen and the kiosk's status, shared through contexts.
+
+use crate::backend;
+use crate::components::status_bar::StatusBar;
+use crate::i18n;
+use crate::screens::{book::Book, coming_soon::ComingSoon, home::Home};
+use crate::t;
+use sportello_core::Lang;
+use sportello_core::kiosk::KioskStatus;
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+/// The screens of the kiosk. No URLs: a kiosk has no address bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Home,
+    Book,
+    Faq,
+    Map,
+}
+
+/// The kiosk's link status; `None` until the backend has answered once.
+pub type StatusContext = Option<KioskStatus>;
+
+/// The language the person chose; components that show text read it with `use_lang`, so
+/// they re-render when it changes.
+#[hook]
+pub fn use_lang() -> Lang {
+    use_context::<Lang>().unwrap_or(Lang::FALLBACK)
+}
+
+#[function_component]
+pub fn App() -> Html {
+    let lang = use_state(|| Lang::FALLBACK);
+    let screen = use_state(|| Screen::Home);
+    let status = use_state(|| None::<KioskStatus>);
+
+    {
+        let status = status.setter();
+        use_effect_with((), move |()| {
+            i18n::set_language(Lang::FALLBACK);
+            spawn_local(async move {
+                match backend::kiosk_status().await {
+                    Ok(current) => status.set(Some(current)),
+                    Err(err) => web_sys::console::error_1(&format!("{err:?}").into()),
+                }
+                if let Err(err) = backend::on_status_change(move |new| status.set(Some(new))).await {
+                    web_sys::console::error_1(&format!("{err:?}").into());
+                }
+            });
+        });
+    }
+
+    let choose_language = {
+        let lang = lang.setter();
+        Callback::from(move |chosen: Lang| {
+            i18n::set_language(chosen);
+            lang.set(chosen);
+        })
+    };
+    let open = {
+        let screen = screen.setter();
+        Callback::from(move |next: Screen| screen.set(next))
+    };
+    let home = open.reform(|()| Screen::Home);
+
+    let body = match *screen {
+        Screen::Home => html! { <Home on_language={choose_language} on_open={open} /> },
+        Screen::Book => html! { <Book on_back={home} /> },
+        Screen::Faq => html! {
+            <ComingSoon id="faq" title={t!("tile-faq")} on_back={home} />
+        },
+        Screen::Map => html! {
+            <ComingSoon id="map" title={t!("tile-map")} on_back={home} />
+        },
+    };
+
+    html! {
+        <ContextProvider<Lang> context={*lang}>
+            <ContextProvider<StatusContext> context={(*status).clone()}>
+                <div class="app">
+                    <header class="top-bar">
+                        <div class="brand">
+                            <img class="brand-icon" src="icon.png" alt="" />
+                            <div>
+                                <div class="brand-name">{ t!("app-title") }</div>
+                                <div class="brand-tagline">{ t!("app-subtitle") }</div>
+                            </div>
+                        </div>
+                        <StatusBar />
+                    </header>
+                    <main class="screen">{ body }</main>
+                </div>
+            </ContextProvider<StatusContext>>
+        </ContextProvider<Lang>>
+    }
+}

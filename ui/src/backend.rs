@@ -1,0 +1,83 @@
+//! Calls into the kiosk backend (Tauri commands and events) from the wasm side.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use sportello_core::kiosk::{CommandError, KioskStatus, STATUS_EVENT};
+use sportello_core::model::{Office, Procedure};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    // Injected by Tauri (`app.withGlobalTauri`).
+    #[wasm_bindgen(js_namespace = ["window", "__TAURI__", "core"], js_name = invoke, catch)]
+    async fn tauri_invoke(command: &str, args: JsValue) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(js_namespace = ["window", "__TAURI__", "event"], js_name = listen, catch)]
+    async fn tauri_listen(event: &str, handler: &Closure<dyn FnMut(JsValue)>)
+    -> Result<JsValue, JsValue>;
+}
+
+/// Why a call to the backend failed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BackendError {
+    /// The backend answered with one of its known errors.
+    Command(CommandError),
+    /// The call itself failed (no backend, or an answer of the wrong shape): a bug.
+    Bridge(String),
+}
+
+async fn invoke<T: DeserializeOwned>(command: &str, args: impl Serialize) -> Result<T, BackendError> {
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    let args = args
+        .serialize(&serializer)
+        .map_err(|err| BackendError::Bridge(err.to_string()))?;
+    match tauri_invoke(command, args).await {
+        Ok(value) => serde_wasm_bindgen::from_value(value)
+            .map_err(|err| BackendError::Bridge(format!("{command}: {err}"))),
+        Err(error) => Err(serde_wasm_bindgen::from_value::<CommandError>(error.clone())
+            .map(BackendError::Command)
+            .unwrap_or_else(|_| BackendError::Bridge(format!("{command}: {error:?}")))),
+    }
+}
+
+#[derive(Serialize)]
+struct NoArgs {}
+
+pub async fn kiosk_status() -> Result<KioskStatus, BackendError> {
+    invoke("kiosk_status", NoArgs {}).await
+}
+
+pub async fn list_offices() -> Result<Vec<Office>, BackendError> {
+    invoke("list_offices", NoArgs {}).await
+}
+
+pub async fn list_procedures(office_id: Option<&str>) -> Result<Vec<Procedure>, BackendError> {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Args<'a> {
+        office_id: Option<&'a str>,
+    }
+    invoke("list_procedures", Args { office_id }).await
+}
+
+pub async fn sync_now() -> Result<(), BackendError> {
+    invoke("sync_now", NoArgs {}).await
+}
+
+/// Calls `on_status` with every status the backend announces, for as long as the page lives.
+pub async fn on_status_change(on_status: impl Fn(KioskStatus) + 'static) -> Result<(), BackendError> {
+    let handler = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+        // Tauri events arrive as `{ event, id, payload }`.
+        let payload = js_sys::Reflect::get(&event, &"payload".into()).unwrap_or(JsValue::NULL);
+        match serde_wasm_bindgen::from_value::<KioskStatus>(payload) {
+            Ok(status) => on_status(status),
+            Err(err) => web_sys::console::error_1(&format!("{STATUS_EVENT}: {err}").into()),
+        }
+    });
+    tauri_listen(STATUS_EVENT, &handler)
+        .await
+        .map_err(|err| BackendError::Bridge(format!("listen: {err:?}")))?;
+    // The listener stays registered for the page's lifetime, so its closure must too.
+    handler.forget();
+    Ok(())
+}

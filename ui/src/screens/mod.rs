@@ -1,0 +1,3 @@
+pub mod book;
+pub mod coming_soon;
+pub mod home;
