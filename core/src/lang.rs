@@ -122,14 +122,21 @@ mod tests {
     #[test]
     fn only_arabic_is_right_to_left() {
         for lang in Lang::ALL {
-            let expected = if lang == Lang::Ar { Direction::Rtl } else { Direction::Ltr };
+            let expected = if lang == Lang::Ar {
+                Direction::Rtl
+            } else {
+                Direction::Ltr
+            };
             assert_eq!(lang.direction(), expected, "{lang}");
         }
     }
 
     #[test]
     fn fallback_chain_ends_in_italian_without_repeats() {
-        assert_eq!(Lang::Ar.fallback_chain(), [Lang::Ar, Lang::En, Lang::Fr, Lang::It]);
+        assert_eq!(
+            Lang::Ar.fallback_chain(),
+            [Lang::Ar, Lang::En, Lang::Fr, Lang::It]
+        );
         assert_eq!(Lang::Fr.fallback_chain(), [Lang::Fr, Lang::En, Lang::It]);
         assert_eq!(Lang::It.fallback_chain(), [Lang::It, Lang::En, Lang::Fr]);
         for lang in Lang::ALL {

@@ -17,7 +17,11 @@ pub enum OfficeKind {
 }
 
 impl OfficeKind {
-    pub const ALL: [OfficeKind; 3] = [OfficeKind::Prefettura, OfficeKind::Questura, OfficeKind::Sui];
+    pub const ALL: [OfficeKind; 3] = [
+        OfficeKind::Prefettura,
+        OfficeKind::Questura,
+        OfficeKind::Sui,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -121,7 +125,9 @@ impl ProcedureCategory {
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|category| category.as_str() == s)
+        Self::ALL
+            .into_iter()
+            .find(|category| category.as_str() == s)
     }
 }
 

@@ -24,7 +24,11 @@ pub enum EntityKind {
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 3] = [EntityKind::Office, EntityKind::Procedure, EntityKind::Comune];
+    pub const ALL: [EntityKind; 3] = [
+        EntityKind::Office,
+        EntityKind::Procedure,
+        EntityKind::Comune,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -79,6 +83,9 @@ impl Record {
 }
 
 /// What happened to a row.
+// Nearly every change is an upsert: boxing the record would cost an allocation per row and
+// save no memory in practice.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "op", rename_all = "snake_case")]

@@ -116,8 +116,14 @@ mod tests {
     #[test]
     fn round_trips_as_a_plain_json_map() {
         let json = serde_json::to_string(&permit()).unwrap();
-        assert_eq!(json, r#"{"it":"Rinnovo del permesso","fr":"Renouvellement du titre"}"#);
-        assert_eq!(serde_json::from_str::<LocalizedText>(&json).unwrap(), permit());
+        assert_eq!(
+            json,
+            r#"{"it":"Rinnovo del permesso","fr":"Renouvellement du titre"}"#
+        );
+        assert_eq!(
+            serde_json::from_str::<LocalizedText>(&json).unwrap(),
+            permit()
+        );
     }
 
     #[test]

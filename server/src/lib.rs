@@ -58,12 +58,13 @@ impl Server {
                 SeedOutcome::AlreadyThere => tracing::debug!("demo data already loaded"),
             }
         }
-        let listener = TcpListener::bind(config.listen)
-            .await
-            .map_err(|source| ServerError::Bind {
-                addr: config.listen,
-                source,
-            })?;
+        let listener =
+            TcpListener::bind(config.listen)
+                .await
+                .map_err(|source| ServerError::Bind {
+                    addr: config.listen,
+                    source,
+                })?;
         let addr = listener.local_addr().map_err(ServerError::Serve)?;
         let app = api::router(api::AppState { db: db.clone() });
         let (shutdown, stop_requested) = oneshot::channel::<()>();

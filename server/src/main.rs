@@ -29,7 +29,8 @@ async fn run(config: &Config) -> Result<(), sportello_server::ServerError> {
 
 /// Log level from `SPORTELLO_LOG` (e.g. `debug`, `sportello_server=trace`), default `info`.
 fn init_logging(format: LogFormat) {
-    let filter = EnvFilter::try_from_env("SPORTELLO_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
+    let filter =
+        EnvFilter::try_from_env("SPORTELLO_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
     let builder = tracing_subscriber::fmt().with_env_filter(filter);
     match format {
         LogFormat::Text => builder.init(),

@@ -114,10 +114,15 @@ mod tests {
         assert_eq!(capitals.len(), 1);
         assert_eq!(capitals[0].name, "Asti");
         assert_eq!(capitals[0].istat, "005005");
-        assert!(comuni.iter().all(|c| c.province == "AT" && c.istat.len() == 6));
+        assert!(
+            comuni
+                .iter()
+                .all(|c| c.province == "AT" && c.istat.len() == 6)
+        );
         // Every comune lies in or near the province (a rough box around it).
-        assert!(comuni.iter().all(|c| (44.5..45.2).contains(&c.location.lat)
-            && (7.8..8.6).contains(&c.location.lon)));
+        assert!(comuni.iter().all(
+            |c| (44.5..45.2).contains(&c.location.lat) && (7.8..8.6).contains(&c.location.lon)
+        ));
     }
 
     #[test]
@@ -131,7 +136,11 @@ mod tests {
             })
             .collect();
         let kinds: HashSet<_> = offices.iter().map(|o| o.kind).collect();
-        assert_eq!(kinds, HashSet::from(OfficeKind::ALL), "one office of each kind");
+        assert_eq!(
+            kinds,
+            HashSet::from(OfficeKind::ALL),
+            "one office of each kind"
+        );
 
         let office_ids: HashSet<_> = offices.iter().map(|o| o.id.as_str()).collect();
         let comuni: HashSet<_> = parse_comuni(COMUNI_AT)
@@ -139,7 +148,11 @@ mod tests {
             .into_iter()
             .map(|c| c.istat)
             .collect();
-        assert!(offices.iter().all(|o| comuni.contains(&o.address.comune_istat)));
+        assert!(
+            offices
+                .iter()
+                .all(|o| comuni.contains(&o.address.comune_istat))
+        );
 
         let mut per_office = std::collections::HashMap::<&str, usize>::new();
         for record in &records {
@@ -147,13 +160,21 @@ mod tests {
                 assert!(office_ids.contains(p.office_id.as_str()), "{}", p.id);
                 for lang in sportello_core::Lang::ALL {
                     assert_eq!(p.name.resolve(lang).lang, lang, "{} name in {lang}", p.id);
-                    assert_eq!(p.summary.resolve(lang).lang, lang, "{} summary in {lang}", p.id);
+                    assert_eq!(
+                        p.summary.resolve(lang).lang,
+                        lang,
+                        "{} summary in {lang}",
+                        p.id
+                    );
                 }
                 *per_office.entry(p.office_id.as_str()).or_default() += 1;
             }
         }
         for id in office_ids {
-            assert!(per_office.get(id).copied().unwrap_or(0) >= 2, "{id} has procedures");
+            assert!(
+                per_office.get(id).copied().unwrap_or(0) >= 2,
+                "{id} has procedures"
+            );
         }
     }
 }

@@ -89,7 +89,8 @@ impl Cache {
                 "INSERT INTO records (entity, id, body) VALUES (?1, ?2, ?3)
                  ON CONFLICT (entity, id) DO UPDATE SET body = excluded.body",
             )?;
-            let mut delete = tx.prepare_cached("DELETE FROM records WHERE entity = ?1 AND id = ?2")?;
+            let mut delete =
+                tx.prepare_cached("DELETE FROM records WHERE entity = ?1 AND id = ?2")?;
             for change in &page.changes {
                 match &change.op {
                     ChangeOp::Upsert { record } => {
@@ -121,7 +122,9 @@ impl Cache {
 
     /// When the kiosk last completed a pull, if ever: shown to people as the data's age.
     pub fn last_sync(&self) -> Result<Option<i64>, CacheError> {
-        Ok(self.meta(LAST_SYNC_KEY)?.and_then(|value| value.parse().ok()))
+        Ok(self
+            .meta(LAST_SYNC_KEY)?
+            .and_then(|value| value.parse().ok()))
     }
 
     /// Offices by kind, then name.
@@ -177,7 +180,9 @@ impl Cache {
     fn meta(&self, key: &str) -> Result<Option<String>, CacheError> {
         Ok(self
             .conn
-            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |row| row.get(0))
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |row| {
+                row.get(0)
+            })
             .optional()?)
     }
 
@@ -209,7 +214,10 @@ mod tests {
                 province: "AT".into(),
                 comune_istat: "005005".into(),
             },
-            location: GeoPoint { lat: 44.9, lon: 8.2 },
+            location: GeoPoint {
+                lat: 44.9,
+                lon: 8.2,
+            },
             phone: None,
             email: None,
             website: None,
@@ -231,7 +239,10 @@ mod tests {
         assert_eq!(cache.cursor().unwrap(), 0);
         cache
             .apply(&ChangePage {
-                changes: vec![upsert(1, office("a", "Old name")), upsert(2, office("b", "B"))],
+                changes: vec![
+                    upsert(1, office("a", "Old name")),
+                    upsert(2, office("b", "B")),
+                ],
                 cursor: 2,
                 more: false,
             })
@@ -288,10 +299,8 @@ mod tests {
         let path = dir.path().join("cache.sqlite3");
         {
             let conn = Connection::open(&path).unwrap();
-            conn.execute_batch(
-                "CREATE TABLE records (whatever TEXT); PRAGMA user_version = 99;",
-            )
-            .unwrap();
+            conn.execute_batch("CREATE TABLE records (whatever TEXT); PRAGMA user_version = 99;")
+                .unwrap();
         }
         let cache = Cache::open(&path).unwrap();
         assert_eq!(cache.cursor().unwrap(), 0);

@@ -11,8 +11,8 @@ use crate::cache::Cache;
 use crate::commands::KioskState;
 use crate::config::KioskConfig;
 use crate::sync::{ServerClient, SyncEngine};
-use std::sync::{Arc, Mutex};
 use sportello_core::kiosk::STATUS_EVENT;
+use std::sync::{Arc, Mutex};
 use tauri::{Emitter, Manager};
 use tokio::sync::Notify;
 

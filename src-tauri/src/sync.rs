@@ -177,7 +177,8 @@ impl SyncEngine {
             report.cursor = page.cursor;
             if report.changes > 0 {
                 // Lists on screen reload as soon as new data is in, not only at the end.
-                self.status.send_modify(|status| status.cursor = report.cursor);
+                self.status
+                    .send_modify(|status| status.cursor = report.cursor);
             }
             if !page.more {
                 return Ok(report);
@@ -212,5 +213,7 @@ pub fn lock(cache: &SharedCache) -> MutexGuard<'_, Cache> {
 fn unix_now() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
-        .map_or(0, |elapsed| i64::try_from(elapsed.as_secs()).unwrap_or(i64::MAX))
+        .map_or(0, |elapsed| {
+            i64::try_from(elapsed.as_secs()).unwrap_or(i64::MAX)
+        })
 }

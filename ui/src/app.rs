@@ -44,7 +44,8 @@ pub fn App() -> Html {
                     Ok(current) => status.set(Some(current)),
                     Err(err) => web_sys::console::error_1(&format!("{err:?}").into()),
                 }
-                if let Err(err) = backend::on_status_change(move |new| status.set(Some(new))).await {
+                if let Err(err) = backend::on_status_change(move |new| status.set(Some(new))).await
+                {
                     web_sys::console::error_1(&format!("{err:?}").into());
                 }
             });

@@ -13,8 +13,10 @@ extern "C" {
     async fn tauri_invoke(command: &str, args: JsValue) -> Result<JsValue, JsValue>;
 
     #[wasm_bindgen(js_namespace = ["window", "__TAURI__", "event"], js_name = listen, catch)]
-    async fn tauri_listen(event: &str, handler: &Closure<dyn FnMut(JsValue)>)
-    -> Result<JsValue, JsValue>;
+    async fn tauri_listen(
+        event: &str,
+        handler: &Closure<dyn FnMut(JsValue)>,
+    ) -> Result<JsValue, JsValue>;
 }
 
 /// Why a call to the backend failed.
@@ -26,7 +28,10 @@ pub enum BackendError {
     Bridge(String),
 }
 
-async fn invoke<T: DeserializeOwned>(command: &str, args: impl Serialize) -> Result<T, BackendError> {
+async fn invoke<T: DeserializeOwned>(
+    command: &str,
+    args: impl Serialize,
+) -> Result<T, BackendError> {
     let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
     let args = args
         .serialize(&serializer)
@@ -34,9 +39,11 @@ async fn invoke<T: DeserializeOwned>(command: &str, args: impl Serialize) -> Res
     match tauri_invoke(command, args).await {
         Ok(value) => serde_wasm_bindgen::from_value(value)
             .map_err(|err| BackendError::Bridge(format!("{command}: {err}"))),
-        Err(error) => Err(serde_wasm_bindgen::from_value::<CommandError>(error.clone())
-            .map(BackendError::Command)
-            .unwrap_or_else(|_| BackendError::Bridge(format!("{command}: {error:?}")))),
+        Err(error) => Err(
+            serde_wasm_bindgen::from_value::<CommandError>(error.clone())
+                .map(BackendError::Command)
+                .unwrap_or_else(|_| BackendError::Bridge(format!("{command}: {error:?}"))),
+        ),
     }
 }
 
@@ -65,7 +72,9 @@ pub async fn sync_now() -> Result<(), BackendError> {
 }
 
 /// Calls `on_status` with every status the backend announces, for as long as the page lives.
-pub async fn on_status_change(on_status: impl Fn(KioskStatus) + 'static) -> Result<(), BackendError> {
+pub async fn on_status_change(
+    on_status: impl Fn(KioskStatus) + 'static,
+) -> Result<(), BackendError> {
     let handler = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
         // Tauri events arrive as `{ event, id, payload }`.
         let payload = js_sys::Reflect::get(&event, &"payload".into()).unwrap_or(JsValue::NULL);

@@ -57,8 +57,7 @@ impl IntoResponse for ApiError {
 }
 
 pub fn problem_response(problem: Problem) -> Response {
-    let status =
-        StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let status = StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let mut response = (status, axum::Json(problem)).into_response();
     response.headers_mut().insert(
         header::CONTENT_TYPE,

@@ -44,7 +44,9 @@ pub fn province(code: &str) -> Result<&str, ApiError> {
     if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
         Ok(code)
     } else {
-        Err(ApiError::invalid("a province code is two uppercase letters, e.g. AT"))
+        Err(ApiError::invalid(
+            "a province code is two uppercase letters, e.g. AT",
+        ))
     }
 }
 
@@ -55,7 +57,13 @@ mod tests {
     #[test]
     fn identifiers_are_checked_before_use() {
         assert!(slug("questura-asti").is_ok());
-        for bad in ["", "Questura", "a b", "x'; DROP TABLE offices; --", &"a".repeat(65)] {
+        for bad in [
+            "",
+            "Questura",
+            "a b",
+            "x'; DROP TABLE offices; --",
+            &"a".repeat(65),
+        ] {
             assert!(slug(bad).is_err(), "{bad:?}");
         }
         assert!(istat("005005").is_ok());

@@ -61,7 +61,9 @@ pub async fn list_procedures(
             return Err(ApiError::not_found(format!("no office {office_id}")));
         }
     }
-    Ok(Json(db::list_procedures(pool, filter.office_id.as_deref()).await?))
+    Ok(Json(
+        db::list_procedures(pool, filter.office_id.as_deref()).await?,
+    ))
 }
 
 /// One procedure.

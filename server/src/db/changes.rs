@@ -1,8 +1,8 @@
 //! The change feed kiosks pull: every replicated row and tombstone with `seq > cursor`.
 
 use super::reference::{columns, comune_from_row, office_from_row, procedure_from_row};
-use sportello_core::sync::{Change, ChangeOp, ChangePage, Cursor, EntityKind, Record};
 use super::{Backend, Db, DbError};
+use sportello_core::sync::{Change, ChangeOp, ChangePage, Cursor, EntityKind, Record};
 use sqlx::{Executor, Row};
 
 /// The first `limit` changes after `cursor`, in `seq` order.
@@ -45,13 +45,12 @@ pub async fn changes_since(db: &Db, cursor: Cursor, limit: u32) -> Result<Change
             });
         }
     }
-    let tombstones = sqlx::query(
-        "SELECT entity, id, seq FROM tombstones WHERE seq > $1 ORDER BY seq LIMIT $2",
-    )
-    .bind(cursor)
-    .bind(limit_rows)
-    .fetch_all(&mut *tx)
-    .await?;
+    let tombstones =
+        sqlx::query("SELECT entity, id, seq FROM tombstones WHERE seq > $1 ORDER BY seq LIMIT $2")
+            .bind(cursor)
+            .bind(limit_rows)
+            .fetch_all(&mut *tx)
+            .await?;
     tx.commit().await?;
     for row in &tombstones {
         let entity: String = row.try_get("entity")?;

@@ -18,10 +18,11 @@ const COMUNE_COLUMNS: &str = "istat, name, province, capoluogo, lat, lon";
 /// Takes the next change sequence number. The counter row stays locked until the caller's
 /// transaction ends, so writers commit in `seq` order and a reader never skips a late commit.
 pub(super) async fn next_seq(conn: &mut AnyConnection) -> Result<i64, DbError> {
-    let seq =
-        sqlx::query_scalar("UPDATE sync_counter SET value = value + 1 WHERE id = 1 RETURNING value")
-            .fetch_one(conn)
-            .await?;
+    let seq = sqlx::query_scalar(
+        "UPDATE sync_counter SET value = value + 1 WHERE id = 1 RETURNING value",
+    )
+    .fetch_one(conn)
+    .await?;
     Ok(seq)
 }
 
@@ -53,7 +54,12 @@ pub async fn delete_record(
         EntityKind::Procedure => "DELETE FROM procedures WHERE id = $1",
         EntityKind::Comune => "DELETE FROM comuni WHERE istat = $1",
     };
-    let deleted = sqlx::query(sql).bind(id).execute(&mut *conn).await?.rows_affected() > 0;
+    let deleted = sqlx::query(sql)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected()
+        > 0;
     if deleted {
         let seq = next_seq(conn).await?;
         sqlx::query(
@@ -198,7 +204,9 @@ async fn fetch_all<T>(
     sql: String,
     from_row: fn(&AnyRow) -> Result<T, DbError>,
 ) -> Result<Vec<T>, DbError> {
-    let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_all(pool).await?;
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .fetch_all(pool)
+        .await?;
     rows.iter().map(from_row).collect()
 }
 

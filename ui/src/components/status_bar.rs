@@ -10,7 +10,9 @@ use yew::prelude::*;
 pub fn StatusBar() -> Html {
     let lang = use_lang();
     let status = use_context::<StatusContext>().flatten();
-    let connection = status.as_ref().map_or(Connection::Connecting, |s| s.connection);
+    let connection = status
+        .as_ref()
+        .map_or(Connection::Connecting, |s| s.connection);
     let (class, label) = match connection {
         Connection::Connecting => ("connecting", t!("status-connecting")),
         Connection::Online => ("online", t!("status-online")),

@@ -93,15 +93,16 @@ fn office_card(office: &Office, procedures: &[Procedure], lang: Lang) -> Html {
         <li class="office-card" data-office-id={office.id.clone()}>
             <div class="office-kind">{ office_kind(office.kind) }</div>
             // Official names and addresses stay in Italian: they are what is on the door.
-            <h2 class="office-name" lang="it">{ &office.name }</h2>
-            <p class="office-address" lang="it">{ office.address.one_line() }</p>
+            // <bdi> keeps them left-to-right inside an Arabic card without breaking its layout.
+            <h2 class="office-name"><bdi lang="it">{ &office.name }</bdi></h2>
+            <p class="office-address"><bdi lang="it">{ office.address.one_line() }</bdi></p>
             <h3>{ t!("office-procedures") }</h3>
             <ul class="procedures">
                 { for handled.map(|procedure| {
                     let name = procedure.name.resolve(lang);
                     html! {
                         <li class="procedure" data-procedure-id={procedure.id.clone()}>
-                            <span class="procedure-name" lang={name.lang.code()}>{ name.text }</span>
+                            <bdi class="procedure-name" lang={name.lang.code()}>{ name.text }</bdi>
                             <span class="procedure-meta">
                                 { t!("slot-minutes", minutes = procedure.slot_minutes) }
                                 if procedure.mediator_recommended {

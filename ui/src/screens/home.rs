@@ -16,7 +16,12 @@ pub struct Props {
 pub fn Home(props: &Props) -> Html {
     // Re-render on a language change even though the props stay the same.
     let _lang = use_lang();
-    let tile = |id: &'static str, screen: Screen, icon: Html, title: String, hint: String, ready: bool| {
+    let tile = |id: &'static str,
+                screen: Screen,
+                icon: Html,
+                title: String,
+                hint: String,
+                ready: bool| {
         let on_open = props.on_open.reform(move |_: MouseEvent| screen);
         html! {
             <button id={id} class={classes!("tile", (!ready).then_some("not-ready"))} onclick={on_open}>

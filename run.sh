@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs Sportello: the central server on its embedded SQLite with the demo data of Asti, and the
+# kiosk window connected to it. Without a display it says so and keeps the server running.
+#
+#   SPORTELLO_LISTEN=127.0.0.1:8787   where the server listens (the kiosk follows)
+#   SPORTELLO_DATABASE=…              SQLite path or postgres:// URL (default: ~/.local/share/sportello)
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/setup.sh
+
+ensure_apt "${BUILD_PACKAGES[@]}"
+ensure_rust_parts
+ensure_wasm_bindgen
+build_ui
+say "building the server and the kiosk"
+cargo build --quiet -p sportello-server -p sportello
+
+listen="${SPORTELLO_LISTEN:-127.0.0.1:8787}"
+"$CARGO_TARGET_DIR/debug/sportello-server" --listen "$listen" &
+server=$!
+trap 'kill -TERM "$server" 2>/dev/null; wait "$server" 2>/dev/null' EXIT
+trap 'exit 130' INT TERM
+
+for _ in $(seq 100); do
+  (exec 3<>"/dev/tcp/${listen%:*}/${listen##*:}") 2>/dev/null && break
+  kill -0 "$server" 2>/dev/null || { echo "the server did not start" >&2; exit 1; }
+  sleep 0.1
+done
+say "server: http://$listen (API documentation: http://$listen/api/v1/openapi.json)"
+
+if [[ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then
+  say "no display (DISPLAY and WAYLAND_DISPLAY are unset): the kiosk window cannot open."
+  say "the server keeps running; stop it with Ctrl-C."
+  wait "$server"
+else
+  say "opening the kiosk window; close it to stop everything"
+  # WebKitGTK's DMA-BUF renderer shows blank windows on virtual and remote displays.
+  WEBKIT_DISABLE_DMABUF_RENDERER="${WEBKIT_DISABLE_DMABUF_RENDERER:-1}" \
+    SPORTELLO_SERVER_URL="http://$listen" "$CARGO_TARGET_DIR/debug/sportello"
+fi

@@ -1,0 +1,160 @@
+//! The `sportello-server` binary as an operator runs it: configured from flags or the
+//! environment, stopped by a signal.
+
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn wait_healthy(port: u16, child: &mut Child) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while Instant::now() < deadline {
+        if let Ok(Some(status)) = child.try_wait() {
+            panic!("the server exited early: {status}");
+        }
+        if let Ok(response) = get_health(port) {
+            assert!(response.contains("\"status\":\"ok\""), "{response}");
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!("the server did not become healthy on port {port}");
+}
+
+/// `GET /health` over a plain socket, so this test needs no async runtime.
+fn get_health(port: u16) -> std::io::Result<String> {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port))?;
+    stream.write_all(b"GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response)?;
+    Ok(response)
+}
+
+fn terminate(child: &Child) {
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+fn wait_exit(child: &mut Child, within: Duration) -> std::process::ExitStatus {
+    let deadline = Instant::now() + within;
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("the server did not exit within {within:?}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn configured_by_flags_it_serves_and_stops_cleanly_on_sigterm() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sportello-server"))
+        .args(["--listen", &format!("127.0.0.1:{port}")])
+        .args([
+            "--database",
+            dir.path().join("db.sqlite3").to_str().unwrap(),
+        ])
+        .args(["--log-format", "json"])
+        .env_remove("SPORTELLO_LISTEN")
+        .env_remove("SPORTELLO_DATABASE")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_healthy(port, &mut child);
+    terminate(&child);
+    let status = wait_exit(&mut child, Duration::from_secs(15));
+    assert!(status.success(), "exit status {status}");
+
+    let output = child.wait_with_output().unwrap();
+    let logs = String::from_utf8(output.stdout).unwrap();
+    // Structured logs: one JSON object a line, ending with the clean stop.
+    let lines: Vec<serde_json::Value> = logs
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("a JSON log line"))
+        .collect();
+    assert!(
+        lines.iter().any(|l| l["fields"]["message"] == "serving"),
+        "{logs}"
+    );
+    assert_eq!(
+        lines.last().unwrap()["fields"]["message"],
+        "stopped",
+        "{logs}"
+    );
+    assert!(dir.path().join("db.sqlite3").exists());
+}
+
+#[test]
+fn configured_by_environment_it_serves_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sportello-server"))
+        .env("SPORTELLO_LISTEN", format!("127.0.0.1:{port}"))
+        .env("SPORTELLO_DATABASE", dir.path().join("env.sqlite3"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_healthy(port, &mut child);
+    terminate(&child);
+    assert!(wait_exit(&mut child, Duration::from_secs(15)).success());
+    assert!(dir.path().join("env.sqlite3").exists());
+}
+
+#[test]
+fn an_unusable_database_location_is_reported_and_the_server_exits() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("a-file");
+    std::fs::write(&blocker, "not a folder").unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_sportello-server"))
+        .args(["--listen", "127.0.0.1:0"])
+        .args(["--database", blocker.join("db.sqlite3").to_str().unwrap()])
+        .env_remove("SPORTELLO_LISTEN")
+        .env_remove("SPORTELLO_DATABASE")
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("cannot create the database folder"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_busy_port_is_reported_and_the_server_exits() {
+    let taken = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let dir = tempfile::tempdir().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_sportello-server"))
+        .args(["--listen", &format!("127.0.0.1:{port}")])
+        .args([
+            "--database",
+            dir.path().join("db.sqlite3").to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!("cannot listen on 127.0.0.1:{port}")),
+        "{stderr}"
+    );
+}

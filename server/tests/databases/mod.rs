@@ -1,0 +1,65 @@
+//! The databases a server test runs on: a fresh SQLite file, and a fresh PostgreSQL database
+//! when `SPORTELLO_TEST_POSTGRES` gives the URL of a server to create it on (the README's
+//! test command starts a throwaway one and sets it).
+
+use sqlx::Connection;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+pub const POSTGRES_ENV: &str = "SPORTELLO_TEST_POSTGRES";
+
+pub enum TestDatabase {
+    Sqlite(tempfile::TempDir),
+    Postgres(String),
+}
+
+impl TestDatabase {
+    pub fn location(&self) -> String {
+        match self {
+            TestDatabase::Sqlite(dir) => dir.path().join("server.sqlite3").display().to_string(),
+            TestDatabase::Postgres(url) => url.clone(),
+        }
+    }
+
+    pub fn backend(&self) -> &'static str {
+        match self {
+            TestDatabase::Sqlite(_) => "sqlite",
+            TestDatabase::Postgres(_) => "postgres",
+        }
+    }
+}
+
+pub async fn all() -> Vec<TestDatabase> {
+    let mut databases = vec![TestDatabase::Sqlite(tempfile::tempdir().unwrap())];
+    match std::env::var(POSTGRES_ENV) {
+        Ok(admin_url) => databases.push(TestDatabase::Postgres(fresh_postgres(&admin_url).await)),
+        Err(_) => eprintln!("{POSTGRES_ENV} is not set: this run covers SQLite only"),
+    }
+    databases
+}
+
+/// Creates an empty database on the server at `admin_url` and returns its URL.
+async fn fresh_postgres(admin_url: &str) -> String {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let name = format!(
+        "sportello_test_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    );
+    let mut admin = sqlx::PgConnection::connect(admin_url)
+        .await
+        .unwrap_or_else(|err| panic!("{POSTGRES_ENV}={admin_url}: {err}"));
+    sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+        "DROP DATABASE IF EXISTS {name}"
+    )))
+    .execute(&mut admin)
+    .await
+    .unwrap();
+    sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&mut admin)
+        .await
+        .unwrap();
+    let base = admin_url
+        .rsplit_once('/')
+        .map_or(admin_url, |(base, _)| base);
+    format!("{base}/{name}")
+}
