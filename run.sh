@@ -16,10 +16,17 @@ say "building the server and the kiosk"
 cargo build --quiet -p sportello-server -p sportello
 
 listen="${SPORTELLO_LISTEN:-127.0.0.1:8787}"
+children=()
+stop_all() {
+  ((${#children[@]})) && kill -TERM "${children[@]}" 2>/dev/null
+  wait 2>/dev/null
+}
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
 "$CARGO_TARGET_DIR/debug/sportello-server" --listen "$listen" &
 server=$!
-trap 'kill -TERM "$server" 2>/dev/null; wait "$server" 2>/dev/null' EXIT
-trap 'exit 130' INT TERM
+children+=("$server")
 
 for _ in $(seq 100); do
   (exec 3<>"/dev/tcp/${listen%:*}/${listen##*:}") 2>/dev/null && break
@@ -36,5 +43,7 @@ else
   say "opening the kiosk window; close it to stop everything"
   # WebKitGTK's DMA-BUF renderer shows blank windows on virtual and remote displays.
   WEBKIT_DISABLE_DMABUF_RENDERER="${WEBKIT_DISABLE_DMABUF_RENDERER:-1}" \
-    SPORTELLO_SERVER_URL="http://$listen" "$CARGO_TARGET_DIR/debug/sportello"
+    SPORTELLO_SERVER_URL="http://$listen" "$CARGO_TARGET_DIR/debug/sportello" &
+  children+=($!)
+  wait $!
 fi
