@@ -153,7 +153,10 @@ async fn upsert_comune(conn: &mut AnyConnection, comune: &Comune, seq: i64) -> R
 
 pub async fn list_offices(pool: &AnyPool) -> Result<Vec<Office>, DbError> {
     let sql = format!("SELECT {OFFICE_COLUMNS} FROM offices ORDER BY kind, name");
-    fetch_all(pool, sql, office_from_row).await
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .fetch_all(pool)
+        .await?;
+    rows.iter().map(office_from_row).collect()
 }
 
 pub async fn get_office(pool: &AnyPool, id: &str) -> Result<Option<Office>, DbError> {
@@ -197,17 +200,6 @@ pub async fn list_comuni(pool: &AnyPool, province: Option<&str>) -> Result<Vec<C
 pub async fn get_comune(pool: &AnyPool, istat: &str) -> Result<Option<Comune>, DbError> {
     let sql = format!("SELECT {COMUNE_COLUMNS} FROM comuni WHERE istat = $1");
     fetch_optional(pool, sql, istat, comune_from_row).await
-}
-
-async fn fetch_all<T>(
-    pool: &AnyPool,
-    sql: String,
-    from_row: fn(&AnyRow) -> Result<T, DbError>,
-) -> Result<Vec<T>, DbError> {
-    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .fetch_all(pool)
-        .await?;
-    rows.iter().map(from_row).collect()
 }
 
 async fn fetch_optional<T>(
