@@ -28,11 +28,19 @@ trap 'exit 130' INT TERM
 server=$!
 children+=("$server")
 
-for _ in $(seq 100); do
-  (exec 3<>"/dev/tcp/${listen%:*}/${listen##*:}") 2>/dev/null && break
-  kill -0 "$server" 2>/dev/null || { echo "the server did not start" >&2; exit 1; }
+# Wait for our server (not another program on the port) to answer /health.
+ready=0
+for _ in $(seq 300); do
+  kill -0 "$server" 2>/dev/null || { echo "the server did not start (see above)" >&2; exit 1; }
+  if exec 3<>"/dev/tcp/${listen%:*}/${listen##*:}" 2>/dev/null; then
+    printf 'GET /health HTTP/1.0\r\n\r\n' >&3
+    grep -q '"status":"ok"' <&3 && ready=1
+    exec 3<&-
+    ((ready)) && break
+  fi
   sleep 0.1
 done
+((ready)) || { echo "the server did not answer on $listen within 30 s" >&2; exit 1; }
 say "server: http://$listen (API documentation: http://$listen/api/v1/openapi.json)"
 
 if [[ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then

@@ -43,7 +43,8 @@ ensure_rust_parts() {
 ensure_wasm_bindgen() {
   local want have
   want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
-  have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }')
+  # `|| true`: a missing wasm-bindgen must not end the script under `set -o pipefail`.
+  have=$( { wasm-bindgen --version 2>/dev/null || true; } | awk '{ print $2 }')
   if [[ "$have" != "$want" ]]; then
     say "installing wasm-bindgen-cli $want (about 2 minutes)"
     # Not --locked: its own lock file pins a yanked crate.
@@ -79,7 +80,7 @@ start_throwaway_postgres() {
     return
   fi
   local bin run_as=() port
-  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  bin=$( { ls -d /usr/lib/postgresql/*/bin 2>/dev/null || true; } | sort -V | tail -n 1)
   [[ -x "$bin/initdb" ]] || { echo "PostgreSQL server binaries not found" >&2; return 1; }
   PG_DIR=$(mktemp -d /tmp/sportello-pg.XXXXXX)
   if [[ $(id -u) -eq 0 ]]; then

@@ -118,13 +118,25 @@ async fn arabic_rtl_offices_from_the_server_and_offline_from_the_cache() {
     );
     display.screenshot(&shots, "03-book-ar");
 
-    // The server stops: the kiosk says offline and still lists the same offices.
+    // The server stops: the kiosk says offline, and reopening the list reads it from the
+    // cache: the same offices.
     server.stop();
     wait_for_connection(&kiosk, "offline", Duration::from_secs(30)).await;
     assert_eq!(
         kiosk.text("#status .status-label").await,
         message("ar", "status-offline")
     );
+    kiosk.click("#back").await;
+    kiosk.wait_for("#tile-book").await;
+    assert!(
+        kiosk
+            .client
+            .find(fantoccini::Locator::Css(".office-card"))
+            .await
+            .is_err()
+    );
+    kiosk.click("#tile-book").await;
+    kiosk.wait_for(".office-card").await;
     let still_listed: BTreeSet<String> = kiosk
         .attributes(".office-card", "data-office-id")
         .await

@@ -107,7 +107,7 @@ async fn a_pull_interrupted_after_some_pages_resumes_without_gaps() {
         let mut cache = Cache::open(&cache_path).unwrap();
         for _ in 0..2 {
             let page = client.changes(cache.cursor().unwrap(), 40).await.unwrap();
-            cache.apply(&page).unwrap();
+            cache.apply(&page, false).unwrap();
         }
         assert_eq!(cache.cursor().unwrap(), 80);
     }
@@ -147,7 +147,10 @@ fn fixed_responder(status_line: &'static str, body: &'static str) -> String {
 
 #[tokio::test]
 async fn a_feed_that_does_not_move_forward_is_refused_not_looped_on() {
-    let url = fixed_responder("200 OK", r#"{"changes":[],"cursor":0,"more":true}"#);
+    let url = fixed_responder(
+        "200 OK",
+        r#"{"feed":"f","changes":[],"cursor":0,"more":true}"#,
+    );
     let engine = SyncEngine::new(
         ServerClient::new(&url).unwrap(),
         shared(Cache::open_in_memory().unwrap()),
@@ -179,4 +182,98 @@ async fn garbage_and_errors_from_the_server_leave_the_cache_alone() {
         assert_eq!(lock(&cache).cursor().unwrap(), 0);
         assert_eq!(lock(&cache).last_sync().unwrap(), None);
     }
+}
+
+#[tokio::test]
+async fn a_replaced_or_restored_server_database_makes_the_kiosk_start_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = Server::start(&server_config(
+        &dir.path().join("first.sqlite3"),
+        "127.0.0.1:0".parse().unwrap(),
+    ))
+    .await
+    .unwrap();
+    let addr = first.addr();
+    let cache = shared(Cache::open_in_memory().unwrap());
+    let engine = SyncEngine::new(
+        ServerClient::new(&format!("http://{addr}")).unwrap(),
+        cache.clone(),
+    )
+    .unwrap();
+    engine.sync_once().await.unwrap();
+    assert_eq!(lock(&cache).count(EntityKind::Office).unwrap(), 3);
+    first.stop().await.unwrap();
+
+    // A new database behind the same address, where the SUI is gone and more has happened
+    // than the kiosk has seen: another feed. The kiosk drops what it had and pulls again.
+    let replaced = Server::start(&server_config(&dir.path().join("second.sqlite3"), addr))
+        .await
+        .unwrap();
+    let mut conn = replaced.db().pool().acquire().await.unwrap();
+    for procedure in [
+        "sui-asti-ricongiungimento",
+        "sui-asti-nulla-osta-lavoro",
+        "sui-asti-conversione",
+        "sui-asti-accordo-integrazione",
+    ] {
+        sportello_server::db::delete_record(&mut conn, EntityKind::Procedure, procedure)
+            .await
+            .unwrap();
+    }
+    sportello_server::db::delete_record(&mut conn, EntityKind::Office, "sui-asti")
+        .await
+        .unwrap();
+    drop(conn);
+    engine.sync_once().await.unwrap();
+    {
+        let cache = lock(&cache);
+        let ids: Vec<_> = cache.offices().unwrap().into_iter().map(|o| o.id).collect();
+        assert_eq!(ids, ["prefettura-asti", "questura-asti"]);
+        assert_eq!(cache.count(EntityKind::Comune).unwrap(), 117);
+    }
+    replaced.stop().await.unwrap();
+
+    // A database restored to before the kiosk's cursor (here: an empty one): the server
+    // refuses the cursor, and the kiosk replaces its cache with what the server has.
+    let mut restored_config = server_config(&dir.path().join("third.sqlite3"), addr);
+    restored_config.seed = Seed::None;
+    let restored = Server::start(&restored_config).await.unwrap();
+    engine.sync_once().await.unwrap();
+    assert_eq!(lock(&cache).count(EntityKind::Office).unwrap(), 0);
+    assert_eq!(lock(&cache).cursor().unwrap(), 0);
+    restored.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_server_behind_a_path_prefix_is_reached() {
+    // A reverse proxy at /sportello/ that forwards to the API: the client must keep the
+    // prefix. A fixed responder checks the path it is asked for.
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/sportello/", listener.local_addr().unwrap());
+    let seen = std::thread::spawn(move || {
+        let (mut stream, _) = listener.accept().unwrap();
+        let mut request = [0u8; 4096];
+        let n = stream.read(&mut request).unwrap();
+        let body = r#"{"feed":"f","changes":[],"cursor":0,"more":false}"#;
+        let _ = stream.write_all(
+            format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+                body.len()
+            )
+            .as_bytes(),
+        );
+        String::from_utf8_lossy(&request[..n]).into_owned()
+    });
+    let engine = SyncEngine::new(
+        ServerClient::new(&url).unwrap(),
+        shared(Cache::open_in_memory().unwrap()),
+    )
+    .unwrap();
+    engine.sync_once().await.unwrap();
+    let request = seen.join().unwrap();
+    assert!(
+        request.starts_with("GET /sportello/api/v1/sync/changes?"),
+        "{request}"
+    );
 }

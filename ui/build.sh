@@ -9,12 +9,11 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-profile=release
-cargo_flags=(--release)
-if [[ "${1:-}" == "--dev" ]]; then
-  profile=debug
-  cargo_flags=()
-fi
+case "${1:---release}" in
+  --release) profile=release; cargo_flags=(--release) ;;
+  --dev) profile=debug; cargo_flags=() ;;
+  *) echo "usage: ui/build.sh [--release|--dev]" >&2; exit 2 ;;
+esac
 target_dir="${CARGO_TARGET_DIR:-$(cd .. && pwd)/target}"
 
 cargo build -p sportello-ui --target wasm32-unknown-unknown "${cargo_flags[@]}"
@@ -26,8 +25,13 @@ wasm-bindgen --target web --no-typescript --out-name sportello_ui --out-dir "$st
 cp static/* "$staging/"
 cp ../icons/128x128.png "$staging/icon.png"
 
-# Swap in the new build whole, so the app never embeds half of one.
-rm -rf dist
-mv "$staging" dist
+# Swap in the new build whole, so the app never embeds half of one; and only when it differs,
+# because the kiosk re-embeds (recompiles) whenever ui/dist changes.
+if [[ -d dist ]] && diff -rq "$staging" dist >/dev/null; then
+  rm -rf "$staging"
+else
+  rm -rf dist
+  mv "$staging" dist
+fi
 trap - EXIT
 echo "ui/dist: $(du -sh dist | cut -f1) ($profile)"

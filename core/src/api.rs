@@ -12,8 +12,13 @@ pub enum ProblemCode {
     InvalidInput,
     /// Nothing exists at this address.
     NotFound,
+    /// The request body is larger than the server accepts.
+    TooLarge,
     /// The method is not allowed on this resource.
     MethodNotAllowed,
+    /// A sync cursor beyond the server's feed: its data was restored or replaced. Pull again
+    /// from 0.
+    CursorAhead,
     /// The server could not complete the request; retrying later may help.
     Unavailable,
     /// The server failed; this is a bug.
@@ -25,7 +30,9 @@ impl ProblemCode {
         match self {
             ProblemCode::InvalidInput => 400,
             ProblemCode::NotFound => 404,
+            ProblemCode::TooLarge => 413,
             ProblemCode::MethodNotAllowed => 405,
+            ProblemCode::CursorAhead => 409,
             ProblemCode::Unavailable => 503,
             ProblemCode::Internal => 500,
         }
@@ -35,7 +42,9 @@ impl ProblemCode {
         match self {
             ProblemCode::InvalidInput => "Invalid input",
             ProblemCode::NotFound => "Not found",
+            ProblemCode::TooLarge => "Request too large",
             ProblemCode::MethodNotAllowed => "Method not allowed",
+            ProblemCode::CursorAhead => "Cursor ahead of the feed",
             ProblemCode::Unavailable => "Service unavailable",
             ProblemCode::Internal => "Internal error",
         }

@@ -1,4 +1,8 @@
 //! Reference data: the offices people go to, what they handle there, and the comuni.
+//!
+//! These types travel from the server to kiosks that may run an older version, and sit in
+//! kiosk caches written by one: they ignore fields they do not know, and fields added later
+//! carry `#[serde(default)]`, so either side can be upgraded first.
 
 use crate::text::LocalizedText;
 use serde::{Deserialize, Serialize};
@@ -47,7 +51,6 @@ pub struct GeoPoint {
 /// A postal address in Italy.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(deny_unknown_fields)]
 pub struct Address {
     /// Street and number, e.g. "Piazza Alfieri, 30".
     pub street: String,
@@ -73,7 +76,6 @@ impl Address {
 /// A public office with counters where people are received.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(deny_unknown_fields)]
 pub struct Office {
     /// Stable identifier, e.g. "questura-asti".
     pub id: String,
@@ -134,7 +136,6 @@ impl ProcedureCategory {
 /// Something a person can book an appointment for at one office.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(deny_unknown_fields)]
 pub struct Procedure {
     /// Stable identifier, e.g. "questura-asti-rinnovo".
     pub id: String,
@@ -152,7 +153,6 @@ pub struct Procedure {
 /// A comune (municipality), from ISTAT's list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(deny_unknown_fields)]
 pub struct Comune {
     /// Six-digit ISTAT code, e.g. "005005" for Asti.
     pub istat: String,

@@ -6,6 +6,11 @@
 //! after it, one page at a time. Because a row that changes again moves to a new `seq`, the
 //! feed holds only the latest state of each row, and a page applied together with its cursor
 //! in one transaction can be interrupted and resumed without gaps or duplicates.
+//!
+//! Every page names its feed: a random id the server's database gets when it is created. A
+//! kiosk that sees another feed id (a new or replaced database), or whose cursor the server
+//! refuses as ahead of its feed (a database restored from a backup), drops its cache and
+//! pulls again from 0, instead of keeping rows that no longer exist and skipping new ones.
 
 use crate::model::{Comune, Office, Procedure};
 use serde::{Deserialize, Serialize};
@@ -109,6 +114,8 @@ pub struct Change {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChangePage {
+    /// Which feed this is (see the module documentation).
+    pub feed: String,
     pub changes: Vec<Change>,
     /// The cursor to store once this page is applied, and to ask from next.
     pub cursor: Cursor,

@@ -82,8 +82,13 @@ impl TryFrom<BTreeMap<Lang, String>> for LocalizedText {
 }
 
 impl<'de> Deserialize<'de> for LocalizedText {
+    /// Texts in languages this build does not know are skipped, not refused: a server that
+    /// adds a language must not break the kiosks that do not have it yet.
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let map = BTreeMap::<Lang, String>::deserialize(deserializer)?;
+        let map = BTreeMap::<String, String>::deserialize(deserializer)?
+            .into_iter()
+            .filter_map(|(tag, text)| Some((tag.parse::<Lang>().ok()?, text)))
+            .collect::<BTreeMap<Lang, String>>();
         LocalizedText::try_from(map).map_err(serde::de::Error::custom)
     }
 }
@@ -131,6 +136,12 @@ mod tests {
         let err = serde_json::from_str::<LocalizedText>(r#"{"en":"Citizenship"}"#).unwrap_err();
         assert!(err.to_string().contains("Italian"), "{err}");
         assert!(serde_json::from_str::<LocalizedText>(r#"{"it":"  "}"#).is_err());
-        assert!(serde_json::from_str::<LocalizedText>(r#"{"it":"x","xx":"y"}"#).is_err());
+    }
+
+    #[test]
+    fn texts_in_unknown_languages_are_skipped() {
+        let text: LocalizedText =
+            serde_json::from_str(r#"{"it":"Cittadinanza","tlh":"Qapla'"}"#).unwrap();
+        assert_eq!(text, LocalizedText::new("Cittadinanza"));
     }
 }

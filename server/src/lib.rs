@@ -55,7 +55,9 @@ impl Server {
                 SeedOutcome::Loaded { records } => {
                     tracing::info!(records, "loaded the demo data of the province of Asti");
                 }
-                SeedOutcome::AlreadyThere => tracing::debug!("demo data already loaded"),
+                SeedOutcome::NotEmpty => {
+                    tracing::debug!("the database has data: no demo data loaded")
+                }
             }
         }
         let listener =

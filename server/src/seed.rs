@@ -8,8 +8,7 @@ use sportello_core::sync::Record;
 const COMUNI_AT: &str = include_str!("../data/comuni_AT.csv");
 const DEMO_ASTI: &str = include_str!("../data/demo/asti.toml");
 
-/// Marks, in `server_meta`, that the demo data went in, so that an administrator's later
-/// deletions are not undone at the next start.
+/// Records, in `server_meta`, which demo data went in.
 const SEEDED_KEY: &str = "demo_seeded";
 
 #[derive(Debug, thiserror::Error)]
@@ -32,14 +31,23 @@ struct DemoFile {
 /// What [`load_demo`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SeedOutcome {
-    Loaded { records: usize },
-    AlreadyThere,
+    Loaded {
+        records: usize,
+    },
+    /// The database already holds reference data (demo or real): nothing was written.
+    NotEmpty,
 }
 
-/// Loads the demo province into the database unless it was loaded before.
+/// Loads the demo province into a database that has never held reference data. A database
+/// with any, even one an administrator has since emptied, is left alone: demo offices must
+/// never reach the kiosks of a real deployment.
 pub async fn load_demo(db: &Db) -> Result<SeedOutcome, SeedError> {
-    if db.meta(SEEDED_KEY).await?.is_some() {
-        return Ok(SeedOutcome::AlreadyThere);
+    let head: i64 = sqlx::query_scalar("SELECT value FROM sync_counter WHERE id = 1")
+        .fetch_one(db.pool())
+        .await
+        .map_err(DbError::from)?;
+    if head > 0 {
+        return Ok(SeedOutcome::NotEmpty);
     }
     let records = demo_records()?;
     let mut tx = db.pool().begin().await.map_err(DbError::from)?;

@@ -221,6 +221,19 @@ async fn bad_input_check(server: &TestServer) {
     ] {
         server.problem(path, code).await;
     }
+    server
+        .problem("/api/v1/offices?kind=questura", ProblemCode::InvalidInput)
+        .await;
+    server
+        .problem("/api/v1/comuni/005005?lang=ar", ProblemCode::InvalidInput)
+        .await;
+    let ahead = server
+        .problem(
+            "/api/v1/sync/changes?since=100000",
+            ProblemCode::CursorAhead,
+        )
+        .await;
+    assert!(ahead.detail.unwrap().contains("from 0"));
     let long_id = "a".repeat(10_000);
     server
         .problem(
@@ -399,5 +412,54 @@ async fn restart_check(database: &TestDatabase) {
         "only the deletion is new: {:?}",
         again.changes
     );
+    assert_eq!(again.feed, feed.feed, "a restart keeps the feed");
     second.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn demo_data_never_lands_in_a_database_that_holds_data() {
+    for database in databases::all().await {
+        let mut real = config(&database);
+        real.seed = Seed::None;
+        let server = Server::start(&real).await.unwrap();
+        let matera = Comune {
+            istat: "077014".into(),
+            name: "Matera".into(),
+            province: "MT".into(),
+            capoluogo: true,
+            location: sportello_core::model::GeoPoint {
+                lat: 40.666,
+                lon: 16.604,
+            },
+        };
+        let mut conn = server.db().pool().acquire().await.unwrap();
+        sportello_server::db::upsert_record(&mut conn, &Record::Comune(matera))
+            .await
+            .unwrap();
+        drop(conn);
+        server.stop().await.unwrap();
+
+        // Restarted with the default seed: the real data stays alone.
+        let server = Server::start(&config(&database)).await.unwrap();
+        let base = format!("http://{}", server.addr());
+        let offices: Vec<Office> = reqwest::get(format!("{base}/api/v1/offices"))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert!(
+            offices.is_empty(),
+            "{}: demo offices were loaded",
+            database.backend()
+        );
+        let comuni: Vec<Comune> = reqwest::get(format!("{base}/api/v1/comuni"))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(comuni.len(), 1);
+        server.stop().await.unwrap();
+    }
 }

@@ -14,12 +14,15 @@ use std::path::Path;
 const SCHEMA_VERSION: i64 = 1;
 
 const CURSOR_KEY: &str = "cursor";
+const FEED_KEY: &str = "feed";
 const LAST_SYNC_KEY: &str = "last_sync";
 
 #[derive(Debug, thiserror::Error)]
 pub enum CacheError {
     #[error("cache database: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    #[error("cannot move the damaged cache aside: {0}")]
+    MoveAside(std::io::Error),
     #[error("cached {entity} {id} cannot be read: {source}")]
     Decode {
         entity: &'static str,
@@ -39,6 +42,25 @@ impl Cache {
             let _ = std::fs::create_dir_all(parent);
         }
         Self::init(Connection::open(path)?)
+    }
+
+    /// Opens the cache, or, if the file is damaged, moves it aside and starts an empty one:
+    /// the cache is only a copy, and a kiosk that refuses to start helps nobody.
+    pub fn open_or_recreate(path: &Path) -> Result<Cache, CacheError> {
+        match Self::open(path) {
+            Ok(cache) => Ok(cache),
+            Err(err) => {
+                let aside = path.with_extension("damaged");
+                tracing::error!(error = %err, aside = %aside.display(), "cache unreadable; starting a new one");
+                std::fs::rename(path, &aside).map_err(CacheError::MoveAside)?;
+                for suffix in ["-wal", "-shm"] {
+                    let mut sidecar = path.as_os_str().to_owned();
+                    sidecar.push(suffix);
+                    let _ = std::fs::remove_file(sidecar);
+                }
+                Self::open(path)
+            }
+        }
     }
 
     pub fn open_in_memory() -> Result<Cache, CacheError> {
@@ -80,10 +102,20 @@ impl Cache {
             .unwrap_or(0))
     }
 
+    /// The id of the server feed the cache follows, once it has pulled a page.
+    pub fn feed(&self) -> Result<Option<String>, CacheError> {
+        self.meta(FEED_KEY)
+    }
+
     /// Applies a page of changes and moves the cursor past it, all in one transaction: a
     /// kiosk switched off halfway through keeps either the whole page or none of it.
-    pub fn apply(&mut self, page: &ChangePage) -> Result<(), CacheError> {
+    /// With `replace`, everything cached before goes in the same transaction (the first page
+    /// of a feed that replaced the one the cache followed).
+    pub fn apply(&mut self, page: &ChangePage, replace: bool) -> Result<(), CacheError> {
         let tx = self.conn.transaction()?;
+        if replace {
+            tx.execute("DELETE FROM records", [])?;
+        }
         {
             let mut upsert = tx.prepare_cached(
                 "INSERT INTO records (entity, id, body) VALUES (?1, ?2, ?3)
@@ -106,11 +138,16 @@ impl Cache {
                 }
             }
         }
-        tx.execute(
-            "INSERT INTO meta (key, value) VALUES (?1, ?2)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![CURSOR_KEY, page.cursor.to_string()],
-        )?;
+        for (key, value) in [
+            (CURSOR_KEY, page.cursor.to_string()),
+            (FEED_KEY, page.feed.clone()),
+        ] {
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![key, value],
+            )?;
+        }
         tx.commit()?;
         Ok(())
     }
@@ -238,33 +275,41 @@ mod tests {
         let mut cache = Cache::open_in_memory().unwrap();
         assert_eq!(cache.cursor().unwrap(), 0);
         cache
-            .apply(&ChangePage {
-                changes: vec![
-                    upsert(1, office("a", "Old name")),
-                    upsert(2, office("b", "B")),
-                ],
-                cursor: 2,
-                more: false,
-            })
+            .apply(
+                &ChangePage {
+                    feed: "f1".into(),
+                    changes: vec![
+                        upsert(1, office("a", "Old name")),
+                        upsert(2, office("b", "B")),
+                    ],
+                    cursor: 2,
+                    more: false,
+                },
+                false,
+            )
             .unwrap();
         assert_eq!(cache.cursor().unwrap(), 2);
         assert_eq!(cache.offices().unwrap().len(), 2);
 
         cache
-            .apply(&ChangePage {
-                changes: vec![
-                    upsert(3, office("a", "New name")),
-                    Change {
-                        seq: 4,
-                        op: ChangeOp::Delete {
-                            entity: EntityKind::Office,
-                            id: "b".into(),
+            .apply(
+                &ChangePage {
+                    feed: "f1".into(),
+                    changes: vec![
+                        upsert(3, office("a", "New name")),
+                        Change {
+                            seq: 4,
+                            op: ChangeOp::Delete {
+                                entity: EntityKind::Office,
+                                id: "b".into(),
+                            },
                         },
-                    },
-                ],
-                cursor: 4,
-                more: false,
-            })
+                    ],
+                    cursor: 4,
+                    more: false,
+                },
+                false,
+            )
             .unwrap();
         let offices = cache.offices().unwrap();
         assert_eq!(offices.len(), 1);
@@ -279,18 +324,54 @@ mod tests {
         {
             let mut cache = Cache::open(&path).unwrap();
             cache
-                .apply(&ChangePage {
-                    changes: vec![upsert(5, office("a", "A"))],
-                    cursor: 5,
-                    more: false,
-                })
+                .apply(
+                    &ChangePage {
+                        feed: "f1".into(),
+                        changes: vec![upsert(5, office("a", "A"))],
+                        cursor: 5,
+                        more: false,
+                    },
+                    false,
+                )
                 .unwrap();
             cache.set_last_sync(1_764_000_000).unwrap();
         }
-        let cache = Cache::open(&path).unwrap();
+        let mut cache = Cache::open(&path).unwrap();
         assert_eq!(cache.cursor().unwrap(), 5);
+        assert_eq!(cache.feed().unwrap().as_deref(), Some("f1"));
         assert_eq!(cache.last_sync().unwrap(), Some(1_764_000_000));
         assert_eq!(cache.offices().unwrap()[0].id, "a");
+
+        // A replacing page drops what came from the old feed.
+        cache
+            .apply(
+                &ChangePage {
+                    feed: "f2".into(),
+                    changes: vec![upsert(1, office("z", "Z"))],
+                    cursor: 1,
+                    more: false,
+                },
+                true,
+            )
+            .unwrap();
+        let ids: Vec<_> = cache.offices().unwrap().into_iter().map(|o| o.id).collect();
+        assert_eq!(ids, ["z"]);
+        assert_eq!(cache.cursor().unwrap(), 1);
+    }
+
+    #[test]
+    fn a_damaged_cache_file_is_moved_aside_and_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cache.sqlite3");
+        std::fs::write(
+            &path,
+            b"this is not a database, just bytes on a broken disk........",
+        )
+        .unwrap();
+        assert!(Cache::open(&path).is_err());
+        let cache = Cache::open_or_recreate(&path).unwrap();
+        assert_eq!(cache.cursor().unwrap(), 0);
+        assert!(dir.path().join("cache.damaged").exists());
     }
 
     #[test]

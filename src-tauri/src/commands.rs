@@ -1,5 +1,6 @@
 //! The Tauri commands the UI calls. They read only the local cache, never the network, so
-//! every screen works the same with the server down.
+//! every screen works the same with the server down. All are `async` so they run off the main
+//! thread: waiting for the cache while a sync writes a page never freezes the window.
 
 use crate::cache::CacheError;
 use crate::sync::{SharedCache, lock};
@@ -21,17 +22,17 @@ fn cache_error(err: CacheError) -> CommandError {
     CommandError::CacheUnavailable
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn kiosk_status(state: State<'_, KioskState>) -> KioskStatus {
     state.status.borrow().clone()
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_offices(state: State<'_, KioskState>) -> Result<Vec<Office>, CommandError> {
     lock(&state.cache).offices().map_err(cache_error)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_procedures(
     state: State<'_, KioskState>,
     office_id: Option<String>,
@@ -42,7 +43,7 @@ pub fn list_procedures(
 }
 
 /// Asks for a pull now (e.g. when someone taps the status bar), without waiting for it.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn sync_now(state: State<'_, KioskState>) {
     state.wake_sync.notify_one();
 }

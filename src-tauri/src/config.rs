@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+use url::{Host, Url};
 
 pub const FILE_NAME: &str = "kiosk.toml";
 
@@ -26,6 +27,10 @@ pub struct KioskConfig {
     pub comune_istat: String,
     /// Seconds between two pulls from the server.
     pub sync_interval_secs: u64,
+    /// A public terminal: full screen, no window frame, cannot be closed from the screen.
+    /// Off by default, for desks and development.
+    #[serde(default)]
+    pub kiosk_mode: bool,
 }
 
 impl Default for KioskConfig {
@@ -36,6 +41,7 @@ impl Default for KioskConfig {
             place: "Comune di Asti – demo".to_owned(),
             comune_istat: "005005".to_owned(),
             sync_interval_secs: 60,
+            kiosk_mode: false,
         }
     }
 }
@@ -64,7 +70,9 @@ pub enum ConfigError {
 const HEADER: &str = "\
 # Sportello kiosk configuration.
 # server_url: the central server; kiosk_id: unique in the province; place: where the kiosk stands;
-# comune_istat: ISTAT code of its comune; sync_interval_secs: seconds between pulls (5 to 3600).
+# comune_istat: ISTAT code of its comune; sync_interval_secs: seconds between pulls (5 to 3600);
+# kiosk_mode: full screen without a frame, for public terminals.
+# server_url must be https:// unless the server is on this machine.
 ";
 
 impl KioskConfig {
@@ -108,14 +116,32 @@ impl KioskConfig {
     }
 
     fn validate(&self) -> Result<(), ConfigError> {
-        let url = reqwest::Url::parse(&self.server_url).map_err(|err| ConfigError::Invalid {
+        let url = Url::parse(&self.server_url).map_err(|err| ConfigError::Invalid {
             field: "server_url",
             reason: err.to_string(),
         })?;
-        if !matches!(url.scheme(), "http" | "https") {
+        // Plain HTTP would let anyone on the path change what kiosks show (an office's
+        // address, a procedure's documents): only for a server on this very machine.
+        let loopback = match url.host() {
+            Some(Host::Domain(name)) => name == "localhost",
+            Some(Host::Ipv4(ip)) => ip.is_loopback(),
+            Some(Host::Ipv6(ip)) => ip.is_loopback(),
+            None => false,
+        };
+        match url.scheme() {
+            "https" => {}
+            "http" if loopback => {}
+            _ => {
+                return Err(ConfigError::Invalid {
+                    field: "server_url",
+                    reason: "must start with https:// (http:// only for this machine)".to_owned(),
+                });
+            }
+        }
+        if self.comune_istat.len() != 6 || !self.comune_istat.bytes().all(|b| b.is_ascii_digit()) {
             return Err(ConfigError::Invalid {
-                field: "server_url",
-                reason: "must start with http:// or https://".to_owned(),
+                field: "comune_istat",
+                reason: "must be the comune's six-digit ISTAT code".to_owned(),
             });
         }
         if !(5..=3600).contains(&self.sync_interval_secs) {
@@ -186,11 +212,36 @@ mod tests {
         let err = KioskConfig::load_or_create(&path).unwrap_err();
         assert!(err.to_string().contains("sync_interval_secs"), "{err}");
 
-        let bad_url = KioskConfig {
-            server_url: "ftp://server".into(),
+        for bad_url in [
+            "ftp://server",
+            "http://sportello.example",
+            "http://10.0.0.5:8787",
+        ] {
+            let config = KioskConfig {
+                server_url: bad_url.into(),
+                ..KioskConfig::default()
+            };
+            config.write(&path).unwrap();
+            let err = KioskConfig::load_or_create(&path).unwrap_err();
+            assert!(err.to_string().contains("https"), "{bad_url}: {err}");
+        }
+        for good_url in [
+            "https://sportello.example/base/",
+            "http://localhost:8787",
+            "http://[::1]:1",
+        ] {
+            let config = KioskConfig {
+                server_url: good_url.into(),
+                ..KioskConfig::default()
+            };
+            config.write(&path).unwrap();
+            assert!(KioskConfig::load_or_create(&path).is_ok(), "{good_url}");
+        }
+        let bad_comune = KioskConfig {
+            comune_istat: "Asti".into(),
             ..KioskConfig::default()
         };
-        bad_url.write(&path).unwrap();
+        bad_comune.write(&path).unwrap();
         assert!(KioskConfig::load_or_create(&path).is_err());
     }
 }

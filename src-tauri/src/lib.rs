@@ -21,8 +21,8 @@ use tokio::sync::Notify;
 pub enum StartError {
     #[error("no display: set DISPLAY or WAYLAND_DISPLAY to open the kiosk window")]
     NoDisplay,
-    #[error("cannot find the app's folders: {0}")]
-    Paths(#[from] tauri::Error),
+    #[error("window system: {0}")]
+    Tauri(#[from] tauri::Error),
     #[error(transparent)]
     Config(#[from] config::ConfigError),
     #[error("cannot open the local cache: {0}")]
@@ -60,16 +60,34 @@ pub fn run() -> Result<(), StartError> {
             commands::sync_now,
         ])
         .run(tauri::generate_context!())
-        .map_err(StartError::Paths)
+        .map_err(StartError::Tauri)
+}
+
+/// A public terminal: the window fills the screen, has no frame, and cannot be closed from it.
+fn lock_down_window(app: &tauri::App) -> Result<(), StartError> {
+    let Some(window) = app.get_webview_window("main") else {
+        return Ok(());
+    };
+    window.set_fullscreen(true)?;
+    window.set_decorations(false)?;
+    window.on_window_event(|event| {
+        if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+            api.prevent_close();
+        }
+    });
+    Ok(())
 }
 
 fn setup(app: &mut tauri::App) -> Result<(), StartError> {
     let paths = app.path();
     let config = KioskConfig::load_or_create(&paths.app_config_dir()?.join(config::FILE_NAME))?;
-    let cache = Arc::new(Mutex::new(Cache::open(
+    let cache = Arc::new(Mutex::new(Cache::open_or_recreate(
         &paths.app_data_dir()?.join("cache.sqlite3"),
     )?));
     tracing::info!(kiosk = %config.kiosk_id, server = %config.server_url, "kiosk starting");
+    if config.kiosk_mode {
+        lock_down_window(app)?;
+    }
 
     let engine = SyncEngine::new(ServerClient::new(&config.server_url)?, cache.clone())?;
     let mut status = engine.subscribe();

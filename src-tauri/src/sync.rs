@@ -5,7 +5,7 @@
 
 use crate::cache::{Cache, CacheError};
 use reqwest::Url;
-use sportello_core::api::Problem;
+use sportello_core::api::{Problem, ProblemCode};
 use sportello_core::kiosk::{Connection, KioskStatus};
 use sportello_core::sync::{ChangePage, Cursor, DEFAULT_PAGE};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -23,7 +23,11 @@ pub enum SyncError {
     #[error("the server cannot be reached: {0}")]
     Unreachable(#[source] reqwest::Error),
     #[error("the server refused the request ({status}): {detail}")]
-    Refused { status: u16, detail: String },
+    Refused {
+        status: u16,
+        code: Option<ProblemCode>,
+        detail: String,
+    },
     #[error("the server sent something unreadable: {0}")]
     Malformed(String),
     #[error(transparent)]
@@ -39,10 +43,12 @@ pub struct ServerClient {
 
 impl ServerClient {
     pub fn new(server_url: &str) -> Result<ServerClient, SyncError> {
-        let base = Url::parse(server_url)
+        // A trailing slash and a relative join keep a path prefix, e.g. a server behind a
+        // reverse proxy at https://host/sportello/.
+        let base = Url::parse(&format!("{}/", server_url.trim_end_matches('/')))
             .map_err(|err| SyncError::Malformed(format!("server URL: {err}")))?;
         let changes_url = base
-            .join("/api/v1/sync/changes")
+            .join("api/v1/sync/changes")
             .map_err(|err| SyncError::Malformed(format!("server URL: {err}")))?;
         let http = reqwest::Client::builder()
             .connect_timeout(CONNECT_TIMEOUT)
@@ -64,12 +70,13 @@ impl ServerClient {
             .map_err(SyncError::Unreachable)?;
         let status = response.status();
         if !status.is_success() {
-            let detail = match response.json::<Problem>().await {
-                Ok(problem) => problem.detail.unwrap_or(problem.title),
-                Err(_) => status.to_string(),
+            let (code, detail) = match response.json::<Problem>().await {
+                Ok(problem) => (Some(problem.code), problem.detail.unwrap_or(problem.title)),
+                Err(_) => (None, status.to_string()),
             };
             return Err(SyncError::Refused {
                 status: status.as_u16(),
+                code,
                 detail,
             });
         }
@@ -162,16 +169,47 @@ impl SyncEngine {
             changes: 0,
             cursor: lock(&self.cache).cursor()?,
         };
+        // The server's data was replaced or restored (see `sportello_core::sync`): start over,
+        // replacing the cache with the first page. Once per sync, so a confused server cannot
+        // make the kiosk loop.
+        let mut start_over = false;
+        let mut started_over = false;
         loop {
-            let page = self.client.changes(report.cursor, self.page_size).await?;
+            let since = if start_over { 0 } else { report.cursor };
+            let page = match self.client.changes(since, self.page_size).await {
+                Err(SyncError::Refused {
+                    code: Some(ProblemCode::CursorAhead),
+                    ..
+                }) if !started_over => {
+                    start_over = true;
+                    started_over = true;
+                    continue;
+                }
+                other => other?,
+            };
+            let known_feed = lock(&self.cache).feed()?;
+            if !start_over && since > 0 && known_feed.as_deref() != Some(page.feed.as_str()) {
+                if started_over {
+                    return Err(SyncError::Malformed(
+                        "the feed changed during a pull".into(),
+                    ));
+                }
+                start_over = true;
+                started_over = true;
+                continue;
+            }
             // A page that does not move the cursor forward would make this loop spin.
-            if page.cursor < report.cursor || (page.more && page.cursor == report.cursor) {
+            if page.cursor < since || (page.more && page.cursor == since) {
                 return Err(SyncError::Malformed(format!(
-                    "page moves the cursor from {} to {}",
-                    report.cursor, page.cursor
+                    "page moves the cursor from {since} to {}",
+                    page.cursor
                 )));
             }
-            lock(&self.cache).apply(&page)?;
+            if start_over {
+                tracing::warn!("the server's feed changed: replacing the local cache");
+            }
+            lock(&self.cache).apply(&page, start_over)?;
+            start_over = false;
             report.pages += 1;
             report.changes += page.changes.len();
             report.cursor = page.cursor;

@@ -40,13 +40,16 @@ pub fn App() -> Html {
         use_effect_with((), move |()| {
             i18n::set_language(Lang::FALLBACK);
             spawn_local(async move {
+                // Listen first, then ask: a change between the two is then never missed.
+                let on_change = status.clone();
+                if let Err(err) =
+                    backend::on_status_change(move |new| on_change.set(Some(new))).await
+                {
+                    web_sys::console::error_1(&format!("{err:?}").into());
+                }
                 match backend::kiosk_status().await {
                     Ok(current) => status.set(Some(current)),
                     Err(err) => web_sys::console::error_1(&format!("{err:?}").into()),
-                }
-                if let Err(err) = backend::on_status_change(move |new| status.set(Some(new))).await
-                {
-                    web_sys::console::error_1(&format!("{err:?}").into());
                 }
             });
         });

@@ -11,6 +11,10 @@ use sportello_core::api::{Problem, ProblemCode};
 pub struct ApiError(Problem);
 
 impl ApiError {
+    pub fn new(code: ProblemCode, detail: impl Into<String>) -> Self {
+        Self(Problem::new(code, Some(detail.into())))
+    }
+
     pub fn invalid(detail: impl Into<String>) -> Self {
         Self(Problem::new(ProblemCode::InvalidInput, Some(detail.into())))
     }

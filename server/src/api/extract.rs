@@ -8,6 +8,12 @@ use axum::extract::{FromRequestParts, Path, Query};
 #[from_request(via(Query), rejection(ApiError))]
 pub struct ApiQuery<T>(pub T);
 
+/// For endpoints without query parameters: any parameter is refused rather than ignored, so
+/// a client's mistake (a misspelt filter) shows instead of silently returning everything.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoParams {}
+
 /// Path parameters; malformed ones are a 400 `invalid_input`.
 #[derive(Debug, FromRequestParts)]
 #[from_request(via(Path), rejection(ApiError))]

@@ -13,7 +13,7 @@ pub use openapi::ApiDoc;
 use crate::db::Db;
 use axum::Router;
 use axum::extract::{MatchedPath, Request};
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use axum::response::Response;
 use axum::routing::get;
 use sportello_core::api::{Problem, ProblemCode};
@@ -55,6 +55,7 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
         .layer(
             tower::ServiceBuilder::new()
+                .layer(axum::middleware::map_response(problem_for_bare_errors))
                 .layer(
                     // Log the route, never the raw URI: query strings may carry personal data.
                     TraceLayer::new_for_http().make_span_with(|request: &Request| {
@@ -75,6 +76,40 @@ pub fn router(state: AppState) -> Router {
                 ))
                 .layer(CompressionLayer::new()),
         )
+}
+
+/// Gives the errors that layers answer by themselves (body too large, timeout) a problem
+/// document like every other error.
+async fn problem_for_bare_errors<B>(response: axum::http::Response<B>) -> Response
+where
+    B: axum::body::HttpBody<Data = axum::body::Bytes> + Send + 'static,
+    B::Error: Into<axum::BoxError>,
+{
+    let is_problem = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|value| value == Problem::CONTENT_TYPE);
+    if !is_problem {
+        match response.status() {
+            StatusCode::PAYLOAD_TOO_LARGE => {
+                return problem(ProblemCode::TooLarge, "the request body is too large");
+            }
+            StatusCode::SERVICE_UNAVAILABLE | StatusCode::REQUEST_TIMEOUT => {
+                return problem(
+                    ProblemCode::Unavailable,
+                    "the server took too long; try again",
+                );
+            }
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => {
+                return problem(
+                    ProblemCode::InvalidInput,
+                    "send JSON with Content-Type: application/json",
+                );
+            }
+            _ => {}
+        }
+    }
+    response.map(axum::body::Body::new)
 }
 
 fn problem(code: ProblemCode, detail: &str) -> Response {

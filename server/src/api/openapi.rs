@@ -1,5 +1,6 @@
 //! The OpenAPI document of the API, generated from the handlers and the core types.
 
+use super::extract::{ApiQuery, NoParams};
 use super::{health, reference, sync};
 use axum::Json;
 use utoipa::OpenApi;
@@ -33,6 +34,6 @@ pub struct ApiDoc;
 /// This document.
 #[utoipa::path(get, path = "/api/v1/openapi.json", tag = "health",
     responses((status = 200, description = "OpenAPI 3.1 document", content_type = "application/json")))]
-pub async fn openapi() -> Json<utoipa::openapi::OpenApi> {
+pub async fn openapi(_: ApiQuery<NoParams>) -> Json<utoipa::openapi::OpenApi> {
     Json(ApiDoc::openapi())
 }

@@ -2,7 +2,7 @@
 
 use super::AppState;
 use super::error::ApiError;
-use super::extract::{ApiPath, ApiQuery, istat, province, slug};
+use super::extract::{ApiPath, ApiQuery, NoParams, istat, province, slug};
 use crate::db;
 use axum::Json;
 use axum::extract::State;
@@ -14,7 +14,10 @@ use utoipa::IntoParams;
 /// The immigration offices of the province.
 #[utoipa::path(get, path = "/api/v1/offices", tag = "reference",
     responses((status = 200, description = "Every office", body = Vec<Office>)))]
-pub async fn list_offices(State(state): State<AppState>) -> Result<Json<Vec<Office>>, ApiError> {
+pub async fn list_offices(
+    State(state): State<AppState>,
+    _: ApiQuery<NoParams>,
+) -> Result<Json<Vec<Office>>, ApiError> {
     Ok(Json(db::list_offices(state.db.pool()).await?))
 }
 
@@ -28,6 +31,7 @@ pub async fn list_offices(State(state): State<AppState>) -> Result<Json<Vec<Offi
 pub async fn get_office(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
+    _: ApiQuery<NoParams>,
 ) -> Result<Json<Office>, ApiError> {
     let id = slug(&id)?;
     db::get_office(state.db.pool(), id)
@@ -76,6 +80,7 @@ pub async fn list_procedures(
 pub async fn get_procedure(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
+    _: ApiQuery<NoParams>,
 ) -> Result<Json<Procedure>, ApiError> {
     let id = slug(&id)?;
     db::get_procedure(state.db.pool(), id)
@@ -114,6 +119,7 @@ pub async fn list_comuni(
 pub async fn get_comune(
     State(state): State<AppState>,
     ApiPath(code): ApiPath<String>,
+    _: ApiQuery<NoParams>,
 ) -> Result<Json<Comune>, ApiError> {
     let code = istat(&code)?;
     db::get_comune(state.db.pool(), code)

@@ -7,7 +7,7 @@ use crate::db;
 use axum::Json;
 use axum::extract::State;
 use serde::Deserialize;
-use sportello_core::api::Problem;
+use sportello_core::api::{Problem, ProblemCode};
 use sportello_core::sync::{ChangePage, DEFAULT_PAGE, MAX_PAGE};
 use utoipa::IntoParams;
 
@@ -24,7 +24,9 @@ pub struct PullParams {
 #[utoipa::path(get, path = "/api/v1/sync/changes", tag = "sync", params(PullParams),
     responses(
         (status = 200, body = ChangePage),
-        (status = 400, body = Problem, content_type = "application/problem+json")))]
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "cursor_ahead: start again from 0", body = Problem,
+            content_type = "application/problem+json")))]
 pub async fn changes(
     State(state): State<AppState>,
     ApiQuery(params): ApiQuery<PullParams>,
@@ -37,5 +39,11 @@ pub async fn changes(
     if !(1..=MAX_PAGE).contains(&limit) {
         return Err(ApiError::invalid(format!("limit: must be 1 to {MAX_PAGE}")));
     }
-    Ok(Json(db::changes_since(&state.db, since, limit).await?))
+    match db::changes_since(&state.db, since, limit).await? {
+        Some(page) => Ok(Json(page)),
+        None => Err(ApiError::new(
+            ProblemCode::CursorAhead,
+            "since: beyond this server's feed; pull again from 0",
+        )),
+    }
 }

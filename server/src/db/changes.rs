@@ -11,13 +11,29 @@ use sqlx::{Executor, Row};
 /// the feed's next `limit` entries (`seq` is unique across tables) and tell whether more follow.
 /// All tables are read in one snapshot: a transaction that commits between two of the reads
 /// must not show its later rows without its earlier ones, or the cursor would pass them by.
-pub async fn changes_since(db: &Db, cursor: Cursor, limit: u32) -> Result<ChangePage, DbError> {
+///
+/// `None` when `cursor` is beyond the feed's head: the reader's copy came from a database that
+/// was since restored or replaced, and it must start again from 0.
+pub async fn changes_since(
+    db: &Db,
+    cursor: Cursor,
+    limit: u32,
+) -> Result<Option<ChangePage>, DbError> {
     let limit_rows = i64::from(limit) + 1;
     let mut tx = db.pool().begin().await?;
     if db.backend() == Backend::Postgres {
         tx.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             .await?;
     }
+    let head: i64 = sqlx::query_scalar("SELECT value FROM sync_counter WHERE id = 1")
+        .fetch_one(&mut *tx)
+        .await?;
+    if cursor > head {
+        return Ok(None);
+    }
+    let feed: String = sqlx::query_scalar("SELECT value FROM server_meta WHERE key = 'feed_id'")
+        .fetch_one(&mut *tx)
+        .await?;
     let mut changes = Vec::new();
     for entity in EntityKind::ALL {
         let (table, from_row): (_, fn(&_) -> Result<Record, DbError>) = match entity {
@@ -68,9 +84,10 @@ pub async fn changes_since(db: &Db, cursor: Cursor, limit: u32) -> Result<Change
     let more = changes.len() > limit as usize;
     changes.truncate(limit as usize);
     let cursor = changes.last().map_or(cursor, |change| change.seq);
-    Ok(ChangePage {
+    Ok(Some(ChangePage {
+        feed,
         changes,
         cursor,
         more,
-    })
+    }))
 }

@@ -118,15 +118,6 @@ impl Db {
     pub async fn close(&self) {
         self.pool.close().await;
     }
-
-    /// A value from the server's own key–value table.
-    pub async fn meta(&self, key: &str) -> Result<Option<String>, DbError> {
-        let value = sqlx::query_scalar("SELECT value FROM server_meta WHERE key = $1")
-            .bind(key)
-            .fetch_optional(&self.pool)
-            .await?;
-        Ok(value)
-    }
 }
 
 /// Sets a value in the server's key–value table, inside the caller's transaction.

@@ -54,6 +54,9 @@ pub async fn delete_record(
         EntityKind::Procedure => "DELETE FROM procedures WHERE id = $1",
         EntityKind::Comune => "DELETE FROM comuni WHERE istat = $1",
     };
+    // The counter first, as in `upsert_record`: writers that lock in the same order cannot
+    // deadlock. A deletion of nothing wastes a number; the feed does not need them dense.
+    let seq = next_seq(conn).await?;
     let deleted = sqlx::query(sql)
         .bind(id)
         .execute(&mut *conn)
@@ -61,7 +64,6 @@ pub async fn delete_record(
         .rows_affected()
         > 0;
     if deleted {
-        let seq = next_seq(conn).await?;
         sqlx::query(
             "INSERT INTO tombstones (entity, id, seq) VALUES ($1, $2, $3) \
              ON CONFLICT (entity, id) DO UPDATE SET seq = excluded.seq",
