@@ -6,18 +6,13 @@ use sportello::sync::{ServerClient, SharedCache, SyncEngine, SyncError, lock};
 use sportello_core::kiosk::Connection;
 use sportello_core::sync::EntityKind;
 use sportello_server::Server;
-use sportello_server::config::{Config, LogFormat, Seed};
+use sportello_server::config::{Config, Seed};
 use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 fn server_config(database: &Path, listen: SocketAddr) -> Config {
-    Config {
-        listen,
-        database: Some(database.display().to_string()),
-        seed: Seed::Demo,
-        log_format: LogFormat::Text,
-    }
+    Config::new(listen, database.display().to_string())
 }
 
 fn shared(cache: Cache) -> SharedCache {
@@ -46,7 +41,8 @@ async fn a_kiosk_synced_once_keeps_its_data_while_the_server_is_down() {
 
     // First pull: everything, in pages of 25.
     let report = engine.sync_once().await.unwrap();
-    assert_eq!(report.changes, 130);
+    // 117 comuni, 3 offices, 7 counters, 10 procedures.
+    assert_eq!(report.changes, 137);
     assert_eq!(report.pages, 6);
     {
         let cache = lock(&cache);
@@ -115,7 +111,7 @@ async fn a_pull_interrupted_after_some_pages_resumes_without_gaps() {
     let cache = shared(Cache::open(&cache_path).unwrap());
     let engine = SyncEngine::new(ServerClient::new(&url).unwrap(), cache.clone()).unwrap();
     let report = engine.sync_once().await.unwrap();
-    assert_eq!(report.changes, 130 - 80);
+    assert_eq!(report.changes, 137 - 80);
     {
         let cache = lock(&cache);
         assert_eq!(cache.count(EntityKind::Comune).unwrap(), 117);
@@ -194,6 +190,26 @@ async fn a_replaced_or_restored_server_database_makes_the_kiosk_start_over() {
     .await
     .unwrap();
     let addr = first.addr();
+    // A comune only this first database has.
+    let mut conn = first.db().pool().acquire().await.unwrap();
+    let only_here = sportello_core::model::Comune {
+        istat: "099999".into(),
+        name: "Solo nel primo".into(),
+        province: "AT".into(),
+        capoluogo: false,
+        location: sportello_core::model::GeoPoint {
+            lat: 44.9,
+            lon: 8.2,
+        },
+        patron_day: None,
+    };
+    sportello_server::db::upsert_record(
+        &mut conn,
+        &sportello_core::sync::Record::Comune(only_here),
+    )
+    .await
+    .unwrap();
+    drop(conn);
     let cache = shared(Cache::open_in_memory().unwrap());
     let engine = SyncEngine::new(
         ServerClient::new(&format!("http://{addr}")).unwrap(),
@@ -201,11 +217,13 @@ async fn a_replaced_or_restored_server_database_makes_the_kiosk_start_over() {
     )
     .unwrap();
     engine.sync_once().await.unwrap();
-    assert_eq!(lock(&cache).count(EntityKind::Office).unwrap(), 3);
+    assert_eq!(lock(&cache).count(EntityKind::Comune).unwrap(), 118);
     first.stop().await.unwrap();
 
-    // A new database behind the same address, where the SUI is gone and more has happened
-    // than the kiosk has seen: another feed. The kiosk drops what it had and pulls again.
+    // A new database behind the same address, where the SUI's procedures are gone and more
+    // has happened than the kiosk has seen: another feed. Pulling on from its cursor would
+    // bring the deletions but keep the comune that exists no more; the kiosk must drop what
+    // it had and pull again.
     let replaced = Server::start(&server_config(&dir.path().join("second.sqlite3"), addr))
         .await
         .unwrap();
@@ -220,15 +238,12 @@ async fn a_replaced_or_restored_server_database_makes_the_kiosk_start_over() {
             .await
             .unwrap();
     }
-    sportello_server::db::delete_record(&mut conn, EntityKind::Office, "sui-asti")
-        .await
-        .unwrap();
     drop(conn);
     engine.sync_once().await.unwrap();
     {
         let cache = lock(&cache);
-        let ids: Vec<_> = cache.offices().unwrap().into_iter().map(|o| o.id).collect();
-        assert_eq!(ids, ["prefettura-asti", "questura-asti"]);
+        assert!(cache.procedures(Some("sui-asti")).unwrap().is_empty());
+        assert_eq!(cache.count(EntityKind::Office).unwrap(), 3);
         assert_eq!(cache.count(EntityKind::Comune).unwrap(), 117);
     }
     replaced.stop().await.unwrap();

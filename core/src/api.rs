@@ -1,5 +1,7 @@
 //! Shapes of the central server's API that clients share: errors and health.
 
+use crate::booking::{ExistingBooking, SlotOffer};
+use crate::identity::FieldError;
 use serde::{Deserialize, Serialize};
 
 /// Stable machine-readable error codes. Clients map them to messages in the person's
@@ -19,6 +21,28 @@ pub enum ProblemCode {
     /// A sync cursor beyond the server's feed: its data was restored or replaced. Pull again
     /// from 0.
     CursorAhead,
+    /// No valid credentials: log in (again).
+    Unauthorized,
+    /// The credentials do not allow this.
+    Forbidden,
+    /// Too many attempts; `retry_after_secs` says when to try again.
+    TooManyRequests,
+    /// The slot was taken meanwhile; `alternatives` lists the next free ones.
+    SlotTaken,
+    /// The person already has an active booking for this procedure, named in `existing`.
+    AlreadyBooked,
+    /// The hold expired or was released: pick a slot again.
+    HoldExpired,
+    /// Not a time that can be booked now (closed, too soon, beyond the open agenda).
+    NotBookable,
+    /// The booking is not in a state that allows this (e.g. cancelling a past appointment).
+    InvalidState,
+    /// The receipt is not genuine or not readable.
+    InvalidReceipt,
+    /// The idempotency key was already used for a different request.
+    IdempotencyMismatch,
+    /// Something with this name or id already exists.
+    AlreadyExists,
     /// The server could not complete the request; retrying later may help.
     Unavailable,
     /// The server failed; this is a bug.
@@ -33,6 +57,15 @@ impl ProblemCode {
             ProblemCode::TooLarge => 413,
             ProblemCode::MethodNotAllowed => 405,
             ProblemCode::CursorAhead => 409,
+            ProblemCode::Unauthorized => 401,
+            ProblemCode::Forbidden => 403,
+            ProblemCode::TooManyRequests => 429,
+            ProblemCode::SlotTaken | ProblemCode::AlreadyBooked | ProblemCode::InvalidState => 409,
+            ProblemCode::AlreadyExists => 409,
+            ProblemCode::HoldExpired => 410,
+            ProblemCode::NotBookable
+            | ProblemCode::InvalidReceipt
+            | ProblemCode::IdempotencyMismatch => 422,
             ProblemCode::Unavailable => 503,
             ProblemCode::Internal => 500,
         }
@@ -45,6 +78,17 @@ impl ProblemCode {
             ProblemCode::TooLarge => "Request too large",
             ProblemCode::MethodNotAllowed => "Method not allowed",
             ProblemCode::CursorAhead => "Cursor ahead of the feed",
+            ProblemCode::Unauthorized => "Not logged in",
+            ProblemCode::Forbidden => "Not allowed",
+            ProblemCode::TooManyRequests => "Too many requests",
+            ProblemCode::SlotTaken => "Slot taken",
+            ProblemCode::AlreadyBooked => "Already booked",
+            ProblemCode::HoldExpired => "Hold expired",
+            ProblemCode::NotBookable => "Not bookable",
+            ProblemCode::InvalidState => "Not possible in this state",
+            ProblemCode::InvalidReceipt => "Invalid receipt",
+            ProblemCode::IdempotencyMismatch => "Idempotency key reused",
+            ProblemCode::AlreadyExists => "Already exists",
             ProblemCode::Unavailable => "Service unavailable",
             ProblemCode::Internal => "Internal error",
         }
@@ -63,6 +107,18 @@ pub struct Problem {
     pub code: ProblemCode,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+    /// For `invalid_input` on a body: every field at fault.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldError>,
+    /// For `already_booked`: the appointment the person already has.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub existing: Option<ExistingBooking>,
+    /// For `slot_taken`: the next free slots of the same procedure.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<SlotOffer>,
+    /// For `too_many_requests`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_after_secs: Option<u64>,
 }
 
 impl Problem {
@@ -79,6 +135,10 @@ impl Problem {
             status: code.status(),
             code,
             detail: detail.into(),
+            fields: Vec::new(),
+            existing: None,
+            alternatives: Vec::new(),
+            retry_after_secs: None,
         }
     }
 }

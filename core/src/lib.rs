@@ -1,10 +1,15 @@
 //! Sportello's domain types and pure logic, shared by the kiosk app, its UI (compiled to
 //! wasm32) and the central server. No I/O lives here: everything builds for native and wasm32.
 
+pub mod account;
 pub mod api;
+pub mod booking;
+pub mod calendar;
+pub mod identity;
 pub mod kiosk;
 pub mod lang;
 pub mod model;
+pub mod receipt;
 pub mod sync;
 pub mod text;
 

@@ -4,7 +4,9 @@
 //! kiosk caches written by one: they ignore fields they do not know, and fields added later
 //! carry `#[serde(default)]`, so either side can be upgraded first.
 
+use crate::calendar::{Interval, PatronRule, WeeklyHours, WeeklyRelease};
 use crate::text::LocalizedText;
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 /// Which public office this is; the UI names the kind in the reader's language.
@@ -90,6 +92,27 @@ pub struct Office {
     pub email: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
+    /// When the office opens more of its agenda, e.g. "fri 13:00"; none: a rolling window.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, example = "fri 13:00"))]
+    pub release: Option<WeeklyRelease>,
+}
+
+/// A counter (sportello) of an office, where one person or a few at a time are received.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Counter {
+    /// Stable identifier, e.g. "questura-asti-1".
+    pub id: String,
+    pub office_id: String,
+    /// As signposted in the office, e.g. "Sportello 1".
+    pub name: String,
+    /// The counter's agenda is a grid of cells of this many minutes; an appointment takes as
+    /// many whole cells as its procedure needs.
+    pub grid_minutes: u16,
+    /// People received at once in one cell (1 for an ordinary counter).
+    pub seats: u16,
+    pub hours: WeeklyHours,
 }
 
 /// The life situation a procedure belongs to: how the booking wizard groups them.
@@ -148,6 +171,33 @@ pub struct Procedure {
     pub slot_minutes: u16,
     /// Whether a linguistic-cultural mediator usually helps here.
     pub mediator_recommended: bool,
+    /// What to bring, one entry per document.
+    #[serde(default)]
+    pub documents: Vec<LocalizedText>,
+    /// The counters that handle this procedure.
+    #[serde(default)]
+    pub counter_ids: Vec<String>,
+    #[serde(default)]
+    pub rules: BookingRules,
+}
+
+/// How far ahead a procedure can be booked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BookingRules {
+    /// No booking starting sooner than this after now.
+    pub min_notice_minutes: u32,
+    /// No booking later than this many days after today (or after the last release).
+    pub horizon_days: u16,
+}
+
+impl Default for BookingRules {
+    fn default() -> Self {
+        BookingRules {
+            min_notice_minutes: 24 * 60,
+            horizon_days: 60,
+        }
+    }
 }
 
 /// A comune (municipality), from ISTAT's list.
@@ -163,6 +213,30 @@ pub struct Comune {
     pub capoluogo: bool,
     /// Town centre.
     pub location: GeoPoint,
+    /// The patron saint's day, when offices in the comune close, e.g. "05-tue-1" for Asti.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, example = "05-tue-1"))]
+    pub patron_day: Option<PatronRule>,
+}
+
+/// A date whose hours differ from the weekly ones: a closure (no hours), a reduced day, an
+/// extra opening. For a whole office or one of its counters.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DayOverride {
+    pub id: String,
+    pub office_id: String,
+    /// Only this counter; none: the whole office.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counter_id: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+    pub day: Date,
+    /// The day's hours; empty: closed.
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<String>, example = json!(["08:30-11:00"])))]
+    pub hours: Vec<Interval>,
+    /// Why, for the staff (e.g. "Vigilia di Natale", "Sciopero").
+    pub reason: String,
 }
 
 #[cfg(test)]

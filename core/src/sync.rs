@@ -12,7 +12,7 @@
 //! refuses as ahead of its feed (a database restored from a backup), drops its cache and
 //! pulls again from 0, instead of keeping rows that no longer exist and skipping new ones.
 
-use crate::model::{Comune, Office, Procedure};
+use crate::model::{Comune, Counter, Office, Procedure};
 use serde::{Deserialize, Serialize};
 
 /// Position in the change feed: the highest `seq` a reader has applied. 0 before the first pull.
@@ -24,13 +24,15 @@ pub type Cursor = i64;
 #[serde(rename_all = "snake_case")]
 pub enum EntityKind {
     Office,
+    Counter,
     Procedure,
     Comune,
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 3] = [
+    pub const ALL: [EntityKind; 4] = [
         EntityKind::Office,
+        EntityKind::Counter,
         EntityKind::Procedure,
         EntityKind::Comune,
     ];
@@ -38,6 +40,7 @@ impl EntityKind {
     pub fn as_str(self) -> &'static str {
         match self {
             EntityKind::Office => "office",
+            EntityKind::Counter => "counter",
             EntityKind::Procedure => "procedure",
             EntityKind::Comune => "comune",
         }
@@ -54,6 +57,7 @@ impl EntityKind {
 #[serde(tag = "entity", content = "data", rename_all = "snake_case")]
 pub enum Record {
     Office(Office),
+    Counter(Counter),
     Procedure(Procedure),
     Comune(Comune),
 }
@@ -62,6 +66,7 @@ impl Record {
     pub fn kind(&self) -> EntityKind {
         match self {
             Record::Office(_) => EntityKind::Office,
+            Record::Counter(_) => EntityKind::Counter,
             Record::Procedure(_) => EntityKind::Procedure,
             Record::Comune(_) => EntityKind::Comune,
         }
@@ -71,6 +76,7 @@ impl Record {
     pub fn data_json(&self) -> String {
         match self {
             Record::Office(office) => serde_json::to_string(office),
+            Record::Counter(counter) => serde_json::to_string(counter),
             Record::Procedure(procedure) => serde_json::to_string(procedure),
             Record::Comune(comune) => serde_json::to_string(comune),
         }
@@ -81,6 +87,7 @@ impl Record {
     pub fn id(&self) -> &str {
         match self {
             Record::Office(office) => &office.id,
+            Record::Counter(counter) => &counter.id,
             Record::Procedure(procedure) => &procedure.id,
             Record::Comune(comune) => &comune.istat,
         }
@@ -142,6 +149,7 @@ mod tests {
                 lat: 44.9,
                 lon: 8.2,
             },
+            patron_day: None,
         }
     }
 

@@ -21,10 +21,23 @@ pub struct Config {
     #[arg(long, env = "SPORTELLO_SEED", value_enum, default_value_t = Seed::Demo)]
     pub seed: Seed,
 
+    /// Minutes a picked slot stays held while the person completes the booking (1 to 60).
+    #[arg(long, env = "SPORTELLO_HOLD_MINUTES", default_value_t = DEFAULT_HOLD_MINUTES,
+          value_parser = clap::value_parser!(u16).range(1..=60))]
+    pub hold_minutes: u16,
+
+    /// Days after the appointment when the person's details are deleted (1 to 365).
+    #[arg(long, env = "SPORTELLO_RETENTION_DAYS", default_value_t = DEFAULT_RETENTION_DAYS,
+          value_parser = clap::value_parser!(u16).range(1..=365))]
+    pub retention_days: u16,
+
     /// Log line format.
     #[arg(long, env = "SPORTELLO_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
 }
+
+const DEFAULT_HOLD_MINUTES: u16 = 10;
+const DEFAULT_RETENTION_DAYS: u16 = 30;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Seed {
@@ -41,6 +54,26 @@ pub enum LogFormat {
 }
 
 impl Config {
+    /// The defaults, with this address and database: for tests and for embedding the server.
+    pub fn new(listen: SocketAddr, database: impl Into<String>) -> Config {
+        Config {
+            listen,
+            database: Some(database.into()),
+            seed: Seed::Demo,
+            hold_minutes: DEFAULT_HOLD_MINUTES,
+            retention_days: DEFAULT_RETENTION_DAYS,
+            log_format: LogFormat::Text,
+        }
+    }
+
+    pub fn booking_settings(&self) -> crate::booking::Settings {
+        crate::booking::Settings {
+            hold: jiff::SignedDuration::from_mins(i64::from(self.hold_minutes)),
+            retention: jiff::SignedDuration::from_hours(24 * i64::from(self.retention_days)),
+            ..crate::booking::Settings::default()
+        }
+    }
+
     /// The database to open: the flag, or the default SQLite file.
     pub fn database_location(&self) -> String {
         match &self.database {

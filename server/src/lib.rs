@@ -5,14 +5,22 @@
 //! start it in-process on a loopback port.
 
 pub mod api;
+pub mod auth;
+pub mod booking;
+pub mod clock;
 pub mod config;
 pub mod db;
+pub mod keys;
 pub mod seed;
 
+use crate::api::AppState;
+use crate::clock::{Clock, SystemClock};
 use crate::config::{Config, Seed};
 use crate::db::{Db, DbError};
+use crate::keys::ServerKeys;
 use crate::seed::{SeedError, SeedOutcome};
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
@@ -20,6 +28,8 @@ use tokio::task::JoinHandle;
 
 /// How long in-flight requests get to finish once shutdown begins.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
+/// How often expired holds are freed and old personal data purged.
+const HOUSEKEEPING_EVERY: Duration = Duration::from_secs(15);
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServerError {
@@ -37,18 +47,26 @@ pub enum ServerError {
 }
 
 /// A running server.
-#[derive(Debug)]
 pub struct Server {
     addr: SocketAddr,
-    db: Db,
+    state: AppState,
     shutdown: oneshot::Sender<()>,
     task: JoinHandle<std::io::Result<()>>,
+    housekeeping: JoinHandle<()>,
 }
 
 impl Server {
     /// Opens and migrates the database, loads the seed data if the database has none, binds
     /// the listener and starts serving in the background.
     pub async fn start(config: &Config) -> Result<Server, ServerError> {
+        Self::start_with_clock(config, Arc::new(SystemClock)).await
+    }
+
+    /// [`Server::start`] with another clock: tests move time with a `ManualClock`.
+    pub async fn start_with_clock(
+        config: &Config,
+        clock: Arc<dyn Clock>,
+    ) -> Result<Server, ServerError> {
         let db = Db::open(&config.database_location()).await?;
         if config.seed == Seed::Demo {
             match seed::load_demo(&db).await? {
@@ -56,10 +74,18 @@ impl Server {
                     tracing::info!(records, "loaded the demo data of the province of Asti");
                 }
                 SeedOutcome::NotEmpty => {
-                    tracing::debug!("the database has data: no demo data loaded")
+                    tracing::debug!("the database has data: no demo data loaded");
                 }
             }
         }
+        let keys = ServerKeys::load_or_create(&db, clock.now().as_second()).await?;
+        let state = AppState {
+            db: db.clone(),
+            clock,
+            keys: Arc::new(keys),
+            settings: Arc::new(config.booking_settings()),
+            limits: Arc::default(),
+        };
         let listener =
             TcpListener::bind(config.listen)
                 .await
@@ -68,7 +94,7 @@ impl Server {
                     source,
                 })?;
         let addr = listener.local_addr().map_err(ServerError::Serve)?;
-        let app = api::router(api::AppState { db: db.clone() });
+        let app = api::router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
         let (shutdown, stop_requested) = oneshot::channel::<()>();
         let task = tokio::spawn(async move {
             axum::serve(listener, app)
@@ -77,12 +103,14 @@ impl Server {
                 })
                 .await
         });
+        let housekeeping = tokio::spawn(housekeeping_loop(state.clone()));
         tracing::info!(%addr, database = db.backend().as_str(), "serving");
         Ok(Server {
             addr,
-            db,
+            state,
             shutdown,
             task,
+            housekeeping,
         })
     }
 
@@ -92,12 +120,18 @@ impl Server {
     }
 
     pub fn db(&self) -> &Db {
-        &self.db
+        &self.state.db
+    }
+
+    /// What the handlers share: for tests that drive the engine directly.
+    pub fn state(&self) -> &AppState {
+        &self.state
     }
 
     /// Stops accepting connections, lets in-flight requests finish (for a while), closes the
     /// database.
     pub async fn stop(self) -> Result<(), ServerError> {
+        self.housekeeping.abort();
         let _ = self.shutdown.send(());
         let mut task = self.task;
         let outcome = match tokio::time::timeout(SHUTDOWN_GRACE, &mut task).await {
@@ -109,7 +143,19 @@ impl Server {
                 Ok(())
             }
         };
-        self.db.close().await;
+        self.state.db.close().await;
         outcome
+    }
+}
+
+/// Frees expired holds and purges personal data past retention, every few seconds.
+async fn housekeeping_loop(state: AppState) {
+    let mut ticks = tokio::time::interval(HOUSEKEEPING_EVERY);
+    loop {
+        ticks.tick().await;
+        if let Err(err) = booking::housekeeping(&state.db, state.clock.now(), &state.settings).await
+        {
+            tracing::warn!(error = %err, "housekeeping failed; will retry");
+        }
     }
 }

@@ -1,9 +1,18 @@
-//! Demo reference data for the province of Asti, loaded once into an empty database.
+//! Demo data for the province of Asti, loaded once into a database that never held any: the
+//! comuni, the immigration offices with their counters and procedures, organisations and
+//! demo accounts.
 
-use crate::db::{self, Db, DbError};
+use crate::auth::password;
+use crate::db::{self, Db, DbError, accounts};
 use serde::Deserialize;
-use sportello_core::model::{Comune, GeoPoint, Office, Procedure};
+use sportello_core::account::{Organization, Role, UserInfo};
+use sportello_core::calendar::PatronRule;
+use sportello_core::model::{
+    BookingRules, Comune, Counter, GeoPoint, Office, Procedure, ProcedureCategory,
+};
 use sportello_core::sync::Record;
+use sportello_core::text::LocalizedText;
+use std::collections::BTreeMap;
 
 const COMUNI_AT: &str = include_str!("../data/comuni_AT.csv");
 const DEMO_ASTI: &str = include_str!("../data/demo/asti.toml");
@@ -17,6 +26,8 @@ pub enum SeedError {
     Comuni { line: u64, message: String },
     #[error("demo data file: {0}")]
     Demo(#[from] toml::de::Error),
+    #[error("demo data file: {0}")]
+    Inconsistent(String),
     #[error(transparent)]
     Db(#[from] DbError),
 }
@@ -25,7 +36,39 @@ pub enum SeedError {
 #[serde(deny_unknown_fields)]
 struct DemoFile {
     offices: Vec<Office>,
-    procedures: Vec<Procedure>,
+    patron_days: BTreeMap<String, PatronRule>,
+    counters: Vec<Counter>,
+    documents: BTreeMap<String, LocalizedText>,
+    procedures: Vec<DemoProcedure>,
+    organizations: Vec<Organization>,
+    users: Vec<DemoUser>,
+}
+
+/// A procedure as the demo file writes it: documents by key, shared between procedures.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoProcedure {
+    id: String,
+    office_id: String,
+    category: ProcedureCategory,
+    slot_minutes: u16,
+    mediator_recommended: bool,
+    counter_ids: Vec<String>,
+    documents: Vec<String>,
+    #[serde(default)]
+    rules: BookingRules,
+    name: LocalizedText,
+    summary: LocalizedText,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoUser {
+    username: String,
+    password: String,
+    role: Role,
+    office_id: Option<String>,
+    organization_id: Option<String>,
 }
 
 /// What [`load_demo`] did.
@@ -49,10 +92,29 @@ pub async fn load_demo(db: &Db) -> Result<SeedOutcome, SeedError> {
     if head > 0 {
         return Ok(SeedOutcome::NotEmpty);
     }
-    let records = demo_records()?;
-    let mut tx = db.pool().begin().await.map_err(DbError::from)?;
+    let demo: DemoFile = toml::from_str(DEMO_ASTI)?;
+    let records = demo_records(&demo)?;
+    let mut users = Vec::with_capacity(demo.users.len());
+    for user in &demo.users {
+        users.push((
+            UserInfo {
+                username: user.username.clone(),
+                role: user.role,
+                office_id: user.office_id.clone(),
+                organization_id: user.organization_id.clone(),
+            },
+            password::hash(user.password.clone()).await,
+        ));
+    }
+    let mut tx = db.begin_write().await?;
     for record in &records {
         db::upsert_record(&mut tx, record).await?;
+    }
+    for organization in &demo.organizations {
+        accounts::create_organization(&mut tx, organization).await?;
+    }
+    for (info, hash) in &users {
+        accounts::create_user(&mut tx, info, hash, 0).await?;
     }
     db::set_meta(&mut tx, SEEDED_KEY, "asti").await?;
     tx.commit().await.map_err(DbError::from)?;
@@ -61,16 +123,44 @@ pub async fn load_demo(db: &Db) -> Result<SeedOutcome, SeedError> {
     })
 }
 
-/// The demo data in the order it must be written: comuni before the offices that stand in
-/// them, offices before their procedures.
-fn demo_records() -> Result<Vec<Record>, SeedError> {
-    let demo: DemoFile = toml::from_str(DEMO_ASTI)?;
-    let comuni = parse_comuni(COMUNI_AT)?;
+/// The demo reference data in the order it must be written: comuni before the offices that
+/// stand in them, offices before their counters, counters before the procedures they serve.
+fn demo_records(demo: &DemoFile) -> Result<Vec<Record>, SeedError> {
+    let mut comuni = parse_comuni(COMUNI_AT)?;
+    for comune in &mut comuni {
+        comune.patron_day = demo.patron_days.get(&comune.istat).copied();
+    }
+    let mut procedures = Vec::with_capacity(demo.procedures.len());
+    for procedure in &demo.procedures {
+        let documents = procedure
+            .documents
+            .iter()
+            .map(|key| {
+                demo.documents
+                    .get(key)
+                    .cloned()
+                    .ok_or_else(|| SeedError::Inconsistent(format!("no document {key:?}")))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        procedures.push(Procedure {
+            id: procedure.id.clone(),
+            office_id: procedure.office_id.clone(),
+            category: procedure.category,
+            name: procedure.name.clone(),
+            summary: procedure.summary.clone(),
+            slot_minutes: procedure.slot_minutes,
+            mediator_recommended: procedure.mediator_recommended,
+            documents,
+            counter_ids: procedure.counter_ids.clone(),
+            rules: procedure.rules,
+        });
+    }
     Ok(comuni
         .into_iter()
         .map(Record::Comune)
-        .chain(demo.offices.into_iter().map(Record::Office))
-        .chain(demo.procedures.into_iter().map(Record::Procedure))
+        .chain(demo.offices.iter().cloned().map(Record::Office))
+        .chain(demo.counters.iter().cloned().map(Record::Counter))
+        .chain(procedures.into_iter().map(Record::Procedure))
         .collect())
 }
 
@@ -103,6 +193,7 @@ fn parse_comuni(csv_text: &str) -> Result<Vec<Comune>, SeedError> {
                     lat: row.lat,
                     lon: row.lon,
                 },
+                patron_day: None,
             })
         })
         .collect()
@@ -135,7 +226,36 @@ mod tests {
 
     #[test]
     fn demo_data_is_consistent() {
-        let records = demo_records().unwrap();
+        let demo: DemoFile = toml::from_str(DEMO_ASTI).unwrap();
+        let records = demo_records(&demo).unwrap();
+        let counters: HashSet<_> = demo.counters.iter().map(|c| c.id.as_str()).collect();
+        for procedure in &demo.procedures {
+            assert!(
+                !procedure.counter_ids.is_empty(),
+                "{} has counters",
+                procedure.id
+            );
+            for counter in &procedure.counter_ids {
+                assert!(
+                    counters.contains(counter.as_str()),
+                    "{}: {counter}",
+                    procedure.id
+                );
+            }
+        }
+        for counter in &demo.counters {
+            counter.hours.clone().normalized().unwrap();
+        }
+        let asti = records.iter().find_map(|r| match r {
+            Record::Comune(c) if c.istat == "005005" => Some(c),
+            _ => None,
+        });
+        assert_eq!(asti.unwrap().patron_day, Some("05-tue-1".parse().unwrap()));
+        for document in demo.documents.values() {
+            for lang in sportello_core::Lang::ALL {
+                assert_eq!(document.resolve(lang).lang, lang, "{document:?}");
+            }
+        }
         let offices: Vec<&Office> = records
             .iter()
             .filter_map(|r| match r {

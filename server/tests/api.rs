@@ -7,7 +7,7 @@ use sportello_core::api::{Health, Problem, ProblemCode};
 use sportello_core::model::{Comune, Office, OfficeKind, Procedure};
 use sportello_core::sync::{ChangeOp, ChangePage, EntityKind, Record};
 use sportello_server::Server;
-use sportello_server::config::{Config, LogFormat, Seed};
+use sportello_server::config::{Config, Seed};
 use std::collections::HashSet;
 
 mod databases;
@@ -47,12 +47,7 @@ struct TestServer {
 }
 
 fn config(database: &TestDatabase) -> Config {
-    Config {
-        listen: "127.0.0.1:0".parse().unwrap(),
-        database: Some(database.location()),
-        seed: Seed::Demo,
-        log_format: LogFormat::Text,
-    }
+    Config::new("127.0.0.1:0".parse().unwrap(), database.location())
 }
 
 impl TestServer {
@@ -296,9 +291,10 @@ async fn openapi_check(server: &TestServer) {
 async fn feed_paging_check(server: &TestServer) {
     let (pages, cursor) = server.pull_all(0, 7).await;
     let changes: Vec<_> = pages.iter().flat_map(|p| p.changes.iter()).collect();
-    // 117 comuni + 3 offices + the procedures.
+    // 117 comuni + 3 offices + their counters + the procedures.
     let procedures: Vec<Procedure> = server.json("/api/v1/procedures").await;
-    assert_eq!(changes.len(), 117 + 3 + procedures.len());
+    let counters: Vec<serde_json::Value> = server.json("/api/v1/counters").await;
+    assert_eq!(changes.len(), 117 + 3 + counters.len() + procedures.len());
     assert!(pages.iter().all(|p| p.changes.len() <= 7));
     assert!(
         changes.windows(2).all(|w| w[0].seq < w[1].seq),
@@ -431,6 +427,7 @@ async fn demo_data_never_lands_in_a_database_that_holds_data() {
                 lat: 40.666,
                 lon: 16.604,
             },
+            patron_day: Some("07-02".parse().unwrap()),
         };
         let mut conn = server.db().pool().acquire().await.unwrap();
         sportello_server::db::upsert_record(&mut conn, &Record::Comune(matera))

@@ -258,6 +258,7 @@ mod tests {
             phone: None,
             email: None,
             website: None,
+            release: None,
         }
     }
 

@@ -1,7 +1,13 @@
 //! axum's extractors, with their rejections turned into problem documents.
 
+use super::AppState;
 use super::error::ApiError;
-use axum::extract::{FromRequestParts, Path, Query};
+use axum::body::Bytes;
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Path, Query, Request};
+use axum::http::header::CONTENT_TYPE;
+use axum::http::request::Parts;
+use serde::de::DeserializeOwned;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 
 /// Query string parameters; malformed or unknown ones are a 400 `invalid_input`.
 #[derive(Debug, FromRequestParts)]
@@ -18,6 +24,97 @@ pub struct NoParams {}
 #[derive(Debug, FromRequestParts)]
 #[from_request(via(Path), rejection(ApiError))]
 pub struct ApiPath<T>(pub T);
+
+/// A JSON body, strictly: malformed JSON, a wrong shape, and any field the server does not
+/// know are a 400 `invalid_input` naming what is wrong. A client's typo must not be ignored.
+#[derive(Debug)]
+pub struct ApiJson<T>(pub T);
+
+impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &AppState) -> Result<Self, ApiError> {
+        let is_json = request
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|value| value.to_str().ok())
+            .is_some_and(|value| value.starts_with("application/json"));
+        if !is_json {
+            return Err(ApiError::invalid(
+                "send JSON with Content-Type: application/json",
+            ));
+        }
+        let bytes = Bytes::from_request(request, state)
+            .await
+            .map_err(|rejection| ApiError::invalid(rejection.body_text()))?;
+        let mut unknown = Vec::new();
+        let mut deserializer = serde_json::Deserializer::from_slice(&bytes);
+        let value: T = serde_ignored::deserialize(&mut deserializer, |path| {
+            unknown.push(path.to_string());
+        })
+        .map_err(|err| ApiError::invalid(format!("body: {err}")))?;
+        deserializer
+            .end()
+            .map_err(|err| ApiError::invalid(format!("body: {err}")))?;
+        if !unknown.is_empty() {
+            return Err(ApiError::invalid(format!(
+                "unknown fields: {}",
+                unknown.join(", ")
+            )));
+        }
+        Ok(ApiJson(value))
+    }
+}
+
+/// The `Idempotency-Key` header every write carries: 8 to 128 letters, digits, `-` or `_`
+/// (a UUID fits). A retry with the same key gets the first answer.
+#[derive(Debug, Clone)]
+pub struct IdempotencyHeader(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for IdempotencyHeader {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
+        let key = parts
+            .headers
+            .get("idempotency-key")
+            .ok_or_else(|| ApiError::invalid("the Idempotency-Key header is required on writes"))?
+            .to_str()
+            .map_err(|_| ApiError::invalid("Idempotency-Key: letters, digits, - and _ only"))?;
+        let valid = (8..=128).contains(&key.len())
+            && key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        if !valid {
+            return Err(ApiError::invalid(
+                "Idempotency-Key: 8 to 128 letters, digits, - or _",
+            ));
+        }
+        Ok(IdempotencyHeader(key.to_owned()))
+    }
+}
+
+/// The address the request came from, for rate limits.
+#[derive(Debug, Clone, Copy)]
+pub struct ClientAddr(pub IpAddr);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
+        let address = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |info| info.0.ip());
+        Ok(ClientAddr(address))
+    }
+}
+
+/// Checks a booking code from a path: tidies it ("k7mx-4prt") or refuses it.
+pub fn booking_code(code: &str) -> Result<String, ApiError> {
+    sportello_core::booking::normalize_code(code)
+        .ok_or_else(|| ApiError::invalid("a booking code is 8 letters and digits, e.g. K7MX-4PRT"))
+}
 
 /// Checks an identifier taken from a path before it reaches the database: short, lowercase
 /// ASCII letters, digits and dashes, as every generated or seeded id is.

@@ -1,5 +1,8 @@
 //! The HTTP API: `/health` and the versioned JSON API under `/api/v1`.
 
+mod admin;
+mod auth;
+mod bookings;
 mod error;
 mod extract;
 mod health;
@@ -10,13 +13,18 @@ mod sync;
 pub use error::ApiError;
 pub use openapi::ApiDoc;
 
+use crate::auth::limits::Limits;
+use crate::booking::Settings;
+use crate::clock::Clock;
 use crate::db::Db;
+use crate::keys::ServerKeys;
 use axum::Router;
 use axum::extract::{MatchedPath, Request};
 use axum::http::{StatusCode, header};
 use axum::response::Response;
-use axum::routing::get;
+use axum::routing::{delete, get, post, put};
 use sportello_core::api::{Problem, ProblemCode};
+use std::sync::Arc;
 use std::time::Duration;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
@@ -24,9 +32,14 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
-#[derive(Debug, Clone)]
+/// What every handler can reach.
+#[derive(Clone)]
 pub struct AppState {
     pub db: Db,
+    pub clock: Arc<dyn Clock>,
+    pub keys: Arc<ServerKeys>,
+    pub settings: Arc<Settings>,
+    pub limits: Arc<Limits>,
 }
 
 /// Bodies larger than this are refused before they are read.
@@ -42,8 +55,46 @@ pub fn router(state: AppState) -> Router {
         .route("/procedures/{id}", get(reference::get_procedure))
         .route("/comuni", get(reference::list_comuni))
         .route("/comuni/{istat}", get(reference::get_comune))
+        .route("/counters", get(reference::list_counters))
+        .route("/counters/{id}", get(reference::get_counter))
+        .route("/organizations", get(admin::list_organizations))
         .route("/sync/changes", get(sync::changes))
-        .route("/openapi.json", get(openapi::openapi));
+        .route("/openapi.json", get(openapi::openapi))
+        .route("/keys", get(bookings::keys))
+        .route("/availability", get(bookings::availability))
+        .route("/holds", post(bookings::create_hold))
+        .route("/holds/{hold_id}", delete(bookings::release_hold))
+        .route("/holds/{hold_id}/confirm", post(bookings::confirm_hold))
+        .route("/bookings", get(bookings::list_bookings))
+        .route("/bookings/{code}", get(bookings::get_booking))
+        .route("/bookings/{code}/lookup", post(bookings::lookup_booking))
+        .route("/bookings/{code}/cancel", post(bookings::cancel_booking))
+        .route(
+            "/bookings/{code}/reschedule",
+            post(bookings::reschedule_booking),
+        )
+        .route("/bookings/{code}/no-show", post(bookings::mark_no_show))
+        .route("/checkins", post(bookings::check_in))
+        .route("/audit", get(bookings::audit))
+        .route("/overrides", get(admin::list_overrides))
+        .route(
+            "/overrides/{id}",
+            put(admin::put_override).delete(admin::delete_override),
+        )
+        .route("/auth/login", post(auth::login))
+        .route("/auth/logout", post(auth::logout))
+        .route("/auth/me", get(auth::me))
+        .route(
+            "/admin/users",
+            post(admin::create_user).get(admin::list_users),
+        )
+        .route("/admin/users/{username}/disable", post(admin::disable_user))
+        .route("/admin/organizations", post(admin::create_organization))
+        .route("/admin/kiosks", post(admin::create_kiosk))
+        .route("/admin/kiosks/{id}/revoke", post(admin::revoke_kiosk))
+        .route("/admin/offices/{id}", put(admin::put_office))
+        .route("/admin/counters/{id}", put(admin::put_counter))
+        .route("/admin/procedures/{id}", put(admin::put_procedure));
 
     Router::new()
         .route("/health", get(health::health))

@@ -1,7 +1,7 @@
 //! The OpenAPI document of the API, generated from the handlers and the core types.
 
 use super::extract::{ApiQuery, NoParams};
-use super::{health, reference, sync};
+use super::{admin, auth, bookings, health, reference, sync};
 use axum::Json;
 use utoipa::OpenApi;
 
@@ -20,16 +20,73 @@ use utoipa::OpenApi;
         reference::get_procedure,
         reference::list_comuni,
         reference::get_comune,
+        reference::list_counters,
+        reference::get_counter,
         sync::changes,
         openapi,
+        bookings::keys,
+        bookings::availability,
+        bookings::create_hold,
+        bookings::release_hold,
+        bookings::confirm_hold,
+        bookings::list_bookings,
+        bookings::get_booking,
+        bookings::lookup_booking,
+        bookings::cancel_booking,
+        bookings::reschedule_booking,
+        bookings::mark_no_show,
+        bookings::check_in,
+        bookings::audit,
+        auth::login,
+        auth::logout,
+        auth::me,
+        admin::create_user,
+        admin::list_users,
+        admin::disable_user,
+        admin::create_organization,
+        admin::list_organizations,
+        admin::create_kiosk,
+        admin::revoke_kiosk,
+        admin::put_office,
+        admin::put_counter,
+        admin::put_procedure,
+        admin::put_override,
+        admin::delete_override,
+        admin::list_overrides,
     ),
+    modifiers(&BearerAuth),
     tags(
-        (name = "reference", description = "Offices, procedures and comuni"),
+        (name = "reference", description = "Offices, counters, procedures and comuni"),
+        (name = "booking", description = "Availability, holds and bookings"),
+        (name = "office", description = "At the office: check-in, no-shows, overrides, audit"),
+        (name = "accounts", description = "Login and sessions"),
+        (name = "admin", description = "Accounts, kiosks and agendas"),
         (name = "sync", description = "Replication to kiosks"),
         (name = "health", description = "Liveness"),
     )
 )]
 pub struct ApiDoc;
+
+/// Declares the bearer tokens of logins and kiosks.
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "A session token from /api/v1/auth/login, or a kiosk token",
+                    ))
+                    .build(),
+            ),
+        );
+    }
+}
 
 /// This document.
 #[utoipa::path(get, path = "/api/v1/openapi.json", tag = "health",

@@ -8,7 +8,7 @@ use axum::Json;
 use axum::extract::State;
 use serde::Deserialize;
 use sportello_core::api::Problem;
-use sportello_core::model::{Comune, Office, Procedure};
+use sportello_core::model::{Comune, Counter, Office, Procedure};
 use utoipa::IntoParams;
 
 /// The immigration offices of the province.
@@ -18,7 +18,8 @@ pub async fn list_offices(
     State(state): State<AppState>,
     _: ApiQuery<NoParams>,
 ) -> Result<Json<Vec<Office>>, ApiError> {
-    Ok(Json(db::list_offices(state.db.pool()).await?))
+    let mut conn = state.db.conn().await?;
+    Ok(Json(db::list_offices(&mut conn).await?))
 }
 
 /// One office.
@@ -34,7 +35,8 @@ pub async fn get_office(
     _: ApiQuery<NoParams>,
 ) -> Result<Json<Office>, ApiError> {
     let id = slug(&id)?;
-    db::get_office(state.db.pool(), id)
+    let mut conn = state.db.conn().await?;
+    db::get_office(&mut conn, id)
         .await?
         .map(Json)
         .ok_or_else(|| ApiError::not_found(format!("no office {id}")))
@@ -58,15 +60,15 @@ pub async fn list_procedures(
     State(state): State<AppState>,
     ApiQuery(filter): ApiQuery<ProcedureFilter>,
 ) -> Result<Json<Vec<Procedure>>, ApiError> {
-    let pool = state.db.pool();
+    let mut conn = state.db.conn().await?;
     if let Some(office_id) = &filter.office_id {
         let office_id = slug(office_id)?;
-        if db::get_office(pool, office_id).await?.is_none() {
+        if db::get_office(&mut conn, office_id).await?.is_none() {
             return Err(ApiError::not_found(format!("no office {office_id}")));
         }
     }
     Ok(Json(
-        db::list_procedures(pool, filter.office_id.as_deref()).await?,
+        db::list_procedures(&mut conn, filter.office_id.as_deref()).await?,
     ))
 }
 
@@ -83,7 +85,8 @@ pub async fn get_procedure(
     _: ApiQuery<NoParams>,
 ) -> Result<Json<Procedure>, ApiError> {
     let id = slug(&id)?;
-    db::get_procedure(state.db.pool(), id)
+    let mut conn = state.db.conn().await?;
+    db::get_procedure(&mut conn, id)
         .await?
         .map(Json)
         .ok_or_else(|| ApiError::not_found(format!("no procedure {id}")))
@@ -106,7 +109,8 @@ pub async fn list_comuni(
     ApiQuery(filter): ApiQuery<ComuneFilter>,
 ) -> Result<Json<Vec<Comune>>, ApiError> {
     let province = filter.province.as_deref().map(province).transpose()?;
-    Ok(Json(db::list_comuni(state.db.pool(), province).await?))
+    let mut conn = state.db.conn().await?;
+    Ok(Json(db::list_comuni(&mut conn, province).await?))
 }
 
 /// One comune by its ISTAT code.
@@ -122,8 +126,49 @@ pub async fn get_comune(
     _: ApiQuery<NoParams>,
 ) -> Result<Json<Comune>, ApiError> {
     let code = istat(&code)?;
-    db::get_comune(state.db.pool(), code)
+    let mut conn = state.db.conn().await?;
+    db::get_comune(&mut conn, code)
         .await?
         .map(Json)
         .ok_or_else(|| ApiError::not_found(format!("no comune {code}")))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct CounterFilter {
+    /// Only the counters of this office.
+    office_id: Option<String>,
+}
+
+/// The counters of the offices, with their weekly hours.
+#[utoipa::path(get, path = "/api/v1/counters", tag = "reference", params(CounterFilter),
+    responses(
+        (status = 200, body = Vec<Counter>),
+        (status = 400, body = Problem, content_type = "application/problem+json")))]
+pub async fn list_counters(
+    State(state): State<AppState>,
+    ApiQuery(filter): ApiQuery<CounterFilter>,
+) -> Result<Json<Vec<Counter>>, ApiError> {
+    let office_id = filter.office_id.as_deref().map(slug).transpose()?;
+    let mut conn = state.db.conn().await?;
+    Ok(Json(db::list_counters(&mut conn, office_id).await?))
+}
+
+/// One counter.
+#[utoipa::path(get, path = "/api/v1/counters/{id}", tag = "reference",
+    params(("id" = String, Path, description = "Counter identifier")),
+    responses(
+        (status = 200, body = Counter),
+        (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn get_counter(
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<String>,
+    _: ApiQuery<NoParams>,
+) -> Result<Json<Counter>, ApiError> {
+    let id = slug(&id)?;
+    let mut conn = state.db.conn().await?;
+    db::get_counter(&mut conn, id)
+        .await?
+        .map(Json)
+        .ok_or_else(|| ApiError::not_found(format!("no counter {id}")))
 }

@@ -1,6 +1,9 @@
 //! The change feed kiosks pull: every replicated row and tombstone with `seq > cursor`.
 
-use super::reference::{columns, comune_from_row, office_from_row, procedure_from_row};
+use super::reference::{
+    attach_counters, columns, comune_from_row, counter_from_row, office_from_row,
+    procedure_from_row,
+};
 use super::{Backend, Db, DbError};
 use sportello_core::sync::{Change, ChangeOp, ChangePage, Cursor, EntityKind, Record};
 use sqlx::{Executor, Row};
@@ -36,12 +39,11 @@ pub async fn changes_since(
         .await?;
     let mut changes = Vec::new();
     for entity in EntityKind::ALL {
-        let (table, from_row): (_, fn(&_) -> Result<Record, DbError>) = match entity {
-            EntityKind::Office => ("offices", |row| office_from_row(row).map(Record::Office)),
-            EntityKind::Procedure => ("procedures", |row| {
-                procedure_from_row(row).map(Record::Procedure)
-            }),
-            EntityKind::Comune => ("comuni", |row| comune_from_row(row).map(Record::Comune)),
+        let table = match entity {
+            EntityKind::Office => "offices",
+            EntityKind::Counter => "counters",
+            EntityKind::Procedure => "procedures",
+            EntityKind::Comune => "comuni",
         };
         let sql = format!(
             "SELECT {}, seq FROM {table} WHERE seq > $1 ORDER BY seq LIMIT $2",
@@ -52,14 +54,36 @@ pub async fn changes_since(
             .bind(limit_rows)
             .fetch_all(&mut *tx)
             .await?;
-        for row in &rows {
-            changes.push(Change {
-                seq: row.try_get("seq")?,
-                op: ChangeOp::Upsert {
-                    record: from_row(row)?,
-                },
-            });
-        }
+        let seqs = rows
+            .iter()
+            .map(|row| row.try_get::<i64, _>("seq"))
+            .collect::<Result<Vec<_>, _>>()?;
+        let records: Vec<Record> = match entity {
+            EntityKind::Office => rows
+                .iter()
+                .map(|row| office_from_row(row).map(Record::Office))
+                .collect::<Result<_, _>>()?,
+            EntityKind::Counter => rows
+                .iter()
+                .map(|row| counter_from_row(row).map(Record::Counter))
+                .collect::<Result<_, _>>()?,
+            EntityKind::Comune => rows
+                .iter()
+                .map(|row| comune_from_row(row).map(Record::Comune))
+                .collect::<Result<_, _>>()?,
+            EntityKind::Procedure => {
+                let mut procedures = rows
+                    .iter()
+                    .map(procedure_from_row)
+                    .collect::<Result<Vec<_>, _>>()?;
+                attach_counters(&mut tx, &mut procedures).await?;
+                procedures.into_iter().map(Record::Procedure).collect()
+            }
+        };
+        changes.extend(seqs.into_iter().zip(records).map(|(seq, record)| Change {
+            seq,
+            op: ChangeOp::Upsert { record },
+        }));
     }
     let tombstones =
         sqlx::query("SELECT entity, id, seq FROM tombstones WHERE seq > $1 ORDER BY seq LIMIT $2")

@@ -3,17 +3,21 @@
 //! Queries are written once in the SQL both databases accept (`$n` parameters, `RETURNING`,
 //! `ON CONFLICT`); each backend has its own migrations for the DDL that differs.
 
+pub mod accounts;
+pub mod agenda;
+pub mod bookings;
 mod changes;
 mod reference;
 
 pub use changes::changes_since;
 pub use reference::{
-    delete_record, get_comune, get_office, get_procedure, list_comuni, list_offices,
-    list_procedures, upsert_record,
+    delete_record, get_comune, get_counter, get_office, get_procedure, list_comuni, list_counters,
+    list_offices, list_procedures, upsert_record,
 };
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{AnyPool, Executor};
+use sqlx::pool::PoolConnection;
+use sqlx::{Any, AnyPool, Executor, Transaction};
 use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
@@ -47,6 +51,13 @@ pub enum DbError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
+}
+
+impl DbError {
+    /// Whether the database refused a write because it would break a unique constraint.
+    pub fn is_unique_violation(&self) -> bool {
+        matches!(self, DbError::Sqlx(sqlx::Error::Database(err)) if err.is_unique_violation())
+    }
 }
 
 /// A connection pool and the engine behind it.
@@ -104,6 +115,21 @@ impl Db {
 
     pub fn pool(&self) -> &AnyPool {
         &self.pool
+    }
+
+    /// A connection from the pool, for reads.
+    pub async fn conn(&self) -> Result<PoolConnection<Any>, DbError> {
+        Ok(self.pool.acquire().await?)
+    }
+
+    /// A transaction that will write. On SQLite it takes the write lock at once (`BEGIN
+    /// IMMEDIATE`): a transaction that reads first and upgrades later can fail with "database
+    /// is locked" instead of waiting its turn.
+    pub async fn begin_write(&self) -> Result<Transaction<'static, Any>, DbError> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
     }
 
     pub fn backend(&self) -> Backend {

@@ -1,19 +1,24 @@
-//! Offices, procedures and comuni: reads for the API, and the writes that feed replication.
+//! Offices, counters, procedures and comuni: reads for the API and the booking engine, and the
+//! writes that feed replication.
 
 use super::DbError;
+use sportello_core::calendar::WeeklyHours;
 use sportello_core::model::{
-    Address, Comune, GeoPoint, Office, OfficeKind, Procedure, ProcedureCategory,
+    Address, BookingRules, Comune, Counter, GeoPoint, Office, OfficeKind, Procedure,
+    ProcedureCategory,
 };
 use sportello_core::sync::{EntityKind, Record};
 use sportello_core::text::LocalizedText;
 use sqlx::any::AnyRow;
-use sqlx::{AnyConnection, AnyPool, Row};
+use sqlx::{AnyConnection, Row};
+use std::collections::HashMap;
 
 const OFFICE_COLUMNS: &str = "id, kind, name, street, postcode, locality, province, \
-     comune_istat, lat, lon, phone, email, website";
-const PROCEDURE_COLUMNS: &str =
-    "id, office_id, category, name, summary, slot_minutes, mediator_recommended";
-const COMUNE_COLUMNS: &str = "istat, name, province, capoluogo, lat, lon";
+     comune_istat, lat, lon, phone, email, website, release_schedule";
+const COUNTER_COLUMNS: &str = "id, office_id, name, grid_minutes, seats, hours";
+const PROCEDURE_COLUMNS: &str = "id, office_id, category, name, summary, slot_minutes, \
+     mediator_recommended, documents, min_notice_minutes, horizon_days";
+const COMUNE_COLUMNS: &str = "istat, name, province, capoluogo, lat, lon, patron_day";
 
 /// Takes the next change sequence number. The counter row stays locked until the caller's
 /// transaction ends, so writers commit in `seq` order and a reader never skips a late commit.
@@ -31,6 +36,7 @@ pub async fn upsert_record(conn: &mut AnyConnection, record: &Record) -> Result<
     let seq = next_seq(conn).await?;
     match record {
         Record::Office(office) => upsert_office(conn, office, seq).await?,
+        Record::Counter(counter) => upsert_counter(conn, counter, seq).await?,
         Record::Procedure(procedure) => upsert_procedure(conn, procedure, seq).await?,
         Record::Comune(comune) => upsert_comune(conn, comune, seq).await?,
     }
@@ -51,12 +57,30 @@ pub async fn delete_record(
 ) -> Result<bool, DbError> {
     let sql = match entity {
         EntityKind::Office => "DELETE FROM offices WHERE id = $1",
+        EntityKind::Counter => "DELETE FROM counters WHERE id = $1",
         EntityKind::Procedure => "DELETE FROM procedures WHERE id = $1",
         EntityKind::Comune => "DELETE FROM comuni WHERE istat = $1",
     };
     // The counter first, as in `upsert_record`: writers that lock in the same order cannot
     // deadlock. A deletion of nothing wastes a number; the feed does not need them dense.
     let seq = next_seq(conn).await?;
+    if entity == EntityKind::Counter {
+        // The procedures it served lose it from their `counter_ids`: kiosks must see them
+        // change too.
+        let served: Vec<String> =
+            sqlx::query_scalar("SELECT procedure_id FROM procedure_counters WHERE counter_id = $1")
+                .bind(id)
+                .fetch_all(&mut *conn)
+                .await?;
+        for procedure_id in served {
+            let procedure_seq = next_seq(conn).await?;
+            sqlx::query("UPDATE procedures SET seq = $1 WHERE id = $2")
+                .bind(procedure_seq)
+                .bind(&procedure_id)
+                .execute(&mut *conn)
+                .await?;
+        }
+    }
     let deleted = sqlx::query(sql)
         .bind(id)
         .execute(&mut *conn)
@@ -80,13 +104,14 @@ pub async fn delete_record(
 async fn upsert_office(conn: &mut AnyConnection, office: &Office, seq: i64) -> Result<(), DbError> {
     sqlx::query(
         "INSERT INTO offices (id, kind, name, street, postcode, locality, province, comune_istat, \
-         lat, lon, phone, email, website, seq) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) \
+         lat, lon, phone, email, website, release_schedule, seq) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) \
          ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, \
          street = excluded.street, postcode = excluded.postcode, locality = excluded.locality, \
          province = excluded.province, comune_istat = excluded.comune_istat, lat = excluded.lat, \
          lon = excluded.lon, phone = excluded.phone, email = excluded.email, \
-         website = excluded.website, seq = excluded.seq",
+         website = excluded.website, release_schedule = excluded.release_schedule, \
+         seq = excluded.seq",
     )
     .bind(&office.id)
     .bind(office.kind.as_str())
@@ -101,6 +126,31 @@ async fn upsert_office(conn: &mut AnyConnection, office: &Office, seq: i64) -> R
     .bind(office.phone.as_deref())
     .bind(office.email.as_deref())
     .bind(office.website.as_deref())
+    .bind(office.release.map(|release| release.to_string()))
+    .bind(seq)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+async fn upsert_counter(
+    conn: &mut AnyConnection,
+    counter: &Counter,
+    seq: i64,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO counters (id, office_id, name, grid_minutes, seats, hours, seq) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) \
+         ON CONFLICT (id) DO UPDATE SET office_id = excluded.office_id, name = excluded.name, \
+         grid_minutes = excluded.grid_minutes, seats = excluded.seats, hours = excluded.hours, \
+         seq = excluded.seq",
+    )
+    .bind(&counter.id)
+    .bind(&counter.office_id)
+    .bind(&counter.name)
+    .bind(i64::from(counter.grid_minutes))
+    .bind(i64::from(counter.seats))
+    .bind(to_json(&counter.hours))
     .bind(seq)
     .execute(conn)
     .await?;
@@ -114,11 +164,14 @@ async fn upsert_procedure(
 ) -> Result<(), DbError> {
     sqlx::query(
         "INSERT INTO procedures (id, office_id, category, name, summary, slot_minutes, \
-         mediator_recommended, seq) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+         mediator_recommended, documents, min_notice_minutes, horizon_days, seq) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
          ON CONFLICT (id) DO UPDATE SET office_id = excluded.office_id, \
          category = excluded.category, name = excluded.name, summary = excluded.summary, \
          slot_minutes = excluded.slot_minutes, \
-         mediator_recommended = excluded.mediator_recommended, seq = excluded.seq",
+         mediator_recommended = excluded.mediator_recommended, documents = excluded.documents, \
+         min_notice_minutes = excluded.min_notice_minutes, \
+         horizon_days = excluded.horizon_days, seq = excluded.seq",
     )
     .bind(&procedure.id)
     .bind(&procedure.office_id)
@@ -127,19 +180,33 @@ async fn upsert_procedure(
     .bind(to_json(&procedure.summary))
     .bind(i64::from(procedure.slot_minutes))
     .bind(i64::from(procedure.mediator_recommended))
+    .bind(to_json(&procedure.documents))
+    .bind(i64::from(procedure.rules.min_notice_minutes))
+    .bind(i64::from(procedure.rules.horizon_days))
     .bind(seq)
-    .execute(conn)
+    .execute(&mut *conn)
     .await?;
+    sqlx::query("DELETE FROM procedure_counters WHERE procedure_id = $1")
+        .bind(&procedure.id)
+        .execute(&mut *conn)
+        .await?;
+    for counter_id in &procedure.counter_ids {
+        sqlx::query("INSERT INTO procedure_counters (procedure_id, counter_id) VALUES ($1, $2)")
+            .bind(&procedure.id)
+            .bind(counter_id)
+            .execute(&mut *conn)
+            .await?;
+    }
     Ok(())
 }
 
 async fn upsert_comune(conn: &mut AnyConnection, comune: &Comune, seq: i64) -> Result<(), DbError> {
     sqlx::query(
-        "INSERT INTO comuni (istat, name, province, capoluogo, lat, lon, seq) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7) \
+        "INSERT INTO comuni (istat, name, province, capoluogo, lat, lon, patron_day, seq) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
          ON CONFLICT (istat) DO UPDATE SET name = excluded.name, province = excluded.province, \
          capoluogo = excluded.capoluogo, lat = excluded.lat, lon = excluded.lon, \
-         seq = excluded.seq",
+         patron_day = excluded.patron_day, seq = excluded.seq",
     )
     .bind(&comune.istat)
     .bind(&comune.name)
@@ -147,28 +214,49 @@ async fn upsert_comune(conn: &mut AnyConnection, comune: &Comune, seq: i64) -> R
     .bind(i64::from(comune.capoluogo))
     .bind(comune.location.lat)
     .bind(comune.location.lon)
+    .bind(comune.patron_day.map(|rule| rule.to_string()))
     .bind(seq)
     .execute(conn)
     .await?;
     Ok(())
 }
 
-pub async fn list_offices(pool: &AnyPool) -> Result<Vec<Office>, DbError> {
+pub async fn list_offices(conn: &mut AnyConnection) -> Result<Vec<Office>, DbError> {
     let sql = format!("SELECT {OFFICE_COLUMNS} FROM offices ORDER BY kind, name");
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .fetch_all(pool)
+        .fetch_all(conn)
         .await?;
     rows.iter().map(office_from_row).collect()
 }
 
-pub async fn get_office(pool: &AnyPool, id: &str) -> Result<Option<Office>, DbError> {
+pub async fn get_office(conn: &mut AnyConnection, id: &str) -> Result<Option<Office>, DbError> {
     let sql = format!("SELECT {OFFICE_COLUMNS} FROM offices WHERE id = $1");
-    fetch_optional(pool, sql, id, office_from_row).await
+    fetch_optional(conn, sql, id, office_from_row).await
 }
 
-/// Procedures, all or those of one office, in a stable order.
+/// Counters, all or those of one office, by id.
+pub async fn list_counters(
+    conn: &mut AnyConnection,
+    office_id: Option<&str>,
+) -> Result<Vec<Counter>, DbError> {
+    let sql = format!(
+        "SELECT {COUNTER_COLUMNS} FROM counters WHERE ($1 IS NULL OR office_id = $1) ORDER BY id"
+    );
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(office_id)
+        .fetch_all(conn)
+        .await?;
+    rows.iter().map(counter_from_row).collect()
+}
+
+pub async fn get_counter(conn: &mut AnyConnection, id: &str) -> Result<Option<Counter>, DbError> {
+    let sql = format!("SELECT {COUNTER_COLUMNS} FROM counters WHERE id = $1");
+    fetch_optional(conn, sql, id, counter_from_row).await
+}
+
+/// Procedures, all or those of one office, in a stable order, with their counters.
 pub async fn list_procedures(
-    pool: &AnyPool,
+    conn: &mut AnyConnection,
     office_id: Option<&str>,
 ) -> Result<Vec<Procedure>, DbError> {
     let sql = format!(
@@ -177,42 +265,86 @@ pub async fn list_procedures(
     );
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(office_id)
-        .fetch_all(pool)
+        .fetch_all(&mut *conn)
         .await?;
-    rows.iter().map(procedure_from_row).collect()
+    let mut procedures = rows
+        .iter()
+        .map(procedure_from_row)
+        .collect::<Result<Vec<_>, _>>()?;
+    attach_counters(conn, &mut procedures).await?;
+    Ok(procedures)
 }
 
-pub async fn get_procedure(pool: &AnyPool, id: &str) -> Result<Option<Procedure>, DbError> {
+pub async fn get_procedure(
+    conn: &mut AnyConnection,
+    id: &str,
+) -> Result<Option<Procedure>, DbError> {
     let sql = format!("SELECT {PROCEDURE_COLUMNS} FROM procedures WHERE id = $1");
-    fetch_optional(pool, sql, id, procedure_from_row).await
+    let Some(procedure) = fetch_optional(&mut *conn, sql, id, procedure_from_row).await? else {
+        return Ok(None);
+    };
+    let mut procedures = [procedure];
+    attach_counters(conn, &mut procedures).await?;
+    let [procedure] = procedures;
+    Ok(Some(procedure))
+}
+
+/// Fills in which counters serve each procedure. The table is small (procedures × their
+/// counters in one province), so reading it whole is simpler than a dynamic `IN` list.
+pub(super) async fn attach_counters(
+    conn: &mut AnyConnection,
+    procedures: &mut [Procedure],
+) -> Result<(), DbError> {
+    if procedures.is_empty() {
+        return Ok(());
+    }
+    let rows = sqlx::query(
+        "SELECT procedure_id, counter_id FROM procedure_counters ORDER BY procedure_id, counter_id",
+    )
+    .fetch_all(conn)
+    .await?;
+    let mut by_procedure: HashMap<String, Vec<String>> = HashMap::new();
+    for row in rows {
+        by_procedure
+            .entry(row.try_get("procedure_id")?)
+            .or_default()
+            .push(row.try_get("counter_id")?);
+    }
+    for procedure in procedures {
+        procedure.counter_ids = by_procedure.remove(&procedure.id).unwrap_or_default();
+    }
+    Ok(())
 }
 
 /// Comuni, all or those of one province, by name.
-pub async fn list_comuni(pool: &AnyPool, province: Option<&str>) -> Result<Vec<Comune>, DbError> {
+pub async fn list_comuni(
+    conn: &mut AnyConnection,
+    province: Option<&str>,
+) -> Result<Vec<Comune>, DbError> {
     let sql = format!(
         "SELECT {COMUNE_COLUMNS} FROM comuni WHERE ($1 IS NULL OR province = $1) ORDER BY name"
     );
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(province)
-        .fetch_all(pool)
+        .fetch_all(conn)
         .await?;
     rows.iter().map(comune_from_row).collect()
 }
 
-pub async fn get_comune(pool: &AnyPool, istat: &str) -> Result<Option<Comune>, DbError> {
+pub async fn get_comune(conn: &mut AnyConnection, istat: &str) -> Result<Option<Comune>, DbError> {
     let sql = format!("SELECT {COMUNE_COLUMNS} FROM comuni WHERE istat = $1");
-    fetch_optional(pool, sql, istat, comune_from_row).await
+    fetch_optional(conn, sql, istat, comune_from_row).await
 }
 
 async fn fetch_optional<T>(
-    pool: &AnyPool,
+    conn: &mut AnyConnection,
     sql: String,
     key: &str,
     from_row: fn(&AnyRow) -> Result<T, DbError>,
 ) -> Result<Option<T>, DbError> {
     let row = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(key)
-        .fetch_optional(pool)
+        .fetch_optional(conn)
         .await?;
     row.as_ref().map(from_row).transpose()
 }
@@ -221,6 +353,7 @@ async fn fetch_optional<T>(
 
 pub(super) fn office_from_row(row: &AnyRow) -> Result<Office, DbError> {
     let kind: String = row.try_get("kind")?;
+    let release: Option<String> = row.try_get("release_schedule")?;
     Ok(Office {
         id: row.try_get("id")?,
         kind: OfficeKind::parse(&kind)
@@ -240,26 +373,49 @@ pub(super) fn office_from_row(row: &AnyRow) -> Result<Office, DbError> {
         phone: row.try_get("phone")?,
         email: row.try_get("email")?,
         website: row.try_get("website")?,
+        release: release
+            .map(|text| text.parse())
+            .transpose()
+            .map_err(|err| DbError::Corrupt(format!("release schedule: {err}")))?,
     })
 }
 
+pub(super) fn counter_from_row(row: &AnyRow) -> Result<Counter, DbError> {
+    Ok(Counter {
+        id: row.try_get("id")?,
+        office_id: row.try_get("office_id")?,
+        name: row.try_get("name")?,
+        grid_minutes: small(row, "grid_minutes")?,
+        seats: small(row, "seats")?,
+        hours: from_json::<WeeklyHours>(&row.try_get::<String, _>("hours")?)?,
+    })
+}
+
+/// A procedure without its counters: see [`attach_counters`].
 pub(super) fn procedure_from_row(row: &AnyRow) -> Result<Procedure, DbError> {
     let category: String = row.try_get("category")?;
-    let slot_minutes: i64 = row.try_get("slot_minutes")?;
+    let min_notice: i64 = row.try_get("min_notice_minutes")?;
     Ok(Procedure {
         id: row.try_get("id")?,
         office_id: row.try_get("office_id")?,
         category: ProcedureCategory::parse(&category)
             .ok_or_else(|| DbError::Corrupt(format!("unknown category {category:?}")))?,
-        name: from_json(&row.try_get::<String, _>("name")?)?,
-        summary: from_json(&row.try_get::<String, _>("summary")?)?,
-        slot_minutes: u16::try_from(slot_minutes)
-            .map_err(|_| DbError::Corrupt(format!("slot length {slot_minutes}")))?,
+        name: from_json::<LocalizedText>(&row.try_get::<String, _>("name")?)?,
+        summary: from_json::<LocalizedText>(&row.try_get::<String, _>("summary")?)?,
+        slot_minutes: small(row, "slot_minutes")?,
         mediator_recommended: flag(row, "mediator_recommended")?,
+        documents: from_json(&row.try_get::<String, _>("documents")?)?,
+        counter_ids: Vec::new(),
+        rules: BookingRules {
+            min_notice_minutes: u32::try_from(min_notice)
+                .map_err(|_| DbError::Corrupt(format!("min notice {min_notice}")))?,
+            horizon_days: small(row, "horizon_days")?,
+        },
     })
 }
 
 pub(super) fn comune_from_row(row: &AnyRow) -> Result<Comune, DbError> {
+    let patron: Option<String> = row.try_get("patron_day")?;
     Ok(Comune {
         istat: row.try_get("istat")?,
         name: row.try_get("name")?,
@@ -269,19 +425,24 @@ pub(super) fn comune_from_row(row: &AnyRow) -> Result<Comune, DbError> {
             lat: row.try_get("lat")?,
             lon: row.try_get("lon")?,
         },
+        patron_day: patron
+            .map(|text| text.parse())
+            .transpose()
+            .map_err(|err| DbError::Corrupt(format!("patron day: {err}")))?,
     })
 }
 
 pub(super) fn columns(entity: EntityKind) -> &'static str {
     match entity {
         EntityKind::Office => OFFICE_COLUMNS,
+        EntityKind::Counter => COUNTER_COLUMNS,
         EntityKind::Procedure => PROCEDURE_COLUMNS,
         EntityKind::Comune => COMUNE_COLUMNS,
     }
 }
 
 /// Reads a 0/1 integer column (see the migrations for why flags are not booleans).
-fn flag(row: &AnyRow, column: &str) -> Result<bool, DbError> {
+pub(super) fn flag(row: &AnyRow, column: &str) -> Result<bool, DbError> {
     match row.try_get::<i64, _>(column)? {
         0 => Ok(false),
         1 => Ok(true),
@@ -289,10 +450,16 @@ fn flag(row: &AnyRow, column: &str) -> Result<bool, DbError> {
     }
 }
 
-fn to_json(text: &LocalizedText) -> String {
-    serde_json::to_string(text).expect("a map of strings always serialises")
+/// Reads a small non-negative integer column.
+pub(super) fn small(row: &AnyRow, column: &str) -> Result<u16, DbError> {
+    let value: i64 = row.try_get(column)?;
+    u16::try_from(value).map_err(|_| DbError::Corrupt(format!("{column} = {value}")))
 }
 
-fn from_json(json: &str) -> Result<LocalizedText, DbError> {
-    serde_json::from_str(json).map_err(|err| DbError::Corrupt(format!("localised text: {err}")))
+pub(super) fn to_json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("stored values always serialise")
+}
+
+pub(super) fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, DbError> {
+    serde_json::from_str(json).map_err(|err| DbError::Corrupt(format!("stored JSON: {err}")))
 }

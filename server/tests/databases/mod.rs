@@ -2,6 +2,9 @@
 //! when `SPORTELLO_TEST_POSTGRES` gives the URL of a server to create it on (the README's
 //! test command starts a throwaway one and sets it).
 
+// Shared by several test binaries; each uses a part of it.
+#![allow(dead_code)]
+
 use sqlx::Connection;
 use std::sync::atomic::{AtomicU32, Ordering};
 

@@ -1,0 +1,571 @@
+//! Administration: accounts, organisations, kiosks, and the agendas (offices, counters,
+//! procedures, dated overrides). Every change to reference data goes through the replication
+//! feed, so kiosks see it at their next pull; every change lands in the audit log.
+
+use super::AppState;
+use super::error::ApiError;
+use super::extract::{ApiJson, ApiPath, ApiQuery, NoParams, slug};
+use crate::auth::{self, Actor, password};
+use crate::db::bookings::{self as stored, AuditEntry};
+use crate::db::{self, accounts, agenda};
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use jiff::civil::Date;
+use serde::Deserialize;
+use sportello_core::account::{KioskCredentials, NewKiosk, NewUser, Organization, Role, UserInfo};
+use sportello_core::api::{Problem, ProblemCode};
+use sportello_core::model::{Counter, DayOverride, Office, Procedure};
+use sportello_core::sync::Record;
+use sqlx::AnyConnection;
+use utoipa::IntoParams;
+
+async fn audit_admin(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    action: &str,
+    office_id: Option<&str>,
+    detail: String,
+    at: i64,
+) -> Result<(), ApiError> {
+    stored::audit(
+        conn,
+        &AuditEntry {
+            at,
+            actor: actor.label(),
+            action: action.to_owned(),
+            booking_code: None,
+            office_id: office_id.map(str::to_owned),
+            organization_id: None,
+            detail,
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+fn check_path_id(path_id: &str, body_id: &str) -> Result<(), ApiError> {
+    slug(path_id)?;
+    if path_id == body_id {
+        Ok(())
+    } else {
+        Err(ApiError::invalid(
+            "the id in the body differs from the one in the path",
+        ))
+    }
+}
+
+// --- accounts ----------------------------------------------------------------------------
+
+/// Creates an account (administrators).
+#[utoipa::path(post, path = "/api/v1/admin/users", tag = "admin", request_body = NewUser,
+    responses((status = 201, body = UserInfo),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json")))]
+pub async fn create_user(
+    State(state): State<AppState>,
+    actor: Actor,
+    ApiJson(request): ApiJson<NewUser>,
+) -> Result<(StatusCode, Json<UserInfo>), ApiError> {
+    actor.require_admin()?;
+    let valid_name = (3..=64).contains(&request.username.len())
+        && request.username.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'_')
+        });
+    if !valid_name {
+        return Err(ApiError::invalid(
+            "username: 3 to 64 lowercase letters, digits, . - _",
+        ));
+    }
+    if request.password.chars().count() < password::MIN_LENGTH || request.password.len() > 256 {
+        return Err(ApiError::invalid(format!(
+            "password: at least {} characters",
+            password::MIN_LENGTH
+        )));
+    }
+    let mut conn = state.db.conn().await?;
+    let info = UserInfo {
+        username: request.username.clone(),
+        role: request.role,
+        office_id: None,
+        organization_id: None,
+    };
+    let info = match request.role {
+        Role::Admin => {
+            if request.office_id.is_some() || request.organization_id.is_some() {
+                return Err(ApiError::invalid(
+                    "an administrator has no office nor organisation",
+                ));
+            }
+            info
+        }
+        Role::Staff => {
+            let office_id = request
+                .office_id
+                .ok_or_else(|| ApiError::invalid("office_id: required for staff"))?;
+            if request.organization_id.is_some()
+                || db::get_office(&mut conn, slug(&office_id)?)
+                    .await?
+                    .is_none()
+            {
+                return Err(ApiError::invalid(
+                    "office_id: no such office (and no organisation for staff)",
+                ));
+            }
+            UserInfo {
+                office_id: Some(office_id),
+                ..info
+            }
+        }
+        Role::Operator => {
+            let organization_id = request
+                .organization_id
+                .ok_or_else(|| ApiError::invalid("organization_id: required for operators"))?;
+            if request.office_id.is_some()
+                || !accounts::organization_exists(&mut conn, slug(&organization_id)?).await?
+            {
+                return Err(ApiError::invalid(
+                    "organization_id: no such organisation (and no office for operators)",
+                ));
+            }
+            UserInfo {
+                organization_id: Some(organization_id),
+                ..info
+            }
+        }
+    };
+    let hash = password::hash(request.password).await;
+    let now = state.clock.now().as_second();
+    if !accounts::create_user(&mut conn, &info, &hash, now).await? {
+        return Err(ApiError::new(
+            ProblemCode::AlreadyExists,
+            "that username is taken",
+        ));
+    }
+    audit_admin(
+        &mut conn,
+        &actor,
+        "user_created",
+        info.office_id.as_deref(),
+        format!("{} ({})", info.username, info.role.as_str()),
+        now,
+    )
+    .await?;
+    Ok((StatusCode::CREATED, Json(info)))
+}
+
+/// Every account (administrators).
+#[utoipa::path(get, path = "/api/v1/admin/users", tag = "admin",
+    responses((status = 200, body = Vec<UserInfo>), (status = 403, body = Problem, content_type = "application/problem+json")))]
+pub async fn list_users(
+    State(state): State<AppState>,
+    actor: Actor,
+    _: ApiQuery<NoParams>,
+) -> Result<Json<Vec<UserInfo>>, ApiError> {
+    actor.require_admin()?;
+    let mut conn = state.db.conn().await?;
+    let users = accounts::list_users(&mut conn).await?;
+    Ok(Json(
+        users
+            .into_iter()
+            .filter(|user| !user.disabled)
+            .map(|user| user.info)
+            .collect(),
+    ))
+}
+
+/// Disables an account and ends its sessions (administrators).
+#[utoipa::path(post, path = "/api/v1/admin/users/{username}/disable", tag = "admin",
+    params(("username" = String, Path)),
+    responses((status = 204), (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn disable_user(
+    State(state): State<AppState>,
+    actor: Actor,
+    ApiPath(username): ApiPath<String>,
+) -> Result<StatusCode, ApiError> {
+    actor.require_admin()?;
+    let mut conn = state.db.conn().await?;
+    if !accounts::disable_user(&mut conn, &username).await? {
+        return Err(ApiError::not_found("no such account"));
+    }
+    audit_admin(
+        &mut conn,
+        &actor,
+        "user_disabled",
+        None,
+        username,
+        state.clock.now().as_second(),
+    )
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Registers a comune's office, a patronato or an association whose operators book for people.
+#[utoipa::path(post, path = "/api/v1/admin/organizations", tag = "admin", request_body = Organization,
+    responses((status = 201, body = Organization), (status = 409, body = Problem, content_type = "application/problem+json")))]
+pub async fn create_organization(
+    State(state): State<AppState>,
+    actor: Actor,
+    ApiJson(organization): ApiJson<Organization>,
+) -> Result<(StatusCode, Json<Organization>), ApiError> {
+    actor.require_admin()?;
+    slug(&organization.id)?;
+    super::extract::istat(&organization.comune_istat)?;
+    if organization.name.trim().is_empty() || organization.name.len() > 200 {
+        return Err(ApiError::invalid("name: 1 to 200 characters"));
+    }
+    let mut conn = state.db.conn().await?;
+    if !accounts::create_organization(&mut conn, &organization).await? {
+        return Err(ApiError::new(
+            ProblemCode::AlreadyExists,
+            "that organisation id is taken",
+        ));
+    }
+    audit_admin(
+        &mut conn,
+        &actor,
+        "organization_created",
+        None,
+        organization.id.clone(),
+        state.clock.now().as_second(),
+    )
+    .await?;
+    Ok((StatusCode::CREATED, Json(organization)))
+}
+
+/// The organisations whose operators book for people.
+#[utoipa::path(get, path = "/api/v1/organizations", tag = "reference",
+    responses((status = 200, body = Vec<Organization>)))]
+pub async fn list_organizations(
+    State(state): State<AppState>,
+    _: ApiQuery<NoParams>,
+) -> Result<Json<Vec<Organization>>, ApiError> {
+    let mut conn = state.db.conn().await?;
+    Ok(Json(accounts::list_organizations(&mut conn).await?))
+}
+
+/// Registers a kiosk: the answer holds its token, shown this once (administrators).
+#[utoipa::path(post, path = "/api/v1/admin/kiosks", tag = "admin", request_body = NewKiosk,
+    responses((status = 201, body = KioskCredentials), (status = 409, body = Problem, content_type = "application/problem+json")))]
+pub async fn create_kiosk(
+    State(state): State<AppState>,
+    actor: Actor,
+    ApiJson(kiosk): ApiJson<NewKiosk>,
+) -> Result<(StatusCode, Json<KioskCredentials>), ApiError> {
+    actor.require_admin()?;
+    slug(&kiosk.kiosk_id)?;
+    super::extract::istat(&kiosk.comune_istat)?;
+    if kiosk.place.trim().is_empty() || kiosk.place.len() > 200 {
+        return Err(ApiError::invalid("place: 1 to 200 characters"));
+    }
+    let token = auth::new_kiosk_token();
+    let now = state.clock.now().as_second();
+    let mut conn = state.db.conn().await?;
+    if !accounts::create_kiosk(&mut conn, &kiosk, &auth::token_hash(&token), now).await? {
+        return Err(ApiError::new(
+            ProblemCode::AlreadyExists,
+            "that kiosk id is taken",
+        ));
+    }
+    audit_admin(
+        &mut conn,
+        &actor,
+        "kiosk_created",
+        None,
+        kiosk.kiosk_id.clone(),
+        now,
+    )
+    .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(KioskCredentials {
+            kiosk_id: kiosk.kiosk_id,
+            token,
+        }),
+    ))
+}
+
+/// Revokes a kiosk: its token stops working at once (administrators).
+#[utoipa::path(post, path = "/api/v1/admin/kiosks/{id}/revoke", tag = "admin",
+    params(("id" = String, Path)),
+    responses((status = 204), (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn revoke_kiosk(
+    State(state): State<AppState>,
+    actor: Actor,
+    ApiPath(id): ApiPath<String>,
+) -> Result<StatusCode, ApiError> {
+    actor.require_admin()?;
+    let mut conn = state.db.conn().await?;
+    if !accounts::revoke_kiosk(&mut conn, slug(&id)?).await? {
+        return Err(ApiError::not_found("no such kiosk"));
+    }
+    audit_admin(
+        &mut conn,
+        &actor,
+        "kiosk_revoked",
+        None,
+        id,
+        state.clock.now().as_second(),
+    )
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+// --- agendas -------------------------------------------------------------------------------
+
+async fn save_record(
+    state: &AppState,
+    actor: &Actor,
+    record: Record,
+    office_id: &str,
+) -> Result<(), ApiError> {
+    let mut tx = state.db.begin_write().await?;
+    db::upsert_record(&mut tx, &record).await?;
+    audit_admin(
+        &mut tx,
+        actor,
+        &format!("{}_saved", record.kind().as_str()),
+        Some(office_id),
+        record.id().to_owned(),
+        state.clock.now().as_second(),
+    )
+    .await?;
+    tx.commit().await.map_err(crate::db::DbError::from)?;
+    Ok(())
+}
+
+/// Creates or replaces an office, e.g. to set its weekly release of new slots (administrators).
+#[utoipa::path(put, path = "/api/v1/admin/offices/{id}", tag = "admin", request_body = Office,
+    params(("id" = String, Path)),
+    responses((status = 200, body = Office), (status = 400, body = Problem, content_type = "application/problem+json")))]
+pub async fn put_office(
+    State(state): State<AppState>,
+    actor: Actor,
+    ApiPath(id): ApiPath<String>,
+    ApiJson(office): ApiJson<Office>,
+) -> Result<Json<Office>, ApiError> {
+    actor.require_admin()?;
+    check_path_id(&id, &office.id)?;
+    super::extract::istat(&office.address.comune_istat)?;
+    if office.name.trim().is_empty()
+        || !(-90.0..=90.0).contains(&office.location.lat)
+        || !(-180.0..=180.0).contains(&office.location.lon)
+    {
+        return Err(ApiError::invalid(
+            "name and location (WGS84 degrees) are required",
+        ));
+    }
+    let mut conn = state.db.conn().await?;
+    if db::get_comune(&mut conn, &office.address.comune_istat)
+        .await?
+        .is_none()
+    {
+        return Err(ApiError::invalid("address.comune_istat: no such comune"));
+    }
+    drop(conn);
+    save_record(&state, &actor, Record::Office(office.clone()), &office.id).await?;
+    Ok(Json(office))
+}
+
+/// Creates or replaces a counter with its weekly hours (administrators, or the office's staff).
+#[utoipa::path(put, path = "/api/v1/admin/counters/{id}", tag = "admin", request_body = Counter,
+    params(("id" = String, Path)),
+    responses((status = 200, body = Counter), (status = 400, body = Problem, content_type = "application/problem+json")))]
+pub async fn put_counter(
+    State(state): State<AppState>,
+    actor: Actor,
+    ApiPath(id): ApiPath<String>,
+    ApiJson(counter): ApiJson<Counter>,
+) -> Result<Json<Counter>, ApiError> {
+    check_path_id(&id, &counter.id)?;
+    actor.require_office(&counter.office_id)?;
+    if !(5..=240).contains(&counter.grid_minutes) || !(1..=100).contains(&counter.seats) {
+        return Err(ApiError::invalid("grid_minutes: 5 to 240; seats: 1 to 100"));
+    }
+    if counter.name.trim().is_empty() || counter.name.len() > 100 {
+        return Err(ApiError::invalid("name: 1 to 100 characters"));
+    }
+    let hours = counter
+        .hours
+        .clone()
+        .normalized()
+        .map_err(|err| ApiError::invalid(format!("hours: {err}")))?;
+    let counter = Counter { hours, ..counter };
+    let mut conn = state.db.conn().await?;
+    if db::get_office(&mut conn, &counter.office_id)
+        .await?
+        .is_none()
+    {
+        return Err(ApiError::invalid("office_id: no such office"));
+    }
+    drop(conn);
+    save_record(
+        &state,
+        &actor,
+        Record::Counter(counter.clone()),
+        &counter.office_id,
+    )
+    .await?;
+    Ok(Json(counter))
+}
+
+/// Creates or replaces a procedure: its slot length, documents, counters and rules
+/// (administrators, or the office's staff).
+#[utoipa::path(put, path = "/api/v1/admin/procedures/{id}", tag = "admin", request_body = Procedure,
+    params(("id" = String, Path)),
+    responses((status = 200, body = Procedure), (status = 400, body = Problem, content_type = "application/problem+json")))]
+pub async fn put_procedure(
+    State(state): State<AppState>,
+    actor: Actor,
+    ApiPath(id): ApiPath<String>,
+    ApiJson(procedure): ApiJson<Procedure>,
+) -> Result<Json<Procedure>, ApiError> {
+    check_path_id(&id, &procedure.id)?;
+    actor.require_office(&procedure.office_id)?;
+    if !(5..=240).contains(&procedure.slot_minutes) {
+        return Err(ApiError::invalid("slot_minutes: 5 to 240"));
+    }
+    if procedure.rules.min_notice_minutes > 30 * 24 * 60
+        || !(1..=365).contains(&procedure.rules.horizon_days)
+    {
+        return Err(ApiError::invalid(
+            "rules: min_notice_minutes up to 30 days; horizon_days 1 to 365",
+        ));
+    }
+    if procedure.documents.len() > 30 {
+        return Err(ApiError::invalid("documents: at most 30"));
+    }
+    let mut conn = state.db.conn().await?;
+    if db::get_office(&mut conn, &procedure.office_id)
+        .await?
+        .is_none()
+    {
+        return Err(ApiError::invalid("office_id: no such office"));
+    }
+    for counter_id in &procedure.counter_ids {
+        if db::get_counter(&mut conn, slug(counter_id)?)
+            .await?
+            .is_none()
+        {
+            return Err(ApiError::invalid(format!(
+                "counter_ids: no counter {counter_id}"
+            )));
+        }
+    }
+    drop(conn);
+    save_record(
+        &state,
+        &actor,
+        Record::Procedure(procedure.clone()),
+        &procedure.office_id,
+    )
+    .await?;
+    Ok(Json(procedure))
+}
+
+/// Sets the hours of one date for an office or one of its counters: a closure (no hours), a
+/// reduced day or an extra opening (administrators, or the office's staff).
+#[utoipa::path(put, path = "/api/v1/overrides/{id}", tag = "office", request_body = DayOverride,
+    params(("id" = String, Path)),
+    responses((status = 200, body = DayOverride), (status = 409, body = Problem, content_type = "application/problem+json")))]
+pub async fn put_override(
+    State(state): State<AppState>,
+    actor: Actor,
+    ApiPath(id): ApiPath<String>,
+    ApiJson(item): ApiJson<DayOverride>,
+) -> Result<Json<DayOverride>, ApiError> {
+    check_path_id(&id, &item.id)?;
+    actor.require_office(&item.office_id)?;
+    let hours = sportello_core::calendar::normalize(item.hours.clone())
+        .map_err(|err| ApiError::invalid(format!("hours: {err}")))?;
+    if item.reason.len() > 200 {
+        return Err(ApiError::invalid("reason: at most 200 characters"));
+    }
+    let item = DayOverride { hours, ..item };
+    let mut tx = state.db.begin_write().await?;
+    if let Some(counter_id) = &item.counter_id {
+        let counter = db::get_counter(&mut tx, slug(counter_id)?).await?;
+        if counter.is_none_or(|counter| counter.office_id != item.office_id) {
+            return Err(ApiError::invalid(
+                "counter_id: no such counter in this office",
+            ));
+        }
+    }
+    if !agenda::put_override(&mut tx, &item).await? {
+        return Err(ApiError::new(
+            ProblemCode::AlreadyExists,
+            "another override already covers this day",
+        ));
+    }
+    audit_admin(
+        &mut tx,
+        &actor,
+        "override_saved",
+        Some(&item.office_id),
+        format!("{} {}", item.id, item.day),
+        state.clock.now().as_second(),
+    )
+    .await?;
+    tx.commit().await.map_err(crate::db::DbError::from)?;
+    Ok(Json(item))
+}
+
+/// Removes a dated override: the day goes back to the weekly hours.
+#[utoipa::path(delete, path = "/api/v1/overrides/{id}", tag = "office",
+    params(("id" = String, Path)),
+    responses((status = 204), (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn delete_override(
+    State(state): State<AppState>,
+    actor: Actor,
+    ApiPath(id): ApiPath<String>,
+) -> Result<StatusCode, ApiError> {
+    let mut tx = state.db.begin_write().await?;
+    let item = agenda::get_override(&mut tx, slug(&id)?)
+        .await?
+        .ok_or_else(|| ApiError::not_found("no such override"))?;
+    actor.require_office(&item.office_id)?;
+    agenda::delete_override(&mut tx, &id).await?;
+    audit_admin(
+        &mut tx,
+        &actor,
+        "override_deleted",
+        Some(&item.office_id),
+        id,
+        state.clock.now().as_second(),
+    )
+    .await?;
+    tx.commit().await.map_err(crate::db::DbError::from)?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct OverrideFilter {
+    office_id: String,
+    #[param(value_type = String, format = Date)]
+    from: Date,
+    #[param(value_type = String, format = Date)]
+    to: Date,
+}
+
+/// An office's dated overrides between two dates (at most a year).
+#[utoipa::path(get, path = "/api/v1/overrides", tag = "office", params(OverrideFilter),
+    responses((status = 200, body = Vec<DayOverride>), (status = 400, body = Problem, content_type = "application/problem+json")))]
+pub async fn list_overrides(
+    State(state): State<AppState>,
+    ApiQuery(filter): ApiQuery<OverrideFilter>,
+) -> Result<Json<Vec<DayOverride>>, ApiError> {
+    let office_id = slug(&filter.office_id)?;
+    let span = filter
+        .to
+        .since(filter.from)
+        .map_err(|_| ApiError::invalid("from/to"))?;
+    if filter.to < filter.from || span.get_days() > 366 {
+        return Err(ApiError::invalid("from..to: up to a year, from first"));
+    }
+    let mut conn = state.db.conn().await?;
+    Ok(Json(
+        agenda::overrides_between(&mut conn, office_id, filter.from, filter.to).await?,
+    ))
+}

@@ -1,0 +1,373 @@
+//! Availability, holds, bookings, check-in: the booking engine over HTTP.
+
+use super::AppState;
+use super::error::ApiError;
+use super::extract::{
+    ApiJson, ApiPath, ApiQuery, ClientAddr, IdempotencyHeader, NoParams, booking_code, slug,
+};
+use crate::auth::Actor;
+use crate::booking::{self, IdempotencyKey};
+use crate::db::bookings::{self as stored, AuditEntry, StoredResponse};
+use axum::Json;
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use sportello_core::api::Problem;
+use sportello_core::booking::{
+    Availability, Booking, BookingRecord, CancelRequest, CheckIn, CheckInRequest, CitizenProof,
+    ConfirmRequest, Hold, HoldRequest, RescheduleRequest,
+};
+use sportello_core::receipt::PublicKey;
+use utoipa::IntoParams;
+
+/// The key a write is remembered by: the caller's, with a hash of what was asked, so the same
+/// key with another request is refused instead of answered with the wrong result.
+fn idempotency(
+    actor: &Actor,
+    header: IdempotencyHeader,
+    route: &str,
+    body: &impl Serialize,
+) -> IdempotencyKey {
+    let mut hash = Sha256::new();
+    hash.update(route.as_bytes());
+    hash.update([0]);
+    hash.update(serde_json::to_vec(body).expect("requests serialise"));
+    IdempotencyKey {
+        actor: actor.label(),
+        key: header.0,
+        request_hash: URL_SAFE_NO_PAD.encode(hash.finalize()),
+    }
+}
+
+fn stored_response(stored: StoredResponse) -> Response {
+    let status = StatusCode::from_u16(stored.status).unwrap_or(StatusCode::OK);
+    let mut response = (status, stored.body).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    response
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct AvailabilityParams {
+    procedure_id: String,
+    /// First day to look at (YYYY-MM-DD); default today.
+    #[param(value_type = Option<String>, format = Date)]
+    from: Option<Date>,
+    /// How many slots, 1 to 200; default 20.
+    limit: Option<usize>,
+}
+
+/// The next free slots of a procedure, across the offices and counters that serve it.
+#[utoipa::path(get, path = "/api/v1/availability", tag = "booking", params(AvailabilityParams),
+    responses((status = 200, body = Availability),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn availability(
+    State(state): State<AppState>,
+    ApiQuery(params): ApiQuery<AvailabilityParams>,
+) -> Result<Json<Availability>, ApiError> {
+    let procedure_id = slug(&params.procedure_id)?;
+    let limit = params.limit.unwrap_or(20);
+    if !(1..=200).contains(&limit) {
+        return Err(ApiError::invalid("limit: 1 to 200"));
+    }
+    Ok(Json(
+        booking::availability(&state, procedure_id, params.from, limit).await?,
+    ))
+}
+
+/// Holds a slot for a few minutes while the person completes the booking.
+#[utoipa::path(post, path = "/api/v1/holds", tag = "booking", request_body = HoldRequest,
+    params(("Idempotency-Key" = String, Header, description = "A fresh UUID per attempt; reuse it to retry")),
+    responses((status = 201, body = Hold),
+        (status = 409, description = "slot_taken, with alternatives", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "not_bookable", body = Problem, content_type = "application/problem+json")))]
+pub async fn create_hold(
+    State(state): State<AppState>,
+    actor: Actor,
+    header: IdempotencyHeader,
+    ApiJson(request): ApiJson<HoldRequest>,
+) -> Result<Response, ApiError> {
+    slug(&request.procedure_id)?;
+    slug(&request.office_id)?;
+    let key = idempotency(&actor, header, "hold", &request);
+    Ok(stored_response(
+        booking::hold(&state, &actor, &key, &request).await?,
+    ))
+}
+
+/// Releases a hold (the person went back or left). Idempotent.
+#[utoipa::path(delete, path = "/api/v1/holds/{hold_id}", tag = "booking",
+    params(("hold_id" = String, Path)),
+    responses((status = 204), (status = 409, body = Problem, content_type = "application/problem+json")))]
+pub async fn release_hold(
+    State(state): State<AppState>,
+    actor: Actor,
+    ApiPath(hold_id): ApiPath<String>,
+) -> Result<StatusCode, ApiError> {
+    check_hold_id(&hold_id)?;
+    booking::release(&state, &actor, &hold_id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+fn check_hold_id(hold_id: &str) -> Result<(), ApiError> {
+    let valid = (16..=64).contains(&hold_id.len())
+        && hold_id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if valid {
+        Ok(())
+    } else {
+        Err(ApiError::invalid("not a hold id"))
+    }
+}
+
+/// Turns a hold into a booking for a person: the answer carries the code and signed receipt.
+#[utoipa::path(post, path = "/api/v1/holds/{hold_id}/confirm", tag = "booking",
+    request_body = ConfirmRequest,
+    params(("hold_id" = String, Path),
+        ("Idempotency-Key" = String, Header, description = "A fresh UUID per attempt; reuse it to retry")),
+    responses((status = 201, body = Booking),
+        (status = 400, description = "invalid_input, with the fields at fault", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "already_booked, naming the existing appointment", body = Problem, content_type = "application/problem+json"),
+        (status = 410, description = "hold_expired", body = Problem, content_type = "application/problem+json")))]
+pub async fn confirm_hold(
+    State(state): State<AppState>,
+    actor: Actor,
+    header: IdempotencyHeader,
+    ApiPath(hold_id): ApiPath<String>,
+    ApiJson(request): ApiJson<ConfirmRequest>,
+) -> Result<Response, ApiError> {
+    check_hold_id(&hold_id)?;
+    let key = idempotency(&actor, header, &format!("confirm:{hold_id}"), &request);
+    Ok(stored_response(
+        booking::confirm(&state, &actor, &key, &hold_id, &request).await?,
+    ))
+}
+
+/// A booking with the person's details: for administrators, the office's staff and the
+/// operators of the organisation that booked it.
+#[utoipa::path(get, path = "/api/v1/bookings/{code}", tag = "booking",
+    params(("code" = String, Path)),
+    responses((status = 200, body = BookingRecord),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json")))]
+pub async fn get_booking(
+    State(state): State<AppState>,
+    actor: Actor,
+    ApiPath(code): ApiPath<String>,
+    _: ApiQuery<NoParams>,
+) -> Result<Json<BookingRecord>, ApiError> {
+    let code = booking_code(&code)?;
+    actor.require_user()?;
+    Ok(Json(booking::get(&state, &actor, &code).await?))
+}
+
+/// A citizen's own booking, by code and date of birth (no personal data in the answer).
+#[utoipa::path(post, path = "/api/v1/bookings/{code}/lookup", tag = "booking",
+    request_body = CitizenProof, params(("code" = String, Path)),
+    responses((status = 200, body = Booking),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 429, body = Problem, content_type = "application/problem+json")))]
+pub async fn lookup_booking(
+    State(state): State<AppState>,
+    actor: Actor,
+    ClientAddr(address): ClientAddr,
+    ApiPath(code): ApiPath<String>,
+    ApiJson(proof): ApiJson<CitizenProof>,
+) -> Result<Json<Booking>, ApiError> {
+    let code = booking_code(&code)?;
+    state.limits.attempt(&format!("proof:{code}"), address)?;
+    Ok(Json(booking::lookup(&state, &actor, &code, &proof).await?))
+}
+
+/// Cancels a booking: by those with authority over it, or by the citizen with the date of
+/// birth.
+#[utoipa::path(post, path = "/api/v1/bookings/{code}/cancel", tag = "booking",
+    request_body = CancelRequest,
+    params(("code" = String, Path),
+        ("Idempotency-Key" = String, Header, description = "A fresh UUID per attempt; reuse it to retry")),
+    responses((status = 200, body = Booking),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json")))]
+pub async fn cancel_booking(
+    State(state): State<AppState>,
+    actor: Actor,
+    header: IdempotencyHeader,
+    ClientAddr(address): ClientAddr,
+    ApiPath(code): ApiPath<String>,
+    ApiJson(request): ApiJson<CancelRequest>,
+) -> Result<Response, ApiError> {
+    let code = booking_code(&code)?;
+    if request.proof.is_some() {
+        state.limits.attempt(&format!("proof:{code}"), address)?;
+    }
+    let key = idempotency(&actor, header, &format!("cancel:{code}"), &request);
+    Ok(stored_response(
+        booking::cancel(&state, &actor, &key, &code, request.proof.as_ref()).await?,
+    ))
+}
+
+/// Moves a booking to another slot. The old slot is freed only if the new one is taken.
+#[utoipa::path(post, path = "/api/v1/bookings/{code}/reschedule", tag = "booking",
+    request_body = RescheduleRequest,
+    params(("code" = String, Path),
+        ("Idempotency-Key" = String, Header, description = "A fresh UUID per attempt; reuse it to retry")),
+    responses((status = 200, body = Booking),
+        (status = 409, description = "slot_taken, with alternatives; the booking is unchanged", body = Problem, content_type = "application/problem+json")))]
+pub async fn reschedule_booking(
+    State(state): State<AppState>,
+    actor: Actor,
+    header: IdempotencyHeader,
+    ClientAddr(address): ClientAddr,
+    ApiPath(code): ApiPath<String>,
+    ApiJson(request): ApiJson<RescheduleRequest>,
+) -> Result<Response, ApiError> {
+    let code = booking_code(&code)?;
+    slug(&request.office_id)?;
+    if request.proof.is_some() {
+        state.limits.attempt(&format!("proof:{code}"), address)?;
+    }
+    let key = idempotency(&actor, header, &format!("reschedule:{code}"), &request);
+    Ok(stored_response(
+        booking::reschedule(&state, &actor, &key, &code, &request).await?,
+    ))
+}
+
+/// Marks that the person did not come (office staff, after the slot).
+#[utoipa::path(post, path = "/api/v1/bookings/{code}/no-show", tag = "office",
+    params(("code" = String, Path)),
+    responses((status = 200, body = Booking), (status = 409, body = Problem, content_type = "application/problem+json")))]
+pub async fn mark_no_show(
+    State(state): State<AppState>,
+    actor: Actor,
+    ApiPath(code): ApiPath<String>,
+) -> Result<Json<Booking>, ApiError> {
+    let code = booking_code(&code)?;
+    actor.require_user()?;
+    Ok(Json(booking::no_show(&state, &actor, &code).await?))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct BookingFilter {
+    /// An office's bookings of one day (with `day`): its staff and administrators.
+    office_id: Option<String>,
+    #[param(value_type = Option<String>, format = Date)]
+    day: Option<Date>,
+    /// An organisation's bookings from today on: its operators and administrators.
+    organization_id: Option<String>,
+}
+
+/// Lists bookings with the people's details, for those with authority over them.
+#[utoipa::path(get, path = "/api/v1/bookings", tag = "booking", params(BookingFilter),
+    responses((status = 200, body = Vec<BookingRecord>),
+        (status = 403, body = Problem, content_type = "application/problem+json")))]
+pub async fn list_bookings(
+    State(state): State<AppState>,
+    actor: Actor,
+    ApiQuery(filter): ApiQuery<BookingFilter>,
+) -> Result<Json<Vec<BookingRecord>>, ApiError> {
+    actor.require_user()?;
+    match (filter.office_id, filter.day, filter.organization_id) {
+        (Some(office_id), Some(day), None) => {
+            let office_id = slug(&office_id)?;
+            Ok(Json(
+                booking::office_day(&state, &actor, office_id, day).await?,
+            ))
+        }
+        (None, None, Some(organization_id)) => {
+            let organization_id = slug(&organization_id)?;
+            Ok(Json(
+                booking::organization_bookings(&state, &actor, organization_id).await?,
+            ))
+        }
+        _ => Err(ApiError::invalid(
+            "give office_id and day, or organization_id",
+        )),
+    }
+}
+
+/// Checks a person in with the receipt's QR code: their number in today's queue.
+#[utoipa::path(post, path = "/api/v1/checkins", tag = "office", request_body = CheckInRequest,
+    responses((status = 200, body = CheckIn),
+        (status = 409, body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "invalid_receipt", body = Problem, content_type = "application/problem+json")))]
+pub async fn check_in(
+    State(state): State<AppState>,
+    actor: Actor,
+    ApiJson(request): ApiJson<CheckInRequest>,
+) -> Result<Json<CheckIn>, ApiError> {
+    actor.require_user()?;
+    if request.receipt.len() > 2048 {
+        return Err(ApiError::invalid("receipt: too long"));
+    }
+    Ok(Json(
+        booking::check_in(&state, &actor, &request.receipt).await?,
+    ))
+}
+
+/// The public keys that verify receipts, for checking them offline.
+#[utoipa::path(get, path = "/api/v1/keys", tag = "booking",
+    responses((status = 200, body = Vec<PublicKey>)))]
+pub async fn keys(State(state): State<AppState>, _: ApiQuery<NoParams>) -> Json<Vec<PublicKey>> {
+    Json(state.keys.public_keys())
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct AuditFilter {
+    booking_code: Option<String>,
+    office_id: Option<String>,
+    /// 1 to 1000; default 200.
+    limit: Option<i64>,
+}
+
+/// Who did what, when: about one booking, or one office. Administrators see all; staff their
+/// office's.
+#[utoipa::path(get, path = "/api/v1/audit", tag = "office", params(AuditFilter),
+    responses((status = 200, body = Vec<AuditEntry>),
+        (status = 403, body = Problem, content_type = "application/problem+json")))]
+pub async fn audit(
+    State(state): State<AppState>,
+    actor: Actor,
+    ApiQuery(filter): ApiQuery<AuditFilter>,
+) -> Result<Json<Vec<AuditEntry>>, ApiError> {
+    actor.require_user()?;
+    let limit = filter.limit.unwrap_or(200);
+    if !(1..=1000).contains(&limit) {
+        return Err(ApiError::invalid("limit: 1 to 1000"));
+    }
+    let code = filter
+        .booking_code
+        .as_deref()
+        .map(booking_code)
+        .transpose()?;
+    let office_id = filter.office_id.as_deref().map(slug).transpose()?;
+    let mut conn = state.db.conn().await?;
+    match (&code, office_id) {
+        (_, Some(office_id)) => {
+            actor.require_office(office_id)?;
+        }
+        (Some(code), None) => {
+            let row = stored::booking_by_code(&mut conn, code)
+                .await?
+                .ok_or_else(|| ApiError::not_found(format!("no booking {code}")))?;
+            actor.require_office(&row.office_id)?;
+        }
+        (None, None) => {
+            actor.require_admin()?;
+        }
+    }
+    Ok(Json(
+        stored::audit_trail(&mut conn, code.as_deref(), office_id, limit).await?,
+    ))
+}

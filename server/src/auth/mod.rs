@@ -1,0 +1,147 @@
+//! Who is calling: a citizen (no credentials), a kiosk (its token) or a user (a session token
+//! from login), and what each may do. Every endpoint asks through [`Actor`].
+
+pub mod limits;
+pub mod password;
+
+use crate::api::{ApiError, AppState};
+use crate::db::accounts;
+use axum::extract::FromRequestParts;
+use axum::http::header::AUTHORIZATION;
+use axum::http::request::Parts;
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use sha2::{Digest, Sha256};
+use sportello_core::account::{Role, UserInfo};
+use sportello_core::api::ProblemCode;
+
+const SESSION_PREFIX: &str = "ss_";
+const KIOSK_PREFIX: &str = "kt_";
+
+/// A new random session token.
+pub fn new_session_token() -> String {
+    format!(
+        "{SESSION_PREFIX}{}",
+        URL_SAFE_NO_PAD.encode(crate::keys::random_bytes::<32>())
+    )
+}
+
+/// A new random kiosk token.
+pub fn new_kiosk_token() -> String {
+    format!(
+        "{KIOSK_PREFIX}{}",
+        URL_SAFE_NO_PAD.encode(crate::keys::random_bytes::<32>())
+    )
+}
+
+/// What the database keeps of a token: its SHA-256, so a copy of the database logs no one in.
+pub fn token_hash(token: &str) -> String {
+    URL_SAFE_NO_PAD.encode(Sha256::digest(token.as_bytes()))
+}
+
+/// The caller of a request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Actor {
+    /// Anyone without credentials: a person booking for themselves on a phone.
+    Citizen,
+    Kiosk {
+        id: String,
+    },
+    User(UserInfo),
+}
+
+impl Actor {
+    /// How the audit log and bookings name this caller. Never personal data.
+    pub fn label(&self) -> String {
+        match self {
+            Actor::Citizen => "citizen".to_owned(),
+            Actor::Kiosk { id } => format!("kiosk:{id}"),
+            Actor::User(user) => format!("{}:{}", user.role.as_str(), user.username),
+        }
+    }
+
+    pub fn user(&self) -> Option<&UserInfo> {
+        match self {
+            Actor::User(user) => Some(user),
+            _ => None,
+        }
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.user().is_some_and(|user| user.role == Role::Admin)
+    }
+
+    /// Logged-in users only. A kiosk is known but not a person with an account: refused.
+    pub fn require_user(&self) -> Result<&UserInfo, ApiError> {
+        match self {
+            Actor::User(user) => Ok(user),
+            Actor::Kiosk { .. } => Err(forbidden()),
+            Actor::Citizen => Err(ApiError::new(ProblemCode::Unauthorized, "log in first")),
+        }
+    }
+
+    pub fn require_admin(&self) -> Result<&UserInfo, ApiError> {
+        let user = self.require_user()?;
+        if user.role == Role::Admin {
+            Ok(user)
+        } else {
+            Err(forbidden())
+        }
+    }
+
+    /// The province's administrators, or the staff of `office_id`.
+    pub fn require_office(&self, office_id: &str) -> Result<&UserInfo, ApiError> {
+        let user = self.require_user()?;
+        let allowed = match user.role {
+            Role::Admin => true,
+            Role::Staff => user.office_id.as_deref() == Some(office_id),
+            Role::Operator => false,
+        };
+        if allowed { Ok(user) } else { Err(forbidden()) }
+    }
+
+    /// The organisation an operator books for, if this is an operator.
+    pub fn organization(&self) -> Option<&str> {
+        self.user()
+            .filter(|user| user.role == Role::Operator)
+            .and_then(|user| user.organization_id.as_deref())
+    }
+}
+
+pub fn forbidden() -> ApiError {
+    ApiError::new(ProblemCode::Forbidden, "your account does not allow this")
+}
+
+impl FromRequestParts<AppState> for Actor {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Actor, ApiError> {
+        let Some(header) = parts.headers.get(AUTHORIZATION) else {
+            return Ok(Actor::Citizen);
+        };
+        let unauthorized = || ApiError::new(ProblemCode::Unauthorized, "invalid or expired token");
+        let token = header
+            .to_str()
+            .ok()
+            .and_then(|value| value.strip_prefix("Bearer "))
+            .map(str::trim)
+            .filter(|token| token.len() <= 128)
+            .ok_or_else(unauthorized)?;
+        let hash = token_hash(token);
+        let mut conn = state.db.conn().await?;
+        if token.starts_with(SESSION_PREFIX) {
+            let now = state.clock.now().as_second();
+            let user = accounts::session_user(&mut conn, &hash, now)
+                .await?
+                .ok_or_else(unauthorized)?;
+            Ok(Actor::User(user))
+        } else if token.starts_with(KIOSK_PREFIX) {
+            let id = accounts::kiosk_for_token(&mut conn, &hash)
+                .await?
+                .ok_or_else(unauthorized)?;
+            Ok(Actor::Kiosk { id })
+        } else {
+            Err(unauthorized())
+        }
+    }
+}

@@ -1,0 +1,840 @@
+//! The booking engine: availability, holds, confirmation, cancellation, rescheduling,
+//! check-in and no-shows.
+//!
+//! Invariants, each enforced by the database rather than by a check before a write:
+//! - no place is given twice: every appointment claims its grid cells in `seat_claims`, whose
+//!   primary key refuses a second claim;
+//! - one active booking per person per procedure: a partial unique index on
+//!   `(procedure_id, person_key)` for confirmed bookings;
+//! - a retried write never acts twice: its idempotency key is claimed in the same transaction
+//!   as the write, and a retry gets the stored answer.
+
+pub mod agenda;
+
+use crate::api::AppState;
+use crate::auth::Actor;
+use crate::db::bookings::{
+    self, AuditEntry, BookingRow, Confirmation, IdempotencyClaim, StoredResponse,
+};
+use crate::db::{Db, DbError};
+use crate::keys::random_bytes;
+use agenda::{Agenda, Candidate, offers};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use jiff::civil::Date;
+use jiff::{SignedDuration, Timestamp};
+use serde::Serialize;
+use sportello_core::booking::{
+    Availability, Booking, BookingRecord, BookingStatus, CODE_ALPHABET, CODE_LENGTH, CheckIn,
+    CitizenProof, ConfirmRequest, ExistingBooking, Hold, HoldRequest, RescheduleRequest, SlotOffer,
+};
+use sportello_core::calendar;
+use sportello_core::identity::FieldError;
+use sportello_core::receipt::ReceiptClaims;
+use std::cmp::Reverse;
+
+/// Engine settings.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// How long a picked slot stays held for the person to finish.
+    pub hold: SignedDuration,
+    /// Personal data is deleted this long after the appointment.
+    pub retention: SignedDuration,
+    /// How long a login lasts.
+    pub session: SignedDuration,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            hold: SignedDuration::from_mins(10),
+            retention: SignedDuration::from_hours(30 * 24),
+            session: SignedDuration::from_hours(8),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BookingError {
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{detail}")]
+    Invalid {
+        detail: String,
+        fields: Vec<FieldError>,
+    },
+    #[error("the slot was taken meanwhile")]
+    SlotTaken { alternatives: Vec<SlotOffer> },
+    #[error("the person already has an active booking for this procedure")]
+    AlreadyBooked(ExistingBooking),
+    #[error("the hold expired or was released")]
+    HoldExpired,
+    #[error("{0}")]
+    NotBookable(String),
+    #[error("{0}")]
+    InvalidState(String),
+    #[error("{0}")]
+    InvalidReceipt(String),
+    #[error("the idempotency key was used for a different request")]
+    IdempotencyMismatch,
+    #[error("not allowed")]
+    Forbidden,
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl From<sqlx::Error> for BookingError {
+    fn from(err: sqlx::Error) -> Self {
+        BookingError::Db(DbError::from(err))
+    }
+}
+
+/// A write's idempotency key, scoped to its caller, with a hash of the request it came with.
+#[derive(Debug, Clone)]
+pub struct IdempotencyKey {
+    pub actor: String,
+    pub key: String,
+    pub request_hash: String,
+}
+
+fn respond<T: Serialize>(status: u16, value: &T) -> StoredResponse {
+    StoredResponse {
+        status,
+        body: serde_json::to_string(value).expect("responses serialise"),
+    }
+}
+
+fn new_booking_code() -> String {
+    random_bytes::<CODE_LENGTH>()
+        .iter()
+        .map(|byte| CODE_ALPHABET[usize::from(*byte) % CODE_ALPHABET.len()] as char)
+        .collect()
+}
+
+fn new_hold_id() -> String {
+    URL_SAFE_NO_PAD.encode(random_bytes::<18>())
+}
+
+fn timestamp(unix: i64) -> Timestamp {
+    Timestamp::from_second(unix).unwrap_or(Timestamp::UNIX_EPOCH)
+}
+
+/// Claims the idempotency key in `tx`, or returns what to answer instead.
+async fn claim_key(
+    tx: &mut sqlx::AnyConnection,
+    key: &IdempotencyKey,
+    now: i64,
+) -> Result<Option<StoredResponse>, BookingError> {
+    match bookings::claim_idempotency(tx, &key.actor, &key.key, &key.request_hash, now).await? {
+        IdempotencyClaim::New => Ok(None),
+        IdempotencyClaim::Replay(stored) => Ok(Some(stored)),
+        IdempotencyClaim::Mismatch => Err(BookingError::IdempotencyMismatch),
+    }
+}
+
+fn audit_entry(actor: &str, action: &str, row: &BookingRow, at: i64, detail: String) -> AuditEntry {
+    AuditEntry {
+        at,
+        actor: actor.to_owned(),
+        action: action.to_owned(),
+        booking_code: Some(row.code.clone()),
+        office_id: Some(row.office_id.clone()),
+        organization_id: row.organization_id.clone(),
+        detail,
+    }
+}
+
+// --- availability --------------------------------------------------------------------------
+
+/// The next free slots of a procedure, from `from` (default today) on.
+pub async fn availability(
+    state: &AppState,
+    procedure_id: &str,
+    from: Option<Date>,
+    limit: usize,
+) -> Result<Availability, BookingError> {
+    let now = state.clock.now();
+    let today = calendar::local_date(now);
+    let from = from.unwrap_or(today).max(today);
+    let mut conn = state.db.conn().await?;
+    // Load a first window cheaply; the horizon tells how far the agenda really goes.
+    let probe = Agenda::load(&mut conn, procedure_id, None, from, from)
+        .await?
+        .ok_or_else(|| BookingError::NotFound(format!("no procedure {procedure_id}")))?;
+    let until = probe.bookable_until(now);
+    if until < from {
+        return Ok(Availability {
+            procedure_id: procedure_id.to_owned(),
+            slots: Vec::new(),
+            bookable_until: until,
+        });
+    }
+    let agenda = Agenda::load(&mut conn, procedure_id, None, from, until)
+        .await?
+        .ok_or_else(|| BookingError::NotFound(format!("no procedure {procedure_id}")))?;
+    Ok(Availability {
+        procedure_id: procedure_id.to_owned(),
+        slots: offers(&agenda.candidates(now, from, until), limit),
+        bookable_until: until,
+    })
+}
+
+/// The next few free slots, offered when the one asked for was taken.
+async fn alternatives(
+    state: &AppState,
+    procedure_id: &str,
+) -> Result<Vec<SlotOffer>, BookingError> {
+    Ok(availability(state, procedure_id, None, 5).await?.slots)
+}
+
+/// The bookable candidates at exactly `start` at one office, most free first.
+async fn candidates_at(
+    conn: &mut sqlx::AnyConnection,
+    procedure_id: &str,
+    office_id: &str,
+    start: Timestamp,
+    now: Timestamp,
+) -> Result<(Agenda, Vec<Candidate>), BookingError> {
+    let day = calendar::local_date(start);
+    let agenda = Agenda::load(conn, procedure_id, Some(office_id), day, day)
+        .await?
+        .ok_or_else(|| BookingError::NotFound(format!("no procedure {procedure_id}")))?;
+    let mut candidates: Vec<Candidate> = agenda
+        .candidates(now, day, day)
+        .into_iter()
+        .filter(|candidate| candidate.start == start)
+        .collect();
+    if candidates.is_empty() {
+        return Err(BookingError::NotBookable(
+            "not a bookable time for this procedure and office (closed, too soon, or beyond \
+             the open agenda)"
+                .to_owned(),
+        ));
+    }
+    candidates.sort_by_key(|candidate| Reverse(candidate.free));
+    Ok((agenda, candidates))
+}
+
+/// Claims one of `candidates` for `booking_id`, the freest first. Which one it got.
+async fn claim_any<'c>(
+    conn: &mut sqlx::AnyConnection,
+    booking_id: &str,
+    candidates: &'c [Candidate],
+) -> Result<Option<&'c Candidate>, BookingError> {
+    for candidate in candidates.iter().filter(|candidate| candidate.free > 0) {
+        if bookings::claim_cells(
+            conn,
+            booking_id,
+            &candidate.counter_id,
+            &candidate.cells,
+            candidate.seats,
+        )
+        .await?
+        {
+            return Ok(Some(candidate));
+        }
+    }
+    Ok(None)
+}
+
+// --- hold, release, confirm ----------------------------------------------------------------
+
+pub async fn hold(
+    state: &AppState,
+    actor: &Actor,
+    key: &IdempotencyKey,
+    request: &HoldRequest,
+) -> Result<StoredResponse, BookingError> {
+    let now = state.clock.now();
+    let mut tx = state.db.begin_write().await?;
+    if let Some(stored) = claim_key(&mut tx, key, now.as_second()).await? {
+        return Ok(stored);
+    }
+    let (_, candidates) = candidates_at(
+        &mut tx,
+        &request.procedure_id,
+        &request.office_id,
+        request.start,
+        now,
+    )
+    .await?;
+    let first = &candidates[0];
+    let expires_at = now.checked_add(state.settings.hold).unwrap_or(now);
+    let mut row = BookingRow {
+        id: new_hold_id(),
+        code: String::new(),
+        procedure_id: request.procedure_id.clone(),
+        office_id: request.office_id.clone(),
+        counter_id: first.counter_id.clone(),
+        slot_start: first.start.as_second(),
+        slot_end: first.end.as_second(),
+        day: first.day.to_string(),
+        status: BookingStatus::Held,
+        hold_expires_at: Some(expires_at.as_second()),
+        person_key: None,
+        organization_id: None,
+        booked_by: actor.label(),
+        mediator_language: None,
+        queue_number: None,
+        issued_at: None,
+    };
+    // Codes are random in a space of 5·10^10; a clash is rare, and retried.
+    loop {
+        row.code = new_booking_code();
+        if bookings::insert_hold(&mut tx, &row, now.as_second()).await? {
+            break;
+        }
+    }
+    let Some(chosen) = claim_any(&mut tx, &row.id, &candidates).await? else {
+        drop(tx);
+        return Err(BookingError::SlotTaken {
+            alternatives: alternatives(state, &request.procedure_id).await?,
+        });
+    };
+    if chosen.counter_id != row.counter_id {
+        bookings::set_counter(&mut tx, &row.id, &chosen.counter_id).await?;
+        row.counter_id = chosen.counter_id.clone();
+    }
+    bookings::audit(
+        &mut tx,
+        &audit_entry(&actor.label(), "hold", &row, now.as_second(), String::new()),
+    )
+    .await?;
+    let response = respond(
+        201,
+        &Hold {
+            hold_id: row.id.clone(),
+            procedure_id: row.procedure_id.clone(),
+            office_id: row.office_id.clone(),
+            counter_id: row.counter_id.clone(),
+            start: chosen.start,
+            end: chosen.end,
+            expires_at,
+        },
+    );
+    bookings::complete_idempotency(&mut tx, &key.actor, &key.key, &response).await?;
+    tx.commit().await?;
+    Ok(response)
+}
+
+/// Releases a hold (the person went back, or left). Releasing one already gone is fine.
+pub async fn release(state: &AppState, actor: &Actor, hold_id: &str) -> Result<(), BookingError> {
+    let now = state.clock.now().as_second();
+    let mut tx = state.db.begin_write().await?;
+    match bookings::booking_by_id(&mut tx, hold_id).await? {
+        None => Ok(()),
+        Some(row) if row.status == BookingStatus::Held => {
+            bookings::delete_booking(&mut tx, hold_id).await?;
+            bookings::audit(
+                &mut tx,
+                &audit_entry(&actor.label(), "release", &row, now, String::new()),
+            )
+            .await?;
+            tx.commit().await?;
+            Ok(())
+        }
+        Some(_) => Err(BookingError::InvalidState(
+            "this hold is already a booking: cancel the booking instead".to_owned(),
+        )),
+    }
+}
+
+pub async fn confirm(
+    state: &AppState,
+    actor: &Actor,
+    key: &IdempotencyKey,
+    hold_id: &str,
+    request: &ConfirmRequest,
+) -> Result<StoredResponse, BookingError> {
+    let now = state.clock.now();
+    let person = request
+        .person
+        .validated(calendar::local_date(now))
+        .map_err(|fields| BookingError::Invalid {
+            detail: "some details of the person are missing or wrong".to_owned(),
+            fields,
+        })?;
+    let is_language_code =
+        |code: &str| (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase());
+    if request
+        .mediator_language
+        .as_deref()
+        .is_some_and(|code| !is_language_code(code))
+    {
+        return Err(BookingError::Invalid {
+            detail: "mediator_language: an ISO 639 language code, e.g. \"ar\"".to_owned(),
+            fields: Vec::new(),
+        });
+    }
+    let person_key = state.keys.person_key(&person.identity_key());
+
+    let mut tx = state.db.begin_write().await?;
+    if let Some(stored) = claim_key(&mut tx, key, now.as_second()).await? {
+        return Ok(stored);
+    }
+    let Some(mut row) = bookings::booking_by_id(&mut tx, hold_id).await? else {
+        return Err(BookingError::HoldExpired);
+    };
+    if row.status != BookingStatus::Held {
+        return Err(BookingError::InvalidState(
+            "this hold was already confirmed".to_owned(),
+        ));
+    }
+    if row
+        .hold_expires_at
+        .is_none_or(|expiry| expiry <= now.as_second())
+    {
+        return Err(BookingError::HoldExpired);
+    }
+    bookings::lapse_past(&mut tx, &row.procedure_id, &person_key, now.as_second()).await?;
+    if let Some(existing) =
+        bookings::active_booking(&mut tx, &row.procedure_id, &person_key).await?
+    {
+        return Err(BookingError::AlreadyBooked(existing));
+    }
+    let confirmation = Confirmation {
+        id: &row.id,
+        person_key: &person_key,
+        organization_id: actor.organization(),
+        booked_by: &actor.label(),
+        mediator_language: request.mediator_language.as_deref(),
+        now: now.as_second(),
+    };
+    match bookings::confirm_hold(&mut tx, &confirmation).await {
+        Ok(true) => {}
+        Ok(false) => return Err(BookingError::HoldExpired),
+        // Two confirmations for the same person raced; the index let one through.
+        Err(err) if err.is_unique_violation() => {
+            drop(tx);
+            let mut conn = state.db.conn().await?;
+            return match bookings::active_booking(&mut conn, &row.procedure_id, &person_key).await?
+            {
+                Some(existing) => Err(BookingError::AlreadyBooked(existing)),
+                None => Err(BookingError::Db(err)),
+            };
+        }
+        Err(err) => return Err(err.into()),
+    }
+    bookings::save_person(&mut tx, &row.id, &person).await?;
+    row.status = BookingStatus::Confirmed;
+    row.organization_id = actor.organization().map(str::to_owned);
+    row.mediator_language = request.mediator_language.clone();
+    row.issued_at = Some(now.as_second());
+    bookings::audit(
+        &mut tx,
+        &audit_entry(
+            &actor.label(),
+            "confirm",
+            &row,
+            now.as_second(),
+            String::new(),
+        ),
+    )
+    .await?;
+    let response = respond(201, &public_view(state, &row));
+    bookings::complete_idempotency(&mut tx, &key.actor, &key.key, &response).await?;
+    tx.commit().await?;
+    Ok(response)
+}
+
+// --- the booking as people see it ----------------------------------------------------------
+
+/// The booking without personal data, with a receipt when it is one a person can show.
+pub fn public_view(state: &AppState, row: &BookingRow) -> Booking {
+    let receipt = matches!(
+        row.status,
+        BookingStatus::Confirmed | BookingStatus::CheckedIn
+    )
+    .then(|| {
+        state.keys.sign_receipt(ReceiptClaims {
+            code: row.code.clone(),
+            office_id: row.office_id.clone(),
+            procedure_id: row.procedure_id.clone(),
+            counter_id: row.counter_id.clone(),
+            start: row.slot_start,
+            end: row.slot_end,
+            issued_at: row.issued_at.unwrap_or(row.slot_start),
+            key_id: String::new(),
+        })
+    });
+    Booking {
+        code: row.code.clone(),
+        status: row.status,
+        procedure_id: row.procedure_id.clone(),
+        office_id: row.office_id.clone(),
+        counter_id: row.counter_id.clone(),
+        start: timestamp(row.slot_start),
+        end: timestamp(row.slot_end),
+        mediator_language: row.mediator_language.clone(),
+        receipt,
+        queue_number: row.queue_number.and_then(|n| u32::try_from(n).ok()),
+    }
+}
+
+async fn full_view(
+    state: &AppState,
+    conn: &mut sqlx::AnyConnection,
+    row: &BookingRow,
+) -> Result<BookingRecord, BookingError> {
+    Ok(BookingRecord {
+        booking: public_view(state, row),
+        person: bookings::person_of(conn, &row.id).await?,
+        organization_id: row.organization_id.clone(),
+        booked_by: row.booked_by.clone(),
+    })
+}
+
+/// Whether `actor` may see and manage `row` with its personal data: the province's
+/// administrators, the staff of its office, the operators of the organisation that booked it.
+fn has_authority(actor: &Actor, row: &BookingRow) -> bool {
+    actor.is_admin()
+        || actor.require_office(&row.office_id).is_ok()
+        || actor
+            .organization()
+            .is_some_and(|organization| row.organization_id.as_deref() == Some(organization))
+}
+
+/// Finds a booking for `actor`: by authority, or by the date-of-birth proof a citizen gives.
+/// Without either, the answer is the same as for a code that does not exist.
+async fn find_for(
+    conn: &mut sqlx::AnyConnection,
+    actor: &Actor,
+    code: &str,
+    proof: Option<&CitizenProof>,
+) -> Result<BookingRow, BookingError> {
+    let not_found =
+        || BookingError::NotFound("no booking with this code and date of birth".to_owned());
+    let row = bookings::booking_by_code(conn, code)
+        .await?
+        .ok_or_else(not_found)?;
+    if row.status == BookingStatus::Held {
+        return Err(not_found());
+    }
+    if has_authority(actor, &row) {
+        return Ok(row);
+    }
+    let Some(proof) = proof else {
+        return Err(if matches!(actor, Actor::User(_)) {
+            BookingError::Forbidden
+        } else {
+            not_found()
+        });
+    };
+    match bookings::person_of(conn, &row.id).await? {
+        Some(person) if person.date_of_birth == proof.date_of_birth => Ok(row),
+        _ => Err(not_found()),
+    }
+}
+
+/// A booking with personal data, for those with authority over it.
+pub async fn get(
+    state: &AppState,
+    actor: &Actor,
+    code: &str,
+) -> Result<BookingRecord, BookingError> {
+    let mut conn = state.db.conn().await?;
+    let row = find_for(&mut conn, actor, code, None).await?;
+    full_view(state, &mut conn, &row).await
+}
+
+/// A citizen's own booking, by code and date of birth: no personal data in the answer.
+pub async fn lookup(
+    state: &AppState,
+    actor: &Actor,
+    code: &str,
+    proof: &CitizenProof,
+) -> Result<Booking, BookingError> {
+    let mut conn = state.db.conn().await?;
+    let row = find_for(&mut conn, actor, code, Some(proof)).await?;
+    Ok(public_view(state, &row))
+}
+
+/// An office's bookings of a day.
+pub async fn office_day(
+    state: &AppState,
+    actor: &Actor,
+    office_id: &str,
+    day: Date,
+) -> Result<Vec<BookingRecord>, BookingError> {
+    actor
+        .require_office(office_id)
+        .map_err(|_| BookingError::Forbidden)?;
+    let mut conn = state.db.conn().await?;
+    let rows = bookings::bookings_of_office_day(&mut conn, office_id, &day.to_string()).await?;
+    let mut records = Vec::with_capacity(rows.len());
+    for row in &rows {
+        records.push(full_view(state, &mut conn, row).await?);
+    }
+    Ok(records)
+}
+
+/// An organisation's bookings from today on: for its operators (and administrators).
+pub async fn organization_bookings(
+    state: &AppState,
+    actor: &Actor,
+    organization_id: &str,
+) -> Result<Vec<BookingRecord>, BookingError> {
+    if !(actor.is_admin() || actor.organization() == Some(organization_id)) {
+        return Err(BookingError::Forbidden);
+    }
+    let now = state.clock.now();
+    let since = calendar::to_instant(calendar::local_date(now), 0)
+        .unwrap_or(now)
+        .as_second();
+    let mut conn = state.db.conn().await?;
+    let rows = bookings::bookings_of_organization(&mut conn, organization_id, since).await?;
+    let mut records = Vec::with_capacity(rows.len());
+    for row in &rows {
+        records.push(full_view(state, &mut conn, row).await?);
+    }
+    Ok(records)
+}
+
+// --- cancel, reschedule --------------------------------------------------------------------
+
+pub async fn cancel(
+    state: &AppState,
+    actor: &Actor,
+    key: &IdempotencyKey,
+    code: &str,
+    proof: Option<&CitizenProof>,
+) -> Result<StoredResponse, BookingError> {
+    let now = state.clock.now().as_second();
+    let mut tx = state.db.begin_write().await?;
+    if let Some(stored) = claim_key(&mut tx, key, now).await? {
+        return Ok(stored);
+    }
+    let mut row = find_for(&mut tx, actor, code, proof).await?;
+    if row.status != BookingStatus::Confirmed || row.slot_start <= now {
+        return Err(BookingError::InvalidState(
+            "only a confirmed appointment that has not started can be cancelled".to_owned(),
+        ));
+    }
+    bookings::set_status(
+        &mut tx,
+        &row.id,
+        BookingStatus::Confirmed,
+        BookingStatus::Cancelled,
+        now,
+    )
+    .await?;
+    bookings::release_claims(&mut tx, &row.id).await?;
+    row.status = BookingStatus::Cancelled;
+    bookings::audit(
+        &mut tx,
+        &audit_entry(&actor.label(), "cancel", &row, now, String::new()),
+    )
+    .await?;
+    let response = respond(200, &public_view(state, &row));
+    bookings::complete_idempotency(&mut tx, &key.actor, &key.key, &response).await?;
+    tx.commit().await?;
+    Ok(response)
+}
+
+/// Moves a booking to another slot, atomically: the old places are freed only if the new
+/// ones are taken, in the same transaction.
+pub async fn reschedule(
+    state: &AppState,
+    actor: &Actor,
+    key: &IdempotencyKey,
+    code: &str,
+    request: &RescheduleRequest,
+) -> Result<StoredResponse, BookingError> {
+    let now = state.clock.now();
+    let mut tx = state.db.begin_write().await?;
+    if let Some(stored) = claim_key(&mut tx, key, now.as_second()).await? {
+        return Ok(stored);
+    }
+    let mut row = find_for(&mut tx, actor, code, request.proof.as_ref()).await?;
+    if row.status != BookingStatus::Confirmed || row.slot_start <= now.as_second() {
+        return Err(BookingError::InvalidState(
+            "only a confirmed appointment that has not started can be moved".to_owned(),
+        ));
+    }
+    // Free the current places first (inside the transaction), so a new slot that overlaps
+    // the old one on the same counter is seen as free.
+    bookings::release_claims(&mut tx, &row.id).await?;
+    let (_, candidates) = candidates_at(
+        &mut tx,
+        &row.procedure_id,
+        &request.office_id,
+        request.start,
+        now,
+    )
+    .await?;
+    let Some(chosen) = claim_any(&mut tx, &row.id, &candidates).await? else {
+        drop(tx);
+        return Err(BookingError::SlotTaken {
+            alternatives: alternatives(state, &row.procedure_id).await?,
+        });
+    };
+    let detail = format!("from {} to {}", timestamp(row.slot_start), chosen.start);
+    bookings::move_booking(
+        &mut tx,
+        &row.id,
+        &chosen.office_id,
+        &chosen.counter_id,
+        chosen.start.as_second(),
+        chosen.end.as_second(),
+        &chosen.day.to_string(),
+        now.as_second(),
+    )
+    .await?;
+    row.office_id = chosen.office_id.clone();
+    row.counter_id = chosen.counter_id.clone();
+    row.slot_start = chosen.start.as_second();
+    row.slot_end = chosen.end.as_second();
+    row.day = chosen.day.to_string();
+    row.issued_at = Some(now.as_second());
+    bookings::audit(
+        &mut tx,
+        &audit_entry(&actor.label(), "reschedule", &row, now.as_second(), detail),
+    )
+    .await?;
+    let response = respond(200, &public_view(state, &row));
+    bookings::complete_idempotency(&mut tx, &key.actor, &key.key, &response).await?;
+    tx.commit().await?;
+    Ok(response)
+}
+
+// --- at the office -------------------------------------------------------------------------
+
+/// Checks a person in with their receipt: a queue number for the day. Scanning the same
+/// receipt again gives the same number.
+pub async fn check_in(
+    state: &AppState,
+    actor: &Actor,
+    receipt: &str,
+) -> Result<CheckIn, BookingError> {
+    let claims = state
+        .keys
+        .verify_receipt(receipt)
+        .map_err(|err| BookingError::InvalidReceipt(err.to_string()))?;
+    actor
+        .require_office(&claims.office_id)
+        .map_err(|_| BookingError::Forbidden)?;
+    let now = state.clock.now();
+    let mut tx = state.db.begin_write().await?;
+    let row = bookings::booking_by_code(&mut tx, &claims.code)
+        .await?
+        .ok_or_else(|| BookingError::NotFound(format!("no booking {}", claims.code)))?;
+    if row.slot_start != claims.start || row.office_id != claims.office_id {
+        return Err(BookingError::InvalidReceipt(
+            "this receipt is from before the appointment was moved: use the newest one".to_owned(),
+        ));
+    }
+    let queue_number = match row.status {
+        BookingStatus::CheckedIn => row.queue_number.unwrap_or(0),
+        BookingStatus::Confirmed => {
+            let today = calendar::local_date(now).to_string();
+            if row.day != today {
+                return Err(BookingError::InvalidState(format!(
+                    "the appointment is on {}, not today",
+                    row.day
+                )));
+            }
+            let number = bookings::next_queue_number(&mut tx, &row.office_id, &row.day).await?;
+            bookings::check_in(&mut tx, &row.id, number, now.as_second()).await?;
+            bookings::audit(
+                &mut tx,
+                &audit_entry(
+                    &actor.label(),
+                    "check_in",
+                    &row,
+                    now.as_second(),
+                    format!("queue {number}"),
+                ),
+            )
+            .await?;
+            tx.commit().await?;
+            number
+        }
+        other => {
+            return Err(BookingError::InvalidState(format!(
+                "the booking is {}",
+                other.as_str()
+            )));
+        }
+    };
+    Ok(CheckIn {
+        code: row.code,
+        office_id: row.office_id,
+        queue_number: u32::try_from(queue_number).unwrap_or(0),
+    })
+}
+
+/// Marks that the person did not come, once the slot is over.
+pub async fn no_show(state: &AppState, actor: &Actor, code: &str) -> Result<Booking, BookingError> {
+    let now = state.clock.now().as_second();
+    let mut tx = state.db.begin_write().await?;
+    let mut row = bookings::booking_by_code(&mut tx, code)
+        .await?
+        .filter(|row| row.status != BookingStatus::Held)
+        .ok_or_else(|| BookingError::NotFound(format!("no booking {code}")))?;
+    actor
+        .require_office(&row.office_id)
+        .map_err(|_| BookingError::Forbidden)?;
+    if row.status != BookingStatus::Confirmed || row.slot_end > now {
+        return Err(BookingError::InvalidState(
+            "only a confirmed appointment whose time is over can be marked as a no-show".to_owned(),
+        ));
+    }
+    bookings::set_status(
+        &mut tx,
+        &row.id,
+        BookingStatus::Confirmed,
+        BookingStatus::NoShow,
+        now,
+    )
+    .await?;
+    row.status = BookingStatus::NoShow;
+    bookings::audit(
+        &mut tx,
+        &audit_entry(&actor.label(), "no_show", &row, now, String::new()),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(public_view(state, &row))
+}
+
+// --- housekeeping --------------------------------------------------------------------------
+
+/// Expires holds, purges personal data past retention, drops old sessions and idempotency
+/// records. Run periodically by the server; tests call it directly.
+pub async fn housekeeping(db: &Db, now: Timestamp, settings: &Settings) -> Result<(), DbError> {
+    let mut tx = db.begin_write().await?;
+    let at = now.as_second();
+    for (code, office_id) in bookings::delete_expired_holds(&mut tx, at).await? {
+        bookings::audit(&mut tx, &system_entry("hold_expired", code, office_id, at)).await?;
+    }
+    let cutoff = now
+        .checked_sub(settings.retention)
+        .unwrap_or(now)
+        .as_second();
+    for (code, office_id) in bookings::purge_people(&mut tx, cutoff).await? {
+        bookings::audit(
+            &mut tx,
+            &system_entry("personal_data_purged", code, office_id, at),
+        )
+        .await?;
+    }
+    // A client retries within minutes; a day of idempotency records is plenty.
+    let idempotency_cutoff = now
+        .checked_sub(SignedDuration::from_hours(24))
+        .unwrap_or(now);
+    bookings::purge_old_records(&mut tx, at, idempotency_cutoff.as_second()).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+fn system_entry(action: &str, code: String, office_id: String, at: i64) -> AuditEntry {
+    AuditEntry {
+        at,
+        actor: "system".to_owned(),
+        action: action.to_owned(),
+        booking_code: Some(code),
+        office_id: Some(office_id),
+        organization_id: None,
+        detail: String::new(),
+    }
+}

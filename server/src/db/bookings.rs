@@ -1,0 +1,641 @@
+//! Bookings, the seat claims that make overbooking impossible, the people booked for,
+//! idempotency records, daily queues and the audit log.
+
+use super::DbError;
+use super::reference::{from_json, to_json};
+use sportello_core::booking::{BookingStatus, ExistingBooking};
+use sportello_core::identity::Person;
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
+use std::collections::HashMap;
+
+/// A booking as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BookingRow {
+    pub id: String,
+    pub code: String,
+    pub procedure_id: String,
+    pub office_id: String,
+    pub counter_id: String,
+    pub slot_start: i64,
+    pub slot_end: i64,
+    pub day: String,
+    pub status: BookingStatus,
+    pub hold_expires_at: Option<i64>,
+    pub person_key: Option<String>,
+    pub organization_id: Option<String>,
+    pub booked_by: String,
+    pub mediator_language: Option<String>,
+    pub queue_number: Option<i64>,
+    pub issued_at: Option<i64>,
+}
+
+const BOOKING_COLUMNS: &str = "id, code, procedure_id, office_id, counter_id, slot_start, \
+     slot_end, day, status, hold_expires_at, person_key, organization_id, booked_by, \
+     mediator_language, queue_number, issued_at";
+
+fn booking_from_row(row: &AnyRow) -> Result<BookingRow, DbError> {
+    let status: String = row.try_get("status")?;
+    Ok(BookingRow {
+        id: row.try_get("id")?,
+        code: row.try_get("code")?,
+        procedure_id: row.try_get("procedure_id")?,
+        office_id: row.try_get("office_id")?,
+        counter_id: row.try_get("counter_id")?,
+        slot_start: row.try_get("slot_start")?,
+        slot_end: row.try_get("slot_end")?,
+        day: row.try_get("day")?,
+        status: BookingStatus::parse(&status)
+            .ok_or_else(|| DbError::Corrupt(format!("booking status {status:?}")))?,
+        hold_expires_at: row.try_get("hold_expires_at")?,
+        person_key: row.try_get("person_key")?,
+        organization_id: row.try_get("organization_id")?,
+        booked_by: row.try_get("booked_by")?,
+        mediator_language: row.try_get("mediator_language")?,
+        queue_number: row.try_get("queue_number")?,
+        issued_at: row.try_get("issued_at")?,
+    })
+}
+
+/// Inserts a new hold. `false` if its code is already taken (pick another and retry).
+pub async fn insert_hold(
+    conn: &mut AnyConnection,
+    row: &BookingRow,
+    now: i64,
+) -> Result<bool, DbError> {
+    let inserted = sqlx::query(
+        "INSERT INTO bookings (id, code, procedure_id, office_id, counter_id, slot_start, \
+         slot_end, day, status, hold_expires_at, booked_by, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'held', $9, $10, $11, $11) \
+         ON CONFLICT (code) DO NOTHING",
+    )
+    .bind(&row.id)
+    .bind(&row.code)
+    .bind(&row.procedure_id)
+    .bind(&row.office_id)
+    .bind(&row.counter_id)
+    .bind(row.slot_start)
+    .bind(row.slot_end)
+    .bind(&row.day)
+    .bind(row.hold_expires_at)
+    .bind(&row.booked_by)
+    .bind(now)
+    .execute(conn)
+    .await?
+    .rows_affected();
+    Ok(inserted == 1)
+}
+
+/// Claims one place in each of `cells` on `counter_id` for a booking: all or none. Each
+/// claim is an insert the primary key (counter, cell, seat) may refuse, so two bookings can
+/// never hold the same place, whatever runs concurrently.
+pub async fn claim_cells(
+    conn: &mut AnyConnection,
+    booking_id: &str,
+    counter_id: &str,
+    cells: &[i64],
+    seats: u16,
+) -> Result<bool, DbError> {
+    for &cell in cells {
+        let mut claimed = false;
+        for seat in 0..i64::from(seats) {
+            let inserted = sqlx::query(
+                "INSERT INTO seat_claims (counter_id, cell_start, seat, booking_id) \
+                 VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+            )
+            .bind(counter_id)
+            .bind(cell)
+            .bind(seat)
+            .bind(booking_id)
+            .execute(&mut *conn)
+            .await?
+            .rows_affected();
+            if inserted == 1 {
+                claimed = true;
+                break;
+            }
+        }
+        if !claimed {
+            release_claims(conn, booking_id).await?;
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+pub async fn release_claims(conn: &mut AnyConnection, booking_id: &str) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM seat_claims WHERE booking_id = $1")
+        .bind(booking_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Places taken per cell of a counter in `[from, to)` (Unix seconds).
+pub async fn taken_cells(
+    conn: &mut AnyConnection,
+    counter_id: &str,
+    from: i64,
+    to: i64,
+) -> Result<HashMap<i64, u16>, DbError> {
+    let rows = sqlx::query(
+        "SELECT cell_start, COUNT(*) AS taken FROM seat_claims \
+         WHERE counter_id = $1 AND cell_start >= $2 AND cell_start < $3 GROUP BY cell_start",
+    )
+    .bind(counter_id)
+    .bind(from)
+    .bind(to)
+    .fetch_all(conn)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let taken: i64 = row.try_get("taken")?;
+            Ok((
+                row.try_get("cell_start")?,
+                u16::try_from(taken).unwrap_or(u16::MAX),
+            ))
+        })
+        .collect()
+}
+
+pub async fn booking_by_id(
+    conn: &mut AnyConnection,
+    id: &str,
+) -> Result<Option<BookingRow>, DbError> {
+    let sql = format!("SELECT {BOOKING_COLUMNS} FROM bookings WHERE id = $1");
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(id)
+        .fetch_optional(conn)
+        .await?;
+    row.as_ref().map(booking_from_row).transpose()
+}
+
+pub async fn booking_by_code(
+    conn: &mut AnyConnection,
+    code: &str,
+) -> Result<Option<BookingRow>, DbError> {
+    let sql = format!("SELECT {BOOKING_COLUMNS} FROM bookings WHERE code = $1");
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(code)
+        .fetch_optional(conn)
+        .await?;
+    row.as_ref().map(booking_from_row).transpose()
+}
+
+/// Bookings (not holds) of one office on one day, by time.
+pub async fn bookings_of_office_day(
+    conn: &mut AnyConnection,
+    office_id: &str,
+    day: &str,
+) -> Result<Vec<BookingRow>, DbError> {
+    let sql = format!(
+        "SELECT {BOOKING_COLUMNS} FROM bookings WHERE office_id = $1 AND day = $2 \
+         AND status <> 'held' ORDER BY slot_start, code"
+    );
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(office_id)
+        .bind(day)
+        .fetch_all(conn)
+        .await?;
+    rows.iter().map(booking_from_row).collect()
+}
+
+/// Bookings an organisation made, from `since` on (Unix seconds), by time.
+pub async fn bookings_of_organization(
+    conn: &mut AnyConnection,
+    organization_id: &str,
+    since: i64,
+) -> Result<Vec<BookingRow>, DbError> {
+    let sql = format!(
+        "SELECT {BOOKING_COLUMNS} FROM bookings WHERE organization_id = $1 AND slot_start >= $2 \
+         AND status <> 'held' ORDER BY slot_start, code"
+    );
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(organization_id)
+        .bind(since)
+        .fetch_all(conn)
+        .await?;
+    rows.iter().map(booking_from_row).collect()
+}
+
+/// Turns past confirmed bookings of a person for a procedure into `lapsed`: an appointment
+/// that is over, attended or not, no longer blocks a new one.
+pub async fn lapse_past(
+    conn: &mut AnyConnection,
+    procedure_id: &str,
+    person_key: &str,
+    now: i64,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE bookings SET status = 'lapsed', updated_at = $4 WHERE procedure_id = $1 \
+         AND person_key = $2 AND status = 'confirmed' AND slot_end <= $3",
+    )
+    .bind(procedure_id)
+    .bind(person_key)
+    .bind(now)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The person's active booking for a procedure, if any.
+pub async fn active_booking(
+    conn: &mut AnyConnection,
+    procedure_id: &str,
+    person_key: &str,
+) -> Result<Option<ExistingBooking>, DbError> {
+    let row = sqlx::query(
+        "SELECT code, office_id, procedure_id, slot_start FROM bookings \
+         WHERE procedure_id = $1 AND person_key = $2 AND status = 'confirmed'",
+    )
+    .bind(procedure_id)
+    .bind(person_key)
+    .fetch_optional(conn)
+    .await?;
+    row.map(|row| {
+        let start: i64 = row.try_get("slot_start")?;
+        Ok(ExistingBooking {
+            code: row.try_get("code")?,
+            office_id: row.try_get("office_id")?,
+            procedure_id: row.try_get("procedure_id")?,
+            start: jiff::Timestamp::from_second(start)
+                .map_err(|_| DbError::Corrupt(format!("slot start {start}")))?,
+        })
+    })
+    .transpose()
+}
+
+/// What confirming a hold writes.
+pub struct Confirmation<'a> {
+    pub id: &'a str,
+    pub person_key: &'a str,
+    pub organization_id: Option<&'a str>,
+    pub booked_by: &'a str,
+    pub mediator_language: Option<&'a str>,
+    pub now: i64,
+}
+
+/// Turns a live hold into a booking. `Ok(false)` if the hold is gone or expired. A second
+/// active booking of the same person for the procedure is refused by the database's unique
+/// index (the caller checks first; the index holds under races).
+pub async fn confirm_hold(conn: &mut AnyConnection, c: &Confirmation<'_>) -> Result<bool, DbError> {
+    let updated = sqlx::query(
+        "UPDATE bookings SET status = 'confirmed', hold_expires_at = NULL, person_key = $2, \
+         organization_id = $3, booked_by = $4, mediator_language = $5, issued_at = $6, \
+         updated_at = $6 WHERE id = $1 AND status = 'held' AND hold_expires_at > $6",
+    )
+    .bind(c.id)
+    .bind(c.person_key)
+    .bind(c.organization_id)
+    .bind(c.booked_by)
+    .bind(c.mediator_language)
+    .bind(c.now)
+    .execute(conn)
+    .await?
+    .rows_affected();
+    Ok(updated == 1)
+}
+
+pub async fn set_status(
+    conn: &mut AnyConnection,
+    id: &str,
+    from: BookingStatus,
+    to: BookingStatus,
+    now: i64,
+) -> Result<bool, DbError> {
+    Ok(sqlx::query(
+        "UPDATE bookings SET status = $3, updated_at = $4 WHERE id = $1 AND status = $2",
+    )
+    .bind(id)
+    .bind(from.as_str())
+    .bind(to.as_str())
+    .bind(now)
+    .execute(conn)
+    .await?
+    .rows_affected()
+        == 1)
+}
+
+/// Moves a booking to another slot (its claims are the caller's business).
+#[allow(clippy::too_many_arguments)]
+pub async fn move_booking(
+    conn: &mut AnyConnection,
+    id: &str,
+    office_id: &str,
+    counter_id: &str,
+    slot_start: i64,
+    slot_end: i64,
+    day: &str,
+    now: i64,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE bookings SET office_id = $2, counter_id = $3, slot_start = $4, slot_end = $5, \
+         day = $6, issued_at = $7, updated_at = $7 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(office_id)
+    .bind(counter_id)
+    .bind(slot_start)
+    .bind(slot_end)
+    .bind(day)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn set_counter(
+    conn: &mut AnyConnection,
+    id: &str,
+    counter_id: &str,
+) -> Result<(), DbError> {
+    sqlx::query("UPDATE bookings SET counter_id = $2 WHERE id = $1")
+        .bind(id)
+        .bind(counter_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn delete_booking(conn: &mut AnyConnection, id: &str) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM bookings WHERE id = $1")
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn save_person(
+    conn: &mut AnyConnection,
+    booking_id: &str,
+    person: &Person,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO booking_people (booking_id, person) VALUES ($1, $2) \
+         ON CONFLICT (booking_id) DO UPDATE SET person = excluded.person",
+    )
+    .bind(booking_id)
+    .bind(to_json(person))
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn person_of(
+    conn: &mut AnyConnection,
+    booking_id: &str,
+) -> Result<Option<Person>, DbError> {
+    let json: Option<String> =
+        sqlx::query_scalar("SELECT person FROM booking_people WHERE booking_id = $1")
+            .bind(booking_id)
+            .fetch_optional(conn)
+            .await?;
+    json.map(|json| from_json(&json)).transpose()
+}
+
+/// The next number in an office's queue for a day: 1, 2, 3, …
+pub async fn next_queue_number(
+    conn: &mut AnyConnection,
+    office_id: &str,
+    day: &str,
+) -> Result<i64, DbError> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO daily_queues (office_id, day, last) VALUES ($1, $2, 1) \
+         ON CONFLICT (office_id, day) DO UPDATE SET last = daily_queues.last + 1 RETURNING last",
+    )
+    .bind(office_id)
+    .bind(day)
+    .fetch_one(conn)
+    .await?)
+}
+
+pub async fn check_in(
+    conn: &mut AnyConnection,
+    id: &str,
+    queue_number: i64,
+    now: i64,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE bookings SET status = 'checked_in', queue_number = $2, updated_at = $3 \
+         WHERE id = $1",
+    )
+    .bind(id)
+    .bind(queue_number)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+// --- idempotency -------------------------------------------------------------------------
+
+/// A stored answer to a write, replayed for a retry with the same key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredResponse {
+    pub status: u16,
+    pub body: String,
+}
+
+pub enum IdempotencyClaim {
+    /// First time this key is seen: go ahead (the claim commits with the write).
+    New,
+    /// Seen and done: answer this.
+    Replay(StoredResponse),
+    /// Seen with a different request.
+    Mismatch,
+}
+
+/// Claims an idempotency key inside the write's transaction. A concurrent request with the
+/// same key waits for this transaction (PostgreSQL's unique index; SQLite's write lock) and
+/// then replays its answer.
+pub async fn claim_idempotency(
+    conn: &mut AnyConnection,
+    actor: &str,
+    key: &str,
+    request_hash: &str,
+    now: i64,
+) -> Result<IdempotencyClaim, DbError> {
+    let inserted = sqlx::query(
+        "INSERT INTO idempotency (actor, key, request_hash, status, response, created_at) \
+         VALUES ($1, $2, $3, 0, '', $4) ON CONFLICT (actor, key) DO NOTHING",
+    )
+    .bind(actor)
+    .bind(key)
+    .bind(request_hash)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    if inserted == 1 {
+        return Ok(IdempotencyClaim::New);
+    }
+    let row = sqlx::query(
+        "SELECT request_hash, status, response FROM idempotency WHERE actor = $1 AND key = $2",
+    )
+    .bind(actor)
+    .bind(key)
+    .fetch_one(conn)
+    .await?;
+    let stored_hash: String = row.try_get("request_hash")?;
+    if stored_hash != request_hash {
+        return Ok(IdempotencyClaim::Mismatch);
+    }
+    let status: i64 = row.try_get("status")?;
+    Ok(IdempotencyClaim::Replay(StoredResponse {
+        status: u16::try_from(status).unwrap_or(500),
+        body: row.try_get("response")?,
+    }))
+}
+
+pub async fn complete_idempotency(
+    conn: &mut AnyConnection,
+    actor: &str,
+    key: &str,
+    response: &StoredResponse,
+) -> Result<(), DbError> {
+    sqlx::query("UPDATE idempotency SET status = $3, response = $4 WHERE actor = $1 AND key = $2")
+        .bind(actor)
+        .bind(key)
+        .bind(i64::from(response.status))
+        .bind(&response.body)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+// --- audit ---------------------------------------------------------------------------------
+
+/// One line of the audit log. No personal data: bookings are named by code.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+pub struct AuditEntry {
+    /// Unix seconds.
+    pub at: i64,
+    /// "citizen", "kiosk:<id>", "operator:<user>", "staff:<user>", "admin:<user>", "system".
+    pub actor: String,
+    /// e.g. "hold", "confirm", "cancel", "reschedule", "check_in", "no_show", "purge".
+    pub action: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub booking_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization_id: Option<String>,
+    pub detail: String,
+}
+
+pub async fn audit(conn: &mut AnyConnection, entry: &AuditEntry) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO audit_log (at, actor, action, booking_code, office_id, organization_id, \
+         detail) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(entry.at)
+    .bind(&entry.actor)
+    .bind(&entry.action)
+    .bind(entry.booking_code.as_deref())
+    .bind(entry.office_id.as_deref())
+    .bind(entry.organization_id.as_deref())
+    .bind(&entry.detail)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Audit lines about one booking, or one office, oldest first.
+pub async fn audit_trail(
+    conn: &mut AnyConnection,
+    booking_code: Option<&str>,
+    office_id: Option<&str>,
+    limit: i64,
+) -> Result<Vec<AuditEntry>, DbError> {
+    let rows = sqlx::query(
+        "SELECT at, actor, action, booking_code, office_id, organization_id, detail \
+         FROM audit_log WHERE ($1 IS NULL OR booking_code = $1) AND ($2 IS NULL OR office_id = $2) \
+         ORDER BY id LIMIT $3",
+    )
+    .bind(booking_code)
+    .bind(office_id)
+    .bind(limit)
+    .fetch_all(conn)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            Ok(AuditEntry {
+                at: row.try_get("at")?,
+                actor: row.try_get("actor")?,
+                action: row.try_get("action")?,
+                booking_code: row.try_get("booking_code")?,
+                office_id: row.try_get("office_id")?,
+                organization_id: row.try_get("organization_id")?,
+                detail: row.try_get("detail")?,
+            })
+        })
+        .collect()
+}
+
+// --- maintenance ---------------------------------------------------------------------------
+
+/// Deletes holds that expired (their claims go with them). Returns the codes and offices.
+pub async fn delete_expired_holds(
+    conn: &mut AnyConnection,
+    now: i64,
+) -> Result<Vec<(String, String)>, DbError> {
+    let rows = sqlx::query(
+        "DELETE FROM bookings WHERE status = 'held' AND hold_expires_at <= $1 \
+         RETURNING code, office_id",
+    )
+    .bind(now)
+    .fetch_all(conn)
+    .await?;
+    rows.iter()
+        .map(|row| Ok((row.try_get("code")?, row.try_get("office_id")?)))
+        .collect()
+}
+
+/// Deletes the personal data of bookings whose appointment ended before `cutoff`. Returns the
+/// codes and offices concerned.
+pub async fn purge_people(
+    conn: &mut AnyConnection,
+    cutoff: i64,
+) -> Result<Vec<(String, String)>, DbError> {
+    let rows = sqlx::query(
+        "SELECT b.code, b.office_id FROM bookings b \
+         WHERE b.slot_end < $1 AND (b.person_key IS NOT NULL \
+         OR EXISTS (SELECT 1 FROM booking_people p WHERE p.booking_id = b.id))",
+    )
+    .bind(cutoff)
+    .fetch_all(&mut *conn)
+    .await?;
+    sqlx::query(
+        "DELETE FROM booking_people WHERE booking_id IN \
+         (SELECT id FROM bookings WHERE slot_end < $1)",
+    )
+    .bind(cutoff)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "UPDATE bookings SET person_key = NULL WHERE slot_end < $1 AND person_key IS NOT NULL",
+    )
+    .bind(cutoff)
+    .execute(conn)
+    .await?;
+    rows.iter()
+        .map(|row| Ok((row.try_get("code")?, row.try_get("office_id")?)))
+        .collect()
+}
+
+pub async fn purge_old_records(
+    conn: &mut AnyConnection,
+    now: i64,
+    idempotency_cutoff: i64,
+) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("DELETE FROM idempotency WHERE created_at < $1")
+        .bind(idempotency_cutoff)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,1484 @@
+//! The booking engine over HTTP on loopback, on SQLite and PostgreSQL, with a clock the tests
+//! move: agendas and availability, holds, bookings that never overbook, one booking per
+//! person, idempotent retries, receipts, check-in, roles and personal data.
+
+mod databases;
+
+use databases::TestDatabase;
+use jiff::{SignedDuration, Timestamp};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+use sportello_core::api::{Problem, ProblemCode};
+use sportello_core::booking::{Availability, Booking, BookingRecord, CheckIn, Hold};
+use sportello_core::receipt::{self, PublicKey};
+use sportello_server::Server;
+use sportello_server::clock::ManualClock;
+use sportello_server::config::Config;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Monday 30 November 2026, 08:00 in Rome.
+const MONDAY_8AM: &str = "2026-11-30T07:00:00Z";
+const RENEWAL: &str = "questura-asti-permesso-rinnovo";
+const QUESTURA: &str = "questura-asti";
+
+macro_rules! on_every_database {
+    ($($name:ident => $check:ident;)*) => {$(
+        #[tokio::test]
+        async fn $name() {
+            for database in databases::all().await {
+                let harness = Harness::start(&database, MONDAY_8AM).await;
+                $check(&harness).await;
+                harness.server.stop().await.unwrap();
+            }
+        }
+    )*};
+}
+
+on_every_database! {
+    availability_follows_hours_holidays_notice_and_dst => availability_check;
+    overrides_close_reduce_and_open_days => overrides_check;
+    the_questura_opens_new_slots_on_friday_at_13 => release_check;
+    a_hold_becomes_a_booking_with_a_receipt_the_counter_can_verify => hold_confirm_check;
+    a_hold_expires_and_its_place_comes_back => hold_expiry_check;
+    a_taken_slot_is_refused_with_the_next_free_ones => slot_taken_check;
+    retries_with_the_same_key_never_book_twice => idempotency_check;
+    one_active_booking_per_person_per_procedure => one_per_person_check;
+    citizens_cancel_with_code_and_date_of_birth => citizen_cancel_check;
+    rescheduling_is_atomic => reschedule_check;
+    check_in_gives_queue_numbers_and_no_shows_are_marked => check_in_check;
+    roles_keep_each_to_their_own => roles_check;
+    every_change_is_audited_without_personal_data => audit_check;
+    personal_data_is_purged_after_the_retention_period => purge_check;
+    logins_expire_and_are_rate_limited => login_check;
+    bad_input_is_refused_with_the_fields_at_fault => bad_input_check;
+    concurrent_clients_never_overbook => race_check;
+}
+
+struct Harness {
+    server: Server,
+    clock: Arc<ManualClock>,
+    base: String,
+    http: reqwest::Client,
+}
+
+fn ts(text: &str) -> Timestamp {
+    text.parse().unwrap()
+}
+
+/// A fresh idempotency key.
+fn key() -> String {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    format!(
+        "key-{}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
+/// A person with a passport number of their own.
+fn person(n: u32) -> Value {
+    json!({
+        "given_names": "Amina",
+        "surname": format!("Testperson{}", char::from(b'a' + (n % 26) as u8)),
+        "date_of_birth": "1991-04-12",
+        "nationality": "MA",
+        "identity": {"kind": "passport", "number": format!("PX{n:07}")},
+        "phone": "+39 333 000 0000"
+    })
+}
+
+impl Harness {
+    async fn start(database: &TestDatabase, now: &str) -> Harness {
+        let clock = Arc::new(ManualClock::new(ts(now)));
+        let config = Config::new("127.0.0.1:0".parse().unwrap(), database.location());
+        let server = Server::start_with_clock(&config, clock.clone())
+            .await
+            .unwrap();
+        Harness {
+            base: format!("http://{}", server.addr()),
+            server,
+            clock,
+            http: reqwest::Client::new(),
+        }
+    }
+
+    fn set_now(&self, now: &str) {
+        self.clock.set(ts(now));
+    }
+
+    async fn housekeeping(&self) {
+        let state = self.server.state();
+        sportello_server::booking::housekeeping(&state.db, state.clock.now(), &state.settings)
+            .await
+            .unwrap();
+    }
+
+    async fn send(
+        &self,
+        request: reqwest::RequestBuilder,
+        token: Option<&str>,
+    ) -> reqwest::Response {
+        let request = match token {
+            Some(token) => request.bearer_auth(token),
+            None => request,
+        };
+        request.send().await.unwrap()
+    }
+
+    async fn get(&self, path: &str, token: Option<&str>) -> reqwest::Response {
+        self.send(self.http.get(format!("{}{path}", self.base)), token)
+            .await
+    }
+
+    async fn post(
+        &self,
+        path: &str,
+        token: Option<&str>,
+        key: Option<&str>,
+        body: &Value,
+    ) -> reqwest::Response {
+        let mut request = self.http.post(format!("{}{path}", self.base)).json(body);
+        if let Some(key) = key {
+            request = request.header("Idempotency-Key", key);
+        }
+        self.send(request, token).await
+    }
+
+    async fn put(&self, path: &str, token: &str, body: &Value) -> reqwest::Response {
+        self.send(
+            self.http.put(format!("{}{path}", self.base)).json(body),
+            Some(token),
+        )
+        .await
+    }
+
+    async fn login(&self, username: &str, password: &str) -> String {
+        let response = self
+            .post(
+                "/api/v1/auth/login",
+                None,
+                None,
+                &json!({"username": username, "password": password}),
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::OK, "login {username}");
+        let session: Value = response.json().await.unwrap();
+        session["token"].as_str().unwrap().to_owned()
+    }
+
+    async fn availability(&self, procedure: &str, from: Option<&str>) -> Availability {
+        let mut path = format!("/api/v1/availability?procedure_id={procedure}&limit=200");
+        if let Some(from) = from {
+            path.push_str(&format!("&from={from}"));
+        }
+        let response = self.get(&path, None).await;
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        response.json().await.unwrap()
+    }
+
+    async fn hold(
+        &self,
+        procedure: &str,
+        office: &str,
+        start: Timestamp,
+        token: Option<&str>,
+    ) -> reqwest::Response {
+        self.post(
+            "/api/v1/holds",
+            token,
+            Some(&key()),
+            &json!({"procedure_id": procedure, "office_id": office, "start": start}),
+        )
+        .await
+    }
+
+    async fn confirm(
+        &self,
+        hold_id: &str,
+        person: &Value,
+        token: Option<&str>,
+    ) -> reqwest::Response {
+        self.post(
+            &format!("/api/v1/holds/{hold_id}/confirm"),
+            token,
+            Some(&key()),
+            &json!({"person": person}),
+        )
+        .await
+    }
+
+    /// Holds and confirms, asserting success.
+    async fn book(
+        &self,
+        procedure: &str,
+        office: &str,
+        start: Timestamp,
+        person: &Value,
+        token: Option<&str>,
+    ) -> Booking {
+        let response = self.hold(procedure, office, start, token).await;
+        assert_eq!(
+            response.status(),
+            StatusCode::CREATED,
+            "{:?}",
+            response.text().await
+        );
+        let hold: Hold = response.json().await.unwrap();
+        let response = self.confirm(&hold.hold_id, person, token).await;
+        assert_eq!(
+            response.status(),
+            StatusCode::CREATED,
+            "{:?}",
+            response.text().await
+        );
+        response.json().await.unwrap()
+    }
+
+    async fn first_slot(&self, procedure: &str) -> Timestamp {
+        self.availability(procedure, None).await.slots[0].start
+    }
+}
+
+async fn problem(response: reqwest::Response, code: ProblemCode) -> Problem {
+    assert_eq!(
+        response.status().as_u16(),
+        code.status(),
+        "expected {code:?}"
+    );
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/problem+json"
+    );
+    let problem: Problem = response.json().await.unwrap();
+    assert_eq!(problem.code, code);
+    problem
+}
+
+// --- agendas ---------------------------------------------------------------------------------
+
+async fn availability_check(h: &Harness) {
+    let renewal = h.availability(RENEWAL, None).await;
+    // Monday 08:00 with 24 hours' notice: the first slot is Tuesday at 08:30, on either of the
+    // two counters that handle renewals.
+    let first = &renewal.slots[0];
+    assert_eq!(first.start, ts("2026-12-01T07:30:00Z"));
+    assert_eq!(first.end, ts("2026-12-01T07:45:00Z"));
+    assert_eq!(first.office_id, QUESTURA);
+    assert_eq!(first.free, 2);
+    // Every slot is within the hours of a working day.
+    for slot in &renewal.slots {
+        let day = sportello_core::calendar::local_date(slot.start);
+        assert!(!matches!(
+            day.weekday(),
+            jiff::civil::Weekday::Saturday | jiff::civil::Weekday::Sunday
+        ));
+    }
+    // 8 December (Immacolata) is a national holiday: nothing that day; the 9th opens.
+    let december = h.availability(RENEWAL, Some("2026-12-08")).await;
+    assert_eq!(december.slots[0].start, ts("2026-12-09T07:30:00Z"));
+
+    // The SUI works on a 30-minute grid; a 20-minute conversion takes one cell.
+    let conversion = h.availability("sui-asti-conversione", None).await;
+    assert_eq!(
+        conversion.slots[0].start,
+        ts("2026-12-01T08:00:00Z"),
+        "Tuesday 09:00 at SUI 2"
+    );
+    assert_eq!(conversion.slots[0].end, ts("2026-12-01T08:20:00Z"));
+
+    // Across the change to summer time (Sunday 28 March 2027, also Easter), 08:30 in Rome is
+    // 07:30Z on Friday the 26th and 06:30Z on Tuesday the 30th; Easter Monday is closed.
+    h.set_now("2027-03-24T12:00:00Z");
+    let spring = h.availability(RENEWAL, Some("2027-03-26")).await;
+    let starts: HashSet<Timestamp> = spring.slots.iter().map(|s| s.start).collect();
+    assert!(starts.contains(&ts("2027-03-26T07:30:00Z")));
+    let after_easter = h.availability(RENEWAL, Some("2027-03-29")).await;
+    assert_eq!(after_easter.slots[0].start, ts("2027-03-30T06:30:00Z"));
+
+    // Asti's patron, San Secondo: the first Tuesday of May (4 May 2027) is closed; Monday the
+    // 3rd and Wednesday the 5th are open.
+    h.set_now("2027-04-26T08:00:00Z");
+    let may = h.availability(RENEWAL, Some("2027-05-03")).await;
+    let days: HashSet<String> = may
+        .slots
+        .iter()
+        .map(|s| sportello_core::calendar::local_date(s.start).to_string())
+        .collect();
+    assert!(
+        days.contains("2027-05-03") && days.contains("2027-05-05"),
+        "{days:?}"
+    );
+    assert!(!days.contains("2027-05-04"), "San Secondo is a closing day");
+}
+
+async fn overrides_check(h: &Harness) {
+    let staff = h.login("questura.staff", "sportello-staff").await;
+    // A strike closes the Questura on Tuesday 1 December.
+    let closed = json!({"id": "sciopero-1-dic", "office_id": QUESTURA, "day": "2026-12-01", "hours": [], "reason": "Sciopero"});
+    let response = h
+        .put("/api/v1/overrides/sciopero-1-dic", &staff, &closed)
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::OK,
+        "{:?}",
+        response.text().await
+    );
+    assert_eq!(h.first_slot(RENEWAL).await, ts("2026-12-02T07:30:00Z"));
+
+    // Counter 2 works a short day on Wednesday; counter 1 keeps its hours.
+    let short = json!({"id": "corto-2-dic", "office_id": QUESTURA, "counter_id": "questura-asti-2",
+        "day": "2026-12-02", "hours": ["08:30-09:00"], "reason": "Formazione"});
+    assert_eq!(
+        h.put("/api/v1/overrides/corto-2-dic", &staff, &short)
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    let wednesday = h.availability(RENEWAL, Some("2026-12-02")).await;
+    let at = |t: &str| {
+        wednesday
+            .slots
+            .iter()
+            .find(|s| s.start == ts(t))
+            .map(|s| s.free)
+    };
+    assert_eq!(at("2026-12-02T07:30:00Z"), Some(2));
+    assert_eq!(
+        at("2026-12-02T08:00:00Z"),
+        Some(1),
+        "only counter 1 after 09:00"
+    );
+
+    // An extra opening on Saturday 5 December.
+    let saturday = json!({"id": "sabato-5-dic", "office_id": QUESTURA, "day": "2026-12-05",
+        "hours": ["09:00-11:00"], "reason": "Apertura straordinaria"});
+    assert_eq!(
+        h.put("/api/v1/overrides/sabato-5-dic", &staff, &saturday)
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    let weekend = h.availability(RENEWAL, Some("2026-12-05")).await;
+    assert_eq!(weekend.slots[0].start, ts("2026-12-05T08:00:00Z"));
+
+    // Staff of another office cannot touch the Questura's agenda; a second override for the
+    // same scope and day is refused.
+    let sui = h.login("sui.staff", "sportello-staff").await;
+    problem(h.put("/api/v1/overrides/x-1", &sui, &json!({"id": "x-1", "office_id": QUESTURA, "day": "2026-12-03", "hours": [], "reason": ""})).await, ProblemCode::Forbidden).await;
+    problem(h.put("/api/v1/overrides/dup", &staff, &json!({"id": "dup", "office_id": QUESTURA, "day": "2026-12-01", "hours": [], "reason": ""})).await, ProblemCode::AlreadyExists).await;
+
+    // Removing the strike reopens Tuesday.
+    let response = h
+        .send(
+            h.http
+                .delete(format!("{}/api/v1/overrides/sciopero-1-dic", h.base)),
+            Some(&staff),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    assert_eq!(h.first_slot(RENEWAL).await, ts("2026-12-01T07:30:00Z"));
+}
+
+async fn release_check(h: &Harness) {
+    // Friday 4 December, 12:59: the Questura's agenda ends 60 days after the last release
+    // (Friday 27 November). The SUI, without a schedule, rolls every day.
+    h.set_now("2026-12-04T11:59:00Z");
+    let before = h.availability(RENEWAL, None).await;
+    assert_eq!(before.bookable_until.to_string(), "2027-01-26");
+    let sui = h.availability("sui-asti-ricongiungimento", None).await;
+    assert_eq!(sui.bookable_until.to_string(), "2027-02-02");
+    // 13:00: a week more opens, for everyone at once.
+    h.set_now("2026-12-04T12:00:00Z");
+    let after = h.availability(RENEWAL, None).await;
+    assert_eq!(after.bookable_until.to_string(), "2027-02-02");
+    assert!(after.slots.len() >= before.slots.len());
+    // A day beyond the agenda cannot be held.
+    let beyond = ts("2027-02-03T07:30:00Z");
+    problem(
+        h.hold(RENEWAL, QUESTURA, beyond, None).await,
+        ProblemCode::NotBookable,
+    )
+    .await;
+}
+
+// --- bookings ---------------------------------------------------------------------------------
+
+async fn hold_confirm_check(h: &Harness) {
+    let start = h.first_slot(RENEWAL).await;
+    let response = h.hold(RENEWAL, QUESTURA, start, None).await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let hold: Hold = response.json().await.unwrap();
+    assert_eq!(hold.start, start);
+    assert_eq!(
+        hold.expires_at,
+        ts(MONDAY_8AM) + SignedDuration::from_mins(10)
+    );
+    // The held place is no longer offered to others.
+    assert_eq!(h.availability(RENEWAL, None).await.slots[0].free, 1);
+
+    let response = h.confirm(&hold.hold_id, &person(1), None).await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let booking: Booking = response.json().await.unwrap();
+    assert_eq!(booking.start, start);
+    assert_eq!(booking.counter_id, hold.counter_id);
+    assert!(
+        sportello_core::booking::normalize_code(&booking.code).is_some(),
+        "{}",
+        booking.code
+    );
+
+    // The receipt verifies offline with the published key, and says what the booking says.
+    let keys: Vec<PublicKey> = h.get("/api/v1/keys", None).await.json().await.unwrap();
+    let public = keys[0].verifying_key().unwrap();
+    let claims = receipt::verify(
+        booking.receipt.as_deref().unwrap(),
+        [(keys[0].key_id.as_str(), &public)],
+    )
+    .unwrap();
+    assert_eq!(claims.code, booking.code);
+    assert_eq!(claims.office_id, QUESTURA);
+    assert_eq!(claims.procedure_id, RENEWAL);
+    assert_eq!(claims.start, start.as_second());
+
+    // Confirming the same hold again (a new request, not a retry) is refused.
+    problem(
+        h.confirm(&hold.hold_id, &person(2), None).await,
+        ProblemCode::InvalidState,
+    )
+    .await;
+}
+
+async fn hold_expiry_check(h: &Harness) {
+    let start = h.first_slot("questura-asti-ritiro-pse").await;
+    let hold: Hold = h
+        .hold("questura-asti-ritiro-pse", QUESTURA, start, None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(h.availability("questura-asti-ritiro-pse", None).await.slots[0].start > start);
+    h.clock.advance(SignedDuration::from_mins(11));
+    problem(
+        h.confirm(&hold.hold_id, &person(3), None).await,
+        ProblemCode::HoldExpired,
+    )
+    .await;
+    h.housekeeping().await;
+    // The place is offered again and can be held.
+    assert_eq!(h.first_slot("questura-asti-ritiro-pse").await, start);
+    assert_eq!(
+        h.hold("questura-asti-ritiro-pse", QUESTURA, start, None)
+            .await
+            .status(),
+        StatusCode::CREATED
+    );
+
+    // A hold released by the person frees its place at once.
+    let other = h.availability("questura-asti-ritiro-pse", None).await.slots[0].start;
+    let hold: Hold = h
+        .hold("questura-asti-ritiro-pse", QUESTURA, other, None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let response = h
+        .send(
+            h.http
+                .delete(format!("{}/api/v1/holds/{}", h.base, hold.hold_id)),
+            None,
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        h.availability("questura-asti-ritiro-pse", None).await.slots[0].start,
+        other
+    );
+}
+
+async fn slot_taken_check(h: &Harness) {
+    // Collecting a permit: one counter, one place per slot.
+    let start = h.first_slot("questura-asti-ritiro-pse").await;
+    h.book(
+        "questura-asti-ritiro-pse",
+        QUESTURA,
+        start,
+        &person(4),
+        None,
+    )
+    .await;
+    let taken = problem(
+        h.hold("questura-asti-ritiro-pse", QUESTURA, start, None)
+            .await,
+        ProblemCode::SlotTaken,
+    )
+    .await;
+    assert!(!taken.alternatives.is_empty());
+    assert!(
+        taken
+            .alternatives
+            .iter()
+            .all(|slot| slot.start != start && slot.free > 0)
+    );
+    assert!(
+        taken
+            .alternatives
+            .windows(2)
+            .all(|w| w[0].start <= w[1].start)
+    );
+    // A time that is not a slot at all is not bookable.
+    problem(
+        h.hold(
+            "questura-asti-ritiro-pse",
+            QUESTURA,
+            start + SignedDuration::from_mins(3),
+            None,
+        )
+        .await,
+        ProblemCode::NotBookable,
+    )
+    .await;
+    // Nor is one too soon.
+    problem(
+        h.hold(
+            "questura-asti-ritiro-pse",
+            QUESTURA,
+            ts("2026-11-30T09:00:00Z"),
+            None,
+        )
+        .await,
+        ProblemCode::NotBookable,
+    )
+    .await;
+}
+
+async fn idempotency_check(h: &Harness) {
+    let start = h.first_slot(RENEWAL).await;
+    let body = json!({"procedure_id": RENEWAL, "office_id": QUESTURA, "start": start});
+    let hold_key = key();
+    let first = h.post("/api/v1/holds", None, Some(&hold_key), &body).await;
+    assert_eq!(first.status(), StatusCode::CREATED);
+    let first: Hold = first.json().await.unwrap();
+    // The network dropped the answer; the client retries with the same key.
+    let retry: Hold = h
+        .post("/api/v1/holds", None, Some(&hold_key), &body)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(retry, first);
+    assert_eq!(
+        h.availability(RENEWAL, None).await.slots[0].free,
+        1,
+        "one hold, not two"
+    );
+    // The same key for another request is a client bug, refused.
+    let other = json!({"procedure_id": RENEWAL, "office_id": QUESTURA, "start": start + SignedDuration::from_mins(15)});
+    problem(
+        h.post("/api/v1/holds", None, Some(&hold_key), &other).await,
+        ProblemCode::IdempotencyMismatch,
+    )
+    .await;
+    // Writes without a key are refused.
+    problem(
+        h.post("/api/v1/holds", None, None, &body).await,
+        ProblemCode::InvalidInput,
+    )
+    .await;
+
+    // Confirm, retried: one booking, the same code.
+    let confirm_key = key();
+    let path = format!("/api/v1/holds/{}/confirm", first.hold_id);
+    let body = json!({"person": person(5)});
+    let a: Booking = h
+        .post(&path, None, Some(&confirm_key), &body)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let b: Booking = h
+        .post(&path, None, Some(&confirm_key), &body)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(a.code, b.code);
+    let admin = h.login("admin", "sportello-admin").await;
+    let day: Vec<BookingRecord> = h
+        .get(
+            &format!("/api/v1/bookings?office_id={QUESTURA}&day=2026-12-01"),
+            Some(&admin),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(day.len(), 1);
+}
+
+async fn one_per_person_check(h: &Harness) {
+    let slots = h.availability(RENEWAL, None).await.slots;
+    let first = h
+        .book(RENEWAL, QUESTURA, slots[0].start, &person(6), None)
+        .await;
+    // The same passport with other spellings of the name and number: the same person.
+    let mut same = person(6);
+    same["given_names"] = json!("AMINA ");
+    same["identity"]["number"] = json!("px-0000006");
+    let hold: Hold = h
+        .hold(RENEWAL, QUESTURA, slots[1].start, None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let refused = problem(
+        h.confirm(&hold.hold_id, &same, None).await,
+        ProblemCode::AlreadyBooked,
+    )
+    .await;
+    let existing = refused.existing.unwrap();
+    assert_eq!(existing.code, first.code);
+    assert_eq!(existing.start, first.start);
+    // Another procedure is fine.
+    let pse = h.first_slot("questura-asti-ritiro-pse").await;
+    h.book("questura-asti-ritiro-pse", QUESTURA, pse, &same, None)
+        .await;
+    // Once the appointment is over, the person can book the procedure again.
+    h.clock.set(first.end + SignedDuration::from_mins(1));
+    let later = h.first_slot(RENEWAL).await;
+    h.book(RENEWAL, QUESTURA, later, &same, None).await;
+}
+
+async fn citizen_cancel_check(h: &Harness) {
+    let start = h.first_slot("questura-asti-ritiro-pse").await;
+    let booking = h
+        .book(
+            "questura-asti-ritiro-pse",
+            QUESTURA,
+            start,
+            &person(7),
+            None,
+        )
+        .await;
+    let path = format!("/api/v1/bookings/{}/cancel", booking.code);
+    // A wrong date of birth looks exactly like a wrong code.
+    let wrong = json!({"proof": {"date_of_birth": "1990-01-01"}});
+    problem(
+        h.post(&path, None, Some(&key()), &wrong).await,
+        ProblemCode::NotFound,
+    )
+    .await;
+    problem(
+        h.post(
+            "/api/v1/bookings/AAAAAAAA/cancel",
+            None,
+            Some(&key()),
+            &wrong,
+        )
+        .await,
+        ProblemCode::NotFound,
+    )
+    .await;
+    // Without a proof and without an account: not found either.
+    problem(
+        h.post(&path, None, Some(&key()), &json!({})).await,
+        ProblemCode::NotFound,
+    )
+    .await;
+    // The code as people type it, and the right date: cancelled, and the place is free.
+    let typed = format!(
+        "/api/v1/bookings/{}/cancel",
+        sportello_core::booking::display_code(&booking.code).to_lowercase()
+    );
+    let right = json!({"proof": {"date_of_birth": "1991-04-12"}});
+    let response = h.post(&typed, None, Some(&key()), &right).await;
+    assert_eq!(
+        response.status(),
+        StatusCode::OK,
+        "{:?}",
+        response.text().await
+    );
+    let cancelled: Booking = response.json().await.unwrap();
+    assert_eq!(
+        cancelled.status,
+        sportello_core::booking::BookingStatus::Cancelled
+    );
+    assert_eq!(h.first_slot("questura-asti-ritiro-pse").await, start);
+    // Cancelling twice: the state says no.
+    problem(
+        h.post(&path, None, Some(&key()), &right).await,
+        ProblemCode::InvalidState,
+    )
+    .await;
+    // Guessing dates of birth is rate-limited.
+    let mut limited = false;
+    for _ in 0..8 {
+        let response = h.post(&path, None, Some(&key()), &wrong).await;
+        if response.status() == StatusCode::TOO_MANY_REQUESTS {
+            assert!(
+                response.headers().contains_key("retry-after"),
+                "{:?}",
+                response.headers()
+            );
+            limited = true;
+            break;
+        }
+    }
+    assert!(limited, "date-of-birth guesses are rate-limited");
+}
+
+async fn reschedule_check(h: &Harness) {
+    let procedure = "questura-asti-ritiro-pse";
+    let slots = h.availability(procedure, None).await.slots;
+    let (a, b, c) = (slots[0].start, slots[1].start, slots[2].start);
+    let mine = h.book(procedure, QUESTURA, a, &person(8), None).await;
+    h.book(procedure, QUESTURA, b, &person(9), None).await;
+    let path = format!("/api/v1/bookings/{}/reschedule", mine.code);
+    let proof = json!({"date_of_birth": "1991-04-12"});
+    // Moving onto a taken slot fails, and the booking keeps its place.
+    let refused = h
+        .post(
+            &path,
+            None,
+            Some(&key()),
+            &json!({"office_id": QUESTURA, "start": b, "proof": proof}),
+        )
+        .await;
+    problem(refused, ProblemCode::SlotTaken).await;
+    let free: HashSet<Timestamp> = h
+        .availability(procedure, None)
+        .await
+        .slots
+        .iter()
+        .map(|s| s.start)
+        .collect();
+    assert!(
+        !free.contains(&a),
+        "the old place stays taken after a failed move"
+    );
+    // Moving to a free slot frees the old one.
+    let response = h
+        .post(
+            &path,
+            None,
+            Some(&key()),
+            &json!({"office_id": QUESTURA, "start": c, "proof": proof}),
+        )
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::OK,
+        "{:?}",
+        response.text().await
+    );
+    let moved: Booking = response.json().await.unwrap();
+    assert_eq!((moved.code.as_str(), moved.start), (mine.code.as_str(), c));
+    let free: HashSet<Timestamp> = h
+        .availability(procedure, None)
+        .await
+        .slots
+        .iter()
+        .map(|s| s.start)
+        .collect();
+    assert!(free.contains(&a) && !free.contains(&c));
+
+    // At the counter, the old receipt is refused and the new one accepted.
+    h.clock.set(c - SignedDuration::from_mins(30));
+    let staff = h.login("questura.staff", "sportello-staff").await;
+    let old = h
+        .post(
+            "/api/v1/checkins",
+            Some(&staff),
+            None,
+            &json!({"receipt": mine.receipt}),
+        )
+        .await;
+    problem(old, ProblemCode::InvalidReceipt).await;
+    let new = h
+        .post(
+            "/api/v1/checkins",
+            Some(&staff),
+            None,
+            &json!({"receipt": moved.receipt}),
+        )
+        .await;
+    assert_eq!(new.status(), StatusCode::OK);
+}
+
+async fn check_in_check(h: &Harness) {
+    let slots = h.availability(RENEWAL, None).await.slots;
+    let first = h
+        .book(RENEWAL, QUESTURA, slots[0].start, &person(10), None)
+        .await;
+    let second = h
+        .book(RENEWAL, QUESTURA, slots[0].start, &person(11), None)
+        .await;
+    let third = h
+        .book(RENEWAL, QUESTURA, slots[1].start, &person(12), None)
+        .await;
+    let staff = h.login("questura.staff", "sportello-staff").await;
+    // Not today yet.
+    problem(
+        h.post(
+            "/api/v1/checkins",
+            Some(&staff),
+            None,
+            &json!({"receipt": first.receipt}),
+        )
+        .await,
+        ProblemCode::InvalidState,
+    )
+    .await;
+    h.clock.set(first.start - SignedDuration::from_mins(20));
+    let staff = h.login("questura.staff", "sportello-staff").await;
+    let one: CheckIn = h
+        .post(
+            "/api/v1/checkins",
+            Some(&staff),
+            None,
+            &json!({"receipt": first.receipt}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let two: CheckIn = h
+        .post(
+            "/api/v1/checkins",
+            Some(&staff),
+            None,
+            &json!({"receipt": second.receipt}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!((one.queue_number, two.queue_number), (1, 2));
+    // Scanning the same receipt twice gives the same number.
+    let again: CheckIn = h
+        .post(
+            "/api/v1/checkins",
+            Some(&staff),
+            None,
+            &json!({"receipt": first.receipt}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(again.queue_number, 1);
+    // A receipt altered by hand is refused.
+    let forged = first.receipt.as_ref().unwrap().replace('.', ".x");
+    problem(
+        h.post(
+            "/api/v1/checkins",
+            Some(&staff),
+            None,
+            &json!({"receipt": forged}),
+        )
+        .await,
+        ProblemCode::InvalidReceipt,
+    )
+    .await;
+    // Only the office's staff check people in.
+    let operator = h.login("asti.operatore", "sportello-operatore").await;
+    problem(
+        h.post(
+            "/api/v1/checkins",
+            Some(&operator),
+            None,
+            &json!({"receipt": first.receipt}),
+        )
+        .await,
+        ProblemCode::Forbidden,
+    )
+    .await;
+
+    // No-show: only once the slot is over.
+    let no_show = format!("/api/v1/bookings/{}/no-show", third.code);
+    problem(
+        h.post(&no_show, Some(&staff), None, &json!({})).await,
+        ProblemCode::InvalidState,
+    )
+    .await;
+    h.clock.set(third.end + SignedDuration::from_mins(1));
+    let staff = h.login("questura.staff", "sportello-staff").await;
+    let marked: Booking = h
+        .post(&no_show, Some(&staff), None, &json!({}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        marked.status,
+        sportello_core::booking::BookingStatus::NoShow
+    );
+}
+
+async fn roles_check(h: &Harness) {
+    let asti = h.login("asti.operatore", "sportello-operatore").await;
+    let nizza = h.login("nizza.operatore", "sportello-operatore").await;
+    let start = h.first_slot(RENEWAL).await;
+    let booked = h
+        .book(RENEWAL, QUESTURA, start, &person(13), Some(&asti))
+        .await;
+    let path = format!("/api/v1/bookings/{}", booked.code);
+
+    // The operator who booked sees it, with the person; their comune is recorded.
+    let record: BookingRecord = h.get(&path, Some(&asti)).await.json().await.unwrap();
+    assert_eq!(record.organization_id.as_deref(), Some("comune-asti"));
+    assert_eq!(record.booked_by, "operator:asti.operatore");
+    assert_eq!(record.person.unwrap().surname, "Testpersonn");
+    let list: Vec<BookingRecord> = h
+        .get("/api/v1/bookings?organization_id=comune-asti", Some(&asti))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(list.len(), 1);
+
+    // An operator of another comune does not.
+    problem(h.get(&path, Some(&nizza)).await, ProblemCode::Forbidden).await;
+    problem(
+        h.get("/api/v1/bookings?organization_id=comune-asti", Some(&nizza))
+            .await,
+        ProblemCode::Forbidden,
+    )
+    .await;
+    problem(
+        h.post(
+            &format!("{path}/cancel"),
+            Some(&nizza),
+            Some(&key()),
+            &json!({}),
+        )
+        .await,
+        ProblemCode::Forbidden,
+    )
+    .await;
+    // Nor does the staff of another office; the Questura's does.
+    let sui = h.login("sui.staff", "sportello-staff").await;
+    problem(h.get(&path, Some(&sui)).await, ProblemCode::Forbidden).await;
+    problem(
+        h.get(
+            &format!("/api/v1/bookings?office_id={QUESTURA}&day=2026-12-01"),
+            Some(&sui),
+        )
+        .await,
+        ProblemCode::Forbidden,
+    )
+    .await;
+    let questura = h.login("questura.staff", "sportello-staff").await;
+    assert_eq!(h.get(&path, Some(&questura)).await.status(), StatusCode::OK);
+
+    // A kiosk books, but reads no personal data.
+    let admin = h.login("admin", "sportello-admin").await;
+    let response = h.post("/api/v1/admin/kiosks", Some(&admin), None, &json!({"kiosk_id": "asti-municipio", "place": "Municipio di Asti", "comune_istat": "005005"})).await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let kiosk_token = response.json::<Value>().await.unwrap()["token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let second = h.availability(RENEWAL, None).await.slots[0].start;
+    let by_kiosk = h
+        .book(RENEWAL, QUESTURA, second, &person(14), Some(&kiosk_token))
+        .await;
+    assert!(by_kiosk.receipt.is_some());
+    problem(
+        h.get(
+            &format!("/api/v1/bookings/{}", by_kiosk.code),
+            Some(&kiosk_token),
+        )
+        .await,
+        ProblemCode::Forbidden,
+    )
+    .await;
+    problem(
+        h.get(
+            &format!("/api/v1/bookings?office_id={QUESTURA}&day=2026-12-01"),
+            Some(&kiosk_token),
+        )
+        .await,
+        ProblemCode::Forbidden,
+    )
+    .await;
+    // Revoked, it gets nothing more.
+    h.post(
+        "/api/v1/admin/kiosks/asti-municipio/revoke",
+        Some(&admin),
+        None,
+        &json!({}),
+    )
+    .await;
+    problem(
+        h.hold(RENEWAL, QUESTURA, second, Some(&kiosk_token)).await,
+        ProblemCode::Unauthorized,
+    )
+    .await;
+
+    // Citizens and operators do not administer.
+    problem(
+        h.post(
+            "/api/v1/admin/users",
+            Some(&asti),
+            None,
+            &json!({"username": "x", "password": "0123456789", "role": "admin"}),
+        )
+        .await,
+        ProblemCode::Forbidden,
+    )
+    .await;
+    problem(
+        h.post(
+            "/api/v1/admin/users",
+            None,
+            None,
+            &json!({"username": "x", "password": "0123456789", "role": "admin"}),
+        )
+        .await,
+        ProblemCode::Unauthorized,
+    )
+    .await;
+    problem(
+        h.get("/api/v1/audit", Some(&questura)).await,
+        ProblemCode::Forbidden,
+    )
+    .await;
+    // A made-up token is refused, not taken for a citizen.
+    problem(
+        h.get("/api/v1/auth/me", Some("ss_forged")).await,
+        ProblemCode::Unauthorized,
+    )
+    .await;
+}
+
+async fn audit_check(h: &Harness) {
+    let asti = h.login("asti.operatore", "sportello-operatore").await;
+    let start = h.first_slot(RENEWAL).await;
+    let booked = h
+        .book(RENEWAL, QUESTURA, start, &person(15), Some(&asti))
+        .await;
+    h.post(
+        &format!("/api/v1/bookings/{}/cancel", booked.code),
+        Some(&asti),
+        Some(&key()),
+        &json!({}),
+    )
+    .await;
+    let staff = h.login("questura.staff", "sportello-staff").await;
+    let trail: Vec<Value> = h
+        .get(
+            &format!("/api/v1/audit?booking_code={}", booked.code),
+            Some(&staff),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let steps: Vec<(&str, &str)> = trail
+        .iter()
+        .map(|e| (e["action"].as_str().unwrap(), e["actor"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            ("hold", "operator:asti.operatore"),
+            ("confirm", "operator:asti.operatore"),
+            ("cancel", "operator:asti.operatore")
+        ]
+    );
+    let text = serde_json::to_string(&trail).unwrap();
+    assert!(
+        !text.contains("Testperson") && !text.contains("PX0000015") && !text.contains("1991"),
+        "{text}"
+    );
+}
+
+async fn purge_check(h: &Harness) {
+    let start = h.first_slot(RENEWAL).await;
+    let booking = h.book(RENEWAL, QUESTURA, start, &person(16), None).await;
+    let admin = h.login("admin", "sportello-admin").await;
+    let path = format!("/api/v1/bookings/{}", booking.code);
+    assert!(
+        h.get(&path, Some(&admin))
+            .await
+            .json::<BookingRecord>()
+            .await
+            .unwrap()
+            .person
+            .is_some()
+    );
+    // 29 days after the appointment the details are kept; after 30 they are gone.
+    h.clock
+        .set(booking.end + SignedDuration::from_hours(29 * 24));
+    h.housekeeping().await;
+    let admin = h.login("admin", "sportello-admin").await;
+    assert!(
+        h.get(&path, Some(&admin))
+            .await
+            .json::<BookingRecord>()
+            .await
+            .unwrap()
+            .person
+            .is_some()
+    );
+    h.clock
+        .set(booking.end + SignedDuration::from_hours(30 * 24 + 1));
+    let admin = h.login("admin", "sportello-admin").await;
+    h.housekeeping().await;
+    let record: BookingRecord = h.get(&path, Some(&admin)).await.json().await.unwrap();
+    assert!(record.person.is_none());
+    assert_eq!(
+        record.booking.code, booking.code,
+        "the booking itself stays, for statistics"
+    );
+    let trail: Vec<Value> = h
+        .get(
+            &format!("/api/v1/audit?booking_code={}", booking.code),
+            Some(&admin),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        trail
+            .iter()
+            .any(|e| e["action"] == "personal_data_purged" && e["actor"] == "system")
+    );
+}
+
+async fn login_check(h: &Harness) {
+    problem(
+        h.post(
+            "/api/v1/auth/login",
+            None,
+            None,
+            &json!({"username": "admin", "password": "wrong"}),
+        )
+        .await,
+        ProblemCode::Unauthorized,
+    )
+    .await;
+    problem(
+        h.post(
+            "/api/v1/auth/login",
+            None,
+            None,
+            &json!({"username": "nobody", "password": "wrong"}),
+        )
+        .await,
+        ProblemCode::Unauthorized,
+    )
+    .await;
+    let token = h.login("admin", "sportello-admin").await;
+    let me: Value = h
+        .get("/api/v1/auth/me", Some(&token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(me["role"], "admin");
+    // Sessions end after a working day.
+    h.clock.advance(SignedDuration::from_hours(9));
+    problem(
+        h.get("/api/v1/auth/me", Some(&token)).await,
+        ProblemCode::Unauthorized,
+    )
+    .await;
+    // Logout ends a session at once.
+    let token = h.login("admin", "sportello-admin").await;
+    let response = h
+        .post("/api/v1/auth/logout", Some(&token), None, &json!({}))
+        .await;
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    problem(
+        h.get("/api/v1/auth/me", Some(&token)).await,
+        ProblemCode::Unauthorized,
+    )
+    .await;
+    // An admin creates an operator, then disables them: their session ends.
+    let admin = h.login("admin", "sportello-admin").await;
+    let created = h.post("/api/v1/admin/users", Some(&admin), None, &json!({"username": "nuovo.operatore", "password": "una-password-lunga", "role": "operator", "organization_id": "comune-asti"})).await;
+    assert_eq!(created.status(), StatusCode::CREATED);
+    problem(h.post("/api/v1/admin/users", Some(&admin), None, &json!({"username": "nuovo.operatore", "password": "una-password-lunga", "role": "operator", "organization_id": "comune-asti"})).await, ProblemCode::AlreadyExists).await;
+    problem(
+        h.post(
+            "/api/v1/admin/users",
+            Some(&admin),
+            None,
+            &json!({"username": "corto", "password": "short", "role": "admin"}),
+        )
+        .await,
+        ProblemCode::InvalidInput,
+    )
+    .await;
+    problem(h.post("/api/v1/admin/users", Some(&admin), None, &json!({"username": "senza.ufficio", "password": "una-password-lunga", "role": "staff"})).await, ProblemCode::InvalidInput).await;
+    let operator = h.login("nuovo.operatore", "una-password-lunga").await;
+    h.post(
+        "/api/v1/admin/users/nuovo.operatore/disable",
+        Some(&admin),
+        None,
+        &json!({}),
+    )
+    .await;
+    problem(
+        h.get("/api/v1/auth/me", Some(&operator)).await,
+        ProblemCode::Unauthorized,
+    )
+    .await;
+    problem(
+        h.post(
+            "/api/v1/auth/login",
+            None,
+            None,
+            &json!({"username": "nuovo.operatore", "password": "una-password-lunga"}),
+        )
+        .await,
+        ProblemCode::Unauthorized,
+    )
+    .await;
+    // Guessing a password is rate-limited.
+    let mut limited = false;
+    for _ in 0..8 {
+        let response = h
+            .post(
+                "/api/v1/auth/login",
+                None,
+                None,
+                &json!({"username": "questura.staff", "password": "guess"}),
+            )
+            .await;
+        if response.status() == StatusCode::TOO_MANY_REQUESTS {
+            limited = true;
+            break;
+        }
+    }
+    assert!(limited, "password guesses are rate-limited");
+}
+
+async fn bad_input_check(h: &Harness) {
+    let start = h.first_slot(RENEWAL).await;
+    let hold: Hold = h
+        .hold(RENEWAL, QUESTURA, start, None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let mut bad = person(17);
+    bad["surname"] = json!("Иванов");
+    bad["date_of_birth"] = json!("2030-01-01");
+    bad["identity"] = json!({"kind": "codice_fiscale", "code": "RSSMRA85T10A562T"});
+    let refused = problem(
+        h.confirm(&hold.hold_id, &bad, None).await,
+        ProblemCode::InvalidInput,
+    )
+    .await;
+    let fields: Vec<&str> = refused.fields.iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        [
+            "person.surname",
+            "person.date_of_birth",
+            "person.identity.code"
+        ]
+    );
+    // The hold survives a refused confirmation: the person fixes the fields and goes on.
+    assert_eq!(
+        h.confirm(&hold.hold_id, &person(17), None).await.status(),
+        StatusCode::CREATED
+    );
+
+    let body = json!({"procedure_id": RENEWAL, "office_id": QUESTURA, "start": start});
+    for (raw, content_type) in [
+        ("{not json", "application/json"),
+        (r#"{"procedure_id": 5}"#, "application/json"),
+        (
+            r#"{"procedure_id": "x", "office_id": "y", "start": "yesterday"}"#,
+            "application/json",
+        ),
+        (
+            &*serde_json::to_string(&{
+                let mut b = body.clone();
+                b["extra"] = json!(1);
+                b
+            })
+            .unwrap(),
+            "application/json",
+        ),
+        (&*body.to_string(), "text/plain"),
+    ] {
+        let response = h
+            .http
+            .post(format!("{}/api/v1/holds", h.base))
+            .header("Idempotency-Key", key())
+            .header("Content-Type", content_type)
+            .body(raw.to_owned())
+            .send()
+            .await
+            .unwrap();
+        problem(response, ProblemCode::InvalidInput).await;
+    }
+    let huge = "x".repeat(100_000);
+    let response = h
+        .http
+        .post(format!("{}/api/v1/holds", h.base))
+        .header("Idempotency-Key", key())
+        .header("Content-Type", "application/json")
+        .body(huge)
+        .send()
+        .await
+        .unwrap();
+    problem(response, ProblemCode::TooLarge).await;
+    for path in [
+        "/api/v1/availability",
+        "/api/v1/availability?procedure_id=NOPE",
+        "/api/v1/availability?procedure_id=x&limit=0",
+        "/api/v1/availability?procedure_id=x&from=someday",
+    ] {
+        problem(h.get(path, None).await, ProblemCode::InvalidInput).await;
+    }
+    problem(
+        h.get("/api/v1/availability?procedure_id=nowhere", None)
+            .await,
+        ProblemCode::NotFound,
+    )
+    .await;
+    problem(
+        h.post(
+            "/api/v1/holds/short/confirm",
+            None,
+            Some(&key()),
+            &json!({"person": person(1)}),
+        )
+        .await,
+        ProblemCode::InvalidInput,
+    )
+    .await;
+    problem(
+        h.post(
+            "/api/v1/holds/aaaaaaaaaaaaaaaaaaaaaaaa/confirm",
+            None,
+            Some(&key()),
+            &json!({"person": person(1)}),
+        )
+        .await,
+        ProblemCode::HoldExpired,
+    )
+    .await;
+    problem(
+        h.post("/api/v1/holds", None, Some("bad key!"), &body).await,
+        ProblemCode::InvalidInput,
+    )
+    .await;
+}
+
+/// Many clients race for one office-day; some retry with their idempotency key. Every place is
+/// booked at most once, every client at most once, and the counts are exact.
+async fn race_check(h: &Harness) {
+    let admin = h.login("admin", "sportello-admin").await;
+    // One counter of 2 seats on a 30-minute grid, open 09:00–14:00 on Tuesday 1 December
+    // only: 10 cells × 2 seats = 20 places.
+    let counter = json!({"id": "race-counter", "office_id": "sui-asti", "name": "Race", "grid_minutes": 30, "seats": 2, "hours": {}});
+    assert_eq!(
+        h.put("/api/v1/admin/counters/race-counter", &admin, &counter)
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    let open = json!({"id": "race-day", "office_id": "sui-asti", "counter_id": "race-counter", "day": "2026-12-01", "hours": ["09:00-14:00"], "reason": "click day"});
+    assert_eq!(
+        h.put("/api/v1/overrides/race-day", &admin, &open)
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    let procedure = json!({"id": "race-procedure", "office_id": "sui-asti", "category": "work",
+        "name": {"it": "Click day"}, "summary": {"it": "Click day"}, "slot_minutes": 30,
+        "mediator_recommended": false, "documents": [], "counter_ids": ["race-counter"],
+        "rules": {"min_notice_minutes": 0, "horizon_days": 30}});
+    let response = h
+        .put(
+            "/api/v1/admin/procedures/race-procedure",
+            &admin,
+            &procedure,
+        )
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::OK,
+        "{:?}",
+        response.text().await
+    );
+    let offered = h.availability("race-procedure", None).await;
+    assert_eq!(offered.slots.iter().map(|s| s.free).sum::<u32>(), 20);
+
+    const CLIENTS: u32 = 60;
+    let mut tasks = Vec::new();
+    for client in 0..CLIENTS {
+        let http = h.http.clone();
+        let base = h.base.clone();
+        let slots: Vec<Timestamp> = offered.slots.iter().map(|s| s.start).collect();
+        tasks.push(tokio::spawn(async move {
+            // Each client tries slots in its own order, retrying each request once with the
+            // same key (as after a lost answer).
+            for attempt in 0..slots.len() {
+                let start = slots[(client as usize + attempt) % slots.len()];
+                let hold_key = format!("race-hold-{client}-{attempt}-{}", std::process::id());
+                let body = json!({"procedure_id": "race-procedure", "office_id": "sui-asti", "start": start});
+                let mut hold = None;
+                for _ in 0..2 {
+                    let response = http.post(format!("{base}/api/v1/holds")).header("Idempotency-Key", &hold_key).json(&body).send().await.unwrap();
+                    assert_ne!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+                    if response.status() == StatusCode::CREATED {
+                        hold = Some(response.json::<Hold>().await.unwrap());
+                    }
+                }
+                let Some(hold) = hold else { continue };
+                let confirm_key = format!("race-confirm-{client}-{}", std::process::id());
+                let mut booked = None;
+                for _ in 0..2 {
+                    let response = http.post(format!("{base}/api/v1/holds/{}/confirm", hold.hold_id)).header("Idempotency-Key", &confirm_key).json(&json!({"person": person(1000 + client)})).send().await.unwrap();
+                    assert_eq!(response.status(), StatusCode::CREATED);
+                    booked = Some(response.json::<Booking>().await.unwrap().code);
+                }
+                return booked;
+            }
+            None
+        }));
+    }
+    let mut codes = Vec::new();
+    for task in tasks {
+        if let Some(code) = task.await.unwrap() {
+            codes.push(code);
+        }
+    }
+    // Exactly the 20 places went, to 20 different clients, each booked once.
+    assert_eq!(codes.len(), 20);
+    assert_eq!(codes.iter().collect::<HashSet<_>>().len(), 20);
+    let day: Vec<BookingRecord> = h
+        .get(
+            "/api/v1/bookings?office_id=sui-asti&day=2026-12-01",
+            Some(&admin),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let race: Vec<&BookingRecord> = day
+        .iter()
+        .filter(|r| r.booking.procedure_id == "race-procedure")
+        .collect();
+    assert_eq!(race.len(), 20);
+    let mut per_slot: HashMap<Timestamp, u32> = HashMap::new();
+    for record in &race {
+        *per_slot.entry(record.booking.start).or_default() += 1;
+    }
+    assert!(
+        per_slot.values().all(|&n| n <= 2),
+        "overbooked: {per_slot:?}"
+    );
+    assert_eq!(h.availability("race-procedure", None).await.slots.len(), 0);
+}
