@@ -1,6 +1,7 @@
 //! Command-line flags and environment variables of `sportello-server`.
 
-use clap::{Parser, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
+use sportello_core::account::Role;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -34,6 +35,39 @@ pub struct Config {
     /// Log line format.
     #[arg(long, env = "SPORTELLO_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
+
+    /// Without a command, the server runs.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum Command {
+    /// Manage accounts on the database given by --database.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum UserCommand {
+    /// Creates an account. The password comes from SPORTELLO_PASSWORD, or standard input.
+    Add {
+        #[arg(long)]
+        username: String,
+        /// admin, staff or operator.
+        #[arg(long, value_parser = parse_role)]
+        role: Role,
+        /// The office of a staff member.
+        #[arg(long)]
+        office_id: Option<String>,
+        /// The organisation of an operator.
+        #[arg(long)]
+        organization_id: Option<String>,
+    },
+}
+
+fn parse_role(text: &str) -> Result<Role, String> {
+    Role::parse(text).ok_or_else(|| "one of: admin, staff, operator".to_owned())
 }
 
 const DEFAULT_HOLD_MINUTES: u16 = 10;
@@ -63,6 +97,7 @@ impl Config {
             hold_minutes: DEFAULT_HOLD_MINUTES,
             retention_days: DEFAULT_RETENTION_DAYS,
             log_format: LogFormat::Text,
+            command: None,
         }
     }
 

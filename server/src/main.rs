@@ -1,6 +1,8 @@
 use clap::Parser;
+use sportello_core::account::NewUser;
 use sportello_server::Server;
-use sportello_server::config::{Config, LogFormat};
+use sportello_server::config::{Command, Config, LogFormat, UserCommand};
+use sportello_server::db::Db;
 use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
 
@@ -8,6 +10,31 @@ use tracing_subscriber::EnvFilter;
 async fn main() -> ExitCode {
     let config = Config::parse();
     init_logging(config.log_format);
+    if let Some(Command::User(UserCommand::Add {
+        username,
+        role,
+        office_id,
+        organization_id,
+    })) = config.command.clone()
+    {
+        let request = NewUser {
+            username,
+            password: String::new(),
+            role,
+            office_id,
+            organization_id,
+        };
+        return match add_user(&config, request).await {
+            Ok(message) => {
+                println!("{message}");
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("sportello-server: {message}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     match run(&config).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
@@ -25,6 +52,34 @@ async fn run(config: &Config) -> Result<(), sportello_server::ServerError> {
     server.stop().await?;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// Creates an account from the command line; the password from SPORTELLO_PASSWORD or stdin,
+/// never from the arguments (they show in `ps` and in shell histories).
+async fn add_user(config: &Config, mut request: NewUser) -> Result<String, String> {
+    request.password = match std::env::var("SPORTELLO_PASSWORD") {
+        Ok(password) => password,
+        Err(_) => {
+            let mut line = String::new();
+            std::io::stdin()
+                .read_line(&mut line)
+                .map_err(|err| format!("cannot read the password: {err}"))?;
+            line.trim_end_matches(['\r', '\n']).to_owned()
+        }
+    };
+    let db = Db::open(&config.database_location())
+        .await
+        .map_err(|err| err.to_string())?;
+    let mut conn = db.conn().await.map_err(|err| err.to_string())?;
+    let now = jiff::Timestamp::now().as_second();
+    let info = sportello_server::auth::create_account(&mut conn, request, now)
+        .await
+        .map_err(|err| err.to_string())?;
+    Ok(format!(
+        "created {} ({})",
+        info.username,
+        info.role.as_str()
+    ))
 }
 
 /// Log level from `SPORTELLO_LOG` (e.g. `debug`, `sportello_server=trace`), default `info`.

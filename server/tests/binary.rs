@@ -158,3 +158,130 @@ fn a_busy_port_is_reported_and_the_server_exits() {
         "{stderr}"
     );
 }
+
+#[tokio::test]
+async fn personal_data_never_reaches_the_logs() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sportello-server"))
+        .args(["--listen", &format!("127.0.0.1:{port}")])
+        .args([
+            "--database",
+            dir.path().join("db.sqlite3").to_str().unwrap(),
+        ])
+        // The most talkative level, sqlx's statements and tower-http's requests included.
+        .env("SPORTELLO_LOG", "trace")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Drain both pipes while the server runs: a full pipe would block its logging.
+    let drain = |mut pipe: Box<dyn std::io::Read + Send>| {
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            let _ = pipe.read_to_string(&mut text);
+            text
+        })
+    };
+    let stdout = drain(Box::new(child.stdout.take().unwrap()));
+    let stderr = drain(Box::new(child.stderr.take().unwrap()));
+    wait_healthy(port, &mut child);
+    let base = format!("http://127.0.0.1:{port}/api/v1");
+    let http = reqwest::Client::new();
+    let availability: serde_json::Value = http
+        .get(format!(
+            "{base}/availability?procedure_id=questura-asti-permesso-rinnovo"
+        ))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let start = availability["slots"][0]["start"].clone();
+    let hold: serde_json::Value = http
+        .post(format!("{base}/holds"))
+        .header("Idempotency-Key", "log-test-hold-1")
+        .json(
+            &serde_json::json!({"procedure_id": "questura-asti-permesso-rinnovo",
+            "office_id": "questura-asti", "start": start}),
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let person = serde_json::json!({"given_names": "Zainab", "surname": "Quellenbergh",
+        "date_of_birth": "1987-06-23", "nationality": "SN",
+        "identity": {"kind": "passport", "number": "ZQ7788990"}, "phone": "+39 347 555 1234"});
+    let response = http
+        .post(format!(
+            "{base}/holds/{}/confirm",
+            hold["hold_id"].as_str().unwrap()
+        ))
+        .header("Idempotency-Key", "log-test-confirm-1")
+        .json(&serde_json::json!({"person": person}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201);
+    let booking: serde_json::Value = response.json().await.unwrap();
+    // A failed lookup with a wrong date of birth is logged as a request, nothing more.
+    http.post(format!(
+        "{base}/bookings/{}/lookup",
+        booking["code"].as_str().unwrap()
+    ))
+    .json(&serde_json::json!({"date_of_birth": "1987-06-24"}))
+    .send()
+    .await
+    .unwrap();
+    terminate(&child);
+    assert!(wait_exit(&mut child, Duration::from_secs(15)).success());
+    let logs = format!("{}{}", stdout.join().unwrap(), stderr.join().unwrap());
+    assert!(logs.contains("/confirm"), "the requests were logged at all");
+    for secret in [
+        "Zainab",
+        "Quellenbergh",
+        "1987-06-23",
+        "1987-06-24",
+        "ZQ7788990",
+        "347 555",
+        "3475551234",
+    ] {
+        assert!(!logs.contains(secret), "{secret} appears in the logs");
+    }
+}
+
+#[test]
+fn accounts_are_created_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = dir.path().join("db.sqlite3");
+    let add = |username: &str, password: &str, extra: &[&str]| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_sportello-server"));
+        command
+            .args(["--database", database.to_str().unwrap(), "user", "add"])
+            .args(["--username", username])
+            .args(extra)
+            .env("SPORTELLO_PASSWORD", password)
+            .env("SPORTELLO_LOG", "error")
+            .output()
+            .unwrap()
+    };
+    let created = add("capo.ufficio", "una-password-sicura", &["--role", "admin"]);
+    assert!(
+        created.status.success(),
+        "{}",
+        String::from_utf8_lossy(&created.stderr)
+    );
+    assert!(String::from_utf8_lossy(&created.stdout).contains("created capo.ufficio (admin)"));
+    let taken = add("capo.ufficio", "una-password-sicura", &["--role", "admin"]);
+    assert!(!taken.status.success());
+    assert!(String::from_utf8_lossy(&taken.stderr).contains("taken"));
+    let short = add("altro", "corta", &["--role", "admin"]);
+    assert!(String::from_utf8_lossy(&short.stderr).contains("at least 10"));
+    let no_office = add("sportellista", "una-password-sicura", &["--role", "staff"]);
+    assert!(String::from_utf8_lossy(&no_office.stderr).contains("office_id"));
+    let bad_role = add("x.y", "una-password-sicura", &["--role", "king"]);
+    assert!(!bad_role.status.success());
+}

@@ -5,7 +5,7 @@
 use super::AppState;
 use super::error::ApiError;
 use super::extract::{ApiJson, ApiPath, ApiQuery, NoParams, slug};
-use crate::auth::{self, Actor, password};
+use crate::auth::{self, Actor};
 use crate::db::bookings::{self as stored, AuditEntry};
 use crate::db::{self, accounts, agenda};
 use axum::Json;
@@ -69,80 +69,15 @@ pub async fn create_user(
     ApiJson(request): ApiJson<NewUser>,
 ) -> Result<(StatusCode, Json<UserInfo>), ApiError> {
     actor.require_admin()?;
-    let valid_name = (3..=64).contains(&request.username.len())
-        && request.username.bytes().all(|b| {
-            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'_')
-        });
-    if !valid_name {
-        return Err(ApiError::invalid(
-            "username: 3 to 64 lowercase letters, digits, . - _",
-        ));
-    }
-    if request.password.chars().count() < password::MIN_LENGTH || request.password.len() > 256 {
-        return Err(ApiError::invalid(format!(
-            "password: at least {} characters",
-            password::MIN_LENGTH
-        )));
-    }
     let mut conn = state.db.conn().await?;
-    let info = UserInfo {
-        username: request.username.clone(),
-        role: request.role,
-        office_id: None,
-        organization_id: None,
-    };
-    let info = match request.role {
-        Role::Admin => {
-            if request.office_id.is_some() || request.organization_id.is_some() {
-                return Err(ApiError::invalid(
-                    "an administrator has no office nor organisation",
-                ));
-            }
-            info
-        }
-        Role::Staff => {
-            let office_id = request
-                .office_id
-                .ok_or_else(|| ApiError::invalid("office_id: required for staff"))?;
-            if request.organization_id.is_some()
-                || db::get_office(&mut conn, slug(&office_id)?)
-                    .await?
-                    .is_none()
-            {
-                return Err(ApiError::invalid(
-                    "office_id: no such office (and no organisation for staff)",
-                ));
-            }
-            UserInfo {
-                office_id: Some(office_id),
-                ..info
-            }
-        }
-        Role::Operator => {
-            let organization_id = request
-                .organization_id
-                .ok_or_else(|| ApiError::invalid("organization_id: required for operators"))?;
-            if request.office_id.is_some()
-                || !accounts::organization_exists(&mut conn, slug(&organization_id)?).await?
-            {
-                return Err(ApiError::invalid(
-                    "organization_id: no such organisation (and no office for operators)",
-                ));
-            }
-            UserInfo {
-                organization_id: Some(organization_id),
-                ..info
-            }
-        }
-    };
-    let hash = password::hash(request.password).await;
     let now = state.clock.now().as_second();
-    if !accounts::create_user(&mut conn, &info, &hash, now).await? {
-        return Err(ApiError::new(
-            ProblemCode::AlreadyExists,
-            "that username is taken",
-        ));
-    }
+    let info = auth::create_account(&mut conn, request, now)
+        .await
+        .map_err(|err| match err {
+            auth::AccountError::Invalid(detail) => ApiError::invalid(detail),
+            auth::AccountError::Taken => ApiError::new(ProblemCode::AlreadyExists, err.to_string()),
+            auth::AccountError::Db(err) => err.into(),
+        })?;
     audit_admin(
         &mut conn,
         &actor,

@@ -5,13 +5,14 @@ pub mod limits;
 pub mod password;
 
 use crate::api::{ApiError, AppState};
-use crate::db::accounts;
+use crate::db::{self, DbError, accounts};
 use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use sha2::{Digest, Sha256};
+use sportello_core::account::NewUser;
 use sportello_core::account::{Role, UserInfo};
 use sportello_core::api::ProblemCode;
 
@@ -144,4 +145,83 @@ impl FromRequestParts<AppState> for Actor {
             Err(unauthorized())
         }
     }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AccountError {
+    #[error("{0}")]
+    Invalid(String),
+    #[error("that username is taken")]
+    Taken,
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+/// Creates an account after checking it: a username of lowercase letters, digits and `.-_`;
+/// a password of at least [`password::MIN_LENGTH`] characters; an office for staff, an
+/// organisation for operators, neither for administrators. For the admin API and the
+/// `user add` command.
+pub async fn create_account(
+    conn: &mut sqlx::AnyConnection,
+    request: NewUser,
+    now: i64,
+) -> Result<UserInfo, AccountError> {
+    let invalid = |text: &str| AccountError::Invalid(text.to_owned());
+    let valid_name = (3..=64).contains(&request.username.len())
+        && request.username.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'_')
+        });
+    if !valid_name {
+        return Err(invalid(
+            "username: 3 to 64 lowercase letters, digits, . - _",
+        ));
+    }
+    if request.password.chars().count() < password::MIN_LENGTH || request.password.len() > 256 {
+        return Err(AccountError::Invalid(format!(
+            "password: at least {} characters",
+            password::MIN_LENGTH
+        )));
+    }
+    let info = match (request.role, request.office_id, request.organization_id) {
+        (Role::Admin, None, None) => UserInfo {
+            username: request.username,
+            role: Role::Admin,
+            office_id: None,
+            organization_id: None,
+        },
+        (Role::Staff, Some(office_id), None) => {
+            if db::get_office(conn, &office_id).await?.is_none() {
+                return Err(invalid("office_id: no such office"));
+            }
+            UserInfo {
+                username: request.username,
+                role: Role::Staff,
+                office_id: Some(office_id),
+                organization_id: None,
+            }
+        }
+        (Role::Operator, None, Some(organization_id)) => {
+            if !accounts::organization_exists(conn, &organization_id).await? {
+                return Err(invalid("organization_id: no such organisation"));
+            }
+            UserInfo {
+                username: request.username,
+                role: Role::Operator,
+                office_id: None,
+                organization_id: Some(organization_id),
+            }
+        }
+        (Role::Admin, ..) => {
+            return Err(invalid("an administrator has no office nor organisation"));
+        }
+        (Role::Staff, ..) => return Err(invalid("staff need an office_id, and no organisation")),
+        (Role::Operator, ..) => {
+            return Err(invalid("operators need an organization_id, and no office"));
+        }
+    };
+    let hash = password::hash(request.password).await;
+    if !accounts::create_user(conn, &info, &hash, now).await? {
+        return Err(AccountError::Taken);
+    }
+    Ok(info)
 }
