@@ -220,7 +220,10 @@ pub struct CheckIn {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ExistingBooking {
-    pub code: String,
+    /// Only for those with authority over it (its operator, the office, administrators): the
+    /// code and a date of birth are enough to cancel a booking.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
     pub office_id: String,
     pub procedure_id: String,
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]

@@ -12,9 +12,12 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
-/// The time zone every office keeps.
+/// The time zone every office keeps. Looked up once: slot generation asks for it per slot.
 pub fn office_tz() -> TimeZone {
-    TimeZone::get("Europe/Rome").expect("the time zone database is compiled in")
+    static ROME: std::sync::LazyLock<TimeZone> = std::sync::LazyLock::new(|| {
+        TimeZone::get("Europe/Rome").expect("the time zone database is compiled in")
+    });
+    ROME.clone()
 }
 
 /// The instant of a local date and minute-of-day in Europe/Rome, if that local time happens
@@ -377,13 +380,17 @@ pub fn hours_on(date: Date, inputs: &DayInputs<'_>) -> (Vec<Interval>, DaySource
 
 /// Start minutes of the appointments of `length` minutes that fit the day's `hours`, on the
 /// counter's grid of `grid` minutes.
+///
+/// The grid is counted from midnight, whatever the hours: a reduced day opening at 09:10 on a
+/// 15-minute grid starts at 09:15. Every appointment on a counter then claims cells of the
+/// same lattice, so two appointments that overlap in time always collide on a cell.
 pub fn slot_starts(hours: &[Interval], grid: u16, length: u16) -> Vec<u16> {
     let mut starts = Vec::new();
     if grid == 0 {
         return starts;
     }
     for span in hours {
-        let mut start = span.start;
+        let mut start = span.start.div_ceil(grid) * grid;
         while start + length <= span.end {
             starts.push(start);
             start += grid;
@@ -600,6 +607,9 @@ mod tests {
         ];
         assert_eq!(slot_starts(&hours, 15, 30), [510, 525, 540, 555, 570, 840]);
         assert_eq!(slot_starts(&hours, 15, 45).len(), 4);
+        // Off-grid opening hours: slots stay on the lattice counted from midnight.
+        let late = ["09:10-10:00".parse().unwrap()];
+        assert_eq!(slot_starts(&late, 15, 15), [555, 570, 585]);
         assert_eq!(cells_for(20, 15), 2);
         assert_eq!(cells_for(15, 15), 1);
     }

@@ -144,7 +144,7 @@ impl Person {
     /// person; the server keys it (HMAC) before storing it.
     pub fn identity_key(&self) -> String {
         match &self.identity {
-            Identity::CodiceFiscale { code } => format!("cf:{code}"),
+            Identity::CodiceFiscale { code } => format!("cf:{}", without_omocodia(code)),
             Identity::Passport { number } | Identity::ResidencePermit { number } => {
                 format!("doc:{}:{number}", self.nationality)
             }
@@ -225,6 +225,25 @@ fn even_value(c: u8) -> u32 {
     }
 }
 
+/// Positions of a codice fiscale that hold digits, which "omocodia" may replace by letters.
+const DIGIT_POSITIONS: [usize; 7] = [6, 7, 9, 10, 12, 13, 14];
+/// The letters that stand for 0 to 9 in omocodia.
+const OMOCODIA: &[u8] = b"LMNPQRSTUV";
+
+/// The codice fiscale with omocodia letters turned back into digits and without its check
+/// character: the same person however the code was disambiguated.
+fn without_omocodia(code: &str) -> String {
+    let mut bytes: Vec<u8> = code.bytes().take(15).collect();
+    for position in DIGIT_POSITIONS {
+        if let Some(byte) = bytes.get_mut(position)
+            && let Some(digit) = OMOCODIA.iter().position(|letter| letter == byte)
+        {
+            *byte = b'0' + digit as u8;
+        }
+    }
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
 /// Checks an uppercase codice fiscale: its shape (with the letters that replace digits in
 /// "omocodia" cases) and its check character.
 pub fn check_codice_fiscale(code: &str) -> Result<(), FieldProblem> {
@@ -235,7 +254,6 @@ pub fn check_codice_fiscale(code: &str) -> Result<(), FieldProblem> {
     if bytes.len() != 16 {
         return Err(FieldProblem::BadFormat);
     }
-    const OMOCODIA: &[u8] = b"LMNPQRSTUV";
     const MONTHS: &[u8] = b"ABCDEHLMPRST";
     let digit_like = |b: u8| b.is_ascii_digit() || OMOCODIA.contains(&b);
     let shape_ok = bytes[..6].iter().all(u8::is_ascii_uppercase)
@@ -410,7 +428,32 @@ mod tests {
         }
         .validated(TODAY)
         .unwrap();
-        assert_eq!(cf.identity_key(), "cf:RSSMRA85T10A562S");
+        assert_eq!(cf.identity_key(), "cf:RSSMRA85T10A562");
+        // The same code in an omocodia form (2 → N in the place code) is the same person.
+        let omocode = Person {
+            identity: Identity::CodiceFiscale {
+                code: "RSSMRA85T10A56N".to_owned() + &check_char("RSSMRA85T10A56N").to_string(),
+            },
+            ..person()
+        }
+        .validated(TODAY)
+        .unwrap();
+        assert_eq!(omocode.identity_key(), cf.identity_key());
+    }
+
+    fn check_char(first15: &str) -> char {
+        let sum: u32 = first15
+            .bytes()
+            .enumerate()
+            .map(|(i, c)| {
+                if i % 2 == 0 {
+                    odd_value(c)
+                } else {
+                    even_value(c)
+                }
+            })
+            .sum();
+        (b'A' + (sum % 26) as u8) as char
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod keys;
 pub mod seed;
 
 use crate::api::AppState;
+use crate::auth::limits::Limits;
 use crate::clock::{Clock, SystemClock};
 use crate::config::{Config, Seed};
 use crate::db::{Db, DbError};
@@ -84,15 +85,14 @@ impl Server {
             clock,
             keys: Arc::new(keys),
             settings: Arc::new(config.booking_settings()),
-            limits: Arc::default(),
+            limits: Arc::new(Limits::new(config.holds_per_minute)),
+            plans: Arc::default(),
+            suggestions: Arc::default(),
         };
-        let listener =
-            TcpListener::bind(config.listen)
-                .await
-                .map_err(|source| ServerError::Bind {
-                    addr: config.listen,
-                    source,
-                })?;
+        let listener = listen(config.listen).map_err(|source| ServerError::Bind {
+            addr: config.listen,
+            source,
+        })?;
         let addr = listener.local_addr().map_err(ServerError::Serve)?;
         let app = api::router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
         let (shutdown, stop_requested) = oneshot::channel::<()>();
@@ -146,6 +146,19 @@ impl Server {
         self.state.db.close().await;
         outcome
     }
+}
+
+/// Binds with a deep accept queue: on a "click day" thousands of people connect in the same
+/// second, and the default backlog would make some wait for TCP retransmissions.
+fn listen(addr: SocketAddr) -> std::io::Result<TcpListener> {
+    let socket = if addr.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(4096)
 }
 
 /// Frees expired holds and purges personal data past retention, every few seconds.

@@ -117,7 +117,7 @@ pub async fn load_demo(db: &Db) -> Result<SeedOutcome, SeedError> {
         accounts::create_user(&mut tx, info, hash, 0).await?;
     }
     db::set_meta(&mut tx, SEEDED_KEY, "asti").await?;
-    tx.commit().await.map_err(DbError::from)?;
+    tx.commit().await?;
     Ok(SeedOutcome::Loaded {
         records: records.len(),
     })

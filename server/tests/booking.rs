@@ -25,7 +25,7 @@ const QUESTURA: &str = "questura-asti";
 
 macro_rules! on_every_database {
     ($($name:ident => $check:ident;)*) => {$(
-        #[tokio::test]
+                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
         async fn $name() {
             for database in databases::all().await {
                 let harness = Harness::start(&database, MONDAY_8AM).await;
@@ -53,7 +53,10 @@ on_every_database! {
     personal_data_is_purged_after_the_retention_period => purge_check;
     logins_expire_and_are_rate_limited => login_check;
     bad_input_is_refused_with_the_fields_at_fault => bad_input_check;
-    concurrent_clients_never_overbook => race_check;
+        concurrent_clients_never_overbook => race_check;
+    concurrent_retries_and_the_same_person_at_once => concurrent_duplicates_check;
+    concurrent_changes_to_one_booking_stay_consistent => concurrent_changes_check;
+    a_counters_grid_cannot_change_under_booked_appointments => grid_change_check;
 }
 
 struct Harness {
@@ -77,22 +80,32 @@ fn key() -> String {
     )
 }
 
-/// A person with a passport number of their own.
+/// A person with a passport number and a date of birth of their own.
 fn person(n: u32) -> Value {
     json!({
         "given_names": "Amina",
         "surname": format!("Testperson{}", char::from(b'a' + (n % 26) as u8)),
-        "date_of_birth": "1991-04-12",
+        "date_of_birth": date_of_birth(n),
         "nationality": "MA",
         "identity": {"kind": "passport", "number": format!("PX{n:07}")},
         "phone": "+39 333 000 0000"
     })
 }
 
+fn date_of_birth(n: u32) -> String {
+    format!("19{:02}-{:02}-{:02}", 60 + n % 40, 1 + n % 12, 1 + n % 28)
+}
+
 impl Harness {
     async fn start(database: &TestDatabase, now: &str) -> Harness {
+        Harness::start_with(database, now, 0).await
+    }
+
+    /// With `holds_per_minute` for citizens (0: off, so tests can hold freely from loopback).
+    async fn start_with(database: &TestDatabase, now: &str, holds_per_minute: u32) -> Harness {
         let clock = Arc::new(ManualClock::new(ts(now)));
-        let config = Config::new("127.0.0.1:0".parse().unwrap(), database.location());
+        let mut config = Config::new("127.0.0.1:0".parse().unwrap(), database.location());
+        config.holds_per_minute = holds_per_minute;
         let server = Server::start_with_clock(&config, clock.clone())
             .await
             .unwrap();
@@ -620,10 +633,19 @@ async fn idempotency_check(h: &Harness) {
 
 async fn one_per_person_check(h: &Harness) {
     let slots = h.availability(RENEWAL, None).await.slots;
+    let operator = h.login("asti.operatore", "sportello-operatore").await;
     let first = h
-        .book(RENEWAL, QUESTURA, slots[0].start, &person(6), None)
+        .book(
+            RENEWAL,
+            QUESTURA,
+            slots[0].start,
+            &person(6),
+            Some(&operator),
+        )
         .await;
-    // The same passport with other spellings of the name and number: the same person.
+    // The same passport with other spellings of the name and number: the same person. The
+    // refusal names the appointment by office and time; its code only to the operator who
+    // made it (a code and a date of birth are enough to cancel a booking).
     let mut same = person(6);
     same["given_names"] = json!("AMINA ");
     same["identity"]["number"] = json!("px-0000006");
@@ -639,8 +661,17 @@ async fn one_per_person_check(h: &Harness) {
     )
     .await;
     let existing = refused.existing.unwrap();
-    assert_eq!(existing.code, first.code);
-    assert_eq!(existing.start, first.start);
+    assert_eq!(
+        (existing.office_id.as_str(), existing.start),
+        (QUESTURA, first.start)
+    );
+    assert_eq!(existing.code, None);
+    let refused = problem(
+        h.confirm(&hold.hold_id, &same, Some(&operator)).await,
+        ProblemCode::AlreadyBooked,
+    )
+    .await;
+    assert_eq!(refused.existing.unwrap().code, Some(first.code.clone()));
     // Another procedure is fine.
     let pse = h.first_slot("questura-asti-ritiro-pse").await;
     h.book("questura-asti-ritiro-pse", QUESTURA, pse, &same, None)
@@ -664,7 +695,7 @@ async fn citizen_cancel_check(h: &Harness) {
         .await;
     let path = format!("/api/v1/bookings/{}/cancel", booking.code);
     // A wrong date of birth looks exactly like a wrong code.
-    let wrong = json!({"proof": {"date_of_birth": "1990-01-01"}});
+    let wrong = json!({"proof": {"date_of_birth": date_of_birth(8)}});
     problem(
         h.post(&path, None, Some(&key()), &wrong).await,
         ProblemCode::NotFound,
@@ -692,7 +723,7 @@ async fn citizen_cancel_check(h: &Harness) {
         "/api/v1/bookings/{}/cancel",
         sportello_core::booking::display_code(&booking.code).to_lowercase()
     );
-    let right = json!({"proof": {"date_of_birth": "1991-04-12"}});
+    let right = json!({"proof": {"date_of_birth": date_of_birth(7)}});
     let response = h.post(&typed, None, Some(&key()), &right).await;
     assert_eq!(
         response.status(),
@@ -736,7 +767,7 @@ async fn reschedule_check(h: &Harness) {
     let mine = h.book(procedure, QUESTURA, a, &person(8), None).await;
     h.book(procedure, QUESTURA, b, &person(9), None).await;
     let path = format!("/api/v1/bookings/{}/reschedule", mine.code);
-    let proof = json!({"date_of_birth": "1991-04-12"});
+    let proof = json!({"date_of_birth": date_of_birth(8)});
     // Moving onto a taken slot fails, and the booking keeps its place.
     let refused = h
         .post(
@@ -939,8 +970,8 @@ async fn roles_check(h: &Harness) {
         .unwrap();
     assert_eq!(list.len(), 1);
 
-    // An operator of another comune does not.
-    problem(h.get(&path, Some(&nizza)).await, ProblemCode::Forbidden).await;
+    // An operator of another comune does not: for them the code does not exist.
+    problem(h.get(&path, Some(&nizza)).await, ProblemCode::NotFound).await;
     problem(
         h.get("/api/v1/bookings?organization_id=comune-asti", Some(&nizza))
             .await,
@@ -955,12 +986,85 @@ async fn roles_check(h: &Harness) {
             &json!({}),
         )
         .await,
-        ProblemCode::Forbidden,
+        ProblemCode::NotFound,
+    )
+    .await;
+    problem(
+        h.get(
+            &format!("/api/v1/audit?booking_code={}", booked.code),
+            Some(&nizza),
+        )
+        .await,
+        ProblemCode::NotFound,
     )
     .await;
     // Nor does the staff of another office; the Questura's does.
     let sui = h.login("sui.staff", "sportello-staff").await;
-    problem(h.get(&path, Some(&sui)).await, ProblemCode::Forbidden).await;
+    problem(h.get(&path, Some(&sui)).await, ProblemCode::NotFound).await;
+    problem(
+        h.get(
+            &format!("/api/v1/audit?booking_code={}", booked.code),
+            Some(&sui),
+        )
+        .await,
+        ProblemCode::NotFound,
+    )
+    .await;
+    problem(
+        h.post(&format!("{path}/no-show"), Some(&sui), None, &json!({}))
+            .await,
+        ProblemCode::NotFound,
+    )
+    .await;
+    // Nor can the staff of another office change the Questura's agenda, even by claiming
+    // its counter for their own office.
+    let mut counter: Value = h
+        .get("/api/v1/counters/questura-asti-1", None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    counter["office_id"] = json!("sui-asti");
+    problem(
+        h.put("/api/v1/admin/counters/questura-asti-1", &sui, &counter)
+            .await,
+        ProblemCode::Forbidden,
+    )
+    .await;
+    let mut procedure: Value = h
+        .get(&format!("/api/v1/procedures/{RENEWAL}"), None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    procedure["office_id"] = json!("sui-asti");
+    problem(
+        h.put(
+            &format!("/api/v1/admin/procedures/{RENEWAL}"),
+            &sui,
+            &procedure,
+        )
+        .await,
+        ProblemCode::Forbidden,
+    )
+    .await;
+    let mut borrowing: Value = h
+        .get("/api/v1/procedures/sui-asti-conversione", None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    borrowing["counter_ids"] = json!(["sui-asti-2", "questura-asti-1"]);
+    problem(
+        h.put(
+            "/api/v1/admin/procedures/sui-asti-conversione",
+            &sui,
+            &borrowing,
+        )
+        .await,
+        ProblemCode::InvalidInput,
+    )
+    .await;
     problem(
         h.get(
             &format!("/api/v1/bookings?office_id={QUESTURA}&day=2026-12-01"),
@@ -1081,17 +1185,20 @@ async fn audit_check(h: &Harness) {
         .iter()
         .map(|e| (e["action"].as_str().unwrap(), e["actor"].as_str().unwrap()))
         .collect();
+    // Newest first.
     assert_eq!(
         steps,
         [
-            ("hold", "operator:asti.operatore"),
+            ("cancel", "operator:asti.operatore"),
             ("confirm", "operator:asti.operatore"),
-            ("cancel", "operator:asti.operatore")
+            ("hold", "operator:asti.operatore")
         ]
     );
     let text = serde_json::to_string(&trail).unwrap();
     assert!(
-        !text.contains("Testperson") && !text.contains("PX0000015") && !text.contains("1991"),
+        !text.contains("Testperson")
+            && !text.contains("PX0000015")
+            && !text.contains(&date_of_birth(15)),
         "{text}"
     );
 }
@@ -1481,4 +1588,325 @@ async fn race_check(h: &Harness) {
         "overbooked: {per_slot:?}"
     );
     assert_eq!(h.availability("race-procedure", None).await.slots.len(), 0);
+}
+
+/// The database's own view: cancelled or finished bookings hold no places, every live one
+/// holds places inside its own slot, and no place is held twice.
+async fn assert_consistent(h: &Harness) {
+    let mut conn = h.server.db().conn().await.unwrap();
+    let count = async |conn: &mut sqlx::AnyConnection, sql: &'static str| -> i64 {
+        sqlx::query_scalar(sql).fetch_one(conn).await.unwrap()
+    };
+    let stray = count(&mut conn, "SELECT COUNT(*) FROM seat_claims c JOIN bookings b ON b.id = c.booking_id \
+        WHERE b.status NOT IN ('held', 'confirmed', 'checked_in') \
+        OR c.cell_start < b.slot_start OR c.cell_start >= b.slot_end OR c.counter_id <> b.counter_id").await;
+    assert_eq!(stray, 0, "places held outside their booking");
+    let placeless = count(
+        &mut conn,
+        "SELECT COUNT(*) FROM bookings b WHERE b.status IN ('held', 'confirmed') \
+        AND NOT EXISTS (SELECT 1 FROM seat_claims c WHERE c.booking_id = b.id)",
+    )
+    .await;
+    assert_eq!(placeless, 0, "live bookings without places");
+}
+
+async fn post_concurrently(
+    h: &Harness,
+    requests: Vec<(String, String, Value)>,
+) -> Vec<(StatusCode, Value)> {
+    let mut tasks = Vec::new();
+    for (path, idempotency, body) in requests {
+        let (http, url) = (h.http.clone(), format!("{}{path}", h.base));
+        tasks.push(tokio::spawn(async move {
+            let response = http
+                .post(url)
+                .header("Idempotency-Key", idempotency)
+                .json(&body)
+                .send()
+                .await
+                .unwrap();
+            (
+                response.status(),
+                response.json::<Value>().await.unwrap_or(Value::Null),
+            )
+        }));
+    }
+    let mut results = Vec::new();
+    for task in tasks {
+        results.push(task.await.unwrap());
+    }
+    results
+}
+
+async fn concurrent_duplicates_check(h: &Harness) {
+    // One hold request sent 8 times at once with one key (an impatient client): one hold.
+    let start = h.first_slot(RENEWAL).await;
+    let body = json!({"procedure_id": RENEWAL, "office_id": QUESTURA, "start": start});
+    let hold_key = key();
+    let answers = post_concurrently(
+        h,
+        (0..8)
+            .map(|_| ("/api/v1/holds".to_owned(), hold_key.clone(), body.clone()))
+            .collect(),
+    )
+    .await;
+    assert!(
+        answers
+            .iter()
+            .all(|(status, _)| *status == StatusCode::CREATED),
+        "{answers:?}"
+    );
+    let ids: HashSet<&str> = answers
+        .iter()
+        .map(|(_, hold)| hold["hold_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 1);
+    assert_eq!(h.availability(RENEWAL, None).await.slots[0].free, 1);
+
+    // The same person confirming two holds at the same moment: one booking, one refusal.
+    let slots = h.availability(RENEWAL, None).await.slots;
+    let a: Hold = h
+        .hold(RENEWAL, QUESTURA, slots[1].start, None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let b: Hold = h
+        .hold(RENEWAL, QUESTURA, slots[2].start, None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let who = json!({"person": person(40)});
+    let answers = post_concurrently(
+        h,
+        vec![
+            (
+                format!("/api/v1/holds/{}/confirm", a.hold_id),
+                key(),
+                who.clone(),
+            ),
+            (
+                format!("/api/v1/holds/{}/confirm", b.hold_id),
+                key(),
+                who.clone(),
+            ),
+        ],
+    )
+    .await;
+    let mut statuses: Vec<u16> = answers.iter().map(|(status, _)| status.as_u16()).collect();
+    statuses.sort_unstable();
+    assert_eq!(statuses, [201, 409], "{answers:?}");
+
+    // A 20-minute first issue takes two 15-minute cells: clients racing for 08:30 and 08:45
+    // (which share the 08:45 cell) on the two counters get at most two of them, never
+    // overlapping on a counter.
+    let tuesday = ts("2026-12-01T07:30:00Z");
+    let requests = (0..10)
+        .map(|n| {
+            let start = tuesday + SignedDuration::from_mins(15 * (n % 2));
+            ("/api/v1/holds".to_owned(), key(), json!({"procedure_id": "questura-asti-permesso-primo", "office_id": QUESTURA, "start": start}))
+        })
+        .collect();
+    let answers = post_concurrently(h, requests).await;
+    let held: Vec<Hold> = answers
+        .into_iter()
+        .filter(|(status, _)| *status == StatusCode::CREATED)
+        .map(|(_, hold)| serde_json::from_value(hold).unwrap())
+        .collect();
+    assert!(!held.is_empty() && held.len() <= 4, "{held:?}");
+    let mut by_counter: HashMap<&str, Vec<(Timestamp, Timestamp)>> = HashMap::new();
+    for hold in &held {
+        by_counter
+            .entry(&hold.counter_id)
+            .or_default()
+            .push((hold.start, hold.end));
+    }
+    for spans in by_counter.values_mut() {
+        spans.sort();
+        assert!(
+            spans.windows(2).all(|w| w[0].1 <= w[1].0),
+            "overlap on a counter: {spans:?}"
+        );
+    }
+    assert_consistent(h).await;
+}
+
+async fn concurrent_changes_check(h: &Harness) {
+    let procedure = "questura-asti-ritiro-pse";
+    let slots = h.availability(procedure, None).await.slots;
+    // Cancel and move one booking at the same moment, five times over: each ends cancelled
+    // holding no place, or moved holding exactly its new place.
+    for round in 0..5 {
+        let who = 60 + round;
+        let booking = h
+            .book(
+                procedure,
+                QUESTURA,
+                slots[round as usize * 2].start,
+                &person(who),
+                None,
+            )
+            .await;
+        let target = slots[round as usize * 2 + 1].start;
+        let proof = json!({"date_of_birth": date_of_birth(who)});
+        let answers = post_concurrently(
+            h,
+            vec![
+                (
+                    format!("/api/v1/bookings/{}/cancel", booking.code),
+                    key(),
+                    json!({"proof": proof}),
+                ),
+                (
+                    format!("/api/v1/bookings/{}/reschedule", booking.code),
+                    key(),
+                    json!({"office_id": QUESTURA, "start": target, "proof": proof}),
+                ),
+            ],
+        )
+        .await;
+        assert!(
+            answers.iter().all(|(status, _)| status.as_u16() < 500),
+            "{answers:?}"
+        );
+        assert!(
+            answers.iter().any(|(status, _)| *status == StatusCode::OK),
+            "{answers:?}"
+        );
+    }
+    // Release and confirm one hold at the same moment: either a full booking or nothing.
+    for round in 0..5 {
+        let start = h.availability(procedure, None).await.slots[0].start;
+        let hold: Hold = h
+            .hold(procedure, QUESTURA, start, None)
+            .await
+            .json()
+            .await
+            .unwrap();
+        let (http, base, hold_id) = (h.http.clone(), h.base.clone(), hold.hold_id.clone());
+        let release = tokio::spawn(async move {
+            http.delete(format!("{base}/api/v1/holds/{hold_id}"))
+                .send()
+                .await
+                .unwrap()
+                .status()
+        });
+        let confirmed = post_concurrently(
+            h,
+            vec![(
+                format!("/api/v1/holds/{}/confirm", hold.hold_id),
+                key(),
+                json!({"person": person(70 + round)}),
+            )],
+        )
+        .await;
+        let released = release.await.unwrap();
+        match confirmed[0].0 {
+            StatusCode::CREATED => {
+                assert_eq!(
+                    released,
+                    StatusCode::CONFLICT,
+                    "a confirmed booking is not released"
+                );
+                let code = confirmed[0].1["code"].as_str().unwrap();
+                let admin = h.login("admin", "sportello-admin").await;
+                let record: BookingRecord = h
+                    .get(&format!("/api/v1/bookings/{code}"), Some(&admin))
+                    .await
+                    .json()
+                    .await
+                    .unwrap();
+                assert!(record.person.is_some());
+            }
+            status => {
+                assert_eq!(status, StatusCode::GONE, "{confirmed:?}");
+                assert_eq!(released, StatusCode::NO_CONTENT);
+            }
+        }
+    }
+    assert_consistent(h).await;
+}
+
+async fn grid_change_check(h: &Harness) {
+    let admin = h.login("admin", "sportello-admin").await;
+    let start = h.first_slot(RENEWAL).await;
+    let booked = h.book(RENEWAL, QUESTURA, start, &person(80), None).await;
+    let mut counter: Value = h
+        .get(&format!("/api/v1/counters/{}", booked.counter_id), None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    counter["grid_minutes"] = json!(10);
+    problem(
+        h.put(
+            &format!("/api/v1/admin/counters/{}", booked.counter_id),
+            &admin,
+            &counter,
+        )
+        .await,
+        ProblemCode::InvalidState,
+    )
+    .await;
+    // Hours may change; the grid may change once nothing is booked on it.
+    counter["grid_minutes"] = json!(15);
+    counter["name"] = json!("Sportello 1 – rinnovi");
+    assert_eq!(
+        h.put(
+            &format!("/api/v1/admin/counters/{}", booked.counter_id),
+            &admin,
+            &counter
+        )
+        .await
+        .status(),
+        StatusCode::OK
+    );
+    h.post(
+        &format!("/api/v1/bookings/{}/cancel", booked.code),
+        Some(&admin),
+        Some(&key()),
+        &json!({}),
+    )
+    .await;
+    counter["grid_minutes"] = json!(10);
+    assert_eq!(
+        h.put(
+            &format!("/api/v1/admin/counters/{}", booked.counter_id),
+            &admin,
+            &counter
+        )
+        .await
+        .status(),
+        StatusCode::OK
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn citizens_are_limited_in_holds_per_address() {
+    for database in databases::all().await {
+        let h = Harness::start_with(&database, MONDAY_8AM, 3).await;
+        let slots = h.availability(RENEWAL, None).await.slots;
+        for slot in &slots[..3] {
+            assert_eq!(
+                h.hold(RENEWAL, QUESTURA, slot.start, None).await.status(),
+                StatusCode::CREATED
+            );
+        }
+        let limited = problem(
+            h.hold(RENEWAL, QUESTURA, slots[3].start, None).await,
+            ProblemCode::TooManyRequests,
+        )
+        .await;
+        assert!(limited.retry_after_secs.is_some());
+        // Operators (and kiosks) book for many people from one desk: not limited.
+        let operator = h.login("asti.operatore", "sportello-operatore").await;
+        assert_eq!(
+            h.hold(RENEWAL, QUESTURA, slots[3].start, Some(&operator))
+                .await
+                .status(),
+            StatusCode::CREATED
+        );
+        h.server.stop().await.unwrap();
+    }
 }

@@ -7,13 +7,13 @@ use super::error::ApiError;
 use super::extract::{ApiJson, ApiPath, ApiQuery, NoParams, slug};
 use crate::auth::{self, Actor};
 use crate::db::bookings::{self as stored, AuditEntry};
-use crate::db::{self, accounts, agenda};
+use crate::db::{self, WriteTx, accounts, agenda};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use jiff::civil::Date;
 use serde::Deserialize;
-use sportello_core::account::{KioskCredentials, NewKiosk, NewUser, Organization, Role, UserInfo};
+use sportello_core::account::{KioskCredentials, NewKiosk, NewUser, Organization, UserInfo};
 use sportello_core::api::{Problem, ProblemCode};
 use sportello_core::model::{Counter, DayOverride, Office, Procedure};
 use sportello_core::sync::Record;
@@ -69,7 +69,7 @@ pub async fn create_user(
     ApiJson(request): ApiJson<NewUser>,
 ) -> Result<(StatusCode, Json<UserInfo>), ApiError> {
     actor.require_admin()?;
-    let mut conn = state.db.conn().await?;
+    let mut conn = state.db.begin_write().await?;
     let now = state.clock.now().as_second();
     let info = auth::create_account(&mut conn, request, now)
         .await
@@ -87,6 +87,7 @@ pub async fn create_user(
         now,
     )
     .await?;
+    conn.commit().await?;
     Ok((StatusCode::CREATED, Json(info)))
 }
 
@@ -120,7 +121,7 @@ pub async fn disable_user(
     ApiPath(username): ApiPath<String>,
 ) -> Result<StatusCode, ApiError> {
     actor.require_admin()?;
-    let mut conn = state.db.conn().await?;
+    let mut conn = state.db.begin_write().await?;
     if !accounts::disable_user(&mut conn, &username).await? {
         return Err(ApiError::not_found("no such account"));
     }
@@ -133,6 +134,7 @@ pub async fn disable_user(
         state.clock.now().as_second(),
     )
     .await?;
+    conn.commit().await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -150,7 +152,7 @@ pub async fn create_organization(
     if organization.name.trim().is_empty() || organization.name.len() > 200 {
         return Err(ApiError::invalid("name: 1 to 200 characters"));
     }
-    let mut conn = state.db.conn().await?;
+    let mut conn = state.db.begin_write().await?;
     if !accounts::create_organization(&mut conn, &organization).await? {
         return Err(ApiError::new(
             ProblemCode::AlreadyExists,
@@ -166,6 +168,7 @@ pub async fn create_organization(
         state.clock.now().as_second(),
     )
     .await?;
+    conn.commit().await?;
     Ok((StatusCode::CREATED, Json(organization)))
 }
 
@@ -196,7 +199,7 @@ pub async fn create_kiosk(
     }
     let token = auth::new_kiosk_token();
     let now = state.clock.now().as_second();
-    let mut conn = state.db.conn().await?;
+    let mut conn = state.db.begin_write().await?;
     if !accounts::create_kiosk(&mut conn, &kiosk, &auth::token_hash(&token), now).await? {
         return Err(ApiError::new(
             ProblemCode::AlreadyExists,
@@ -212,6 +215,7 @@ pub async fn create_kiosk(
         now,
     )
     .await?;
+    conn.commit().await?;
     Ok((
         StatusCode::CREATED,
         Json(KioskCredentials {
@@ -231,7 +235,7 @@ pub async fn revoke_kiosk(
     ApiPath(id): ApiPath<String>,
 ) -> Result<StatusCode, ApiError> {
     actor.require_admin()?;
-    let mut conn = state.db.conn().await?;
+    let mut conn = state.db.begin_write().await?;
     if !accounts::revoke_kiosk(&mut conn, slug(&id)?).await? {
         return Err(ApiError::not_found("no such kiosk"));
     }
@@ -244,30 +248,30 @@ pub async fn revoke_kiosk(
         state.clock.now().as_second(),
     )
     .await?;
+    conn.commit().await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 // --- agendas -------------------------------------------------------------------------------
 
+/// Saves a replicated record and its audit line in one transaction.
 async fn save_record(
-    state: &AppState,
+    tx: &mut WriteTx,
     actor: &Actor,
-    record: Record,
+    record: &Record,
     office_id: &str,
+    now: i64,
 ) -> Result<(), ApiError> {
-    let mut tx = state.db.begin_write().await?;
-    db::upsert_record(&mut tx, &record).await?;
+    db::upsert_record(tx, record).await?;
     audit_admin(
-        &mut tx,
+        tx,
         actor,
         &format!("{}_saved", record.kind().as_str()),
         Some(office_id),
         record.id().to_owned(),
-        state.clock.now().as_second(),
+        now,
     )
-    .await?;
-    tx.commit().await.map_err(crate::db::DbError::from)?;
-    Ok(())
+    .await
 }
 
 /// Creates or replaces an office, e.g. to set its weekly release of new slots (administrators).
@@ -283,30 +287,41 @@ pub async fn put_office(
     actor.require_admin()?;
     check_path_id(&id, &office.id)?;
     super::extract::istat(&office.address.comune_istat)?;
-    if office.name.trim().is_empty()
-        || !(-90.0..=90.0).contains(&office.location.lat)
-        || !(-180.0..=180.0).contains(&office.location.lon)
-    {
+    let located = (-90.0..=90.0).contains(&office.location.lat)
+        && (-180.0..=180.0).contains(&office.location.lon);
+    if office.name.trim().is_empty() || office.name.len() > 200 || !located {
         return Err(ApiError::invalid(
-            "name and location (WGS84 degrees) are required",
+            "name (1 to 200 characters) and location (WGS84 degrees) are required",
         ));
     }
-    let mut conn = state.db.conn().await?;
-    if db::get_comune(&mut conn, &office.address.comune_istat)
+    let mut tx = state.db.begin_write().await?;
+    if db::get_comune(&mut tx, &office.address.comune_istat)
         .await?
         .is_none()
     {
         return Err(ApiError::invalid("address.comune_istat: no such comune"));
     }
-    drop(conn);
-    save_record(&state, &actor, Record::Office(office.clone()), &office.id).await?;
+    save_record(
+        &mut tx,
+        &actor,
+        &Record::Office(office.clone()),
+        &office.id,
+        state.clock.now().as_second(),
+    )
+    .await?;
+    tx.commit().await?;
+    state.plans.invalidate();
     Ok(Json(office))
 }
 
 /// Creates or replaces a counter with its weekly hours (administrators, or the office's staff).
+/// Its grid and seats cannot change while appointments are booked on it: their places are
+/// cells of that grid.
 #[utoipa::path(put, path = "/api/v1/admin/counters/{id}", tag = "admin", request_body = Counter,
     params(("id" = String, Path)),
-    responses((status = 200, body = Counter), (status = 400, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = Counter),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "invalid_state: booked appointments depend on the grid", body = Problem, content_type = "application/problem+json")))]
 pub async fn put_counter(
     State(state): State<AppState>,
     actor: Actor,
@@ -327,26 +342,38 @@ pub async fn put_counter(
         .normalized()
         .map_err(|err| ApiError::invalid(format!("hours: {err}")))?;
     let counter = Counter { hours, ..counter };
-    let mut conn = state.db.conn().await?;
-    if db::get_office(&mut conn, &counter.office_id)
-        .await?
-        .is_none()
-    {
+    let now = state.clock.now().as_second();
+    let mut tx = state.db.begin_write().await?;
+    if db::get_office(&mut tx, &counter.office_id).await?.is_none() {
         return Err(ApiError::invalid("office_id: no such office"));
     }
-    drop(conn);
+    if let Some(existing) = db::get_counter(&mut tx, &counter.id).await? {
+        // Moving a counter needs authority over where it is, not only where it goes.
+        actor.require_office(&existing.office_id)?;
+        let layout_changes =
+            existing.grid_minutes != counter.grid_minutes || existing.seats > counter.seats;
+        if layout_changes && stored::claims_from(&mut tx, &counter.id, now).await? {
+            return Err(ApiError::new(
+                ProblemCode::InvalidState,
+                "appointments are booked on this counter: its grid cannot change, nor its seats shrink, until they are over",
+            ));
+        }
+    }
     save_record(
-        &state,
+        &mut tx,
         &actor,
-        Record::Counter(counter.clone()),
+        &Record::Counter(counter.clone()),
         &counter.office_id,
+        now,
     )
     .await?;
+    tx.commit().await?;
+    state.plans.invalidate();
     Ok(Json(counter))
 }
 
 /// Creates or replaces a procedure: its slot length, documents, counters and rules
-/// (administrators, or the office's staff).
+/// (administrators, or the office's staff, with counters of their office).
 #[utoipa::path(put, path = "/api/v1/admin/procedures/{id}", tag = "admin", request_body = Procedure,
     params(("id" = String, Path)),
     responses((status = 200, body = Procedure), (status = 400, body = Problem, content_type = "application/problem+json")))]
@@ -368,34 +395,46 @@ pub async fn put_procedure(
             "rules: min_notice_minutes up to 30 days; horizon_days 1 to 365",
         ));
     }
-    if procedure.documents.len() > 30 {
-        return Err(ApiError::invalid("documents: at most 30"));
+    if procedure.documents.len() > 30 || procedure.counter_ids.len() > 50 {
+        return Err(ApiError::invalid(
+            "documents: at most 30; counter_ids: at most 50",
+        ));
     }
-    let mut conn = state.db.conn().await?;
-    if db::get_office(&mut conn, &procedure.office_id)
+    let distinct: std::collections::HashSet<&String> = procedure.counter_ids.iter().collect();
+    if distinct.len() != procedure.counter_ids.len() {
+        return Err(ApiError::invalid("counter_ids: each counter once"));
+    }
+    let mut tx = state.db.begin_write().await?;
+    if db::get_office(&mut tx, &procedure.office_id)
         .await?
         .is_none()
     {
         return Err(ApiError::invalid("office_id: no such office"));
     }
+    if let Some(existing) = db::get_procedure(&mut tx, &procedure.id).await? {
+        actor.require_office(&existing.office_id)?;
+    }
     for counter_id in &procedure.counter_ids {
-        if db::get_counter(&mut conn, slug(counter_id)?)
+        let counter = db::get_counter(&mut tx, slug(counter_id)?)
             .await?
-            .is_none()
-        {
+            .ok_or_else(|| ApiError::invalid(format!("counter_ids: no counter {counter_id}")))?;
+        // Counters of other offices serve a procedure only by an administrator's decision.
+        if counter.office_id != procedure.office_id && !actor.is_admin() {
             return Err(ApiError::invalid(format!(
-                "counter_ids: no counter {counter_id}"
+                "counter_ids: {counter_id} is not of this office"
             )));
         }
     }
-    drop(conn);
     save_record(
-        &state,
+        &mut tx,
         &actor,
-        Record::Procedure(procedure.clone()),
+        &Record::Procedure(procedure.clone()),
         &procedure.office_id,
+        state.clock.now().as_second(),
     )
     .await?;
+    tx.commit().await?;
+    state.plans.invalidate();
     Ok(Json(procedure))
 }
 
@@ -419,6 +458,12 @@ pub async fn put_override(
     }
     let item = DayOverride { hours, ..item };
     let mut tx = state.db.begin_write().await?;
+    if db::get_office(&mut tx, &item.office_id).await?.is_none() {
+        return Err(ApiError::invalid("office_id: no such office"));
+    }
+    if let Some(existing) = agenda::get_override(&mut tx, &item.id).await? {
+        actor.require_office(&existing.office_id)?;
+    }
     if let Some(counter_id) = &item.counter_id {
         let counter = db::get_counter(&mut tx, slug(counter_id)?).await?;
         if counter.is_none_or(|counter| counter.office_id != item.office_id) {
@@ -433,6 +478,8 @@ pub async fn put_override(
             "another override already covers this day",
         ));
     }
+    // Agendas are cached by the feed's head: move it so they see this day change.
+    db::touch_feed(&mut tx).await?;
     audit_admin(
         &mut tx,
         &actor,
@@ -442,7 +489,8 @@ pub async fn put_override(
         state.clock.now().as_second(),
     )
     .await?;
-    tx.commit().await.map_err(crate::db::DbError::from)?;
+    tx.commit().await?;
+    state.plans.invalidate();
     Ok(Json(item))
 }
 
@@ -458,9 +506,10 @@ pub async fn delete_override(
     let mut tx = state.db.begin_write().await?;
     let item = agenda::get_override(&mut tx, slug(&id)?)
         .await?
+        .filter(|item| actor.require_office(&item.office_id).is_ok())
         .ok_or_else(|| ApiError::not_found("no such override"))?;
-    actor.require_office(&item.office_id)?;
     agenda::delete_override(&mut tx, &id).await?;
+    db::touch_feed(&mut tx).await?;
     audit_admin(
         &mut tx,
         &actor,
@@ -470,7 +519,8 @@ pub async fn delete_override(
         state.clock.now().as_second(),
     )
     .await?;
-    tx.commit().await.map_err(crate::db::DbError::from)?;
+    tx.commit().await?;
+    state.plans.invalidate();
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -89,13 +89,18 @@ pub async fn availability(
     params(("Idempotency-Key" = String, Header, description = "A fresh UUID per attempt; reuse it to retry")),
     responses((status = 201, body = Hold),
         (status = 409, description = "slot_taken, with alternatives", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "not_bookable", body = Problem, content_type = "application/problem+json")))]
+        (status = 422, description = "not_bookable", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "too many holds from this address", body = Problem, content_type = "application/problem+json")))]
 pub async fn create_hold(
     State(state): State<AppState>,
     actor: Actor,
     header: IdempotencyHeader,
+    ClientAddr(address): ClientAddr,
     ApiJson(request): ApiJson<HoldRequest>,
 ) -> Result<Response, ApiError> {
+    if actor == Actor::Citizen {
+        state.limits.hold(address)?;
+    }
     slug(&request.procedure_id)?;
     slug(&request.office_id)?;
     let key = idempotency(&actor, header, "hold", &request);
@@ -358,10 +363,11 @@ pub async fn audit(
             actor.require_office(office_id)?;
         }
         (Some(code), None) => {
-            let row = stored::booking_by_code(&mut conn, code)
+            // Without authority over the booking, it does not exist: codes are not confirmed.
+            stored::booking_by_code(&mut conn, code)
                 .await?
+                .filter(|row| actor.require_office(&row.office_id).is_ok())
                 .ok_or_else(|| ApiError::not_found(format!("no booking {code}")))?;
-            actor.require_office(&row.office_id)?;
         }
         (None, None) => {
             actor.require_admin()?;

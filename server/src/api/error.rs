@@ -89,11 +89,10 @@ impl From<DbError> for ApiError {
     fn from(err: DbError) -> Self {
         // The detail stays in the log; the client learns only that it may retry.
         tracing::error!(error = %err, "database failure");
-        let code = match err {
-            DbError::Sqlx(sqlx::Error::PoolTimedOut | sqlx::Error::Io(_)) => {
-                ProblemCode::Unavailable
-            }
-            _ => ProblemCode::Internal,
+        let code = if err.is_retryable() || matches!(err, DbError::Sqlx(sqlx::Error::Io(_))) {
+            ProblemCode::Unavailable
+        } else {
+            ProblemCode::Internal
         };
         Self(Box::new(Problem::new(code, None)))
     }

@@ -15,6 +15,8 @@ pub use openapi::ApiDoc;
 
 use crate::auth::limits::Limits;
 use crate::booking::Settings;
+use crate::booking::Suggestions;
+use crate::booking::agenda::PlanCache;
 use crate::clock::Clock;
 use crate::db::Db;
 use crate::keys::ServerKeys;
@@ -28,6 +30,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{DefaultPredicate, Predicate, SizeAbove};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
@@ -40,6 +43,10 @@ pub struct AppState {
     pub keys: Arc<ServerKeys>,
     pub settings: Arc<Settings>,
     pub limits: Arc<Limits>,
+    /// Agendas' slow-changing parts, by procedure.
+    pub plans: Arc<PlanCache>,
+    /// Recent "next free slots" suggestions, by procedure.
+    pub suggestions: Arc<Suggestions>,
 }
 
 /// Bodies larger than this are refused before they are read.
@@ -125,7 +132,11 @@ pub fn router(state: AppState) -> Router {
                     StatusCode::SERVICE_UNAVAILABLE,
                     REQUEST_TIMEOUT,
                 ))
-                .layer(CompressionLayer::new()),
+                // Small answers (most of the API) are not worth a compressor's set-up cost.
+                .layer(
+                    CompressionLayer::new()
+                        .compress_when(DefaultPredicate::new().and(SizeAbove::new(1024))),
+                ),
         )
 }
 

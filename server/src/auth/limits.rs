@@ -11,6 +11,9 @@ use std::time::Duration;
 pub struct Limits {
     per_target: DefaultKeyedRateLimiter<String>,
     per_address: DefaultKeyedRateLimiter<IpAddr>,
+    /// Holds by citizens, per address: holds are free, and a script could otherwise keep a
+    /// whole release held. Off when `None`.
+    holds: Option<DefaultKeyedRateLimiter<IpAddr>>,
 }
 
 impl std::fmt::Debug for Limits {
@@ -25,8 +28,17 @@ pub struct TooMany(pub Duration);
 
 impl Default for Limits {
     fn default() -> Self {
+        Limits::new(30)
+    }
+}
+
+impl Limits {
+    /// With `holds_per_minute` holds a minute per address for citizens (0: no limit).
+    pub fn new(holds_per_minute: u32) -> Self {
         let nz = |n: u32| NonZeroU32::new(n).expect("non-zero");
         Limits {
+            holds: NonZeroU32::new(holds_per_minute)
+                .map(|rate| RateLimiter::keyed(Quota::per_minute(rate).allow_burst(rate))),
             // Five tries on one account or one booking, then one more a minute.
             per_target: RateLimiter::keyed(Quota::per_minute(nz(1)).allow_burst(nz(5))),
             // One address: thirty tries, then one every two seconds.
@@ -37,9 +49,17 @@ impl Default for Limits {
             ),
         }
     }
-}
 
-impl Limits {
+    /// Counts one hold by a citizen from `address`.
+    pub fn hold(&self, address: IpAddr) -> Result<(), TooMany> {
+        let Some(holds) = &self.holds else {
+            return Ok(());
+        };
+        holds
+            .check_key(&address)
+            .map_err(|not_until| TooMany(not_until.wait_time_from(DefaultClock::default().now())))
+    }
+
     /// Counts one attempt on `target` (e.g. "login:anna", "proof:K7MX4PRT") from `address`.
     pub fn attempt(&self, target: &str, address: IpAddr) -> Result<(), TooMany> {
         let clock = DefaultClock::default();

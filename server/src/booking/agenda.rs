@@ -1,5 +1,10 @@
 //! A procedure's agenda over a range of days: which slots exist on which counters, how many
 //! places each has left, and which of them can be booked now.
+//!
+//! What decides the slots (the procedure, its counters and their hours, the offices, patron
+//! days, dated overrides) changes rarely and is cached; every change to it moves the feed's
+//! head (`sync_counter`), which the cache compares on each use. What changes all the time
+//! (the places taken) is read fresh, in one query.
 
 use crate::db::{self, DbError, agenda as overrides, bookings};
 use jiff::civil::Date;
@@ -9,21 +14,161 @@ use sportello_core::calendar::{self, DayInputs, Interval, PatronRule};
 use sportello_core::model::{Counter, Office, Procedure};
 use sqlx::AnyConnection;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
 
 /// One counter serving the procedure, with everything that decides its slots.
-struct CounterAgenda {
+struct CounterPlan {
     counter: Counter,
     office: Office,
     patron: Option<PatronRule>,
     counter_days: HashMap<Date, Vec<Interval>>,
     office_days: HashMap<Date, Vec<Interval>>,
-    /// Places taken per grid cell (Unix seconds) in the range.
-    taken: HashMap<i64, u16>,
 }
 
+/// The slow-changing part of a procedure's agenda.
+struct Plan {
+    /// The feed head it was read at.
+    version: i64,
+    procedure: Procedure,
+    counters: Vec<CounterPlan>,
+}
+
+/// Plans by procedure, refreshed when the feed head moves. The head is read again at most
+/// every [`RECHECK_AFTER`]: changes made through this server invalidate the cache at once
+/// ([`PlanCache::invalidate`]); another server on the same database is seen within that time.
+#[derive(Default)]
+pub struct PlanCache {
+    plans: Mutex<HashMap<String, Arc<Plan>>>,
+    /// The feed head last read, and when.
+    head: Mutex<Option<(i64, std::time::Instant)>>,
+}
+
+const RECHECK_AFTER: std::time::Duration = std::time::Duration::from_millis(250);
+
+impl std::fmt::Debug for PlanCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PlanCache")
+    }
+}
+
+impl PlanCache {
+    /// Forgets what was read: the next use reads the agendas again.
+    pub fn invalidate(&self) {
+        *self
+            .head
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
+    }
+
+    async fn version(&self, conn: &mut AnyConnection) -> Result<i64, DbError> {
+        let recent = *self
+            .head
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((head, at)) = recent
+            && at.elapsed() < RECHECK_AFTER
+        {
+            return Ok(head);
+        }
+        let head = db::feed_head(conn).await?;
+        *self
+            .head
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) =
+            Some((head, std::time::Instant::now()));
+        Ok(head)
+    }
+
+    async fn plan(
+        &self,
+        conn: &mut AnyConnection,
+        procedure_id: &str,
+    ) -> Result<Option<Arc<Plan>>, DbError> {
+        let version = self.version(conn).await?;
+        let cached = self
+            .plans
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(procedure_id)
+            .filter(|plan| plan.version == version)
+            .cloned();
+        if let Some(plan) = cached {
+            return Ok(Some(plan));
+        }
+        let Some(plan) = load_plan(conn, procedure_id, version).await? else {
+            return Ok(None);
+        };
+        let plan = Arc::new(plan);
+        self.plans
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(procedure_id.to_owned(), plan.clone());
+        Ok(Some(plan))
+    }
+}
+
+async fn load_plan(
+    conn: &mut AnyConnection,
+    procedure_id: &str,
+    version: i64,
+) -> Result<Option<Plan>, DbError> {
+    let Some(procedure) = db::get_procedure(conn, procedure_id).await? else {
+        return Ok(None);
+    };
+    let mut offices: HashMap<String, (Office, Option<PatronRule>, Vec<_>)> = HashMap::new();
+    let mut counters = Vec::new();
+    for counter_id in &procedure.counter_ids {
+        let Some(counter) = db::get_counter(conn, counter_id).await? else {
+            continue;
+        };
+        if !offices.contains_key(&counter.office_id) {
+            let Some(office) = db::get_office(conn, &counter.office_id).await? else {
+                continue;
+            };
+            let patron = db::get_comune(conn, &office.address.comune_istat)
+                .await?
+                .and_then(|comune| comune.patron_day);
+            let days = overrides::overrides_of(conn, &office.id).await?;
+            offices.insert(counter.office_id.clone(), (office, patron, days));
+        }
+        let (office, patron, days) = &offices[&counter.office_id];
+        let mut counter_days = HashMap::new();
+        let mut office_days = HashMap::new();
+        for day in days {
+            match &day.counter_id {
+                None => {
+                    office_days.insert(day.day, day.hours.clone());
+                }
+                Some(id) if *id == counter.id => {
+                    counter_days.insert(day.day, day.hours.clone());
+                }
+                Some(_) => {}
+            }
+        }
+        counters.push(CounterPlan {
+            counter,
+            office: office.clone(),
+            patron: *patron,
+            counter_days,
+            office_days,
+        });
+    }
+    Ok(Some(Plan {
+        version,
+        procedure,
+        counters,
+    }))
+}
+
+/// A procedure's agenda over a range of days, with the places taken.
 pub struct Agenda {
-    pub procedure: Procedure,
-    counters: Vec<CounterAgenda>,
+    plan: Arc<Plan>,
+    /// Indexes of the counters in scope (all, or one office's).
+    counters: Vec<usize>,
+    /// Places taken per (counter, grid cell in Unix seconds) in the range.
+    taken: HashMap<(String, i64), u16>,
+    /// The last day covered.
+    to: Date,
 }
 
 /// A slot on one counter.
@@ -41,103 +186,142 @@ pub struct Candidate {
 }
 
 impl Agenda {
-    /// Reads the agenda of `procedure_id` for `from..=to`, on all its counters or only those
-    /// of `office_id`. `None` if there is no such procedure.
+    /// The agenda of `procedure_id` from `from` to `to` (inclusive; `None`: to the end of the
+    /// agenda open at `now`), on all its counters or only those of `office_id`. `None` if
+    /// there is no such procedure.
     pub async fn load(
         conn: &mut AnyConnection,
+        cache: &PlanCache,
         procedure_id: &str,
         office_id: Option<&str>,
         from: Date,
-        to: Date,
+        to: Option<Date>,
+        now: Timestamp,
     ) -> Result<Option<Agenda>, DbError> {
-        let Some(procedure) = db::get_procedure(conn, procedure_id).await? else {
+        let Some(plan) = cache.plan(conn, procedure_id).await? else {
             return Ok(None);
         };
-        let range_start = day_start(from);
-        let range_end = day_start(to.tomorrow().unwrap_or(to));
-        let mut offices: HashMap<String, (Office, Option<PatronRule>, Vec<_>)> = HashMap::new();
-        let mut counters = Vec::new();
-        for counter_id in &procedure.counter_ids {
-            let Some(counter) = db::get_counter(conn, counter_id).await? else {
-                continue;
-            };
-            if office_id.is_some_and(|office| office != counter.office_id) {
-                continue;
-            }
-            if !offices.contains_key(&counter.office_id) {
-                let Some(office) = db::get_office(conn, &counter.office_id).await? else {
-                    continue;
-                };
-                let patron = db::get_comune(conn, &office.address.comune_istat)
-                    .await?
-                    .and_then(|comune| comune.patron_day);
-                let days = overrides::overrides_between(conn, &office.id, from, to).await?;
-                offices.insert(counter.office_id.clone(), (office, patron, days));
-            }
-            let (office, patron, days) = &offices[&counter.office_id];
-            let mut counter_days = HashMap::new();
-            let mut office_days = HashMap::new();
-            for day in days {
-                match &day.counter_id {
-                    None => {
-                        office_days.insert(day.day, day.hours.clone());
-                    }
-                    Some(id) if *id == counter.id => {
-                        counter_days.insert(day.day, day.hours.clone());
-                    }
-                    Some(_) => {}
-                }
-            }
-            let taken = bookings::taken_cells(conn, &counter.id, range_start, range_end).await?;
-            counters.push(CounterAgenda {
-                counter,
-                office: office.clone(),
-                patron: *patron,
-                counter_days,
-                office_days,
-                taken,
-            });
-        }
+        let counters: Vec<usize> = plan
+            .counters
+            .iter()
+            .enumerate()
+            .filter(|(_, counter)| office_id.is_none_or(|office| office == counter.office.id))
+            .map(|(index, _)| index)
+            .collect();
+        let ids: Vec<&str> = counters
+            .iter()
+            .map(|&index| plan.counters[index].counter.id.as_str())
+            .collect();
+        let to = to.unwrap_or_else(|| bookable_until(&plan, &counters, now));
+        let taken = if to < from {
+            HashMap::new()
+        } else {
+            bookings::taken_cells(
+                conn,
+                &ids,
+                day_start(from),
+                day_start(to.tomorrow().unwrap_or(to)),
+            )
+            .await?
+        };
         Ok(Some(Agenda {
-            procedure,
+            plan,
             counters,
+            taken,
+            to,
         }))
     }
 
-    /// Every slot in `from..=to` that can be booked at `now`: the office is open, it starts
+    /// The agenda of `procedure_id` at one office, for the single slot starting at `start`:
+    /// only the places of that slot are read. `None` if there is no such procedure.
+    pub async fn load_slot(
+        conn: &mut AnyConnection,
+        cache: &PlanCache,
+        procedure_id: &str,
+        office_id: &str,
+        start: Timestamp,
+    ) -> Result<Option<Agenda>, DbError> {
+        let Some(plan) = cache.plan(conn, procedure_id).await? else {
+            return Ok(None);
+        };
+        let counters: Vec<usize> = plan
+            .counters
+            .iter()
+            .enumerate()
+            .filter(|(_, counter)| counter.office.id == office_id)
+            .map(|(index, _)| index)
+            .collect();
+        let ids: Vec<&str> = counters
+            .iter()
+            .map(|&index| plan.counters[index].counter.id.as_str())
+            .collect();
+        let end = start.as_second() + i64::from(plan.procedure.slot_minutes) * 60;
+        let taken = bookings::taken_cells(conn, &ids, start.as_second(), end).await?;
+        let day = calendar::local_date(start);
+        Ok(Some(Agenda {
+            plan,
+            counters,
+            taken,
+            to: day,
+        }))
+    }
+
+    pub fn procedure(&self) -> &Procedure {
+        &self.plan.procedure
+    }
+
+    /// The candidates starting exactly at `start` (see [`Agenda::candidates`]).
+    pub fn candidates_at(&self, now: Timestamp, start: Timestamp) -> Vec<Candidate> {
+        let day = calendar::local_date(start);
+        self.walk(now, day, day, Some(start))
+    }
+
+    /// Every slot in `from..=to` that can be booked at `now`: the counter is open, it starts
     /// after the minimum notice, its day is within the open agenda. With its free places (0
     /// when full).
     pub fn candidates(&self, now: Timestamp, from: Date, to: Date) -> Vec<Candidate> {
-        let length = self.procedure.slot_minutes;
+        self.walk(now, from, to, None)
+    }
+
+    fn walk(
+        &self,
+        now: Timestamp,
+        from: Date,
+        to: Date,
+        only: Option<Timestamp>,
+    ) -> Vec<Candidate> {
+        let procedure = &self.plan.procedure;
+        let length = procedure.slot_minutes;
         let earliest = now
             .checked_add(SignedDuration::from_mins(i64::from(
-                self.procedure.rules.min_notice_minutes,
+                procedure.rules.min_notice_minutes,
             )))
             .unwrap_or(now);
         let today = calendar::local_date(now);
         let mut found = Vec::new();
-        for agenda in &self.counters {
-            let counter = &agenda.counter;
-            let last_day = calendar::bookable_until(
-                now,
-                self.procedure.rules.horizon_days,
-                agenda.office.release,
-            )
-            .min(to);
+        for plan in self
+            .counters
+            .iter()
+            .map(|&index| &self.plan.counters[index])
+        {
+            let counter = &plan.counter;
+            let last_day =
+                calendar::bookable_until(now, procedure.rules.horizon_days, plan.office.release)
+                    .min(to);
             let mut day = from.max(today);
             while day <= last_day {
                 let inputs = DayInputs {
                     weekly: &counter.hours,
-                    counter_override: agenda.counter_days.get(&day).map(Vec::as_slice),
-                    office_override: agenda.office_days.get(&day).map(Vec::as_slice),
-                    patron: agenda.patron,
+                    counter_override: plan.counter_days.get(&day).map(Vec::as_slice),
+                    office_override: plan.office_days.get(&day).map(Vec::as_slice),
+                    patron: plan.patron,
                 };
                 let (hours, _) = calendar::hours_on(day, &inputs);
                 for minute in calendar::slot_starts(&hours, counter.grid_minutes, length) {
                     let Some(start) = calendar::to_instant(day, minute) else {
                         continue;
                     };
-                    if start < earliest {
+                    if start < earliest || only.is_some_and(|only| only != start) {
                         continue;
                     }
                     let cells: Vec<i64> = (0..calendar::cells_for(length, counter.grid_minutes))
@@ -145,11 +329,16 @@ impl Agenda {
                         .collect();
                     let busiest = cells
                         .iter()
-                        .map(|cell| agenda.taken.get(cell).copied().unwrap_or(0))
+                        .map(|cell| {
+                            self.taken
+                                .get(&(counter.id.clone(), *cell))
+                                .copied()
+                                .unwrap_or(0)
+                        })
                         .max()
                         .unwrap_or(0);
                     found.push(Candidate {
-                        office_id: agenda.office.id.clone(),
+                        office_id: plan.office.id.clone(),
                         counter_id: counter.id.clone(),
                         seats: counter.seats,
                         day,
@@ -171,20 +360,25 @@ impl Agenda {
         found
     }
 
-    /// The last day open for booking now, over all the procedure's offices.
-    pub fn bookable_until(&self, now: Timestamp) -> Date {
-        self.counters
-            .iter()
-            .map(|agenda| {
-                calendar::bookable_until(
-                    now,
-                    self.procedure.rules.horizon_days,
-                    agenda.office.release,
-                )
-            })
-            .max()
-            .unwrap_or_else(|| calendar::local_date(now))
+    /// The last day this agenda covers.
+    pub fn to(&self) -> Date {
+        self.to
     }
+}
+
+/// The last day open for booking at `now`, over the counters in scope.
+fn bookable_until(plan: &Plan, counters: &[usize], now: Timestamp) -> Date {
+    counters
+        .iter()
+        .map(|&index| {
+            calendar::bookable_until(
+                now,
+                plan.procedure.rules.horizon_days,
+                plan.counters[index].office.release,
+            )
+        })
+        .max()
+        .unwrap_or_else(|| calendar::local_date(now))
 }
 
 /// What people choose from: slots with free places, one per office and start time (the

@@ -14,7 +14,8 @@ pub mod agenda;
 use crate::api::AppState;
 use crate::auth::Actor;
 use crate::db::bookings::{
-    self, AuditEntry, BookingRow, Confirmation, IdempotencyClaim, StoredResponse,
+    self, ActiveBooking, AuditEntry, BookingKey, BookingRow, Confirmation, IdempotencyClaim,
+    StoredResponse,
 };
 use crate::db::{Db, DbError};
 use crate::keys::random_bytes;
@@ -29,7 +30,7 @@ use sportello_core::booking::{
     CitizenProof, ConfirmRequest, ExistingBooking, Hold, HoldRequest, RescheduleRequest, SlotOffer,
 };
 use sportello_core::calendar;
-use sportello_core::identity::FieldError;
+use sportello_core::identity::{FieldError, Person};
 use sportello_core::receipt::ReceiptClaims;
 use std::cmp::Reverse;
 
@@ -104,11 +105,20 @@ fn respond<T: Serialize>(status: u16, value: &T) -> StoredResponse {
     }
 }
 
+/// A random booking code, every character equally likely (bytes that would favour the first
+/// letters of the alphabet are drawn again).
 fn new_booking_code() -> String {
-    random_bytes::<CODE_LENGTH>()
-        .iter()
-        .map(|byte| CODE_ALPHABET[usize::from(*byte) % CODE_ALPHABET.len()] as char)
-        .collect()
+    let alphabet = CODE_ALPHABET.len();
+    let fair_below = 256 - 256 % alphabet;
+    let mut code = String::with_capacity(CODE_LENGTH);
+    while code.len() < CODE_LENGTH {
+        for byte in random_bytes::<16>() {
+            if usize::from(byte) < fair_below && code.len() < CODE_LENGTH {
+                code.push(CODE_ALPHABET[usize::from(byte) % alphabet] as char);
+            }
+        }
+    }
+    code
 }
 
 fn new_hold_id() -> String {
@@ -132,6 +142,18 @@ async fn claim_key(
     }
 }
 
+/// The stored answer to an earlier request with this key, read without claiming the key.
+async fn replay(
+    conn: &mut sqlx::AnyConnection,
+    key: &IdempotencyKey,
+) -> Result<Option<StoredResponse>, BookingError> {
+    match bookings::stored_response(conn, &key.actor, &key.key, &key.request_hash).await? {
+        Some(IdempotencyClaim::Replay(stored)) => Ok(Some(stored)),
+        Some(IdempotencyClaim::Mismatch) => Err(BookingError::IdempotencyMismatch),
+        Some(IdempotencyClaim::New) | None => Ok(None),
+    }
+}
+
 fn audit_entry(actor: &str, action: &str, row: &BookingRow, at: i64, detail: String) -> AuditEntry {
     AuditEntry {
         at,
@@ -141,6 +163,30 @@ fn audit_entry(actor: &str, action: &str, row: &BookingRow, at: i64, detail: Str
         office_id: Some(row.office_id.clone()),
         organization_id: row.organization_id.clone(),
         detail,
+    }
+}
+
+/// Runs a write again when the database says it may succeed on a second try (a deadlock or
+/// serialization failure on PostgreSQL, a busy SQLite): a person should not see an error
+/// because two others happened to write at the same moment.
+async fn with_retries<T, F, Fut>(mut write: F) -> Result<T, BookingError>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<T, BookingError>>,
+{
+    let mut attempt = 0u32;
+    loop {
+        match write().await {
+            Err(BookingError::Db(err)) if err.is_retryable() && attempt < 4 => {
+                attempt += 1;
+                let jitter = u64::from(crate::keys::random_bytes::<1>()[0]) % 20;
+                tokio::time::sleep(std::time::Duration::from_millis(
+                    5 * u64::from(attempt) + jitter,
+                ))
+                .await;
+            }
+            other => return other,
+        }
     }
 }
 
@@ -157,21 +203,10 @@ pub async fn availability(
     let today = calendar::local_date(now);
     let from = from.unwrap_or(today).max(today);
     let mut conn = state.db.conn().await?;
-    // Load a first window cheaply; the horizon tells how far the agenda really goes.
-    let probe = Agenda::load(&mut conn, procedure_id, None, from, from)
+    let agenda = Agenda::load(&mut conn, &state.plans, procedure_id, None, from, None, now)
         .await?
         .ok_or_else(|| BookingError::NotFound(format!("no procedure {procedure_id}")))?;
-    let until = probe.bookable_until(now);
-    if until < from {
-        return Ok(Availability {
-            procedure_id: procedure_id.to_owned(),
-            slots: Vec::new(),
-            bookable_until: until,
-        });
-    }
-    let agenda = Agenda::load(&mut conn, procedure_id, None, from, until)
-        .await?
-        .ok_or_else(|| BookingError::NotFound(format!("no procedure {procedure_id}")))?;
+    let until = agenda.to();
     Ok(Availability {
         procedure_id: procedure_id.to_owned(),
         slots: offers(&agenda.candidates(now, from, until), limit),
@@ -179,31 +214,70 @@ pub async fn availability(
     })
 }
 
-/// The next few free slots, offered when the one asked for was taken.
+/// How old the suggestions in a "slot taken" answer may be. They are only suggestions (the
+/// next attempt on one is decided by the database), and on a click day thousands of refusals
+/// a second would otherwise each recompute the whole agenda.
+const SUGGESTIONS_FRESH_FOR: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// Recent suggestions, by procedure.
+#[derive(Debug, Default)]
+pub struct Suggestions(
+    std::sync::Mutex<std::collections::HashMap<String, (std::time::Instant, Vec<SlotOffer>)>>,
+);
+
+/// The next few free slots, offered when the one asked for (`taken`) was taken.
 async fn alternatives(
     state: &AppState,
     procedure_id: &str,
+    taken: Timestamp,
 ) -> Result<Vec<SlotOffer>, BookingError> {
-    Ok(availability(state, procedure_id, None, 5).await?.slots)
+    let mut offers = recent_offers(state, procedure_id).await?;
+    offers.retain(|offer| offer.start != taken);
+    Ok(offers)
 }
 
-/// The bookable candidates at exactly `start` at one office, most free first.
+async fn recent_offers(
+    state: &AppState,
+    procedure_id: &str,
+) -> Result<Vec<SlotOffer>, BookingError> {
+    let recent = state
+        .suggestions
+        .0
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .get(procedure_id)
+        .filter(|(at, _)| at.elapsed() < SUGGESTIONS_FRESH_FOR)
+        .map(|(_, offers)| offers.clone());
+    if let Some(offers) = recent {
+        return Ok(offers);
+    }
+    let offers = availability(state, procedure_id, None, 6).await?.slots;
+    state
+        .suggestions
+        .0
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .insert(
+            procedure_id.to_owned(),
+            (std::time::Instant::now(), offers.clone()),
+        );
+    Ok(offers)
+}
+
+/// The bookable candidates at exactly `start` at one office, most free first. Read before
+/// the write transaction: the free counts may be a moment old, and the claims decide.
 async fn candidates_at(
+    state: &AppState,
     conn: &mut sqlx::AnyConnection,
     procedure_id: &str,
     office_id: &str,
     start: Timestamp,
     now: Timestamp,
-) -> Result<(Agenda, Vec<Candidate>), BookingError> {
-    let day = calendar::local_date(start);
-    let agenda = Agenda::load(conn, procedure_id, Some(office_id), day, day)
+) -> Result<Vec<Candidate>, BookingError> {
+    let agenda = Agenda::load_slot(conn, &state.plans, procedure_id, office_id, start)
         .await?
         .ok_or_else(|| BookingError::NotFound(format!("no procedure {procedure_id}")))?;
-    let mut candidates: Vec<Candidate> = agenda
-        .candidates(now, day, day)
-        .into_iter()
-        .filter(|candidate| candidate.start == start)
-        .collect();
+    let mut candidates = agenda.candidates_at(now, start);
     if candidates.is_empty() {
         return Err(BookingError::NotBookable(
             "not a bookable time for this procedure and office (closed, too soon, or beyond \
@@ -212,16 +286,17 @@ async fn candidates_at(
         ));
     }
     candidates.sort_by_key(|candidate| Reverse(candidate.free));
-    Ok((agenda, candidates))
+    Ok(candidates)
 }
 
-/// Claims one of `candidates` for `booking_id`, the freest first. Which one it got.
+/// Claims one of `candidates` for `booking_id`, the freest first; which one it got. Tries the
+/// ones that looked full too: a place may have been freed since they were read.
 async fn claim_any<'c>(
     conn: &mut sqlx::AnyConnection,
     booking_id: &str,
     candidates: &'c [Candidate],
 ) -> Result<Option<&'c Candidate>, BookingError> {
-    for candidate in candidates.iter().filter(|candidate| candidate.free > 0) {
+    for candidate in candidates {
         if bookings::claim_cells(
             conn,
             booking_id,
@@ -245,19 +320,47 @@ pub async fn hold(
     key: &IdempotencyKey,
     request: &HoldRequest,
 ) -> Result<StoredResponse, BookingError> {
+    with_retries(|| hold_once(state, actor, key, request)).await
+}
+
+async fn hold_once(
+    state: &AppState,
+    actor: &Actor,
+    key: &IdempotencyKey,
+    request: &HoldRequest,
+) -> Result<StoredResponse, BookingError> {
     let now = state.clock.now();
-    let mut tx = state.db.begin_write().await?;
-    if let Some(stored) = claim_key(&mut tx, key, now.as_second()).await? {
-        return Ok(stored);
-    }
-    let (_, candidates) = candidates_at(
-        &mut tx,
+    let mut conn = state.db.conn().await?;
+    let candidates = candidates_at(
+        state,
+        &mut conn,
         &request.procedure_id,
         &request.office_id,
         request.start,
         now,
     )
-    .await?;
+    .await;
+    // Full (or not bookable) at this read: answer without queueing for the write lock, as
+    // most attempts on a click day end here. A retry of a hold that went through is still
+    // answered as it was.
+    if !matches!(&candidates, Ok(found) if found.iter().any(|candidate| candidate.free > 0)) {
+        if let Some(stored) = replay(&mut conn, key).await? {
+            return Ok(stored);
+        }
+        drop(conn);
+        return Err(match candidates {
+            Err(err) => err,
+            Ok(_) => BookingError::SlotTaken {
+                alternatives: alternatives(state, &request.procedure_id, request.start).await?,
+            },
+        });
+    }
+    drop(conn);
+    let candidates = candidates?;
+    let mut tx = state.db.begin_write().await?;
+    if let Some(stored) = claim_key(&mut tx, key, now.as_second()).await? {
+        return Ok(stored);
+    }
     let first = &candidates[0];
     let expires_at = now.checked_add(state.settings.hold).unwrap_or(now);
     let mut row = BookingRow {
@@ -288,7 +391,7 @@ pub async fn hold(
     let Some(chosen) = claim_any(&mut tx, &row.id, &candidates).await? else {
         drop(tx);
         return Err(BookingError::SlotTaken {
-            alternatives: alternatives(state, &request.procedure_id).await?,
+            alternatives: alternatives(state, &request.procedure_id, request.start).await?,
         });
     };
     if chosen.counter_id != row.counter_id {
@@ -319,24 +422,27 @@ pub async fn hold(
 
 /// Releases a hold (the person went back, or left). Releasing one already gone is fine.
 pub async fn release(state: &AppState, actor: &Actor, hold_id: &str) -> Result<(), BookingError> {
-    let now = state.clock.now().as_second();
-    let mut tx = state.db.begin_write().await?;
-    match bookings::booking_by_id(&mut tx, hold_id).await? {
-        None => Ok(()),
-        Some(row) if row.status == BookingStatus::Held => {
-            bookings::delete_booking(&mut tx, hold_id).await?;
-            bookings::audit(
-                &mut tx,
-                &audit_entry(&actor.label(), "release", &row, now, String::new()),
-            )
-            .await?;
-            tx.commit().await?;
-            Ok(())
+    with_retries(|| async {
+        let now = state.clock.now().as_second();
+        let mut tx = state.db.begin_write().await?;
+        match bookings::lock_booking(&mut tx, BookingKey::Id(hold_id)).await? {
+            None => Ok(()),
+            Some(row) if row.status == BookingStatus::Held => {
+                bookings::delete_booking(&mut tx, hold_id).await?;
+                bookings::audit(
+                    &mut tx,
+                    &audit_entry(&actor.label(), "release", &row, now, String::new()),
+                )
+                .await?;
+                tx.commit().await?;
+                Ok(())
+            }
+            Some(_) => Err(BookingError::InvalidState(
+                "this hold is already a booking: cancel the booking instead".to_owned(),
+            )),
         }
-        Some(_) => Err(BookingError::InvalidState(
-            "this hold is already a booking: cancel the booking instead".to_owned(),
-        )),
-    }
+    })
+    .await
 }
 
 pub async fn confirm(
@@ -367,12 +473,24 @@ pub async fn confirm(
         });
     }
     let person_key = state.keys.person_key(&person.identity_key());
+    with_retries(|| confirm_once(state, actor, key, hold_id, request, &person, &person_key)).await
+}
 
+async fn confirm_once(
+    state: &AppState,
+    actor: &Actor,
+    key: &IdempotencyKey,
+    hold_id: &str,
+    request: &ConfirmRequest,
+    person: &Person,
+    person_key: &str,
+) -> Result<StoredResponse, BookingError> {
+    let now = state.clock.now();
     let mut tx = state.db.begin_write().await?;
     if let Some(stored) = claim_key(&mut tx, key, now.as_second()).await? {
         return Ok(stored);
     }
-    let Some(mut row) = bookings::booking_by_id(&mut tx, hold_id).await? else {
+    let Some(mut row) = bookings::lock_booking(&mut tx, BookingKey::Id(hold_id)).await? else {
         return Err(BookingError::HoldExpired);
     };
     if row.status != BookingStatus::Held {
@@ -386,15 +504,14 @@ pub async fn confirm(
     {
         return Err(BookingError::HoldExpired);
     }
-    bookings::lapse_past(&mut tx, &row.procedure_id, &person_key, now.as_second()).await?;
-    if let Some(existing) =
-        bookings::active_booking(&mut tx, &row.procedure_id, &person_key).await?
+    bookings::lapse_past(&mut tx, &row.procedure_id, person_key, now.as_second()).await?;
+    if let Some(existing) = bookings::active_booking(&mut tx, &row.procedure_id, person_key).await?
     {
-        return Err(BookingError::AlreadyBooked(existing));
+        return Err(already_booked(actor, existing));
     }
     let confirmation = Confirmation {
         id: &row.id,
-        person_key: &person_key,
+        person_key,
         organization_id: actor.organization(),
         booked_by: &actor.label(),
         mediator_language: request.mediator_language.as_deref(),
@@ -407,15 +524,14 @@ pub async fn confirm(
         Err(err) if err.is_unique_violation() => {
             drop(tx);
             let mut conn = state.db.conn().await?;
-            return match bookings::active_booking(&mut conn, &row.procedure_id, &person_key).await?
-            {
-                Some(existing) => Err(BookingError::AlreadyBooked(existing)),
+            return match bookings::active_booking(&mut conn, &row.procedure_id, person_key).await? {
+                Some(existing) => Err(already_booked(actor, existing)),
                 None => Err(BookingError::Db(err)),
             };
         }
         Err(err) => return Err(err.into()),
     }
-    bookings::save_person(&mut tx, &row.id, &person).await?;
+    bookings::save_person(&mut tx, &row.id, person).await?;
     row.status = BookingStatus::Confirmed;
     row.organization_id = actor.organization().map(str::to_owned);
     row.mediator_language = request.mediator_language.clone();
@@ -435,6 +551,22 @@ pub async fn confirm(
     bookings::complete_idempotency(&mut tx, &key.actor, &key.key, &response).await?;
     tx.commit().await?;
     Ok(response)
+}
+
+/// "Already booked", naming the appointment. Its code only goes to those with authority over
+/// it: anyone can type someone's codice fiscale, and with the code (and the date of birth the
+/// codice fiscale contains) they could cancel the other person's booking.
+fn already_booked(actor: &Actor, existing: ActiveBooking) -> BookingError {
+    let authority = actor.is_admin()
+        || actor.require_office(&existing.booking.office_id).is_ok()
+        || actor
+            .organization()
+            .is_some_and(|organization| existing.organization_id.as_deref() == Some(organization));
+    let mut booking = existing.booking;
+    if !authority {
+        booking.code = None;
+    }
+    BookingError::AlreadyBooked(booking)
 }
 
 // --- the booking as people see it ----------------------------------------------------------
@@ -494,31 +626,30 @@ fn has_authority(actor: &Actor, row: &BookingRow) -> bool {
             .is_some_and(|organization| row.organization_id.as_deref() == Some(organization))
 }
 
-/// Finds a booking for `actor`: by authority, or by the date-of-birth proof a citizen gives.
-/// Without either, the answer is the same as for a code that does not exist.
+/// Finds a booking for `actor` (locking it when `lock`): by authority, or by the date of birth
+/// a citizen gives. Every failure reads "not found", so no one learns which codes exist.
 async fn find_for(
     conn: &mut sqlx::AnyConnection,
     actor: &Actor,
     code: &str,
     proof: Option<&CitizenProof>,
+    lock: bool,
 ) -> Result<BookingRow, BookingError> {
     let not_found =
         || BookingError::NotFound("no booking with this code and date of birth".to_owned());
-    let row = bookings::booking_by_code(conn, code)
-        .await?
+    let row = if lock {
+        bookings::lock_booking(conn, BookingKey::Code(code)).await?
+    } else {
+        bookings::booking_by_code(conn, code).await?
+    };
+    let row = row
+        .filter(|row| row.status != BookingStatus::Held)
         .ok_or_else(not_found)?;
-    if row.status == BookingStatus::Held {
-        return Err(not_found());
-    }
     if has_authority(actor, &row) {
         return Ok(row);
     }
     let Some(proof) = proof else {
-        return Err(if matches!(actor, Actor::User(_)) {
-            BookingError::Forbidden
-        } else {
-            not_found()
-        });
+        return Err(not_found());
     };
     match bookings::person_of(conn, &row.id).await? {
         Some(person) if person.date_of_birth == proof.date_of_birth => Ok(row),
@@ -533,7 +664,7 @@ pub async fn get(
     code: &str,
 ) -> Result<BookingRecord, BookingError> {
     let mut conn = state.db.conn().await?;
-    let row = find_for(&mut conn, actor, code, None).await?;
+    let row = find_for(&mut conn, actor, code, None, false).await?;
     full_view(state, &mut conn, &row).await
 }
 
@@ -545,7 +676,7 @@ pub async fn lookup(
     proof: &CitizenProof,
 ) -> Result<Booking, BookingError> {
     let mut conn = state.db.conn().await?;
-    let row = find_for(&mut conn, actor, code, Some(proof)).await?;
+    let row = find_for(&mut conn, actor, code, Some(proof), false).await?;
     Ok(public_view(state, &row))
 }
 
@@ -599,36 +730,39 @@ pub async fn cancel(
     code: &str,
     proof: Option<&CitizenProof>,
 ) -> Result<StoredResponse, BookingError> {
-    let now = state.clock.now().as_second();
-    let mut tx = state.db.begin_write().await?;
-    if let Some(stored) = claim_key(&mut tx, key, now).await? {
-        return Ok(stored);
-    }
-    let mut row = find_for(&mut tx, actor, code, proof).await?;
-    if row.status != BookingStatus::Confirmed || row.slot_start <= now {
-        return Err(BookingError::InvalidState(
-            "only a confirmed appointment that has not started can be cancelled".to_owned(),
-        ));
-    }
-    bookings::set_status(
-        &mut tx,
-        &row.id,
-        BookingStatus::Confirmed,
-        BookingStatus::Cancelled,
-        now,
-    )
-    .await?;
-    bookings::release_claims(&mut tx, &row.id).await?;
-    row.status = BookingStatus::Cancelled;
-    bookings::audit(
-        &mut tx,
-        &audit_entry(&actor.label(), "cancel", &row, now, String::new()),
-    )
-    .await?;
-    let response = respond(200, &public_view(state, &row));
-    bookings::complete_idempotency(&mut tx, &key.actor, &key.key, &response).await?;
-    tx.commit().await?;
-    Ok(response)
+    with_retries(|| async {
+        let now = state.clock.now().as_second();
+        let mut tx = state.db.begin_write().await?;
+        if let Some(stored) = claim_key(&mut tx, key, now).await? {
+            return Ok(stored);
+        }
+        let mut row = find_for(&mut tx, actor, code, proof, true).await?;
+        if row.status != BookingStatus::Confirmed || row.slot_start <= now {
+            return Err(BookingError::InvalidState(
+                "only a confirmed appointment that has not started can be cancelled".to_owned(),
+            ));
+        }
+        bookings::set_status(
+            &mut tx,
+            &row.id,
+            BookingStatus::Confirmed,
+            BookingStatus::Cancelled,
+            now,
+        )
+        .await?;
+        bookings::release_claims(&mut tx, &row.id).await?;
+        row.status = BookingStatus::Cancelled;
+        bookings::audit(
+            &mut tx,
+            &audit_entry(&actor.label(), "cancel", &row, now, String::new()),
+        )
+        .await?;
+        let response = respond(200, &public_view(state, &row));
+        bookings::complete_idempotency(&mut tx, &key.actor, &key.key, &response).await?;
+        tx.commit().await?;
+        Ok(response)
+    })
+    .await
 }
 
 /// Moves a booking to another slot, atomically: the old places are freed only if the new
@@ -640,12 +774,22 @@ pub async fn reschedule(
     code: &str,
     request: &RescheduleRequest,
 ) -> Result<StoredResponse, BookingError> {
+    with_retries(|| reschedule_once(state, actor, key, code, request)).await
+}
+
+async fn reschedule_once(
+    state: &AppState,
+    actor: &Actor,
+    key: &IdempotencyKey,
+    code: &str,
+    request: &RescheduleRequest,
+) -> Result<StoredResponse, BookingError> {
     let now = state.clock.now();
     let mut tx = state.db.begin_write().await?;
     if let Some(stored) = claim_key(&mut tx, key, now.as_second()).await? {
         return Ok(stored);
     }
-    let mut row = find_for(&mut tx, actor, code, request.proof.as_ref()).await?;
+    let mut row = find_for(&mut tx, actor, code, request.proof.as_ref(), true).await?;
     if row.status != BookingStatus::Confirmed || row.slot_start <= now.as_second() {
         return Err(BookingError::InvalidState(
             "only a confirmed appointment that has not started can be moved".to_owned(),
@@ -654,7 +798,8 @@ pub async fn reschedule(
     // Free the current places first (inside the transaction), so a new slot that overlaps
     // the old one on the same counter is seen as free.
     bookings::release_claims(&mut tx, &row.id).await?;
-    let (_, candidates) = candidates_at(
+    let candidates = candidates_at(
+        state,
         &mut tx,
         &row.procedure_id,
         &request.office_id,
@@ -665,7 +810,7 @@ pub async fn reschedule(
     let Some(chosen) = claim_any(&mut tx, &row.id, &candidates).await? else {
         drop(tx);
         return Err(BookingError::SlotTaken {
-            alternatives: alternatives(state, &row.procedure_id).await?,
+            alternatives: alternatives(state, &row.procedure_id, request.start).await?,
         });
     };
     let detail = format!("from {} to {}", timestamp(row.slot_start), chosen.start);
@@ -713,88 +858,100 @@ pub async fn check_in(
     actor
         .require_office(&claims.office_id)
         .map_err(|_| BookingError::Forbidden)?;
-    let now = state.clock.now();
-    let mut tx = state.db.begin_write().await?;
-    let row = bookings::booking_by_code(&mut tx, &claims.code)
-        .await?
-        .ok_or_else(|| BookingError::NotFound(format!("no booking {}", claims.code)))?;
-    if row.slot_start != claims.start || row.office_id != claims.office_id {
-        return Err(BookingError::InvalidReceipt(
-            "this receipt is from before the appointment was moved: use the newest one".to_owned(),
-        ));
-    }
-    let queue_number = match row.status {
-        BookingStatus::CheckedIn => row.queue_number.unwrap_or(0),
-        BookingStatus::Confirmed => {
-            let today = calendar::local_date(now).to_string();
-            if row.day != today {
+    with_retries(|| async {
+        let now = state.clock.now();
+        let mut tx = state.db.begin_write().await?;
+        let row = bookings::lock_booking(&mut tx, BookingKey::Code(&claims.code))
+            .await?
+            .filter(|row| row.status != BookingStatus::Held)
+            .ok_or_else(|| BookingError::NotFound(format!("no booking {}", claims.code)))?;
+        if row.slot_start != claims.start || row.office_id != claims.office_id {
+            return Err(BookingError::InvalidReceipt(
+                "this receipt is from before the appointment was moved: use the newest one"
+                    .to_owned(),
+            ));
+        }
+        let queue_number = match row.status {
+            BookingStatus::CheckedIn => row.queue_number.unwrap_or(0),
+            BookingStatus::Confirmed => {
+                let today = calendar::local_date(now).to_string();
+                if row.day != today {
+                    return Err(BookingError::InvalidState(format!(
+                        "the appointment is on {}, not today",
+                        row.day
+                    )));
+                }
+                let number = bookings::next_queue_number(&mut tx, &row.office_id, &row.day).await?;
+                bookings::check_in(&mut tx, &row.id, number, now.as_second()).await?;
+                bookings::audit(
+                    &mut tx,
+                    &audit_entry(
+                        &actor.label(),
+                        "check_in",
+                        &row,
+                        now.as_second(),
+                        format!("queue {number}"),
+                    ),
+                )
+                .await?;
+                tx.commit().await?;
+                number
+            }
+            other => {
                 return Err(BookingError::InvalidState(format!(
-                    "the appointment is on {}, not today",
-                    row.day
+                    "the booking is {}",
+                    other.as_str()
                 )));
             }
-            let number = bookings::next_queue_number(&mut tx, &row.office_id, &row.day).await?;
-            bookings::check_in(&mut tx, &row.id, number, now.as_second()).await?;
-            bookings::audit(
-                &mut tx,
-                &audit_entry(
-                    &actor.label(),
-                    "check_in",
-                    &row,
-                    now.as_second(),
-                    format!("queue {number}"),
-                ),
-            )
-            .await?;
-            tx.commit().await?;
-            number
-        }
-        other => {
-            return Err(BookingError::InvalidState(format!(
-                "the booking is {}",
-                other.as_str()
-            )));
-        }
-    };
-    Ok(CheckIn {
-        code: row.code,
-        office_id: row.office_id,
-        queue_number: u32::try_from(queue_number).unwrap_or(0),
+        };
+        Ok(CheckIn {
+            code: row.code,
+            office_id: row.office_id,
+            queue_number: u32::try_from(queue_number).unwrap_or(0),
+        })
     })
+    .await
 }
 
-/// Marks that the person did not come, once the slot is over.
+/// Marks that the person did not come, once the slot is over. Marking again answers the same.
 pub async fn no_show(state: &AppState, actor: &Actor, code: &str) -> Result<Booking, BookingError> {
-    let now = state.clock.now().as_second();
-    let mut tx = state.db.begin_write().await?;
-    let mut row = bookings::booking_by_code(&mut tx, code)
-        .await?
-        .filter(|row| row.status != BookingStatus::Held)
-        .ok_or_else(|| BookingError::NotFound(format!("no booking {code}")))?;
-    actor
-        .require_office(&row.office_id)
-        .map_err(|_| BookingError::Forbidden)?;
-    if row.status != BookingStatus::Confirmed || row.slot_end > now {
-        return Err(BookingError::InvalidState(
-            "only a confirmed appointment whose time is over can be marked as a no-show".to_owned(),
-        ));
-    }
-    bookings::set_status(
-        &mut tx,
-        &row.id,
-        BookingStatus::Confirmed,
-        BookingStatus::NoShow,
-        now,
-    )
-    .await?;
-    row.status = BookingStatus::NoShow;
-    bookings::audit(
-        &mut tx,
-        &audit_entry(&actor.label(), "no_show", &row, now, String::new()),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(public_view(state, &row))
+    with_retries(|| async {
+        let now = state.clock.now().as_second();
+        let mut tx = state.db.begin_write().await?;
+        let mut row = bookings::lock_booking(&mut tx, BookingKey::Code(code))
+            .await?
+            .filter(|row| {
+                row.status != BookingStatus::Held && actor.require_office(&row.office_id).is_ok()
+            })
+            .ok_or_else(|| BookingError::NotFound(format!("no booking {code}")))?;
+        match row.status {
+            BookingStatus::NoShow => return Ok(public_view(state, &row)),
+            BookingStatus::Confirmed if row.slot_end <= now => {}
+            _ => {
+                return Err(BookingError::InvalidState(
+                    "only a confirmed appointment whose time is over can be marked as a no-show"
+                        .to_owned(),
+                ));
+            }
+        }
+        bookings::set_status(
+            &mut tx,
+            &row.id,
+            BookingStatus::Confirmed,
+            BookingStatus::NoShow,
+            now,
+        )
+        .await?;
+        row.status = BookingStatus::NoShow;
+        bookings::audit(
+            &mut tx,
+            &audit_entry(&actor.label(), "no_show", &row, now, String::new()),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(public_view(state, &row))
+    })
+    .await
 }
 
 // --- housekeeping --------------------------------------------------------------------------

@@ -84,3 +84,18 @@ pub async fn overrides_between(
     .await?;
     rows.iter().map(override_from_row).collect()
 }
+
+/// Every override of an office (its own and its counters'). A few dozen a year.
+pub async fn overrides_of(
+    conn: &mut AnyConnection,
+    office_id: &str,
+) -> Result<Vec<DayOverride>, DbError> {
+    let rows = sqlx::query(
+        "SELECT id, office_id, counter_id, day, hours, reason FROM day_overrides \
+         WHERE office_id = $1 ORDER BY day, id",
+    )
+    .bind(office_id)
+    .fetch_all(conn)
+    .await?;
+    rows.iter().map(override_from_row).collect()
+}

@@ -131,31 +131,84 @@ pub async fn release_claims(conn: &mut AnyConnection, booking_id: &str) -> Resul
     Ok(())
 }
 
-/// Places taken per cell of a counter in `[from, to)` (Unix seconds).
+/// Places taken per (counter, cell) of some counters in `[from, to)` (Unix seconds).
 pub async fn taken_cells(
     conn: &mut AnyConnection,
-    counter_id: &str,
+    counter_ids: &[&str],
     from: i64,
     to: i64,
-) -> Result<HashMap<i64, u16>, DbError> {
-    let rows = sqlx::query(
-        "SELECT cell_start, COUNT(*) AS taken FROM seat_claims \
-         WHERE counter_id = $1 AND cell_start >= $2 AND cell_start < $3 GROUP BY cell_start",
-    )
-    .bind(counter_id)
-    .bind(from)
-    .bind(to)
-    .fetch_all(conn)
-    .await?;
+) -> Result<HashMap<(String, i64), u16>, DbError> {
+    if counter_ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let placeholders: Vec<String> = (0..counter_ids.len())
+        .map(|i| format!("${}", i + 3))
+        .collect();
+    let sql = format!(
+        "SELECT counter_id, cell_start, COUNT(*) AS taken FROM seat_claims \
+         WHERE cell_start >= $1 AND cell_start < $2 AND counter_id IN ({}) \
+         GROUP BY counter_id, cell_start",
+        placeholders.join(", ")
+    );
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(from).bind(to);
+    for id in counter_ids {
+        query = query.bind(*id);
+    }
+    let rows = query.fetch_all(conn).await?;
     rows.iter()
         .map(|row| {
             let taken: i64 = row.try_get("taken")?;
             Ok((
-                row.try_get("cell_start")?,
+                (row.try_get("counter_id")?, row.try_get("cell_start")?),
                 u16::try_from(taken).unwrap_or(u16::MAX),
             ))
         })
         .collect()
+}
+
+/// Whether a counter has places claimed from `from` (Unix seconds) on.
+pub async fn claims_from(
+    conn: &mut AnyConnection,
+    counter_id: &str,
+    from: i64,
+) -> Result<bool, DbError> {
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT cell_start FROM seat_claims WHERE counter_id = $1 AND cell_start >= $2 LIMIT 1",
+    )
+    .bind(counter_id)
+    .bind(from)
+    .fetch_optional(conn)
+    .await?;
+    Ok(found.is_some())
+}
+
+/// Reads a booking and locks it for the rest of the transaction, so concurrent changes to
+/// the same booking run one after the other. A no-op `UPDATE … RETURNING` does it the same way
+/// on PostgreSQL (a row lock; the newest committed version is returned) and on SQLite (which
+/// already serialises writers).
+pub async fn lock_booking(
+    conn: &mut AnyConnection,
+    by: BookingKey<'_>,
+) -> Result<Option<BookingRow>, DbError> {
+    let (column, value) = match by {
+        BookingKey::Id(id) => ("id", id),
+        BookingKey::Code(code) => ("code", code),
+    };
+    let sql = format!(
+        "UPDATE bookings SET updated_at = updated_at WHERE {column} = $1 RETURNING {BOOKING_COLUMNS}"
+    );
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(value)
+        .fetch_optional(conn)
+        .await?;
+    row.as_ref().map(booking_from_row).transpose()
+}
+
+/// How to find a booking: by its secret id (holds) or its public code.
+#[derive(Debug, Clone, Copy)]
+pub enum BookingKey<'a> {
+    Id(&'a str),
+    Code(&'a str),
 }
 
 pub async fn booking_by_id(
@@ -239,14 +292,20 @@ pub async fn lapse_past(
     Ok(())
 }
 
+/// A person's active booking for a procedure, and the organisation that made it.
+pub struct ActiveBooking {
+    pub booking: ExistingBooking,
+    pub organization_id: Option<String>,
+}
+
 /// The person's active booking for a procedure, if any.
 pub async fn active_booking(
     conn: &mut AnyConnection,
     procedure_id: &str,
     person_key: &str,
-) -> Result<Option<ExistingBooking>, DbError> {
+) -> Result<Option<ActiveBooking>, DbError> {
     let row = sqlx::query(
-        "SELECT code, office_id, procedure_id, slot_start FROM bookings \
+        "SELECT code, office_id, procedure_id, slot_start, organization_id FROM bookings \
          WHERE procedure_id = $1 AND person_key = $2 AND status = 'confirmed'",
     )
     .bind(procedure_id)
@@ -255,12 +314,15 @@ pub async fn active_booking(
     .await?;
     row.map(|row| {
         let start: i64 = row.try_get("slot_start")?;
-        Ok(ExistingBooking {
-            code: row.try_get("code")?,
-            office_id: row.try_get("office_id")?,
-            procedure_id: row.try_get("procedure_id")?,
-            start: jiff::Timestamp::from_second(start)
-                .map_err(|_| DbError::Corrupt(format!("slot start {start}")))?,
+        Ok(ActiveBooking {
+            booking: ExistingBooking {
+                code: Some(row.try_get("code")?),
+                office_id: row.try_get("office_id")?,
+                procedure_id: row.try_get("procedure_id")?,
+                start: jiff::Timestamp::from_second(start)
+                    .map_err(|_| DbError::Corrupt(format!("slot start {start}")))?,
+            },
+            organization_id: row.try_get("organization_id")?,
         })
     })
     .transpose()
@@ -331,7 +393,7 @@ pub async fn move_booking(
 ) -> Result<(), DbError> {
     sqlx::query(
         "UPDATE bookings SET office_id = $2, counter_id = $3, slot_start = $4, slot_end = $5, \
-         day = $6, issued_at = $7, updated_at = $7 WHERE id = $1",
+         day = $6, issued_at = $7, updated_at = $7 WHERE id = $1 AND status = 'confirmed'",
     )
     .bind(id)
     .bind(office_id)
@@ -418,7 +480,7 @@ pub async fn check_in(
 ) -> Result<(), DbError> {
     sqlx::query(
         "UPDATE bookings SET status = 'checked_in', queue_number = $2, updated_at = $3 \
-         WHERE id = $1",
+         WHERE id = $1 AND status = 'confirmed'",
     )
     .bind(id)
     .bind(queue_number)
@@ -488,6 +550,38 @@ pub async fn claim_idempotency(
     }))
 }
 
+/// What a key stands for, without claiming it: `None` if unused (or still being written by a
+/// concurrent transaction).
+pub async fn stored_response(
+    conn: &mut AnyConnection,
+    actor: &str,
+    key: &str,
+    request_hash: &str,
+) -> Result<Option<IdempotencyClaim>, DbError> {
+    let row = sqlx::query(
+        "SELECT request_hash, status, response FROM idempotency WHERE actor = $1 AND key = $2",
+    )
+    .bind(actor)
+    .bind(key)
+    .fetch_optional(conn)
+    .await?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let stored_hash: String = row.try_get("request_hash")?;
+    if stored_hash != request_hash {
+        return Ok(Some(IdempotencyClaim::Mismatch));
+    }
+    let status: i64 = row.try_get("status")?;
+    if status == 0 {
+        return Ok(None);
+    }
+    Ok(Some(IdempotencyClaim::Replay(StoredResponse {
+        status: u16::try_from(status).unwrap_or(500),
+        body: row.try_get("response")?,
+    })))
+}
+
 pub async fn complete_idempotency(
     conn: &mut AnyConnection,
     actor: &str,
@@ -541,7 +635,7 @@ pub async fn audit(conn: &mut AnyConnection, entry: &AuditEntry) -> Result<(), D
     Ok(())
 }
 
-/// Audit lines about one booking, or one office, oldest first.
+/// The latest audit lines about one booking, or one office, newest first.
 pub async fn audit_trail(
     conn: &mut AnyConnection,
     booking_code: Option<&str>,
@@ -551,7 +645,7 @@ pub async fn audit_trail(
     let rows = sqlx::query(
         "SELECT at, actor, action, booking_code, office_id, organization_id, detail \
          FROM audit_log WHERE ($1 IS NULL OR booking_code = $1) AND ($2 IS NULL OR office_id = $2) \
-         ORDER BY id LIMIT $3",
+         ORDER BY id DESC LIMIT $3",
     )
     .bind(booking_code)
     .bind(office_id)

@@ -20,6 +20,7 @@ use sqlx::pool::PoolConnection;
 use sqlx::{Any, AnyPool, Executor, Transaction};
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// Which database engine a [`Db`] talks to.
@@ -58,6 +59,21 @@ impl DbError {
     pub fn is_unique_violation(&self) -> bool {
         matches!(self, DbError::Sqlx(sqlx::Error::Database(err)) if err.is_unique_violation())
     }
+
+    /// Whether running the transaction again may succeed: a deadlock or serialization failure
+    /// on PostgreSQL, a busy database on SQLite, a pool momentarily exhausted.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            DbError::Sqlx(sqlx::Error::Database(err)) => matches!(
+                err.code().as_deref(),
+                // PostgreSQL: serialization_failure, deadlock_detected. SQLite: BUSY, LOCKED
+                // (and their extended codes, which keep the primary code in the low byte).
+                Some("40001" | "40P01" | "5" | "6" | "261" | "262" | "517")
+            ),
+            DbError::Sqlx(sqlx::Error::PoolTimedOut) => true,
+            _ => false,
+        }
+    }
 }
 
 /// A connection pool and the engine behind it.
@@ -65,6 +81,35 @@ impl DbError {
 pub struct Db {
     pool: AnyPool,
     backend: Backend,
+    /// SQLite admits one writer at a time. Waiting writers queue here, in order, instead of
+    /// polling SQLite's lock with growing sleeps (which turns a burst into seconds of delay).
+    sqlite_writer: Arc<tokio::sync::Mutex<()>>,
+}
+
+/// A transaction that writes: derefs to the connection; commit it, or drop it to roll back.
+pub struct WriteTx {
+    tx: Transaction<'static, Any>,
+    _turn: Option<tokio::sync::OwnedMutexGuard<()>>,
+}
+
+impl WriteTx {
+    pub async fn commit(self) -> Result<(), DbError> {
+        Ok(self.tx.commit().await?)
+    }
+}
+
+impl std::ops::Deref for WriteTx {
+    type Target = sqlx::AnyConnection;
+
+    fn deref(&self) -> &Self::Target {
+        &self.tx
+    }
+}
+
+impl std::ops::DerefMut for WriteTx {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.tx
+    }
 }
 
 impl Db {
@@ -73,7 +118,11 @@ impl Db {
         sqlx::any::install_default_drivers();
         let (backend, url) = resolve(location)?;
         let options = AnyConnectOptions::from_str(&url)?;
-        let mut pool_options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(10));
+        // No ping before every acquire: it doubles the round trips of short requests, and a
+        // broken connection shows as an error that the request reports (and the pool replaces).
+        let mut pool_options = AnyPoolOptions::new()
+            .acquire_timeout(Duration::from_secs(10))
+            .test_before_acquire(false);
         pool_options = match backend {
             Backend::Sqlite => pool_options
                 .max_connections(8)
@@ -92,7 +141,11 @@ impl Db {
             Backend::Postgres => pool_options.max_connections(16),
         };
         let pool = pool_options.connect_with(options).await?;
-        let db = Db { pool, backend };
+        let db = Db {
+            pool,
+            backend,
+            sqlite_writer: Arc::default(),
+        };
         db.migrate().await?;
         Ok(db)
     }
@@ -122,13 +175,22 @@ impl Db {
         Ok(self.pool.acquire().await?)
     }
 
-    /// A transaction that will write. On SQLite it takes the write lock at once (`BEGIN
-    /// IMMEDIATE`): a transaction that reads first and upgrades later can fail with "database
-    /// is locked" instead of waiting its turn.
-    pub async fn begin_write(&self) -> Result<Transaction<'static, Any>, DbError> {
+    /// A transaction that will write. On SQLite it waits its turn in this process, then takes
+    /// the write lock at once (`BEGIN IMMEDIATE`): a transaction that reads first and upgrades
+    /// later can fail with "database is locked" instead of waiting.
+    pub async fn begin_write(&self) -> Result<WriteTx, DbError> {
         Ok(match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
-            Backend::Postgres => self.pool.begin().await?,
+            Backend::Sqlite => {
+                let turn = self.sqlite_writer.clone().lock_owned().await;
+                WriteTx {
+                    tx: self.pool.begin_with("BEGIN IMMEDIATE").await?,
+                    _turn: Some(turn),
+                }
+            }
+            Backend::Postgres => WriteTx {
+                tx: self.pool.begin().await?,
+                _turn: None,
+            },
         })
     }
 
@@ -144,6 +206,22 @@ impl Db {
     pub async fn close(&self) {
         self.pool.close().await;
     }
+}
+
+/// The change feed's head: moves whenever reference data changes, so caches of it compare this.
+pub async fn feed_head(conn: &mut sqlx::AnyConnection) -> Result<i64, DbError> {
+    Ok(
+        sqlx::query_scalar("SELECT value FROM sync_counter WHERE id = 1")
+            .fetch_one(conn)
+            .await?,
+    )
+}
+
+/// Moves the feed's head without a replicated row: for changes that caches of reference data
+/// must notice but kiosks need not pull (e.g. dated overrides of opening hours).
+pub async fn touch_feed(conn: &mut sqlx::AnyConnection) -> Result<(), DbError> {
+    reference::next_seq(conn).await?;
+    Ok(())
 }
 
 /// Sets a value in the server's key–value table, inside the caller's transaction.

@@ -31,11 +31,20 @@ impl TestDatabase {
     }
 }
 
+/// Set to 1 to run on SQLite alone, knowingly (PostgreSQL-only races go untested).
+pub const SQLITE_ONLY_ENV: &str = "SPORTELLO_TEST_SQLITE_ONLY";
+
 pub async fn all() -> Vec<TestDatabase> {
     let mut databases = vec![TestDatabase::Sqlite(tempfile::tempdir().unwrap())];
     match std::env::var(POSTGRES_ENV) {
         Ok(admin_url) => databases.push(TestDatabase::Postgres(fresh_postgres(&admin_url).await)),
-        Err(_) => eprintln!("{POSTGRES_ENV} is not set: this run covers SQLite only"),
+        Err(_) if std::env::var(SQLITE_ONLY_ENV).is_ok_and(|v| v == "1") => {
+            eprintln!("{SQLITE_ONLY_ENV}=1: this run covers SQLite only");
+        }
+        Err(_) => panic!(
+            "{POSTGRES_ENV} is not set: run ./test.sh (it starts a throwaway PostgreSQL), or set \
+             {SQLITE_ONLY_ENV}=1 to test SQLite alone"
+        ),
     }
     databases
 }
