@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Runs every test: formatting and lints, unit and integration tests on SQLite and a throwaway
-# PostgreSQL, and the end-to-end test of the real kiosk window under Xvfb over WebDriver.
+# PostgreSQL, the end-to-end test of the real kiosk window under Xvfb over WebDriver, and a
+# fuzz of the server's API from its OpenAPI document (no request may get a 5xx).
 # Screenshots of the end-to-end steps land in $CARGO_TARGET_DIR/tmp/kiosk_e2e/.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/setup.sh
 
-ensure_apt "${BUILD_PACKAGES[@]}" xvfb webkit2gtk-driver imagemagick postgresql
+ensure_apt "${BUILD_PACKAGES[@]}" xvfb webkit2gtk-driver imagemagick postgresql python3 \
+  python3-venv curl
 ensure_rust_parts rustfmt clippy
 ensure_wasm_bindgen
 ensure_tauri_driver
@@ -24,4 +26,5 @@ say "cargo test"
 # The end-to-end test starts the server binary: build it with the tests.
 cargo build --quiet -p sportello-server
 cargo test --workspace
+scripts/fuzz-api.sh
 say "all tests passed"
