@@ -33,6 +33,24 @@ struct Plan {
     counters: Vec<CounterPlan>,
 }
 
+impl Plan {
+    /// Indexes of the counters of `office_id`, or of all.
+    fn in_scope(&self, office_id: Option<&str>) -> Vec<usize> {
+        (0..self.counters.len())
+            .filter(|&index| {
+                office_id.is_none_or(|office| office == self.counters[index].office.id)
+            })
+            .collect()
+    }
+
+    fn counter_ids(&self, indexes: &[usize]) -> Vec<&str> {
+        indexes
+            .iter()
+            .map(|&index| self.counters[index].counter.id.as_str())
+            .collect()
+    }
+}
+
 /// Plans by procedure, refreshed when the feed head moves. The head is read again at most
 /// every [`RECHECK_AFTER`]: changes made through this server invalidate the cache at once
 /// ([`PlanCache::invalidate`]); another server on the same database is seen within that time.
@@ -201,17 +219,8 @@ impl Agenda {
         let Some(plan) = cache.plan(conn, procedure_id).await? else {
             return Ok(None);
         };
-        let counters: Vec<usize> = plan
-            .counters
-            .iter()
-            .enumerate()
-            .filter(|(_, counter)| office_id.is_none_or(|office| office == counter.office.id))
-            .map(|(index, _)| index)
-            .collect();
-        let ids: Vec<&str> = counters
-            .iter()
-            .map(|&index| plan.counters[index].counter.id.as_str())
-            .collect();
+        let counters = plan.in_scope(office_id);
+        let ids = plan.counter_ids(&counters);
         let to = to.unwrap_or_else(|| bookable_until(&plan, &counters, now));
         let taken = if to < from {
             HashMap::new()
@@ -244,17 +253,8 @@ impl Agenda {
         let Some(plan) = cache.plan(conn, procedure_id).await? else {
             return Ok(None);
         };
-        let counters: Vec<usize> = plan
-            .counters
-            .iter()
-            .enumerate()
-            .filter(|(_, counter)| counter.office.id == office_id)
-            .map(|(index, _)| index)
-            .collect();
-        let ids: Vec<&str> = counters
-            .iter()
-            .map(|&index| plan.counters[index].counter.id.as_str())
-            .collect();
+        let counters = plan.in_scope(Some(office_id));
+        let ids = plan.counter_ids(&counters);
         let end = start.as_second() + i64::from(plan.procedure.slot_minutes) * 60;
         let taken = bookings::taken_cells(conn, &ids, start.as_second(), end).await?;
         let day = calendar::local_date(start);

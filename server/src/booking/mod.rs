@@ -616,6 +616,18 @@ async fn full_view(
     })
 }
 
+async fn full_views(
+    state: &AppState,
+    conn: &mut sqlx::AnyConnection,
+    rows: &[BookingRow],
+) -> Result<Vec<BookingRecord>, BookingError> {
+    let mut records = Vec::with_capacity(rows.len());
+    for row in rows {
+        records.push(full_view(state, conn, row).await?);
+    }
+    Ok(records)
+}
+
 /// Whether `actor` may see and manage `row` with its personal data: the province's
 /// administrators, the staff of its office, the operators of the organisation that booked it.
 fn has_authority(actor: &Actor, row: &BookingRow) -> bool {
@@ -692,11 +704,7 @@ pub async fn office_day(
         .map_err(|_| BookingError::Forbidden)?;
     let mut conn = state.db.conn().await?;
     let rows = bookings::bookings_of_office_day(&mut conn, office_id, &day.to_string()).await?;
-    let mut records = Vec::with_capacity(rows.len());
-    for row in &rows {
-        records.push(full_view(state, &mut conn, row).await?);
-    }
-    Ok(records)
+    full_views(state, &mut conn, &rows).await
 }
 
 /// An organisation's bookings from today on: for its operators (and administrators).
@@ -714,11 +722,7 @@ pub async fn organization_bookings(
         .as_second();
     let mut conn = state.db.conn().await?;
     let rows = bookings::bookings_of_organization(&mut conn, organization_id, since).await?;
-    let mut records = Vec::with_capacity(rows.len());
-    for row in &rows {
-        records.push(full_view(state, &mut conn, row).await?);
-    }
-    Ok(records)
+    full_views(state, &mut conn, &rows).await
 }
 
 // --- cancel, reschedule --------------------------------------------------------------------
