@@ -19,7 +19,7 @@ port=$(free_port)
 base="http://127.0.0.1:$port"
 # No hold limit: every request comes from this one address.
 "$CARGO_TARGET_DIR/debug/sportello-server" --listen "127.0.0.1:$port" \
-  --database "$work/fuzz.sqlite3" --holds-per-minute 0 >"$work/server.log" 2>&1 &
+  --database "$work/fuzz.sqlite3" --holds-per-address 0 >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 300); do

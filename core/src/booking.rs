@@ -219,15 +219,21 @@ pub struct CheckIn {
 /// The appointment that stops a second booking for the same person and procedure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+///
+/// What it tells depends on who asks. Those with authority over it (its operator, the office,
+/// administrators) get everything. Someone who gives the same surname and date of birth as
+/// the booked person gets where and when, but not the code (a code and a date of birth are
+/// enough to cancel a booking). Anyone else, who may only know a codice fiscale, learns only
+/// that the procedure is already booked.
 pub struct ExistingBooking {
-    /// Only for those with authority over it (its operator, the office, administrators): the
-    /// code and a date of birth are enough to cancel a booking.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    pub office_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office_id: Option<String>,
     pub procedure_id: String,
-    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
-    pub start: Timestamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
+    pub start: Option<Timestamp>,
 }
 
 #[cfg(test)]

@@ -32,10 +32,10 @@ pub struct Config {
           value_parser = clap::value_parser!(u16).range(1..=365))]
     pub retention_days: u16,
 
-    /// Holds a minute one address may place without an account (0: no limit). Kiosks and
-    /// operators are not limited.
-    #[arg(long, env = "SPORTELLO_HOLDS_PER_MINUTE", default_value_t = DEFAULT_HOLDS_PER_MINUTE)]
-    pub holds_per_minute: u32,
+    /// For people without an account, per address: at most this many holds a minute, and this
+    /// many live at once (0: no limit). Kiosks and operators are not limited.
+    #[arg(long, env = "SPORTELLO_HOLDS_PER_ADDRESS", default_value_t = DEFAULT_HOLDS_PER_ADDRESS)]
+    pub holds_per_address: u32,
 
     /// Log line format.
     #[arg(long, env = "SPORTELLO_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
@@ -77,7 +77,7 @@ fn parse_role(text: &str) -> Result<Role, String> {
 
 const DEFAULT_HOLD_MINUTES: u16 = 10;
 const DEFAULT_RETENTION_DAYS: u16 = 30;
-const DEFAULT_HOLDS_PER_MINUTE: u32 = 30;
+const DEFAULT_HOLDS_PER_ADDRESS: u32 = 10;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Seed {
@@ -102,7 +102,7 @@ impl Config {
             seed: Seed::Demo,
             hold_minutes: DEFAULT_HOLD_MINUTES,
             retention_days: DEFAULT_RETENTION_DAYS,
-            holds_per_minute: DEFAULT_HOLDS_PER_MINUTE,
+            holds_per_address: DEFAULT_HOLDS_PER_ADDRESS,
             log_format: LogFormat::Text,
             command: None,
         }

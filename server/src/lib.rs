@@ -85,7 +85,7 @@ impl Server {
             clock,
             keys: Arc::new(keys),
             settings: Arc::new(config.booking_settings()),
-            limits: Arc::new(Limits::new(config.holds_per_minute)),
+            limits: Arc::new(Limits::new(config.holds_per_address)),
             plans: Arc::default(),
             suggestions: Arc::default(),
         };

@@ -57,6 +57,7 @@ on_every_database! {
     concurrent_retries_and_the_same_person_at_once => concurrent_duplicates_check;
     concurrent_changes_to_one_booking_stay_consistent => concurrent_changes_check;
     a_counters_grid_cannot_change_under_booked_appointments => grid_change_check;
+    a_grid_change_racing_holds_never_leaves_cells_off_the_grid => grid_race_check;
 }
 
 struct Harness {
@@ -101,11 +102,11 @@ impl Harness {
         Harness::start_with(database, now, 0).await
     }
 
-    /// With `holds_per_minute` for citizens (0: off, so tests can hold freely from loopback).
-    async fn start_with(database: &TestDatabase, now: &str, holds_per_minute: u32) -> Harness {
+    /// With `holds_per_address` for citizens (0: off, so tests can hold freely from loopback).
+    async fn start_with(database: &TestDatabase, now: &str, holds_per_address: u32) -> Harness {
         let clock = Arc::new(ManualClock::new(ts(now)));
         let mut config = Config::new("127.0.0.1:0".parse().unwrap(), database.location());
-        config.holds_per_minute = holds_per_minute;
+        config.holds_per_address = holds_per_address;
         let server = Server::start_with_clock(&config, clock.clone())
             .await
             .unwrap();
@@ -662,10 +663,25 @@ async fn one_per_person_check(h: &Harness) {
     .await;
     let existing = refused.existing.unwrap();
     assert_eq!(
-        (existing.office_id.as_str(), existing.start),
-        (QUESTURA, first.start)
+        (existing.office_id.as_deref(), existing.start),
+        (Some(QUESTURA), Some(first.start))
     );
     assert_eq!(existing.code, None);
+    // Someone who only knows the passport number (not the surname and date of birth) learns
+    // that the procedure is booked, not where nor when.
+    let mut stranger = same.clone();
+    stranger["surname"] = json!("Altro");
+    stranger["date_of_birth"] = json!("1970-01-01");
+    let refused = problem(
+        h.confirm(&hold.hold_id, &stranger, None).await,
+        ProblemCode::AlreadyBooked,
+    )
+    .await;
+    let existing = refused.existing.unwrap();
+    assert_eq!(
+        (existing.code, existing.office_id, existing.start),
+        (None, None, None)
+    );
     let refused = problem(
         h.confirm(&hold.hold_id, &same, Some(&operator)).await,
         ProblemCode::AlreadyBooked,
@@ -1608,6 +1624,31 @@ async fn assert_consistent(h: &Harness) {
     )
     .await;
     assert_eq!(placeless, 0, "live bookings without places");
+    let crowded = count(
+        &mut conn,
+        "SELECT COUNT(*) FROM (SELECT c.counter_id, c.cell_start FROM seat_claims c \
+         JOIN counters k ON k.id = c.counter_id GROUP BY c.counter_id, c.cell_start, k.seats \
+         HAVING COUNT(*) > k.seats) AS over",
+    )
+    .await;
+    assert_eq!(crowded, 0, "more people than seats in a cell");
+    // Every claimed cell is on its counter's current grid, counted from local midnight.
+    let cells: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT c.cell_start, k.grid_minutes FROM seat_claims c JOIN counters k ON k.id = c.counter_id",
+    )
+    .fetch_all(&mut *conn)
+    .await
+    .unwrap();
+    for (cell, grid) in cells {
+        let local = sportello_core::calendar::office_tz()
+            .to_datetime(Timestamp::from_second(cell).unwrap());
+        let minute = i64::from(local.hour()) * 60 + i64::from(local.minute());
+        assert_eq!(
+            minute % grid,
+            0,
+            "cell {local} is off the {grid}-minute grid"
+        );
+    }
 }
 
 async fn post_concurrently(
@@ -1909,4 +1950,56 @@ async fn citizens_are_limited_in_holds_per_address() {
         );
         h.server.stop().await.unwrap();
     }
+}
+
+async fn grid_race_check(h: &Harness) {
+    let admin = h.login("admin", "sportello-admin").await;
+    // Collecting permits: counter 3, a 10-minute grid, nothing booked yet. Twenty holds race an
+    // administrator moving the counter to a 15-minute grid: whichever way it goes, no claim is
+    // left off the grid in force, and the change is refused if it came second.
+    let procedure = "questura-asti-ritiro-pse";
+    let slots = h.availability(procedure, None).await.slots;
+    let requests: Vec<_> = slots[..20]
+        .iter()
+        .map(|slot| {
+            (
+                "/api/v1/holds".to_owned(),
+                key(),
+                json!({"procedure_id": procedure, "office_id": QUESTURA, "start": slot.start}),
+            )
+        })
+        .collect();
+    let mut counter: Value = h
+        .get("/api/v1/counters/questura-asti-3", None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    counter["grid_minutes"] = json!(15);
+    let (http, url, token) = (
+        h.http.clone(),
+        format!("{}/api/v1/admin/counters/questura-asti-3", h.base),
+        admin.clone(),
+    );
+    let change = tokio::spawn(async move {
+        let response = http
+            .put(url)
+            .bearer_auth(token)
+            .json(&counter)
+            .send()
+            .await
+            .unwrap();
+        (response.status(), response.text().await.unwrap())
+    });
+    let answers = post_concurrently(h, requests).await;
+    let (changed, body) = change.await.unwrap();
+    assert!(
+        changed == StatusCode::OK || changed == StatusCode::CONFLICT,
+        "{changed}: {body}"
+    );
+    assert!(
+        answers.iter().all(|(status, _)| status.as_u16() < 500),
+        "{answers:?}"
+    );
+    assert_consistent(h).await;
 }

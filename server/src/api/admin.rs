@@ -295,6 +295,7 @@ pub async fn put_office(
         ));
     }
     let mut tx = state.db.begin_write().await?;
+    db::lock_agenda(&mut tx).await?;
     if db::get_comune(&mut tx, &office.address.comune_istat)
         .await?
         .is_none()
@@ -344,6 +345,7 @@ pub async fn put_counter(
     let counter = Counter { hours, ..counter };
     let now = state.clock.now().as_second();
     let mut tx = state.db.begin_write().await?;
+    db::lock_agenda(&mut tx).await?;
     if db::get_office(&mut tx, &counter.office_id).await?.is_none() {
         return Err(ApiError::invalid("office_id: no such office"));
     }
@@ -352,7 +354,9 @@ pub async fn put_counter(
         actor.require_office(&existing.office_id)?;
         let layout_changes =
             existing.grid_minutes != counter.grid_minutes || existing.seats > counter.seats;
-        if layout_changes && stored::claims_from(&mut tx, &counter.id, now).await? {
+        // From the start of the cell running now: an appointment under way counts too.
+        let running = now - i64::from(existing.grid_minutes) * 60;
+        if layout_changes && stored::claims_from(&mut tx, &counter.id, running + 1).await? {
             return Err(ApiError::new(
                 ProblemCode::InvalidState,
                 "appointments are booked on this counter: its grid cannot change, nor its seats shrink, until they are over",
@@ -405,6 +409,7 @@ pub async fn put_procedure(
         return Err(ApiError::invalid("counter_ids: each counter once"));
     }
     let mut tx = state.db.begin_write().await?;
+    db::lock_agenda(&mut tx).await?;
     if db::get_office(&mut tx, &procedure.office_id)
         .await?
         .is_none()
@@ -458,6 +463,7 @@ pub async fn put_override(
     }
     let item = DayOverride { hours, ..item };
     let mut tx = state.db.begin_write().await?;
+    db::lock_agenda(&mut tx).await?;
     if db::get_office(&mut tx, &item.office_id).await?.is_none() {
         return Err(ApiError::invalid("office_id: no such office"));
     }
@@ -504,6 +510,7 @@ pub async fn delete_override(
     ApiPath(id): ApiPath<String>,
 ) -> Result<StatusCode, ApiError> {
     let mut tx = state.db.begin_write().await?;
+    db::lock_agenda(&mut tx).await?;
     let item = agenda::get_override(&mut tx, slug(&id)?)
         .await?
         .filter(|item| actor.require_office(&item.office_id).is_ok())

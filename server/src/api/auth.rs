@@ -43,16 +43,19 @@ pub async fn login(
             "wrong username or password",
         ));
     };
+    drop(conn);
     let now = state.clock.now();
     let expires_at = now.checked_add(state.settings.session).unwrap_or(now);
     let token = auth::new_session_token();
+    let mut tx = state.db.begin_write().await?;
     accounts::create_session(
-        &mut conn,
+        &mut tx,
         &auth::token_hash(&token),
         &user.info.username,
         expires_at.as_second(),
     )
     .await?;
+    tx.commit().await?;
     Ok(Json(Session {
         token,
         expires_at,
@@ -74,8 +77,9 @@ pub async fn logout(
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.strip_prefix("Bearer "))
         .unwrap_or_default();
-    let mut conn = state.db.conn().await?;
-    accounts::delete_session(&mut conn, &auth::token_hash(token.trim())).await?;
+    let mut tx = state.db.begin_write().await?;
+    accounts::delete_session(&mut tx, &auth::token_hash(token.trim())).await?;
+    tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -90,7 +90,7 @@ pub async fn availability(
     responses((status = 201, body = Hold),
         (status = 409, description = "slot_taken, with alternatives", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "not_bookable", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "too many holds from this address", body = Problem, content_type = "application/problem+json")))]
+        (status = 429, description = "too many holds from this address (a minute's worth, or live at once)", body = Problem, content_type = "application/problem+json")))]
 pub async fn create_hold(
     State(state): State<AppState>,
     actor: Actor,
@@ -98,15 +98,20 @@ pub async fn create_hold(
     ClientAddr(address): ClientAddr,
     ApiJson(request): ApiJson<HoldRequest>,
 ) -> Result<Response, ApiError> {
-    if actor == Actor::Citizen {
-        state.limits.hold(address)?;
+    let citizen = actor == Actor::Citizen;
+    if citizen {
+        state.limits.hold(address, state.clock.now())?;
     }
     slug(&request.procedure_id)?;
     slug(&request.office_id)?;
     let key = idempotency(&actor, header, "hold", &request);
-    Ok(stored_response(
-        booking::hold(&state, &actor, &key, &request).await?,
-    ))
+    let stored = booking::hold(&state, &actor, &key, &request).await?;
+    if citizen && let Ok(hold) = serde_json::from_str::<Hold>(&stored.body) {
+        state
+            .limits
+            .record_hold(address, &hold.hold_id, hold.expires_at);
+    }
+    Ok(stored_response(stored))
 }
 
 /// Releases a hold (the person went back or left). Idempotent.
@@ -120,6 +125,7 @@ pub async fn release_hold(
 ) -> Result<StatusCode, ApiError> {
     check_hold_id(&hold_id)?;
     booking::release(&state, &actor, &hold_id).await?;
+    state.limits.forget_hold(&hold_id);
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -153,9 +159,9 @@ pub async fn confirm_hold(
 ) -> Result<Response, ApiError> {
     check_hold_id(&hold_id)?;
     let key = idempotency(&actor, header, &format!("confirm:{hold_id}"), &request);
-    Ok(stored_response(
-        booking::confirm(&state, &actor, &key, &hold_id, &request).await?,
-    ))
+    let stored = booking::confirm(&state, &actor, &key, &hold_id, &request).await?;
+    state.limits.forget_hold(&hold_id);
+    Ok(stored_response(stored))
 }
 
 /// A booking with the person's details: for administrators, the office's staff and the

@@ -69,6 +69,8 @@ impl From<BookingError> for ApiError {
                 Problem::new(ProblemCode::IdempotencyMismatch, Some(detail))
             }
             BookingError::Forbidden => Problem::new(ProblemCode::Forbidden, Some(detail)),
+            // Only after several retries: the agenda keeps changing under the request.
+            BookingError::AgendaChanged => Problem::new(ProblemCode::Unavailable, Some(detail)),
         };
         ApiError(Box::new(problem))
     }

@@ -59,6 +59,8 @@ pub struct PlanCache {
     plans: Mutex<HashMap<String, Arc<Plan>>>,
     /// The feed head last read, and when.
     head: Mutex<Option<(i64, std::time::Instant)>>,
+    /// Bumped by every invalidation: a head read before one is not kept after it.
+    generation: std::sync::atomic::AtomicU64,
 }
 
 const RECHECK_AFTER: std::time::Duration = std::time::Duration::from_millis(250);
@@ -72,6 +74,8 @@ impl std::fmt::Debug for PlanCache {
 impl PlanCache {
     /// Forgets what was read: the next use reads the agendas again.
     pub fn invalidate(&self) {
+        self.generation
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         *self
             .head
             .lock()
@@ -88,12 +92,15 @@ impl PlanCache {
         {
             return Ok(head);
         }
+        let generation = self.generation.load(std::sync::atomic::Ordering::SeqCst);
         let head = db::feed_head(conn).await?;
-        *self
+        let mut cached = self
             .head
             .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner) =
-            Some((head, std::time::Instant::now()));
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if self.generation.load(std::sync::atomic::Ordering::SeqCst) == generation {
+            *cached = Some((head, std::time::Instant::now()));
+        }
         Ok(head)
     }
 
@@ -101,8 +108,12 @@ impl PlanCache {
         &self,
         conn: &mut AnyConnection,
         procedure_id: &str,
+        version: Option<i64>,
     ) -> Result<Option<Arc<Plan>>, DbError> {
-        let version = self.version(conn).await?;
+        let version = match version {
+            Some(version) => version,
+            None => self.version(conn).await?,
+        };
         let cached = self
             .plans
             .lock()
@@ -216,7 +227,7 @@ impl Agenda {
         to: Option<Date>,
         now: Timestamp,
     ) -> Result<Option<Agenda>, DbError> {
-        let Some(plan) = cache.plan(conn, procedure_id).await? else {
+        let Some(plan) = cache.plan(conn, procedure_id, None).await? else {
             return Ok(None);
         };
         let counters = plan.in_scope(office_id);
@@ -242,15 +253,17 @@ impl Agenda {
     }
 
     /// The agenda of `procedure_id` at one office, for the single slot starting at `start`:
-    /// only the places of that slot are read. `None` if there is no such procedure.
+    /// only the places of that slot are read. At the agenda `version` (the feed head) when
+    /// given, otherwise the latest known. `None` if there is no such procedure.
     pub async fn load_slot(
         conn: &mut AnyConnection,
         cache: &PlanCache,
         procedure_id: &str,
         office_id: &str,
         start: Timestamp,
+        version: Option<i64>,
     ) -> Result<Option<Agenda>, DbError> {
-        let Some(plan) = cache.plan(conn, procedure_id).await? else {
+        let Some(plan) = cache.plan(conn, procedure_id, version).await? else {
             return Ok(None);
         };
         let counters = plan.in_scope(Some(office_id));
@@ -268,6 +281,11 @@ impl Agenda {
 
     pub fn procedure(&self) -> &Procedure {
         &self.plan.procedure
+    }
+
+    /// The feed head the agenda's plan was read at.
+    pub fn version(&self) -> i64 {
+        self.plan.version
     }
 
     /// The candidates starting exactly at `start` (see [`Agenda::candidates`]).

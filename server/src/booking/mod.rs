@@ -17,7 +17,7 @@ use crate::db::bookings::{
     self, ActiveBooking, AuditEntry, BookingKey, BookingRow, Confirmation, IdempotencyClaim,
     StoredResponse,
 };
-use crate::db::{Db, DbError};
+use crate::db::{Db, DbError, WriteTx};
 use crate::keys::random_bytes;
 use agenda::{Agenda, Candidate, offers};
 use base64::Engine;
@@ -80,6 +80,9 @@ pub enum BookingError {
     IdempotencyMismatch,
     #[error("not allowed")]
     Forbidden,
+    /// The agenda changed while a write was computed against it: the write starts over.
+    #[error("the agenda changed meanwhile; try again")]
+    AgendaChanged,
     #[error(transparent)]
     Db(#[from] DbError),
 }
@@ -177,6 +180,7 @@ where
     let mut attempt = 0u32;
     loop {
         match write().await {
+            Err(BookingError::AgendaChanged) if attempt < 4 => attempt += 1,
             Err(BookingError::Db(err)) if err.is_retryable() && attempt < 4 => {
                 attempt += 1;
                 let jitter = u64::from(crate::keys::random_bytes::<1>()[0]) % 20;
@@ -264,8 +268,9 @@ async fn recent_offers(
     Ok(offers)
 }
 
-/// The bookable candidates at exactly `start` at one office, most free first. Read before
-/// the write transaction: the free counts may be a moment old, and the claims decide.
+/// The bookable candidates at exactly `start` at one office, most free first, and the feed
+/// head of the agenda they come from. The free counts may be a moment old (the claims
+/// decide); the agenda itself is checked again before a claim commits ([`still_current`]).
 async fn candidates_at(
     state: &AppState,
     conn: &mut sqlx::AnyConnection,
@@ -273,8 +278,9 @@ async fn candidates_at(
     office_id: &str,
     start: Timestamp,
     now: Timestamp,
-) -> Result<Vec<Candidate>, BookingError> {
-    let agenda = Agenda::load_slot(conn, &state.plans, procedure_id, office_id, start)
+    version: Option<i64>,
+) -> Result<(i64, Vec<Candidate>), BookingError> {
+    let agenda = Agenda::load_slot(conn, &state.plans, procedure_id, office_id, start, version)
         .await?
         .ok_or_else(|| BookingError::NotFound(format!("no procedure {procedure_id}")))?;
     let mut candidates = agenda.candidates_at(now, start);
@@ -286,7 +292,24 @@ async fn candidates_at(
         ));
     }
     candidates.sort_by_key(|candidate| Reverse(candidate.free));
-    Ok(candidates)
+    Ok((agenda.version(), candidates))
+}
+
+/// Whether the agenda a claim was computed from (`version`, a feed head) is the one in force,
+/// first thing in the claiming transaction, which keeps it in force until the claim commits
+/// (see `db::lock_agenda`). An administrator may have changed a counter's grid or seats, or
+/// closed the day, since the candidates were read; then the write starts over.
+async fn still_current(
+    state: &AppState,
+    tx: &mut WriteTx,
+    version: i64,
+) -> Result<(), BookingError> {
+    if tx.agenda_version().await? == version {
+        Ok(())
+    } else {
+        state.plans.invalidate();
+        Err(BookingError::AgendaChanged)
+    }
 }
 
 /// Claims one of `candidates` for `booking_id`, the freest first; which one it got. Tries the
@@ -338,12 +361,13 @@ async fn hold_once(
         &request.office_id,
         request.start,
         now,
+        None,
     )
     .await;
     // Full (or not bookable) at this read: answer without queueing for the write lock, as
     // most attempts on a click day end here. A retry of a hold that went through is still
     // answered as it was.
-    if !matches!(&candidates, Ok(found) if found.iter().any(|candidate| candidate.free > 0)) {
+    if !matches!(&candidates, Ok((_, found)) if found.iter().any(|candidate| candidate.free > 0)) {
         if let Some(stored) = replay(&mut conn, key).await? {
             return Ok(stored);
         }
@@ -356,8 +380,9 @@ async fn hold_once(
         });
     }
     drop(conn);
-    let candidates = candidates?;
+    let (version, candidates) = candidates?;
     let mut tx = state.db.begin_write().await?;
+    still_current(state, &mut tx, version).await?;
     if let Some(stored) = claim_key(&mut tx, key, now.as_second()).await? {
         return Ok(stored);
     }
@@ -507,7 +532,7 @@ async fn confirm_once(
     bookings::lapse_past(&mut tx, &row.procedure_id, person_key, now.as_second()).await?;
     if let Some(existing) = bookings::active_booking(&mut tx, &row.procedure_id, person_key).await?
     {
-        return Err(already_booked(actor, existing));
+        return Err(already_booked(&mut tx, actor, existing, person).await?);
     }
     let confirmation = Confirmation {
         id: &row.id,
@@ -525,7 +550,7 @@ async fn confirm_once(
             drop(tx);
             let mut conn = state.db.conn().await?;
             return match bookings::active_booking(&mut conn, &row.procedure_id, person_key).await? {
-                Some(existing) => Err(already_booked(actor, existing)),
+                Some(existing) => Err(already_booked(&mut conn, actor, existing, person).await?),
                 None => Err(BookingError::Db(err)),
             };
         }
@@ -556,17 +581,33 @@ async fn confirm_once(
 /// "Already booked", naming the appointment. Its code only goes to those with authority over
 /// it: anyone can type someone's codice fiscale, and with the code (and the date of birth the
 /// codice fiscale contains) they could cancel the other person's booking.
-fn already_booked(actor: &Actor, existing: ActiveBooking) -> BookingError {
+async fn already_booked(
+    conn: &mut sqlx::AnyConnection,
+    actor: &Actor,
+    existing: ActiveBooking,
+    person: &Person,
+) -> Result<BookingError, BookingError> {
+    let office_id = existing.booking.office_id.clone().unwrap_or_default();
     let authority = actor.is_admin()
-        || actor.require_office(&existing.booking.office_id).is_ok()
+        || actor.require_office(&office_id).is_ok()
         || actor
             .organization()
             .is_some_and(|organization| existing.organization_id.as_deref() == Some(organization));
     let mut booking = existing.booking;
     if !authority {
         booking.code = None;
+        let same_person = bookings::person_of(conn, &existing.id)
+            .await?
+            .is_some_and(|stored| {
+                stored.date_of_birth == person.date_of_birth
+                    && stored.surname.eq_ignore_ascii_case(&person.surname)
+            });
+        if !same_person {
+            booking.office_id = None;
+            booking.start = None;
+        }
     }
-    BookingError::AlreadyBooked(booking)
+    Ok(BookingError::AlreadyBooked(booking))
 }
 
 // --- the booking as people see it ----------------------------------------------------------
@@ -649,24 +690,29 @@ async fn find_for(
 ) -> Result<BookingRow, BookingError> {
     let not_found =
         || BookingError::NotFound("no booking with this code and date of birth".to_owned());
-    let row = if lock {
-        bookings::lock_booking(conn, BookingKey::Code(code)).await?
-    } else {
-        bookings::booking_by_code(conn, code).await?
-    };
-    let row = row
+    let row = bookings::booking_by_code(conn, code)
+        .await?
         .filter(|row| row.status != BookingStatus::Held)
         .ok_or_else(not_found)?;
-    if has_authority(actor, &row) {
+    let allowed = has_authority(actor, &row)
+        || match proof {
+            None => false,
+            Some(proof) => bookings::person_of(conn, &row.id)
+                .await?
+                .is_some_and(|person| person.date_of_birth == proof.date_of_birth),
+        };
+    if !allowed {
+        return Err(not_found());
+    }
+    if !lock {
         return Ok(row);
     }
-    let Some(proof) = proof else {
-        return Err(not_found());
-    };
-    match bookings::person_of(conn, &row.id).await? {
-        Some(person) if person.date_of_birth == proof.date_of_birth => Ok(row),
-        _ => Err(not_found()),
-    }
+    // Locked only once allowed: a stranger with a code takes no row lock. What was read may
+    // have changed meanwhile; the locked copy is the one to act on.
+    bookings::lock_booking(conn, BookingKey::Code(code))
+        .await?
+        .filter(|row| row.status != BookingStatus::Held)
+        .ok_or_else(not_found)
 }
 
 /// A booking with personal data, for those with authority over it.
@@ -790,6 +836,8 @@ async fn reschedule_once(
 ) -> Result<StoredResponse, BookingError> {
     let now = state.clock.now();
     let mut tx = state.db.begin_write().await?;
+    // The agenda in force, held so until this transaction ends (see `still_current`).
+    let version = tx.agenda_version().await?;
     if let Some(stored) = claim_key(&mut tx, key, now.as_second()).await? {
         return Ok(stored);
     }
@@ -802,13 +850,14 @@ async fn reschedule_once(
     // Free the current places first (inside the transaction), so a new slot that overlaps
     // the old one on the same counter is seen as free.
     bookings::release_claims(&mut tx, &row.id).await?;
-    let candidates = candidates_at(
+    let (_, candidates) = candidates_at(
         state,
         &mut tx,
         &row.procedure_id,
         &request.office_id,
         request.start,
         now,
+        Some(version),
     )
     .await?;
     let Some(chosen) = claim_any(&mut tx, &row.id, &candidates).await? else {

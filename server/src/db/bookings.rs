@@ -294,6 +294,7 @@ pub async fn lapse_past(
 
 /// A person's active booking for a procedure, and the organisation that made it.
 pub struct ActiveBooking {
+    pub id: String,
     pub booking: ExistingBooking,
     pub organization_id: Option<String>,
 }
@@ -305,7 +306,7 @@ pub async fn active_booking(
     person_key: &str,
 ) -> Result<Option<ActiveBooking>, DbError> {
     let row = sqlx::query(
-        "SELECT code, office_id, procedure_id, slot_start, organization_id FROM bookings \
+        "SELECT id, code, office_id, procedure_id, slot_start, organization_id FROM bookings \
          WHERE procedure_id = $1 AND person_key = $2 AND status = 'confirmed'",
     )
     .bind(procedure_id)
@@ -315,12 +316,15 @@ pub async fn active_booking(
     row.map(|row| {
         let start: i64 = row.try_get("slot_start")?;
         Ok(ActiveBooking {
+            id: row.try_get("id")?,
             booking: ExistingBooking {
                 code: Some(row.try_get("code")?),
-                office_id: row.try_get("office_id")?,
+                office_id: Some(row.try_get("office_id")?),
                 procedure_id: row.try_get("procedure_id")?,
-                start: jiff::Timestamp::from_second(start)
-                    .map_err(|_| DbError::Corrupt(format!("slot start {start}")))?,
+                start: Some(
+                    jiff::Timestamp::from_second(start)
+                        .map_err(|_| DbError::Corrupt(format!("slot start {start}")))?,
+                ),
             },
             organization_id: row.try_get("organization_id")?,
         })

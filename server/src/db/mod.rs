@@ -70,7 +70,7 @@ impl DbError {
                 // (and their extended codes, which keep the primary code in the low byte).
                 Some("40001" | "40P01" | "5" | "6" | "261" | "262" | "517")
             ),
-            DbError::Sqlx(sqlx::Error::PoolTimedOut) => true,
+            // Not a pool timeout: it has already waited long; retrying would only add to it.
             _ => false,
         }
     }
@@ -89,12 +89,24 @@ pub struct Db {
 /// A transaction that writes: derefs to the connection; commit it, or drop it to roll back.
 pub struct WriteTx {
     tx: Transaction<'static, Any>,
+    backend: Backend,
     _turn: Option<tokio::sync::OwnedMutexGuard<()>>,
 }
 
 impl WriteTx {
     pub async fn commit(self) -> Result<(), DbError> {
         Ok(self.tx.commit().await?)
+    }
+
+    /// The feed head, as the version of the agendas a claim relies on, read under a shared
+    /// lock that keeps agenda changes out until this transaction ends (see [`lock_agenda`]).
+    /// Call it before any other statement. SQLite runs one writer at a time: a plain read.
+    pub async fn agenda_version(&mut self) -> Result<i64, DbError> {
+        let sql = match self.backend {
+            Backend::Postgres => "SELECT value FROM sync_counter WHERE id = 1 FOR SHARE",
+            Backend::Sqlite => "SELECT value FROM sync_counter WHERE id = 1",
+        };
+        Ok(sqlx::query_scalar(sql).fetch_one(&mut *self.tx).await?)
     }
 }
 
@@ -184,11 +196,13 @@ impl Db {
                 let turn = self.sqlite_writer.clone().lock_owned().await;
                 WriteTx {
                     tx: self.pool.begin_with("BEGIN IMMEDIATE").await?,
+                    backend: self.backend,
                     _turn: Some(turn),
                 }
             }
             Backend::Postgres => WriteTx {
                 tx: self.pool.begin().await?,
+                backend: self.backend,
                 _turn: None,
             },
         })
@@ -222,6 +236,14 @@ pub async fn feed_head(conn: &mut sqlx::AnyConnection) -> Result<i64, DbError> {
 pub async fn touch_feed(conn: &mut sqlx::AnyConnection) -> Result<(), DbError> {
     reference::next_seq(conn).await?;
     Ok(())
+}
+
+/// Takes the agenda for a change: moves the feed head first thing, which locks its row until
+/// commit. Claims read the head with a shared lock first thing ([`WriteTx::agenda_version`]),
+/// so a change waits for the claims under way and the claims after it see the new head and
+/// start over. Both take that lock before any other, so they cannot deadlock.
+pub async fn lock_agenda(tx: &mut WriteTx) -> Result<(), DbError> {
+    touch_feed(tx).await
 }
 
 /// Sets a value in the server's key–value table, inside the caller's transaction.
