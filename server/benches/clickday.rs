@@ -7,6 +7,7 @@
 //!
 //!   cargo bench -p sportello-server --bench clickday
 //!   CLICKDAY_CLIENTS=2000 CLICKDAY_SEATS=300 (the defaults)
+//!   CLICKDAY_DEBUG=1 prints the server's warnings and the first 5xx answer of each client
 
 use jiff::Timestamp;
 use serde_json::{Value, json};
@@ -54,6 +55,9 @@ fn env_number(name: &str, default: u32) -> u32 {
 
 #[tokio::main]
 async fn main() {
+    if std::env::var_os("CLICKDAY_DEBUG").is_some() {
+        tracing_subscriber::fmt().with_env_filter("warn").init();
+    }
     let clients = env_number("CLICKDAY_CLIENTS", 2000);
     let seats = env_number("CLICKDAY_SEATS", 300);
     let mut figures = Vec::new();
@@ -245,6 +249,9 @@ async fn one_client(
             let value = response.json::<Value>().await.unwrap_or(Value::Null);
             latencies.push(started.elapsed());
             if status >= 500 {
+                if errors == 0 && std::env::var_os("CLICKDAY_DEBUG").is_some() {
+                    eprintln!("{status} {path}: {value}");
+                }
                 errors += 1;
             }
             last = (status, value);

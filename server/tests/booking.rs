@@ -53,7 +53,8 @@ on_every_database! {
     personal_data_is_purged_after_the_retention_period => purge_check;
     logins_expire_and_are_rate_limited => login_check;
     bad_input_is_refused_with_the_fields_at_fault => bad_input_check;
-        concurrent_clients_never_overbook => race_check;
+    concurrent_clients_never_overbook => race_check;
+    a_burst_on_a_full_slot_is_refused_cleanly => burst_check;
     concurrent_retries_and_the_same_person_at_once => concurrent_duplicates_check;
     concurrent_changes_to_one_booking_stay_consistent => concurrent_changes_check;
     a_counters_grid_cannot_change_under_booked_appointments => grid_change_check;
@@ -1501,32 +1502,34 @@ async fn bad_input_check(h: &Harness) {
 
 /// Many clients race for one office-day; some retry with their idempotency key. Every place is
 /// booked at most once, every client at most once, and the counts are exact.
-async fn race_check(h: &Harness) {
-    let admin = h.login("admin", "sportello-admin").await;
-    // One counter of 2 seats on a 30-minute grid, open 09:00–14:00 on Tuesday 1 December
-    // only: 10 cells × 2 seats = 20 places.
-    let counter = json!({"id": "race-counter", "office_id": "sui-asti", "name": "Race", "grid_minutes": 30, "seats": 2, "hours": {}});
-    assert_eq!(
-        h.put("/api/v1/admin/counters/race-counter", &admin, &counter)
-            .await
-            .status(),
-        StatusCode::OK
-    );
-    let open = json!({"id": "race-day", "office_id": "sui-asti", "counter_id": "race-counter", "day": "2026-12-01", "hours": ["09:00-14:00"], "reason": "click day"});
-    assert_eq!(
-        h.put("/api/v1/overrides/race-day", &admin, &open)
-            .await
-            .status(),
-        StatusCode::OK
-    );
-    let procedure = json!({"id": "race-procedure", "office_id": "sui-asti", "category": "work",
+/// Opens a click day: one counter of `seats` seats on a 30-minute grid, open 09:00–14:00 on
+/// Tuesday 1 December only (10 cells), serving a procedure `{name}-procedure` of 30 minutes.
+/// What availability offers then.
+async fn open_click_day(h: &Harness, admin: &str, name: &str, seats: u32) -> Availability {
+    let counter_id = format!("{name}-counter");
+    let counter = json!({"id": counter_id, "office_id": "sui-asti", "name": name, "grid_minutes": 30, "seats": seats, "hours": {}});
+    let response = h
+        .put(
+            &format!("/api/v1/admin/counters/{counter_id}"),
+            admin,
+            &counter,
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let open = json!({"id": format!("{name}-day"), "office_id": "sui-asti", "counter_id": counter_id, "day": "2026-12-01", "hours": ["09:00-14:00"], "reason": "click day"});
+    let response = h
+        .put(&format!("/api/v1/overrides/{name}-day"), admin, &open)
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let procedure_id = format!("{name}-procedure");
+    let procedure = json!({"id": procedure_id, "office_id": "sui-asti", "category": "work",
         "name": {"it": "Click day"}, "summary": {"it": "Click day"}, "slot_minutes": 30,
-        "mediator_recommended": false, "documents": [], "counter_ids": ["race-counter"],
+        "mediator_recommended": false, "documents": [], "counter_ids": [counter_id],
         "rules": {"min_notice_minutes": 0, "horizon_days": 30}});
     let response = h
         .put(
-            "/api/v1/admin/procedures/race-procedure",
-            &admin,
+            &format!("/api/v1/admin/procedures/{procedure_id}"),
+            admin,
             &procedure,
         )
         .await;
@@ -1536,7 +1539,13 @@ async fn race_check(h: &Harness) {
         "{:?}",
         response.text().await
     );
-    let offered = h.availability("race-procedure", None).await;
+    h.availability(&procedure_id, None).await
+}
+
+async fn race_check(h: &Harness) {
+    let admin = h.login("admin", "sportello-admin").await;
+    // 10 cells × 2 seats = 20 places.
+    let offered = open_click_day(h, &admin, "race", 2).await;
     assert_eq!(offered.slots.iter().map(|s| s.free).sum::<u32>(), 20);
 
     const CLIENTS: u32 = 60;
@@ -1605,6 +1614,49 @@ async fn race_check(h: &Harness) {
         "overbooked: {per_slot:?}"
     );
     assert_eq!(h.availability("race-procedure", None).await.slots.len(), 0);
+}
+
+/// Hundreds of people press "book" on the same last place at the same instant: one gets it,
+/// every other gets "slot taken" at once, and none an error. (Refusals must not hold one
+/// database connection while waiting for another: more of them than the pool has
+/// connections would wait on each other until the pool gives up.)
+async fn burst_check(h: &Harness) {
+    let admin = h.login("admin", "sportello-admin").await;
+    let offered = open_click_day(h, &admin, "burst", 1).await;
+    let start = offered.slots[0].start;
+    const CLIENTS: usize = 300;
+    let barrier = Arc::new(tokio::sync::Barrier::new(CLIENTS));
+    let mut tasks = Vec::new();
+    for client in 0..CLIENTS {
+        let (http, base, barrier) = (h.http.clone(), h.base.clone(), barrier.clone());
+        tasks.push(tokio::spawn(async move {
+            let body =
+                json!({"procedure_id": "burst-procedure", "office_id": "sui-asti", "start": start});
+            barrier.wait().await;
+            let response = http
+                .post(format!("{base}/api/v1/holds"))
+                .header(
+                    "Idempotency-Key",
+                    format!("burst-{client}-{}", std::process::id()),
+                )
+                .json(&body)
+                .send()
+                .await
+                .unwrap();
+            response.status()
+        }));
+    }
+    let mut answers: HashMap<StatusCode, usize> = HashMap::new();
+    for task in tasks {
+        *answers.entry(task.await.unwrap()).or_default() += 1;
+    }
+    assert_eq!(
+        answers,
+        HashMap::from([
+            (StatusCode::CREATED, 1),
+            (StatusCode::CONFLICT, CLIENTS - 1)
+        ])
+    );
 }
 
 /// The database's own view: cancelled or finished bookings hold no places, every live one

@@ -32,6 +32,8 @@ use sportello_core::booking::{
 use sportello_core::calendar;
 use sportello_core::identity::{FieldError, Person};
 use sportello_core::receipt::ReceiptClaims;
+use sqlx::Any;
+use sqlx::pool::PoolConnection;
 use std::cmp::Reverse;
 
 /// Engine settings.
@@ -337,6 +339,31 @@ async fn claim_any<'c>(
 
 // --- hold, release, confirm ----------------------------------------------------------------
 
+fn has_free(candidates: &[Candidate]) -> bool {
+    candidates.iter().any(|candidate| candidate.free > 0)
+}
+
+/// Answers a hold that found no free place (or no bookable slot): "slot taken" with other
+/// times to try. A retry of a hold that went through is still answered as it was, though the
+/// place it took is what makes the slot look full now. Takes the connection to give it back
+/// before the suggestions take one: holding one while waiting for another starves the pool.
+async fn refuse(
+    state: &AppState,
+    mut conn: PoolConnection<Any>,
+    key: &IdempotencyKey,
+    request: &HoldRequest,
+    read: Result<(), BookingError>,
+) -> Result<StoredResponse, BookingError> {
+    if let Some(stored) = replay(&mut conn, key).await? {
+        return Ok(stored);
+    }
+    drop(conn);
+    read?;
+    Err(BookingError::SlotTaken {
+        alternatives: alternatives(state, &request.procedure_id, request.start).await?,
+    })
+}
+
 pub async fn hold(
     state: &AppState,
     actor: &Actor,
@@ -354,7 +381,7 @@ async fn hold_once(
 ) -> Result<StoredResponse, BookingError> {
     let now = state.clock.now();
     let mut conn = state.db.conn().await?;
-    let candidates = candidates_at(
+    let read = candidates_at(
         state,
         &mut conn,
         &request.procedure_id,
@@ -365,24 +392,31 @@ async fn hold_once(
     )
     .await;
     // Full (or not bookable) at this read: answer without queueing for the write lock, as
-    // most attempts on a click day end here. A retry of a hold that went through is still
-    // answered as it was.
-    if !matches!(&candidates, Ok((_, found)) if found.iter().any(|candidate| candidate.free > 0)) {
-        if let Some(stored) = replay(&mut conn, key).await? {
-            return Ok(stored);
-        }
-        drop(conn);
-        return Err(match candidates {
-            Err(err) => err,
-            Ok(_) => BookingError::SlotTaken {
-                alternatives: alternatives(state, &request.procedure_id, request.start).await?,
-            },
-        });
-    }
+    // most attempts on a click day end here.
+    let version = match read {
+        Ok((version, found)) if has_free(&found) => version,
+        read => return refuse(state, conn, key, request, read.map(|_| ())).await,
+    };
     drop(conn);
-    let (version, candidates) = candidates?;
     let mut tx = state.db.begin_write().await?;
     still_current(state, &mut tx, version).await?;
+    // Read again under the write lock: in a burst, the places seen free above have often gone
+    // by the time this writer's turn comes, and finding that out with one read costs far less
+    // than the inserts (and the rollback) of a claim bound to fail.
+    let (_, candidates) = candidates_at(
+        state,
+        &mut tx,
+        &request.procedure_id,
+        &request.office_id,
+        request.start,
+        now,
+        Some(version),
+    )
+    .await?;
+    if !has_free(&candidates) {
+        drop(tx);
+        return refuse(state, state.db.conn().await?, key, request, Ok(())).await;
+    }
     if let Some(stored) = claim_key(&mut tx, key, now.as_second()).await? {
         return Ok(stored);
     }

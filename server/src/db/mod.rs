@@ -88,14 +88,19 @@ pub struct Db {
 
 /// A transaction that writes: derefs to the connection; commit it, or drop it to roll back.
 pub struct WriteTx {
-    tx: Transaction<'static, Any>,
+    /// Always `Some` until `commit` or drop takes it.
+    tx: Option<Transaction<'static, Any>>,
     backend: Backend,
-    _turn: Option<tokio::sync::OwnedMutexGuard<()>>,
+    turn: Option<tokio::sync::OwnedMutexGuard<()>>,
 }
 
 impl WriteTx {
-    pub async fn commit(self) -> Result<(), DbError> {
-        Ok(self.tx.commit().await?)
+    pub async fn commit(mut self) -> Result<(), DbError> {
+        let tx = self
+            .tx
+            .take()
+            .expect("a WriteTx holds its transaction until commit");
+        Ok(tx.commit().await?)
     }
 
     /// The feed head, as the version of the agendas a claim relies on, read under a shared
@@ -106,7 +111,30 @@ impl WriteTx {
             Backend::Postgres => "SELECT value FROM sync_counter WHERE id = 1 FOR SHARE",
             Backend::Sqlite => "SELECT value FROM sync_counter WHERE id = 1",
         };
-        Ok(sqlx::query_scalar(sql).fetch_one(&mut *self.tx).await?)
+        Ok(sqlx::query_scalar(sql).fetch_one(&mut **self).await?)
+    }
+}
+
+/// Dropping a transaction only queues its rollback on the connection. On SQLite the next
+/// writer would then find the database still locked and sleep in SQLite's busy handler (a
+/// millisecond at first, then longer), and in a burst the whole queue waits behind it; so the
+/// turn passes on only once the rollback is done.
+impl Drop for WriteTx {
+    fn drop(&mut self) {
+        let Some(tx) = self.tx.take() else {
+            return;
+        };
+        let turn = self.turn.take();
+        match (turn, tokio::runtime::Handle::try_current()) {
+            (Some(turn), Ok(runtime)) => {
+                runtime.spawn(async move {
+                    // A failed rollback leaves the connection to the pool, which closes it.
+                    let _ = tx.rollback().await;
+                    drop(turn);
+                });
+            }
+            _ => drop(tx),
+        }
     }
 }
 
@@ -114,13 +142,17 @@ impl std::ops::Deref for WriteTx {
     type Target = sqlx::AnyConnection;
 
     fn deref(&self) -> &Self::Target {
-        &self.tx
+        self.tx
+            .as_ref()
+            .expect("a WriteTx holds its transaction until commit")
     }
 }
 
 impl std::ops::DerefMut for WriteTx {
     fn deref_mut(&mut self) -> &mut Self::Target {
-        &mut self.tx
+        self.tx
+            .as_mut()
+            .expect("a WriteTx holds its transaction until commit")
     }
 }
 
@@ -195,15 +227,15 @@ impl Db {
             Backend::Sqlite => {
                 let turn = self.sqlite_writer.clone().lock_owned().await;
                 WriteTx {
-                    tx: self.pool.begin_with("BEGIN IMMEDIATE").await?,
+                    tx: Some(self.pool.begin_with("BEGIN IMMEDIATE").await?),
                     backend: self.backend,
-                    _turn: Some(turn),
+                    turn: Some(turn),
                 }
             }
             Backend::Postgres => WriteTx {
-                tx: self.pool.begin().await?,
+                tx: Some(self.pool.begin().await?),
                 backend: self.backend,
-                _turn: None,
+                turn: None,
             },
         })
     }
