@@ -99,21 +99,3 @@ pub enum OrganizationKind {
     Patronato,
     Association,
 }
-
-/// A kiosk registered by an administrator, and the token it authenticates with.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct KioskCredentials {
-    pub kiosk_id: String,
-    /// Shown once; only its hash is stored.
-    pub token: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(deny_unknown_fields)]
-pub struct NewKiosk {
-    pub kiosk_id: String,
-    pub place: String,
-    pub comune_istat: String,
-}

@@ -43,6 +43,9 @@ pub enum ProblemCode {
     IdempotencyMismatch,
     /// Something with this name or id already exists.
     AlreadyExists,
+    /// An offline booking's lease expired or was given back, and its seat has gone to someone
+    /// else meanwhile: the booking cannot stand.
+    LeaseGone,
     /// The server could not complete the request; retrying later may help.
     Unavailable,
     /// The server failed; this is a bug.
@@ -61,7 +64,7 @@ impl ProblemCode {
             ProblemCode::Forbidden => 403,
             ProblemCode::TooManyRequests => 429,
             ProblemCode::SlotTaken | ProblemCode::AlreadyBooked | ProblemCode::InvalidState => 409,
-            ProblemCode::AlreadyExists => 409,
+            ProblemCode::AlreadyExists | ProblemCode::LeaseGone => 409,
             ProblemCode::HoldExpired => 410,
             ProblemCode::NotBookable
             | ProblemCode::InvalidReceipt
@@ -89,6 +92,7 @@ impl ProblemCode {
             ProblemCode::InvalidReceipt => "Invalid receipt",
             ProblemCode::IdempotencyMismatch => "Idempotency key reused",
             ProblemCode::AlreadyExists => "Already exists",
+            ProblemCode::LeaseGone => "Lease gone",
             ProblemCode::Unavailable => "Service unavailable",
             ProblemCode::Internal => "Internal error",
         }

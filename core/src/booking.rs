@@ -36,6 +36,8 @@ pub fn display_code(code: &str) -> String {
 pub enum BookingStatus {
     /// A slot picked and kept for a few minutes while the person completes the booking.
     Held,
+    /// A seat set aside for one kiosk to book offline (see `lease`); not yet anyone's.
+    Leased,
     Confirmed,
     Cancelled,
     /// The person arrived and has a queue number.
@@ -47,8 +49,9 @@ pub enum BookingStatus {
 }
 
 impl BookingStatus {
-    pub const ALL: [BookingStatus; 6] = [
+    pub const ALL: [BookingStatus; 7] = [
         BookingStatus::Held,
+        BookingStatus::Leased,
         BookingStatus::Confirmed,
         BookingStatus::Cancelled,
         BookingStatus::CheckedIn,
@@ -59,12 +62,18 @@ impl BookingStatus {
     pub fn as_str(self) -> &'static str {
         match self {
             BookingStatus::Held => "held",
+            BookingStatus::Leased => "leased",
             BookingStatus::Confirmed => "confirmed",
             BookingStatus::Cancelled => "cancelled",
             BookingStatus::CheckedIn => "checked_in",
             BookingStatus::NoShow => "no_show",
             BookingStatus::Lapsed => "lapsed",
         }
+    }
+
+    /// Whether it is someone's appointment (of any outcome), not a seat merely set aside.
+    pub fn is_appointment(self) -> bool {
+        !matches!(self, BookingStatus::Held | BookingStatus::Leased)
     }
 
     pub fn parse(text: &str) -> Option<BookingStatus> {

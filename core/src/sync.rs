@@ -134,6 +134,137 @@ pub struct ChangePage {
 pub const MAX_PAGE: u32 = 1000;
 pub const DEFAULT_PAGE: u32 = 500;
 
+// --- checkpoints ---------------------------------------------------------------------------
+
+/// A summary of one kind of row, to compare a copy with the original without sending it.
+///
+/// The checksum adds up, modulo 2^64, the first 8 bytes of SHA-256(`kind:id:seq`) of every row:
+/// the order of rows does not matter, and since a row's `seq` changes with every edit, a copy
+/// that missed an edit, kept a deleted row or lacks one differs (but for a 2^-64 chance).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct KindSummary {
+    pub entity: EntityKind,
+    pub count: u64,
+    /// Hexadecimal, 16 digits.
+    #[serde(with = "hex_u64")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub checksum: u64,
+}
+
+/// The server's replicated data at one point of the feed, summarised per kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Checkpoint {
+    pub feed: String,
+    /// The highest `seq` of any row or tombstone: a copy whose cursor equals it has applied
+    /// everything the summaries cover, and must match them.
+    pub cursor: Cursor,
+    pub kinds: Vec<KindSummary>,
+}
+
+/// One row's share of its kind's checksum.
+pub fn row_digest(entity: EntityKind, id: &str, seq: i64) -> u64 {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(format!("{}:{id}:{seq}", entity.as_str()).as_bytes());
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&digest[..8]);
+    u64::from_be_bytes(first)
+}
+
+/// Sums rows into per-kind summaries; kinds with no rows are listed with zeros.
+pub fn summarize<'a>(
+    rows: impl IntoIterator<Item = (EntityKind, &'a str, i64)>,
+) -> Vec<KindSummary> {
+    let mut kinds: Vec<KindSummary> = EntityKind::ALL
+        .into_iter()
+        .map(|entity| KindSummary {
+            entity,
+            count: 0,
+            checksum: 0,
+        })
+        .collect();
+    for (entity, id, seq) in rows {
+        if let Some(summary) = kinds.iter_mut().find(|summary| summary.entity == entity) {
+            summary.count += 1;
+            summary.checksum = summary.checksum.wrapping_add(row_digest(entity, id, seq));
+        }
+    }
+    kinds
+}
+
+mod hex_u64 {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(value: &u64, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&format!("{value:016x}"))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u64, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        u64::from_str_radix(&text, 16).map_err(serde::de::Error::custom)
+    }
+}
+
+/// Every row of one kind with its `seq`: what a copy that fails its checkpoint pulls again.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Snapshot {
+    pub feed: String,
+    pub entity: EntityKind,
+    pub rows: Vec<Change>,
+}
+
+// --- slot availability -----------------------------------------------------------------------
+
+/// Free places of one procedure at one office over the booking horizon, compactly: the first
+/// start, then each next start as minutes after the previous one, and the free places of each.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SlotRun {
+    #[serde(rename = "p")]
+    pub procedure_id: String,
+    #[serde(rename = "o")]
+    pub office_id: String,
+    /// Length of every slot, minutes.
+    #[serde(rename = "m")]
+    pub minutes: u32,
+    /// First start, Unix seconds.
+    #[serde(rename = "t")]
+    pub first: i64,
+    /// Minutes from each start to the next (one fewer than `free`).
+    #[serde(rename = "d")]
+    pub steps: Vec<u32>,
+    #[serde(rename = "f")]
+    pub free: Vec<u32>,
+}
+
+impl SlotRun {
+    /// Every slot as (start in Unix seconds, free places). Garbage in (steps and free of
+    /// different lengths) gives the slots both describe.
+    pub fn slots(&self) -> impl Iterator<Item = (i64, u32)> + '_ {
+        let starts =
+            std::iter::once(0)
+                .chain(self.steps.iter().copied())
+                .scan(self.first, |at, step| {
+                    *at += i64::from(step) * 60;
+                    Some(*at)
+                });
+        starts.zip(self.free.iter().copied())
+    }
+}
+
+/// Free places of every procedure, for kiosks to show offline. Served with an `ETag`: a kiosk
+/// whose copy is current gets `304 Not Modified` and nothing else.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SlotsSnapshot {
+    /// When the server computed it.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub at: jiff::Timestamp,
+    pub runs: Vec<SlotRun>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,6 +312,50 @@ mod tests {
             serde_json::json!({"seq": 8, "op": "delete", "entity": "office", "id": "questura-asti"})
         );
         assert_eq!(serde_json::from_value::<Change>(json).unwrap(), delete);
+    }
+
+    #[test]
+    fn summaries_ignore_order_and_notice_any_difference() {
+        let rows = [
+            (EntityKind::Office, "a", 1),
+            (EntityKind::Office, "b", 2),
+            (EntityKind::Comune, "005005", 3),
+        ];
+        let forward = summarize(rows.iter().map(|(k, id, seq)| (*k, *id, *seq)));
+        let backward = summarize(rows.iter().rev().map(|(k, id, seq)| (*k, *id, *seq)));
+        assert_eq!(forward, backward);
+        let office = forward
+            .iter()
+            .find(|s| s.entity == EntityKind::Office)
+            .unwrap();
+        assert_eq!(office.count, 2);
+        // A missed edit (old seq), a missing row: both show.
+        let stale = summarize([(EntityKind::Office, "a", 1), (EntityKind::Office, "b", 1)]);
+        assert_ne!(
+            stale,
+            summarize([(EntityKind::Office, "a", 1), (EntityKind::Office, "b", 2)])
+        );
+        assert_eq!(forward.len(), EntityKind::ALL.len());
+        let json = serde_json::to_value(office).unwrap();
+        assert_eq!(json["checksum"].as_str().unwrap().len(), 16);
+        assert_eq!(
+            serde_json::from_value::<KindSummary>(json).unwrap(),
+            *office
+        );
+    }
+
+    #[test]
+    fn slot_runs_unfold_into_starts() {
+        let run = SlotRun {
+            procedure_id: "p".into(),
+            office_id: "o".into(),
+            minutes: 15,
+            first: 1_000_000,
+            steps: vec![15, 1440],
+            free: vec![2, 0, 1],
+        };
+        let slots: Vec<_> = run.slots().collect();
+        assert_eq!(slots, [(1_000_000, 2), (1_000_900, 0), (1_087_300, 1)]);
     }
 
     #[test]

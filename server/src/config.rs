@@ -51,6 +51,19 @@ pub enum Command {
     /// Manage accounts on the database given by --database.
     #[command(subcommand)]
     User(UserCommand),
+    /// Manage kiosks on the database given by --database.
+    #[command(subcommand)]
+    Kiosk(KioskCommand),
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum KioskCommand {
+    /// Prints a new one-time enrolment code for a registered kiosk (any earlier unused code
+    /// stops working).
+    EnrolmentCode {
+        /// The kiosk's id, as registered.
+        kiosk_id: String,
+    },
 }
 
 #[derive(Debug, Clone, Subcommand)]

@@ -8,6 +8,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use ed25519_dalek::{SigningKey, VerifyingKey};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
+use sportello_core::lease::{self, LeaseClaims};
 use sportello_core::receipt::{self, PublicKey, ReceiptClaims, ReceiptError};
 
 const RECEIPT_KEY_ID: &str = "receipt-1";
@@ -35,6 +36,22 @@ pub fn random_bytes<const N: usize>() -> [u8; N] {
     bytes
 }
 
+/// A random code of `length` characters drawn evenly from `alphabet` (at most 256 symbols).
+pub fn random_code(alphabet: &[u8], length: usize) -> String {
+    // Bytes at or above the largest multiple of the alphabet's size are skipped, so every
+    // symbol is equally likely.
+    let fair_below = 256 - 256 % alphabet.len();
+    let mut code = String::with_capacity(length);
+    while code.len() < length {
+        for byte in random_bytes::<32>() {
+            if usize::from(byte) < fair_below && code.len() < length {
+                code.push(alphabet[usize::from(byte) % alphabet.len()] as char);
+            }
+        }
+    }
+    code
+}
+
 impl ServerKeys {
     pub async fn load_or_create(db: &Db, now_unix: i64) -> Result<ServerKeys, DbError> {
         let receipt_seed = secret(db, RECEIPT_KEY_ID, "receipt", now_unix).await?;
@@ -55,6 +72,29 @@ impl ServerKeys {
 
     pub fn verify_receipt(&self, token: &str) -> Result<ReceiptClaims, ReceiptError> {
         receipt::verify(token, [(RECEIPT_KEY_ID, &self.receipt_public)])
+    }
+
+    /// Checks a receipt of either kind: the server's own, or a kiosk's for an offline booking.
+    pub fn verify_any_receipt(&self, token: &str) -> Result<ReceiptClaims, ReceiptError> {
+        lease::verify_any_receipt(token, [(RECEIPT_KEY_ID, &self.receipt_public)])
+    }
+
+    /// Signs a lease with the receipt key (counters check both with the same published key).
+    pub fn sign_lease(&self, mut claims: LeaseClaims) -> String {
+        claims.key_id = RECEIPT_KEY_ID.to_owned();
+        lease::sign_lease(&claims, &self.receipt_key)
+    }
+
+    pub fn verify_lease(&self, token: &str) -> Result<LeaseClaims, ReceiptError> {
+        lease::verify_lease(token, [(RECEIPT_KEY_ID, &self.receipt_public)])
+    }
+
+    /// Checks a kiosk receipt, returning the lease it stands on too.
+    pub fn verify_kiosk_receipt(
+        &self,
+        token: &str,
+    ) -> Result<(ReceiptClaims, LeaseClaims), ReceiptError> {
+        lease::verify_kiosk_receipt(token, [(RECEIPT_KEY_ID, &self.receipt_public)])
     }
 
     /// The keys a counter needs to check receipts offline.

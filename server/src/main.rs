@@ -1,7 +1,7 @@
 use clap::Parser;
 use sportello_core::account::NewUser;
 use sportello_server::Server;
-use sportello_server::config::{Command, Config, LogFormat, UserCommand};
+use sportello_server::config::{Command, Config, KioskCommand, LogFormat, UserCommand};
 use sportello_server::db::Db;
 use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
@@ -35,6 +35,18 @@ async fn main() -> ExitCode {
             }
         };
     }
+    if let Some(Command::Kiosk(KioskCommand::EnrolmentCode { kiosk_id })) = config.command.clone() {
+        return match enrolment_code(&config, &kiosk_id).await {
+            Ok(code) => {
+                println!("{code}");
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("sportello-server: {message}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     match run(&config).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
@@ -52,6 +64,18 @@ async fn run(config: &Config) -> Result<(), sportello_server::ServerError> {
     server.stop().await?;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// A one-time enrolment code for a kiosk, for the installer (and `./run.sh`'s demo kiosk).
+async fn enrolment_code(config: &Config, kiosk_id: &str) -> Result<String, String> {
+    let db = Db::open(&config.database_location())
+        .await
+        .map_err(|err| err.to_string())?;
+    let code =
+        sportello_server::auth::kiosk::issue_enrolment_code(&db, kiosk_id, jiff::Timestamp::now())
+            .await
+            .map_err(|err| err.to_string())?;
+    Ok(code.code)
 }
 
 /// Creates an account from the command line; the password from SPORTELLO_PASSWORD or stdin,

@@ -3,10 +3,12 @@
 //! demo accounts.
 
 use crate::auth::password;
-use crate::db::{self, Db, DbError, accounts};
+use crate::db::{self, Db, DbError, accounts, kiosks, leases};
 use serde::Deserialize;
 use sportello_core::account::{Organization, Role, UserInfo};
 use sportello_core::calendar::PatronRule;
+use sportello_core::device::NewKiosk;
+use sportello_core::lease::LeasePolicy;
 use sportello_core::model::{
     BookingRules, Comune, Counter, GeoPoint, Office, Procedure, ProcedureCategory,
 };
@@ -42,6 +44,10 @@ struct DemoFile {
     procedures: Vec<DemoProcedure>,
     organizations: Vec<Organization>,
     users: Vec<DemoUser>,
+    #[serde(default)]
+    lease_policies: BTreeMap<String, LeasePolicy>,
+    #[serde(default)]
+    kiosks: Vec<NewKiosk>,
 }
 
 /// A procedure as the demo file writes it: documents by key, shared between procedures.
@@ -115,6 +121,12 @@ pub async fn load_demo(db: &Db) -> Result<SeedOutcome, SeedError> {
     }
     for (info, hash) in &users {
         accounts::create_user(&mut tx, info, hash, 0).await?;
+    }
+    for (office_id, policy) in &demo.lease_policies {
+        leases::set_policy(&mut tx, office_id, policy).await?;
+    }
+    for kiosk in &demo.kiosks {
+        kiosks::create_kiosk(&mut tx, kiosk, 0).await?;
     }
     db::set_meta(&mut tx, SEEDED_KEY, "asti").await?;
     tx.commit().await?;
@@ -271,6 +283,10 @@ mod tests {
         );
 
         let office_ids: HashSet<_> = offices.iter().map(|o| o.id.as_str()).collect();
+        for (office_id, policy) in &demo.lease_policies {
+            assert!(office_ids.contains(office_id.as_str()), "{office_id}");
+            assert_eq!(policy.problem(), None, "{office_id}");
+        }
         let comuni: HashSet<_> = parse_comuni(COMUNI_AT)
             .unwrap()
             .into_iter()

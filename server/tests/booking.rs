@@ -3,38 +3,18 @@
 //! person, idempotent retries, receipts, check-in, roles and personal data.
 
 mod databases;
+#[macro_use]
+mod harness;
 
-use databases::TestDatabase;
+use harness::*;
 use jiff::{SignedDuration, Timestamp};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
-use sportello_core::api::{Problem, ProblemCode};
+use sportello_core::api::ProblemCode;
 use sportello_core::booking::{Availability, Booking, BookingRecord, CheckIn, Hold};
 use sportello_core::receipt::{self, PublicKey};
-use sportello_server::Server;
-use sportello_server::clock::ManualClock;
-use sportello_server::config::Config;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
-
-/// Monday 30 November 2026, 08:00 in Rome.
-const MONDAY_8AM: &str = "2026-11-30T07:00:00Z";
-const RENEWAL: &str = "questura-asti-permesso-rinnovo";
-const QUESTURA: &str = "questura-asti";
-
-macro_rules! on_every_database {
-    ($($name:ident => $check:ident;)*) => {$(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-        async fn $name() {
-            for database in databases::all().await {
-                let harness = Harness::start(&database, MONDAY_8AM).await;
-                $check(&harness).await;
-                harness.server.stop().await.unwrap();
-            }
-        }
-    )*};
-}
 
 on_every_database! {
     availability_follows_hours_holidays_notice_and_dst => availability_check;
@@ -59,216 +39,6 @@ on_every_database! {
     concurrent_changes_to_one_booking_stay_consistent => concurrent_changes_check;
     a_counters_grid_cannot_change_under_booked_appointments => grid_change_check;
     a_grid_change_racing_holds_never_leaves_cells_off_the_grid => grid_race_check;
-}
-
-struct Harness {
-    server: Server,
-    clock: Arc<ManualClock>,
-    base: String,
-    http: reqwest::Client,
-}
-
-fn ts(text: &str) -> Timestamp {
-    text.parse().unwrap()
-}
-
-/// A fresh idempotency key.
-fn key() -> String {
-    static NEXT: AtomicU64 = AtomicU64::new(0);
-    format!(
-        "key-{}-{}",
-        std::process::id(),
-        NEXT.fetch_add(1, Ordering::Relaxed)
-    )
-}
-
-/// A person with a passport number and a date of birth of their own.
-fn person(n: u32) -> Value {
-    json!({
-        "given_names": "Amina",
-        "surname": format!("Testperson{}", char::from(b'a' + (n % 26) as u8)),
-        "date_of_birth": date_of_birth(n),
-        "nationality": "MA",
-        "identity": {"kind": "passport", "number": format!("PX{n:07}")},
-        "phone": "+39 333 000 0000"
-    })
-}
-
-fn date_of_birth(n: u32) -> String {
-    format!("19{:02}-{:02}-{:02}", 60 + n % 40, 1 + n % 12, 1 + n % 28)
-}
-
-impl Harness {
-    async fn start(database: &TestDatabase, now: &str) -> Harness {
-        Harness::start_with(database, now, 0).await
-    }
-
-    /// With `holds_per_address` for citizens (0: off, so tests can hold freely from loopback).
-    async fn start_with(database: &TestDatabase, now: &str, holds_per_address: u32) -> Harness {
-        let clock = Arc::new(ManualClock::new(ts(now)));
-        let mut config = Config::new("127.0.0.1:0".parse().unwrap(), database.location());
-        config.holds_per_address = holds_per_address;
-        let server = Server::start_with_clock(&config, clock.clone())
-            .await
-            .unwrap();
-        Harness {
-            base: format!("http://{}", server.addr()),
-            server,
-            clock,
-            http: reqwest::Client::new(),
-        }
-    }
-
-    fn set_now(&self, now: &str) {
-        self.clock.set(ts(now));
-    }
-
-    async fn housekeeping(&self) {
-        let state = self.server.state();
-        sportello_server::booking::housekeeping(&state.db, state.clock.now(), &state.settings)
-            .await
-            .unwrap();
-    }
-
-    async fn send(
-        &self,
-        request: reqwest::RequestBuilder,
-        token: Option<&str>,
-    ) -> reqwest::Response {
-        let request = match token {
-            Some(token) => request.bearer_auth(token),
-            None => request,
-        };
-        request.send().await.unwrap()
-    }
-
-    async fn get(&self, path: &str, token: Option<&str>) -> reqwest::Response {
-        self.send(self.http.get(format!("{}{path}", self.base)), token)
-            .await
-    }
-
-    async fn post(
-        &self,
-        path: &str,
-        token: Option<&str>,
-        key: Option<&str>,
-        body: &Value,
-    ) -> reqwest::Response {
-        let mut request = self.http.post(format!("{}{path}", self.base)).json(body);
-        if let Some(key) = key {
-            request = request.header("Idempotency-Key", key);
-        }
-        self.send(request, token).await
-    }
-
-    async fn put(&self, path: &str, token: &str, body: &Value) -> reqwest::Response {
-        self.send(
-            self.http.put(format!("{}{path}", self.base)).json(body),
-            Some(token),
-        )
-        .await
-    }
-
-    async fn login(&self, username: &str, password: &str) -> String {
-        let response = self
-            .post(
-                "/api/v1/auth/login",
-                None,
-                None,
-                &json!({"username": username, "password": password}),
-            )
-            .await;
-        assert_eq!(response.status(), StatusCode::OK, "login {username}");
-        let session: Value = response.json().await.unwrap();
-        session["token"].as_str().unwrap().to_owned()
-    }
-
-    async fn availability(&self, procedure: &str, from: Option<&str>) -> Availability {
-        let mut path = format!("/api/v1/availability?procedure_id={procedure}&limit=200");
-        if let Some(from) = from {
-            path.push_str(&format!("&from={from}"));
-        }
-        let response = self.get(&path, None).await;
-        assert_eq!(response.status(), StatusCode::OK, "{path}");
-        response.json().await.unwrap()
-    }
-
-    async fn hold(
-        &self,
-        procedure: &str,
-        office: &str,
-        start: Timestamp,
-        token: Option<&str>,
-    ) -> reqwest::Response {
-        self.post(
-            "/api/v1/holds",
-            token,
-            Some(&key()),
-            &json!({"procedure_id": procedure, "office_id": office, "start": start}),
-        )
-        .await
-    }
-
-    async fn confirm(
-        &self,
-        hold_id: &str,
-        person: &Value,
-        token: Option<&str>,
-    ) -> reqwest::Response {
-        self.post(
-            &format!("/api/v1/holds/{hold_id}/confirm"),
-            token,
-            Some(&key()),
-            &json!({"person": person}),
-        )
-        .await
-    }
-
-    /// Holds and confirms, asserting success.
-    async fn book(
-        &self,
-        procedure: &str,
-        office: &str,
-        start: Timestamp,
-        person: &Value,
-        token: Option<&str>,
-    ) -> Booking {
-        let response = self.hold(procedure, office, start, token).await;
-        assert_eq!(
-            response.status(),
-            StatusCode::CREATED,
-            "{:?}",
-            response.text().await
-        );
-        let hold: Hold = response.json().await.unwrap();
-        let response = self.confirm(&hold.hold_id, person, token).await;
-        assert_eq!(
-            response.status(),
-            StatusCode::CREATED,
-            "{:?}",
-            response.text().await
-        );
-        response.json().await.unwrap()
-    }
-
-    async fn first_slot(&self, procedure: &str) -> Timestamp {
-        self.availability(procedure, None).await.slots[0].start
-    }
-}
-
-async fn problem(response: reqwest::Response, code: ProblemCode) -> Problem {
-    assert_eq!(
-        response.status().as_u16(),
-        code.status(),
-        "expected {code:?}"
-    );
-    assert_eq!(
-        response.headers()["content-type"],
-        "application/problem+json"
-    );
-    let problem: Problem = response.json().await.unwrap();
-    assert_eq!(problem.code, code);
-    problem
 }
 
 // --- agendas ---------------------------------------------------------------------------------
@@ -1096,12 +866,7 @@ async fn roles_check(h: &Harness) {
 
     // A kiosk books, but reads no personal data.
     let admin = h.login("admin", "sportello-admin").await;
-    let response = h.post("/api/v1/admin/kiosks", Some(&admin), None, &json!({"kiosk_id": "asti-municipio", "place": "Municipio di Asti", "comune_istat": "005005"})).await;
-    assert_eq!(response.status(), StatusCode::CREATED);
-    let kiosk_token = response.json::<Value>().await.unwrap()["token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let kiosk_token = h.enrol_kiosk(&admin, "asti-municipio").await.token;
     let second = h.availability(RENEWAL, None).await.slots[0].start;
     let by_kiosk = h
         .book(RENEWAL, QUESTURA, second, &person(14), Some(&kiosk_token))

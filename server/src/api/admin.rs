@@ -7,14 +7,16 @@ use super::error::ApiError;
 use super::extract::{ApiJson, ApiPath, ApiQuery, NoParams, slug};
 use crate::auth::{self, Actor};
 use crate::db::bookings::{self as stored, AuditEntry};
-use crate::db::{self, WriteTx, accounts, agenda};
+use crate::db::{self, WriteTx, accounts, agenda, kiosks, leases};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use jiff::civil::Date;
 use serde::Deserialize;
-use sportello_core::account::{KioskCredentials, NewKiosk, NewUser, Organization, UserInfo};
+use sportello_core::account::{NewUser, Organization, UserInfo};
 use sportello_core::api::{Problem, ProblemCode};
+use sportello_core::device::{EnrolmentCode, KioskInfo, NewKiosk};
+use sportello_core::lease::LeasePolicy;
 use sportello_core::model::{Counter, DayOverride, Office, Procedure};
 use sportello_core::sync::Record;
 use sqlx::AnyConnection;
@@ -183,31 +185,39 @@ pub async fn list_organizations(
     Ok(Json(accounts::list_organizations(&mut conn).await?))
 }
 
-/// Registers a kiosk: the answer holds its token, shown this once (administrators).
+/// Registers a kiosk and makes its first one-time enrolment code, shown this once: the
+/// installer types it on the device (administrators).
 #[utoipa::path(post, path = "/api/v1/admin/kiosks", tag = "admin", request_body = NewKiosk,
-    responses((status = 201, body = KioskCredentials), (status = 409, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 201, body = EnrolmentCode), (status = 409, body = Problem, content_type = "application/problem+json")))]
 pub async fn create_kiosk(
     State(state): State<AppState>,
     actor: Actor,
     ApiJson(kiosk): ApiJson<NewKiosk>,
-) -> Result<(StatusCode, Json<KioskCredentials>), ApiError> {
+) -> Result<(StatusCode, Json<EnrolmentCode>), ApiError> {
     actor.require_admin()?;
     slug(&kiosk.kiosk_id)?;
     super::extract::istat(&kiosk.comune_istat)?;
-    if kiosk.place.trim().is_empty() || kiosk.place.len() > 200 {
+    if kiosk.place.trim().is_empty() || kiosk.place.chars().count() > 200 {
         return Err(ApiError::invalid("place: 1 to 200 characters"));
     }
-    let token = auth::new_kiosk_token();
     let now = state.clock.now().as_second();
-    let mut conn = state.db.begin_write().await?;
-    if !accounts::create_kiosk(&mut conn, &kiosk, &auth::token_hash(&token), now).await? {
+    let mut tx = state.db.begin_write().await?;
+    if db::get_comune(&mut tx, &kiosk.comune_istat)
+        .await?
+        .is_none()
+    {
+        return Err(ApiError::invalid(
+            "comune_istat: no comune with this ISTAT code",
+        ));
+    }
+    if !kiosks::create_kiosk(&mut tx, &kiosk, now).await? {
         return Err(ApiError::new(
             ProblemCode::AlreadyExists,
             "that kiosk id is taken",
         ));
     }
     audit_admin(
-        &mut conn,
+        &mut tx,
         &actor,
         "kiosk_created",
         None,
@@ -215,17 +225,48 @@ pub async fn create_kiosk(
         now,
     )
     .await?;
-    conn.commit().await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(KioskCredentials {
-            kiosk_id: kiosk.kiosk_id,
-            token,
-        }),
-    ))
+    tx.commit().await?;
+    let code =
+        auth::kiosk::issue_enrolment_code(&state.db, &kiosk.kiosk_id, state.clock.now()).await?;
+    Ok((StatusCode::CREATED, Json(code)))
 }
 
-/// Revokes a kiosk: its token stops working at once (administrators).
+/// Every kiosk: where it is, whether it enrolled, when it was last seen, its unused leases
+/// (administrators).
+#[utoipa::path(get, path = "/api/v1/admin/kiosks", tag = "admin",
+    responses((status = 200, body = [KioskInfo]), (status = 403, body = Problem, content_type = "application/problem+json")))]
+pub async fn list_kiosks(
+    State(state): State<AppState>,
+    actor: Actor,
+    _: ApiQuery<NoParams>,
+) -> Result<Json<Vec<KioskInfo>>, ApiError> {
+    actor.require_admin()?;
+    let mut conn = state.db.conn().await?;
+    Ok(Json(kiosks::list_kiosks(&mut conn).await?))
+}
+
+/// A new one-time enrolment code for a kiosk (a replaced device, or a lost code); any earlier
+/// unused code stops working (administrators).
+#[utoipa::path(post, path = "/api/v1/admin/kiosks/{id}/enrolment", tag = "admin",
+    params(("id" = String, Path)),
+    responses((status = 201, body = EnrolmentCode), (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "the kiosk is revoked", body = Problem, content_type = "application/problem+json")))]
+pub async fn new_enrolment_code(
+    State(state): State<AppState>,
+    actor: Actor,
+    ApiPath(id): ApiPath<String>,
+) -> Result<(StatusCode, Json<EnrolmentCode>), ApiError> {
+    actor.require_admin()?;
+    let code = auth::kiosk::issue_enrolment_code(&state.db, slug(&id)?, state.clock.now()).await?;
+    let mut tx = state.db.begin_write().await?;
+    let now = state.clock.now().as_second();
+    audit_admin(&mut tx, &actor, "kiosk_enrolment_code", None, id, now).await?;
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, Json(code)))
+}
+
+/// Revokes a kiosk: its tokens stop working at once, it cannot get new ones, and its unused
+/// leases go back to the agenda (administrators).
 #[utoipa::path(post, path = "/api/v1/admin/kiosks/{id}/revoke", tag = "admin",
     params(("id" = String, Path)),
     responses((status = 204), (status = 404, body = Problem, content_type = "application/problem+json")))]
@@ -235,21 +276,68 @@ pub async fn revoke_kiosk(
     ApiPath(id): ApiPath<String>,
 ) -> Result<StatusCode, ApiError> {
     actor.require_admin()?;
-    let mut conn = state.db.begin_write().await?;
-    if !accounts::revoke_kiosk(&mut conn, slug(&id)?).await? {
+    let now = state.clock.now().as_second();
+    let mut tx = state.db.begin_write().await?;
+    if !kiosks::revoke_kiosk(&mut tx, slug(&id)?).await? {
         return Err(ApiError::not_found("no such kiosk"));
     }
-    audit_admin(
-        &mut conn,
-        &actor,
-        "kiosk_revoked",
-        None,
-        id,
-        state.clock.now().as_second(),
-    )
-    .await?;
-    conn.commit().await?;
+    crate::booking::leases::release_all(&mut tx, &id, "revoked", now).await?;
+    audit_admin(&mut tx, &actor, "kiosk_revoked", None, id, now).await?;
+    tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// An office's leasing policy: how many seats each kiosk may book offline (administrators).
+#[utoipa::path(get, path = "/api/v1/admin/offices/{id}/lease-policy", tag = "admin",
+    params(("id" = String, Path)),
+    responses((status = 200, body = LeasePolicy), (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn get_lease_policy(
+    State(state): State<AppState>,
+    actor: Actor,
+    ApiPath(id): ApiPath<String>,
+    _: ApiQuery<NoParams>,
+) -> Result<Json<LeasePolicy>, ApiError> {
+    actor.require_admin()?;
+    let mut conn = state.db.conn().await?;
+    if db::get_office(&mut conn, slug(&id)?).await?.is_none() {
+        return Err(ApiError::not_found("no such office"));
+    }
+    Ok(Json(
+        leases::policy(&mut conn, &id)
+            .await?
+            .unwrap_or(LeasePolicy::OFF),
+    ))
+}
+
+/// Sets an office's leasing policy. Leases already granted stay until used, returned or
+/// expired; the next syncs follow the new policy (administrators).
+#[utoipa::path(put, path = "/api/v1/admin/offices/{id}/lease-policy", tag = "admin",
+    params(("id" = String, Path)), request_body = LeasePolicy,
+    responses((status = 200, body = LeasePolicy), (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn put_lease_policy(
+    State(state): State<AppState>,
+    actor: Actor,
+    ApiPath(id): ApiPath<String>,
+    ApiJson(policy): ApiJson<LeasePolicy>,
+) -> Result<Json<LeasePolicy>, ApiError> {
+    actor.require_admin()?;
+    if let Some(problem) = policy.problem() {
+        return Err(ApiError::invalid(problem));
+    }
+    let now = state.clock.now().as_second();
+    let mut tx = state.db.begin_write().await?;
+    if db::get_office(&mut tx, slug(&id)?).await?.is_none() {
+        return Err(ApiError::not_found("no such office"));
+    }
+    leases::set_policy(&mut tx, &id, &policy).await?;
+    let detail = format!(
+        "seats {} days {} refill below {} ends {} min before",
+        policy.seats, policy.days, policy.refill_below, policy.ends_before_minutes
+    );
+    audit_admin(&mut tx, &actor, "lease_policy", Some(&id), detail, now).await?;
+    tx.commit().await?;
+    Ok(Json(policy))
 }
 
 // --- agendas -------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ use utoipa::IntoParams;
 
 /// The key a write is remembered by: the caller's, with a hash of what was asked, so the same
 /// key with another request is refused instead of answered with the wrong result.
-fn idempotency(
+pub(super) fn idempotency(
     actor: &Actor,
     header: IdempotencyHeader,
     route: &str,
@@ -44,7 +44,7 @@ fn idempotency(
     }
 }
 
-fn stored_response(stored: StoredResponse) -> Response {
+pub(super) fn stored_response(stored: StoredResponse) -> Response {
     let status = StatusCode::from_u16(stored.status).unwrap_or(StatusCode::OK);
     let mut response = (status, stored.body).into_response();
     response.headers_mut().insert(
@@ -129,7 +129,7 @@ pub async fn release_hold(
     Ok(StatusCode::NO_CONTENT)
 }
 
-fn check_hold_id(hold_id: &str) -> Result<(), ApiError> {
+pub(super) fn check_hold_id(hold_id: &str) -> Result<(), ApiError> {
     let valid = (16..=64).contains(&hold_id.len())
         && hold_id
             .bytes()

@@ -38,6 +38,15 @@ impl ApiError {
     }
 }
 
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.0.detail {
+            Some(detail) => write!(f, "{}: {detail}", self.0.title),
+            None => f.write_str(&self.0.title),
+        }
+    }
+}
+
 impl From<BookingError> for ApiError {
     fn from(err: BookingError) -> Self {
         let detail = err.to_string();
@@ -62,6 +71,7 @@ impl From<BookingError> for ApiError {
             BookingError::HoldExpired => Problem::new(ProblemCode::HoldExpired, Some(detail)),
             BookingError::NotBookable(_) => Problem::new(ProblemCode::NotBookable, Some(detail)),
             BookingError::InvalidState(_) => Problem::new(ProblemCode::InvalidState, Some(detail)),
+            BookingError::LeaseGone(_) => Problem::new(ProblemCode::LeaseGone, Some(detail)),
             BookingError::InvalidReceipt(_) => {
                 Problem::new(ProblemCode::InvalidReceipt, Some(detail))
             }

@@ -6,6 +6,7 @@ mod bookings;
 mod error;
 mod extract;
 mod health;
+mod kiosk;
 mod openapi;
 mod reference;
 mod sync;
@@ -97,8 +98,24 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/admin/users/{username}/disable", post(admin::disable_user))
         .route("/admin/organizations", post(admin::create_organization))
-        .route("/admin/kiosks", post(admin::create_kiosk))
+        .route(
+            "/admin/kiosks",
+            post(admin::create_kiosk).get(admin::list_kiosks),
+        )
+        .route(
+            "/admin/kiosks/{id}/enrolment",
+            post(admin::new_enrolment_code),
+        )
         .route("/admin/kiosks/{id}/revoke", post(admin::revoke_kiosk))
+        .route(
+            "/admin/offices/{id}/lease-policy",
+            get(admin::get_lease_policy).put(admin::put_lease_policy),
+        )
+        .route("/kiosk/enrol", post(kiosk::enrol))
+        .route("/kiosk/challenge", post(kiosk::challenge))
+        .route("/kiosk/token", post(kiosk::token))
+        .route("/kiosk/leases/sync", post(kiosk::sync_leases))
+        .route("/kiosk/leases/{lease_id}/book", post(kiosk::book_lease))
         .route("/admin/offices/{id}", put(admin::put_office))
         .route("/admin/counters/{id}", put(admin::put_counter))
         .route("/admin/procedures/{id}", put(admin::put_procedure));

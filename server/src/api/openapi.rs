@@ -1,7 +1,7 @@
 //! The OpenAPI document of the API, generated from the handlers and the core types.
 
 use super::extract::{ApiQuery, NoParams};
-use super::{admin, auth, bookings, health, reference, sync};
+use super::{admin, auth, bookings, health, kiosk, reference, sync};
 use axum::Json;
 use utoipa::OpenApi;
 
@@ -46,7 +46,16 @@ use utoipa::OpenApi;
         admin::create_organization,
         admin::list_organizations,
         admin::create_kiosk,
+        admin::list_kiosks,
+        admin::new_enrolment_code,
         admin::revoke_kiosk,
+        admin::get_lease_policy,
+        admin::put_lease_policy,
+        kiosk::enrol,
+        kiosk::challenge,
+        kiosk::token,
+        kiosk::sync_leases,
+        kiosk::book_lease,
         admin::put_office,
         admin::put_counter,
         admin::put_procedure,
@@ -62,6 +71,7 @@ use utoipa::OpenApi;
         (name = "accounts", description = "Login and sessions"),
         (name = "admin", description = "Accounts, kiosks and agendas"),
         (name = "sync", description = "Replication to kiosks"),
+        (name = "kiosk", description = "Kiosk enrolment, tokens and slot leases for booking offline"),
         (name = "health", description = "Liveness"),
     )
 )]

@@ -1,11 +1,13 @@
-//! Who is calling: a citizen (no credentials), a kiosk (its token) or a user (a session token
-//! from login), and what each may do. Every endpoint asks through [`Actor`].
+//! Who is calling: a citizen (no credentials), a kiosk (a token it got by signing a challenge
+//! with its key) or a user (a session token from login), and what each may do. Every endpoint
+//! asks through [`Actor`].
 
+pub mod kiosk;
 pub mod limits;
 pub mod password;
 
 use crate::api::{ApiError, AppState};
-use crate::db::{self, DbError, accounts};
+use crate::db::{self, DbError, accounts, kiosks};
 use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
@@ -17,20 +19,11 @@ use sportello_core::account::{Role, UserInfo};
 use sportello_core::api::ProblemCode;
 
 const SESSION_PREFIX: &str = "ss_";
-const KIOSK_PREFIX: &str = "kt_";
 
 /// A new random session token.
 pub fn new_session_token() -> String {
     format!(
         "{SESSION_PREFIX}{}",
-        URL_SAFE_NO_PAD.encode(crate::keys::random_bytes::<32>())
-    )
-}
-
-/// A new random kiosk token.
-pub fn new_kiosk_token() -> String {
-    format!(
-        "{KIOSK_PREFIX}{}",
         URL_SAFE_NO_PAD.encode(crate::keys::random_bytes::<32>())
     )
 }
@@ -58,6 +51,18 @@ impl Actor {
             Actor::Citizen => "citizen".to_owned(),
             Actor::Kiosk { id } => format!("kiosk:{id}"),
             Actor::User(user) => format!("{}:{}", user.role.as_str(), user.username),
+        }
+    }
+
+    /// The kiosk making the request, or "forbidden" for anyone else.
+    pub fn require_kiosk(&self) -> Result<&str, ApiError> {
+        match self {
+            Actor::Kiosk { id } => Ok(id),
+            Actor::Citizen => Err(ApiError::new(
+                ProblemCode::Unauthorized,
+                "kiosks only: authenticate with the kiosk's token",
+            )),
+            Actor::User(_) => Err(forbidden()),
         }
     }
 
@@ -136,8 +141,9 @@ impl FromRequestParts<AppState> for Actor {
                 .await?
                 .ok_or_else(unauthorized)?;
             Ok(Actor::User(user))
-        } else if token.starts_with(KIOSK_PREFIX) {
-            let id = accounts::kiosk_for_token(&mut conn, &hash)
+        } else if kiosk::is_kiosk_token(token) {
+            let now = state.clock.now().as_second();
+            let id = kiosks::kiosk_for_token(&mut conn, &hash, now)
                 .await?
                 .ok_or_else(unauthorized)?;
             Ok(Actor::Kiosk { id })

@@ -10,6 +10,7 @@
 //!   as the write, and a retry gets the stored answer.
 
 pub mod agenda;
+pub mod leases;
 
 use crate::api::AppState;
 use crate::auth::Actor;
@@ -78,6 +79,9 @@ pub enum BookingError {
     InvalidState(String),
     #[error("{0}")]
     InvalidReceipt(String),
+    /// An offline booking's lease ended and its seat went to someone else.
+    #[error("{0}")]
+    LeaseGone(String),
     #[error("the idempotency key was used for a different request")]
     IdempotencyMismatch,
     #[error("not allowed")]
@@ -113,17 +117,7 @@ fn respond<T: Serialize>(status: u16, value: &T) -> StoredResponse {
 /// A random booking code, every character equally likely (bytes that would favour the first
 /// letters of the alphabet are drawn again).
 fn new_booking_code() -> String {
-    let alphabet = CODE_ALPHABET.len();
-    let fair_below = 256 - 256 % alphabet;
-    let mut code = String::with_capacity(CODE_LENGTH);
-    while code.len() < CODE_LENGTH {
-        for byte in random_bytes::<16>() {
-            if usize::from(byte) < fair_below && code.len() < CODE_LENGTH {
-                code.push(CODE_ALPHABET[usize::from(byte) % alphabet] as char);
-            }
-        }
-    }
-    code
+    crate::keys::random_code(CODE_ALPHABET, CODE_LENGTH)
 }
 
 fn new_hold_id() -> String {
@@ -439,6 +433,7 @@ async fn hold_once(
         mediator_language: None,
         queue_number: None,
         issued_at: None,
+        kiosk_id: None,
     };
     // Codes are random in a space of 5·10^10; a clash is rare, and retried.
     loop {
@@ -511,18 +506,26 @@ pub async fn confirm(
     hold_id: &str,
     request: &ConfirmRequest,
 ) -> Result<StoredResponse, BookingError> {
-    let now = state.clock.now();
-    let person = request
-        .person
-        .validated(calendar::local_date(now))
+    let person = validated_person(state, &request.person, &request.mediator_language)?;
+    let person_key = state.keys.person_key(&person.identity_key());
+    with_retries(|| confirm_once(state, actor, key, hold_id, request, &person, &person_key)).await
+}
+
+/// The person's details checked and normalised, and the mediator's language checked.
+fn validated_person(
+    state: &AppState,
+    person: &Person,
+    mediator_language: &Option<String>,
+) -> Result<Person, BookingError> {
+    let person = person
+        .validated(calendar::local_date(state.clock.now()))
         .map_err(|fields| BookingError::Invalid {
             detail: "some details of the person are missing or wrong".to_owned(),
             fields,
         })?;
     let is_language_code =
         |code: &str| (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase());
-    if request
-        .mediator_language
+    if mediator_language
         .as_deref()
         .is_some_and(|code| !is_language_code(code))
     {
@@ -531,8 +534,7 @@ pub async fn confirm(
             fields: Vec::new(),
         });
     }
-    let person_key = state.keys.person_key(&person.identity_key());
-    with_retries(|| confirm_once(state, actor, key, hold_id, request, &person, &person_key)).await
+    Ok(person)
 }
 
 async fn confirm_once(
@@ -552,7 +554,7 @@ async fn confirm_once(
     let Some(mut row) = bookings::lock_booking(&mut tx, BookingKey::Id(hold_id)).await? else {
         return Err(BookingError::HoldExpired);
     };
-    if row.status != BookingStatus::Held {
+    if row.status.is_appointment() {
         return Err(BookingError::InvalidState(
             "this hold was already confirmed".to_owned(),
         ));
@@ -726,7 +728,7 @@ async fn find_for(
         || BookingError::NotFound("no booking with this code and date of birth".to_owned());
     let row = bookings::booking_by_code(conn, code)
         .await?
-        .filter(|row| row.status != BookingStatus::Held)
+        .filter(|row| row.status.is_appointment())
         .ok_or_else(not_found)?;
     let allowed = has_authority(actor, &row)
         || match proof {
@@ -745,7 +747,7 @@ async fn find_for(
     // have changed meanwhile; the locked copy is the one to act on.
     bookings::lock_booking(conn, BookingKey::Code(code))
         .await?
-        .filter(|row| row.status != BookingStatus::Held)
+        .filter(|row| row.status.is_appointment())
         .ok_or_else(not_found)
 }
 
@@ -940,7 +942,7 @@ pub async fn check_in(
 ) -> Result<CheckIn, BookingError> {
     let claims = state
         .keys
-        .verify_receipt(receipt)
+        .verify_any_receipt(receipt)
         .map_err(|err| BookingError::InvalidReceipt(err.to_string()))?;
     actor
         .require_office(&claims.office_id)
@@ -952,6 +954,15 @@ pub async fn check_in(
             .await?
             .filter(|row| row.status != BookingStatus::Held)
             .ok_or_else(|| BookingError::NotFound(format!("no booking {}", claims.code)))?;
+        if row.status == BookingStatus::Leased {
+            // A kiosk booked it offline and has not been back online since: the person is
+            // not at fault, but the office cannot know who they are yet.
+            return Err(BookingError::InvalidState(
+                "booked offline at a kiosk that has not reported it yet: the kiosk reports it \
+                 when it is back online"
+                    .to_owned(),
+            ));
+        }
         if row.slot_start != claims.start || row.office_id != claims.office_id {
             return Err(BookingError::InvalidReceipt(
                 "this receipt is from before the appointment was moved: use the newest one"
@@ -1008,7 +1019,7 @@ pub async fn no_show(state: &AppState, actor: &Actor, code: &str) -> Result<Book
         let mut row = bookings::lock_booking(&mut tx, BookingKey::Code(code))
             .await?
             .filter(|row| {
-                row.status != BookingStatus::Held && actor.require_office(&row.office_id).is_ok()
+                row.status.is_appointment() && actor.require_office(&row.office_id).is_ok()
             })
             .ok_or_else(|| BookingError::NotFound(format!("no booking {code}")))?;
         match row.status {
@@ -1051,6 +1062,8 @@ pub async fn housekeeping(db: &Db, now: Timestamp, settings: &Settings) -> Resul
     for (code, office_id) in bookings::delete_expired_holds(&mut tx, at).await? {
         bookings::audit(&mut tx, &system_entry("hold_expired", code, office_id, at)).await?;
     }
+    leases::expire(&mut tx, at).await?;
+    crate::db::kiosks::purge_expired(&mut tx, at).await?;
     let cutoff = now
         .checked_sub(settings.retention)
         .unwrap_or(now)

@@ -1,7 +1,7 @@
-//! Users, their sessions, kiosks and the organisations operators belong to.
+//! Users, their sessions, and the organisations operators belong to.
 
 use super::DbError;
-use sportello_core::account::{NewKiosk, Organization, OrganizationKind, Role, UserInfo};
+use sportello_core::account::{Organization, OrganizationKind, Role, UserInfo};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
@@ -189,48 +189,4 @@ fn organization_kind(kind: OrganizationKind) -> &'static str {
         OrganizationKind::Patronato => "patronato",
         OrganizationKind::Association => "association",
     }
-}
-
-/// Registers a kiosk with the hash of its token; `false` if the id is taken.
-pub async fn create_kiosk(
-    conn: &mut AnyConnection,
-    kiosk: &NewKiosk,
-    token_hash: &str,
-    now: i64,
-) -> Result<bool, DbError> {
-    let inserted = sqlx::query(
-        "INSERT INTO kiosks (id, place, comune_istat, token_hash, created_at) \
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING",
-    )
-    .bind(&kiosk.kiosk_id)
-    .bind(&kiosk.place)
-    .bind(&kiosk.comune_istat)
-    .bind(token_hash)
-    .bind(now)
-    .execute(conn)
-    .await?
-    .rows_affected();
-    Ok(inserted == 1)
-}
-
-/// The kiosk a token belongs to, unless revoked.
-pub async fn kiosk_for_token(
-    conn: &mut AnyConnection,
-    token_hash: &str,
-) -> Result<Option<String>, DbError> {
-    Ok(
-        sqlx::query_scalar("SELECT id FROM kiosks WHERE token_hash = $1 AND revoked = 0")
-            .bind(token_hash)
-            .fetch_optional(conn)
-            .await?,
-    )
-}
-
-pub async fn revoke_kiosk(conn: &mut AnyConnection, id: &str) -> Result<bool, DbError> {
-    Ok(sqlx::query("UPDATE kiosks SET revoked = 1 WHERE id = $1")
-        .bind(id)
-        .execute(conn)
-        .await?
-        .rows_affected()
-        == 1)
 }

@@ -28,11 +28,13 @@ pub struct BookingRow {
     pub mediator_language: Option<String>,
     pub queue_number: Option<i64>,
     pub issued_at: Option<i64>,
+    /// The kiosk holding it as a lease, or that booked it offline.
+    pub kiosk_id: Option<String>,
 }
 
 const BOOKING_COLUMNS: &str = "id, code, procedure_id, office_id, counter_id, slot_start, \
      slot_end, day, status, hold_expires_at, person_key, organization_id, booked_by, \
-     mediator_language, queue_number, issued_at";
+     mediator_language, queue_number, issued_at, kiosk_id";
 
 fn booking_from_row(row: &AnyRow) -> Result<BookingRow, DbError> {
     let status: String = row.try_get("status")?;
@@ -54,6 +56,7 @@ fn booking_from_row(row: &AnyRow) -> Result<BookingRow, DbError> {
         mediator_language: row.try_get("mediator_language")?,
         queue_number: row.try_get("queue_number")?,
         issued_at: row.try_get("issued_at")?,
+        kiosk_id: row.try_get("kiosk_id")?,
     })
 }
 
@@ -211,6 +214,20 @@ pub enum BookingKey<'a> {
     Code(&'a str),
 }
 
+/// Bookings matching `condition` (SQL after `WHERE`, with `$1` bound to `value`).
+pub(super) async fn select_where(
+    conn: &mut AnyConnection,
+    condition: &'static str,
+    value: &str,
+) -> Result<Vec<BookingRow>, DbError> {
+    let sql = format!("SELECT {BOOKING_COLUMNS} FROM bookings WHERE {condition}");
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(value)
+        .fetch_all(conn)
+        .await?;
+    rows.iter().map(booking_from_row).collect()
+}
+
 pub async fn booking_by_id(
     conn: &mut AnyConnection,
     id: &str,
@@ -243,7 +260,7 @@ pub async fn bookings_of_office_day(
 ) -> Result<Vec<BookingRow>, DbError> {
     let sql = format!(
         "SELECT {BOOKING_COLUMNS} FROM bookings WHERE office_id = $1 AND day = $2 \
-         AND status <> 'held' ORDER BY slot_start, code"
+         AND status NOT IN ('held', 'leased') ORDER BY slot_start, code"
     );
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(office_id)
@@ -261,7 +278,7 @@ pub async fn bookings_of_organization(
 ) -> Result<Vec<BookingRow>, DbError> {
     let sql = format!(
         "SELECT {BOOKING_COLUMNS} FROM bookings WHERE organization_id = $1 AND slot_start >= $2 \
-         AND status <> 'held' ORDER BY slot_start, code"
+         AND status NOT IN ('held', 'leased') ORDER BY slot_start, code"
     );
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(organization_id)

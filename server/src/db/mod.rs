@@ -7,6 +7,8 @@ pub mod accounts;
 pub mod agenda;
 pub mod bookings;
 mod changes;
+pub mod kiosks;
+pub mod leases;
 mod reference;
 
 pub use changes::changes_since;

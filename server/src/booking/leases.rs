@@ -1,0 +1,527 @@
+//! Slot leases: seats set aside for one kiosk, which it may book with the link down.
+//!
+//! A lease is a booking row in status `leased` with its code assigned and its seats claimed,
+//! so to everyone else the seat is simply taken. The server never takes a lease back while
+//! it runs: it ends when the kiosk returns it, when it expires (some time before the
+//! appointment, see [`LeasePolicy`]), or when the kiosk is revoked or enrolled again. A kiosk
+//! that booked on a lease reports it when back online; if the lease had expired meanwhile,
+//! the seat is claimed again if still free ([`book`]).
+
+use super::{
+    BookingError, IdempotencyKey, already_booked, audit_entry, candidates_at, claim_any, claim_key,
+    new_booking_code, new_hold_id, public_view, respond, system_entry, timestamp, with_retries,
+};
+use crate::api::AppState;
+use crate::auth::Actor;
+use crate::db::bookings::{self, BookingKey, BookingRow, StoredResponse};
+use crate::db::{DbError, WriteTx, kiosks, leases, list_procedures};
+use jiff::civil::Date;
+use jiff::{SignedDuration, Timestamp, ToSpan};
+use sportello_core::booking::BookingStatus;
+use sportello_core::calendar;
+use sportello_core::identity::Person;
+use sportello_core::lease::{Lease, LeaseBooking, LeaseClaims, LeasePolicy, LeaseSet, LeaseSync};
+use std::collections::BTreeSet;
+
+/// How many leases one sync may give back: far more than any policy grants.
+const MAX_RETURNED: usize = 1000;
+/// How far a kiosk's clock may run ahead of the lease's end when it signs a booking.
+const CLOCK_SLACK_SECONDS: i64 = 120;
+
+/// Gives all of a kiosk's unused leases back (it was revoked, or enrolled on a new device).
+pub async fn release_all(
+    tx: &mut WriteTx,
+    kiosk_id: &str,
+    why: &str,
+    now: i64,
+) -> Result<usize, DbError> {
+    let released = leases::release(tx, kiosk_id, None).await?;
+    for (code, office_id) in &released {
+        let mut entry = system_entry("lease_released", code.clone(), office_id.clone(), now);
+        entry.detail = format!("kiosk {kiosk_id} {why}");
+        bookings::audit(tx, &entry).await?;
+    }
+    Ok(released.len())
+}
+
+/// Ends the leases whose time ran out, for housekeeping.
+pub async fn expire(tx: &mut WriteTx, now: i64) -> Result<(), DbError> {
+    for (code, office_id, kiosk_id) in leases::delete_expired(tx, now).await? {
+        let mut entry = system_entry("lease_expired", code, office_id, now);
+        entry.detail = format!("kiosk {kiosk_id}");
+        bookings::audit(tx, &entry).await?;
+    }
+    Ok(())
+}
+
+/// Takes back the leases a kiosk returns, tops its leases up by each office's policy, and
+/// answers with every unused lease it holds.
+pub async fn sync(
+    state: &AppState,
+    kiosk_id: &str,
+    request: &LeaseSync,
+) -> Result<LeaseSet, BookingError> {
+    if request.returned.len() > MAX_RETURNED {
+        return Err(BookingError::Invalid {
+            detail: format!("return: at most {MAX_RETURNED} leases at once"),
+            fields: Vec::new(),
+        });
+    }
+    with_retries(|| sync_once(state, kiosk_id, request)).await
+}
+
+async fn sync_once(
+    state: &AppState,
+    kiosk_id: &str,
+    request: &LeaseSync,
+) -> Result<LeaseSet, BookingError> {
+    let now = state.clock.now();
+    let mut tx = state.db.begin_write().await?;
+    let kiosk = kiosks::find_kiosk(&mut tx, kiosk_id)
+        .await?
+        .filter(|kiosk| !kiosk.revoked)
+        .ok_or(BookingError::Forbidden)?;
+    let kiosk_key = kiosk.public_key.ok_or(BookingError::Forbidden)?;
+    let label = format!("kiosk:{kiosk_id}");
+    for (code, office_id) in leases::release(&mut tx, kiosk_id, Some(&request.returned)).await? {
+        let mut entry = system_entry("lease_returned", code, office_id, now.as_second());
+        entry.actor = label.clone();
+        bookings::audit(&mut tx, &entry).await?;
+    }
+    let version = tx.agenda_version().await?;
+    let mut held = leases::leases_of(&mut tx, kiosk_id).await?;
+    for (office_id, policy) in leases::policies(&mut tx).await? {
+        for procedure in list_procedures(&mut tx, Some(&office_id)).await? {
+            let grant = Grant {
+                kiosk_id,
+                label: &label,
+                office_id: &office_id,
+                procedure_id: &procedure.id,
+                policy,
+                version,
+                now,
+            };
+            top_up(state, &mut tx, &grant, &mut held).await?;
+        }
+    }
+    tx.commit().await?;
+    held.sort_by(|a, b| (a.slot_start, &a.code).cmp(&(b.slot_start, &b.code)));
+    let leases = held
+        .iter()
+        .map(|row| lease_of(state, row, &kiosk_key))
+        .collect();
+    Ok(LeaseSet { leases })
+}
+
+/// What one top-up is for.
+struct Grant<'a> {
+    kiosk_id: &'a str,
+    label: &'a str,
+    office_id: &'a str,
+    procedure_id: &'a str,
+    policy: LeasePolicy,
+    version: i64,
+    now: Timestamp,
+}
+
+/// Leases more seats of one procedure at one office where the kiosk runs low: for each of the
+/// next `policy.days` days with bookable slots, up to `policy.seats` once fewer than
+/// `policy.refill_below` are left. The seats chosen are spread over the day, so that offline
+/// a person still has a morning and an afternoon to choose from.
+async fn top_up(
+    state: &AppState,
+    tx: &mut WriteTx,
+    grant: &Grant<'_>,
+    held: &mut Vec<BookingRow>,
+) -> Result<(), BookingError> {
+    let policy = grant.policy;
+    let today = calendar::local_date(grant.now);
+    // Bookable days are mostly weekdays: twice the days asked for, and a week, reach enough.
+    let until = today
+        .checked_add((i64::from(policy.days) * 2 + 7).days())
+        .unwrap_or(today);
+    let Some(agenda) = super::Agenda::load(
+        tx,
+        &state.plans,
+        grant.procedure_id,
+        Some(grant.office_id),
+        today,
+        Some(until),
+        grant.now,
+    )
+    .await?
+    else {
+        return Ok(());
+    };
+    if agenda.version() != grant.version {
+        state.plans.invalidate();
+        return Err(BookingError::AgendaChanged);
+    }
+    let notice = agenda.procedure().rules.min_notice_minutes;
+    let ends_before = SignedDuration::from_mins(i64::from(policy.ends_before_minutes.max(notice)));
+    let lease_end = |start: Timestamp| start.checked_sub(ends_before).unwrap_or(start);
+    let candidates: Vec<_> = agenda
+        .candidates(grant.now, today, until)
+        .into_iter()
+        .filter(|candidate| lease_end(candidate.start) > grant.now)
+        .collect();
+    let days: BTreeSet<Date> = candidates
+        .iter()
+        .map(|candidate| candidate.day)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .take(usize::from(policy.days))
+        .collect();
+    for day in days {
+        let mine = |row: &&BookingRow| {
+            row.procedure_id == grant.procedure_id
+                && row.office_id == grant.office_id
+                && row.day == day.to_string()
+        };
+        let have = held.iter().filter(mine).count();
+        if have >= usize::from(policy.refill_below) {
+            continue;
+        }
+        let taken_starts: BTreeSet<i64> = held.iter().filter(mine).map(|r| r.slot_start).collect();
+        let free: Vec<_> = candidates
+            .iter()
+            .filter(|c| c.day == day && c.free > 0 && !taken_starts.contains(&c.start.as_second()))
+            .collect();
+        for candidate in spread(&free, usize::from(policy.seats).saturating_sub(have)) {
+            let mut row = BookingRow {
+                id: new_hold_id(),
+                code: String::new(),
+                procedure_id: grant.procedure_id.to_owned(),
+                office_id: grant.office_id.to_owned(),
+                counter_id: candidate.counter_id.clone(),
+                slot_start: candidate.start.as_second(),
+                slot_end: candidate.end.as_second(),
+                day: candidate.day.to_string(),
+                status: BookingStatus::Leased,
+                hold_expires_at: Some(lease_end(candidate.start).as_second()),
+                person_key: None,
+                organization_id: None,
+                booked_by: grant.label.to_owned(),
+                mediator_language: None,
+                queue_number: None,
+                issued_at: None,
+                kiosk_id: Some(grant.kiosk_id.to_owned()),
+            };
+            loop {
+                row.code = new_booking_code();
+                if leases::insert_lease(tx, &row, grant.now.as_second()).await? {
+                    break;
+                }
+            }
+            let claimed = bookings::claim_cells(
+                tx,
+                &row.id,
+                &candidate.counter_id,
+                &candidate.cells,
+                candidate.seats,
+            )
+            .await?;
+            if !claimed {
+                bookings::delete_booking(tx, &row.id).await?;
+                continue;
+            }
+            bookings::audit(
+                tx,
+                &audit_entry(
+                    grant.label,
+                    "lease_granted",
+                    &row,
+                    grant.now.as_second(),
+                    String::new(),
+                ),
+            )
+            .await?;
+            held.push(row);
+        }
+    }
+    Ok(())
+}
+
+/// Up to `count` of `items`, evenly spaced over them.
+fn spread<T: Copy>(items: &[T], count: usize) -> Vec<T> {
+    if count == 0 || items.is_empty() {
+        return Vec::new();
+    }
+    if count >= items.len() {
+        return items.to_vec();
+    }
+    (0..count)
+        .map(|i| items[(2 * i + 1) * items.len() / (2 * count)])
+        .collect()
+}
+
+fn lease_of(state: &AppState, row: &BookingRow, kiosk_key: &str) -> Lease {
+    let expires_at = row.hold_expires_at.unwrap_or(row.slot_start);
+    let token = state.keys.sign_lease(LeaseClaims {
+        lease_id: row.id.clone(),
+        kiosk_id: row.kiosk_id.clone().unwrap_or_default(),
+        kiosk_key: kiosk_key.to_owned(),
+        code: row.code.clone(),
+        office_id: row.office_id.clone(),
+        procedure_id: row.procedure_id.clone(),
+        counter_id: row.counter_id.clone(),
+        start: row.slot_start,
+        end: row.slot_end,
+        expires_at,
+        key_id: String::new(),
+    });
+    Lease {
+        lease_id: row.id.clone(),
+        code: row.code.clone(),
+        procedure_id: row.procedure_id.clone(),
+        office_id: row.office_id.clone(),
+        counter_id: row.counter_id.clone(),
+        start: timestamp(row.slot_start),
+        end: timestamp(row.slot_end),
+        expires_at: timestamp(expires_at),
+        token,
+    }
+}
+
+// --- offline bookings, reported ------------------------------------------------------------
+
+/// What a checked report says.
+struct Report<'a> {
+    lease: LeaseClaims,
+    issued_at: i64,
+    person: Person,
+    person_key: String,
+    request: &'a LeaseBooking,
+}
+
+/// Records a booking a kiosk made offline on one of its leases. Reporting it again answers
+/// the same; a lease booked for two different people (a kiosk restored from an old backup)
+/// keeps the first.
+pub async fn book(
+    state: &AppState,
+    actor: &Actor,
+    key: &IdempotencyKey,
+    lease_id: &str,
+    request: &LeaseBooking,
+) -> Result<StoredResponse, BookingError> {
+    let kiosk_id = actor.require_kiosk().map_err(|_| BookingError::Forbidden)?;
+    let invalid =
+        |err: sportello_core::receipt::ReceiptError| BookingError::InvalidReceipt(err.to_string());
+    let lease = state.keys.verify_lease(&request.lease).map_err(invalid)?;
+    if lease.lease_id != lease_id || lease.kiosk_id != kiosk_id {
+        return Err(BookingError::InvalidReceipt(
+            "this lease is not this kiosk's, or not the one in the address".to_owned(),
+        ));
+    }
+    let (receipt, receipt_lease) = state
+        .keys
+        .verify_kiosk_receipt(&request.receipt)
+        .map_err(invalid)?;
+    if receipt_lease != lease {
+        return Err(BookingError::InvalidReceipt(
+            "the receipt stands on another lease".to_owned(),
+        ));
+    }
+    if receipt.issued_at > lease.expires_at + CLOCK_SLACK_SECONDS {
+        return Err(BookingError::InvalidState(
+            "the booking was made after its lease had ended".to_owned(),
+        ));
+    }
+    let person = super::validated_person(state, &request.person, &request.mediator_language)?;
+    let report = Report {
+        person_key: state.keys.person_key(&person.identity_key()),
+        lease,
+        issued_at: receipt.issued_at,
+        person,
+        request,
+    };
+    with_retries(|| book_once(state, actor, key, &report)).await
+}
+
+async fn book_once(
+    state: &AppState,
+    actor: &Actor,
+    key: &IdempotencyKey,
+    report: &Report<'_>,
+) -> Result<StoredResponse, BookingError> {
+    let now = state.clock.now();
+    let lease = &report.lease;
+    let mut tx = state.db.begin_write().await?;
+    let version = tx.agenda_version().await?;
+    if let Some(stored) = claim_key(&mut tx, key, now.as_second()).await? {
+        return Ok(stored);
+    }
+    let label = actor.label();
+    let mut row = match bookings::lock_booking(&mut tx, BookingKey::Id(&lease.lease_id)).await? {
+        // Reported before (the answer was lost, or an old copy of the outbox was replayed).
+        Some(row) if row.status.is_appointment() && row.code == lease.code => {
+            if row.person_key.as_deref() == Some(report.person_key.as_str()) {
+                return Ok(respond(200, &public_view(state, &row)));
+            }
+            return Err(BookingError::LeaseGone(
+                "this leased seat was already booked offline for someone else".to_owned(),
+            ));
+        }
+        Some(mut row) if row.status == BookingStatus::Leased => {
+            check_person(&mut tx, actor, report, now.as_second()).await?;
+            let confirmed = leases::confirm_lease(
+                &mut tx,
+                &row.id,
+                &report.person_key,
+                report.request.mediator_language.as_deref(),
+                report.issued_at,
+                now.as_second(),
+            )
+            .await;
+            confirmed_or_duplicate(state, actor, report, confirmed).await?;
+            row.status = BookingStatus::Confirmed;
+            row.person_key = Some(report.person_key.clone());
+            row.hold_expires_at = None;
+            row.mediator_language = report.request.mediator_language.clone();
+            row.issued_at = Some(report.issued_at);
+            row
+        }
+        Some(_) => {
+            return Err(BookingError::InvalidState(
+                "this lease's seat is held by something else".to_owned(),
+            ));
+        }
+        // The lease ended before the kiosk could report: the seat is claimed again if it is
+        // still free (on any counter of the office at that time).
+        None => {
+            check_person(&mut tx, actor, report, now.as_second()).await?;
+            reclaim(state, &mut tx, report, &label, version, now).await?
+        }
+    };
+    row.booked_by = label.clone();
+    bookings::save_person(&mut tx, &row.id, &report.person).await?;
+    bookings::audit(
+        &mut tx,
+        &audit_entry(
+            &label,
+            "offline_booking",
+            &row,
+            now.as_second(),
+            format!("issued {}", timestamp(report.issued_at)),
+        ),
+    )
+    .await?;
+    let response = respond(201, &public_view(state, &row));
+    bookings::complete_idempotency(&mut tx, &key.actor, &key.key, &response).await?;
+    tx.commit().await?;
+    Ok(response)
+}
+
+/// Refuses a second active booking of the same person for the procedure.
+async fn check_person(
+    tx: &mut WriteTx,
+    actor: &Actor,
+    report: &Report<'_>,
+    now: i64,
+) -> Result<(), BookingError> {
+    let procedure = &report.lease.procedure_id;
+    bookings::lapse_past(tx, procedure, &report.person_key, now).await?;
+    match bookings::active_booking(tx, procedure, &report.person_key).await? {
+        Some(existing) => Err(already_booked(tx, actor, existing, &report.person).await?),
+        None => Ok(()),
+    }
+}
+
+async fn confirmed_or_duplicate(
+    state: &AppState,
+    actor: &Actor,
+    report: &Report<'_>,
+    confirmed: Result<bool, DbError>,
+) -> Result<(), BookingError> {
+    match confirmed {
+        Ok(true) => Ok(()),
+        Ok(false) => Err(BookingError::AgendaChanged),
+        // A confirmation for the same person raced this one; the index let one through.
+        Err(err) if err.is_unique_violation() => {
+            let mut conn = state.db.conn().await?;
+            match bookings::active_booking(
+                &mut conn,
+                &report.lease.procedure_id,
+                &report.person_key,
+            )
+            .await?
+            {
+                Some(existing) => {
+                    Err(already_booked(&mut conn, actor, existing, &report.person).await?)
+                }
+                None => Err(BookingError::Db(err)),
+            }
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+/// Books the leased appointment anew after its lease ended unused on the server's side.
+async fn reclaim(
+    state: &AppState,
+    tx: &mut WriteTx,
+    report: &Report<'_>,
+    label: &str,
+    version: i64,
+    now: Timestamp,
+) -> Result<BookingRow, BookingError> {
+    let lease = &report.lease;
+    let gone = || {
+        BookingError::LeaseGone(
+            "the kiosk's lease on this seat ended before it could report the booking, and the \
+             seat has been booked by someone else"
+                .to_owned(),
+        )
+    };
+    // Judged as at the moment of booking: notice and horizon are what they were for the kiosk.
+    let (_, mut candidates) = match candidates_at(
+        state,
+        tx,
+        &lease.procedure_id,
+        &lease.office_id,
+        timestamp(lease.start),
+        timestamp(report.issued_at),
+        Some(version),
+    )
+    .await
+    {
+        Ok(found) => found,
+        Err(BookingError::NotBookable(_)) => return Err(gone()),
+        Err(err) => return Err(err),
+    };
+    // The counter on the receipt first.
+    candidates.sort_by_key(|candidate| candidate.counter_id != lease.counter_id);
+    let mut row = BookingRow {
+        id: lease.lease_id.clone(),
+        code: lease.code.clone(),
+        procedure_id: lease.procedure_id.clone(),
+        office_id: lease.office_id.clone(),
+        counter_id: lease.counter_id.clone(),
+        slot_start: lease.start,
+        slot_end: lease.end,
+        day: calendar::local_date(timestamp(lease.start)).to_string(),
+        status: BookingStatus::Confirmed,
+        hold_expires_at: None,
+        person_key: Some(report.person_key.clone()),
+        organization_id: None,
+        booked_by: label.to_owned(),
+        mediator_language: report.request.mediator_language.clone(),
+        queue_number: None,
+        issued_at: Some(report.issued_at),
+        kiosk_id: Some(lease.kiosk_id.clone()),
+    };
+    match leases::insert_reported(tx, &row, now.as_second()).await {
+        Ok(true) => {}
+        Ok(false) => return Err(gone()),
+        Err(err) if err.is_unique_violation() => return Err(gone()),
+        Err(err) => return Err(err.into()),
+    }
+    let Some(chosen) = claim_any(tx, &row.id, &candidates).await? else {
+        return Err(gone());
+    };
+    if chosen.counter_id != row.counter_id {
+        bookings::set_counter(tx, &row.id, &chosen.counter_id).await?;
+        row.counter_id = chosen.counter_id.clone();
+    }
+    Ok(row)
+}

@@ -1,0 +1,235 @@
+//! Slot leases as stored: booking rows in status `leased` that name their kiosk, with their
+//! seats claimed like any booking's, and each office's leasing policy.
+
+use super::DbError;
+use super::bookings::BookingRow;
+use sportello_core::lease::LeasePolicy;
+use sqlx::{AnyConnection, Row};
+
+/// An office's policy; `None` when it leases nothing.
+pub async fn policy(
+    conn: &mut AnyConnection,
+    office_id: &str,
+) -> Result<Option<LeasePolicy>, DbError> {
+    let row = sqlx::query(
+        "SELECT seats, days, refill_below, ends_before_minutes FROM lease_policies \
+         WHERE office_id = $1",
+    )
+    .bind(office_id)
+    .fetch_optional(conn)
+    .await?;
+    row.as_ref().map(policy_from_row).transpose()
+}
+
+fn policy_from_row(row: &sqlx::any::AnyRow) -> Result<LeasePolicy, DbError> {
+    let number = |column: &str| -> Result<i64, DbError> { Ok(row.try_get(column)?) };
+    let corrupt = |column: &str| DbError::Corrupt(format!("lease policy {column}"));
+    Ok(LeasePolicy {
+        seats: u16::try_from(number("seats")?).map_err(|_| corrupt("seats"))?,
+        days: u16::try_from(number("days")?).map_err(|_| corrupt("days"))?,
+        refill_below: u16::try_from(number("refill_below")?)
+            .map_err(|_| corrupt("refill_below"))?,
+        ends_before_minutes: u32::try_from(number("ends_before_minutes")?)
+            .map_err(|_| corrupt("ends_before_minutes"))?,
+    })
+}
+
+/// Every office that leases seats, with its policy.
+pub async fn policies(conn: &mut AnyConnection) -> Result<Vec<(String, LeasePolicy)>, DbError> {
+    let rows = sqlx::query(
+        "SELECT office_id, seats, days, refill_below, ends_before_minutes FROM lease_policies \
+         WHERE seats > 0 ORDER BY office_id",
+    )
+    .fetch_all(conn)
+    .await?;
+    rows.iter()
+        .map(|row| Ok((row.try_get("office_id")?, policy_from_row(row)?)))
+        .collect()
+}
+
+pub async fn set_policy(
+    conn: &mut AnyConnection,
+    office_id: &str,
+    policy: &LeasePolicy,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO lease_policies (office_id, seats, days, refill_below, ends_before_minutes) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (office_id) DO UPDATE SET seats = $2, \
+         days = $3, refill_below = $4, ends_before_minutes = $5",
+    )
+    .bind(office_id)
+    .bind(i64::from(policy.seats))
+    .bind(i64::from(policy.days))
+    .bind(i64::from(policy.refill_below))
+    .bind(i64::from(policy.ends_before_minutes))
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The kiosk's unused leases, soonest first.
+pub async fn leases_of(
+    conn: &mut AnyConnection,
+    kiosk_id: &str,
+) -> Result<Vec<BookingRow>, DbError> {
+    super::bookings::select_where(
+        conn,
+        "kiosk_id = $1 AND status = 'leased' ORDER BY slot_start, code",
+        kiosk_id,
+    )
+    .await
+}
+
+/// Inserts a lease (its seats are claimed separately). `false` if its code is taken.
+pub async fn insert_lease(
+    conn: &mut AnyConnection,
+    row: &BookingRow,
+    now: i64,
+) -> Result<bool, DbError> {
+    let inserted = sqlx::query(
+        "INSERT INTO bookings (id, code, procedure_id, office_id, counter_id, slot_start, \
+         slot_end, day, status, hold_expires_at, booked_by, kiosk_id, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'leased', $9, $10, $11, $12, $12) \
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(&row.id)
+    .bind(&row.code)
+    .bind(&row.procedure_id)
+    .bind(&row.office_id)
+    .bind(&row.counter_id)
+    .bind(row.slot_start)
+    .bind(row.slot_end)
+    .bind(&row.day)
+    .bind(row.hold_expires_at)
+    .bind(&row.booked_by)
+    .bind(&row.kiosk_id)
+    .bind(now)
+    .execute(conn)
+    .await?
+    .rows_affected();
+    Ok(inserted == 1)
+}
+
+/// Inserts a booking made offline whose lease was gone by the time it was reported, under the
+/// lease's id and code, as confirmed (its seats are claimed separately). `false` if the id or
+/// code exists.
+pub async fn insert_reported(
+    conn: &mut AnyConnection,
+    row: &BookingRow,
+    now: i64,
+) -> Result<bool, DbError> {
+    let inserted = sqlx::query(
+        "INSERT INTO bookings (id, code, procedure_id, office_id, counter_id, slot_start, \
+         slot_end, day, status, person_key, booked_by, mediator_language, issued_at, kiosk_id, \
+         created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'confirmed', $9, $10, $11, $12, $13, $14, $14) \
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(&row.id)
+    .bind(&row.code)
+    .bind(&row.procedure_id)
+    .bind(&row.office_id)
+    .bind(&row.counter_id)
+    .bind(row.slot_start)
+    .bind(row.slot_end)
+    .bind(&row.day)
+    .bind(&row.person_key)
+    .bind(&row.booked_by)
+    .bind(&row.mediator_language)
+    .bind(row.issued_at)
+    .bind(&row.kiosk_id)
+    .bind(now)
+    .execute(conn)
+    .await?
+    .rows_affected();
+    Ok(inserted == 1)
+}
+
+/// Turns a lease into the booking the kiosk made on it. `false` if it is no longer a lease.
+pub async fn confirm_lease(
+    conn: &mut AnyConnection,
+    id: &str,
+    person_key: &str,
+    mediator_language: Option<&str>,
+    issued_at: i64,
+    now: i64,
+) -> Result<bool, DbError> {
+    let updated = sqlx::query(
+        "UPDATE bookings SET status = 'confirmed', hold_expires_at = NULL, person_key = $2, \
+         mediator_language = $3, issued_at = $4, updated_at = $5 \
+         WHERE id = $1 AND status = 'leased'",
+    )
+    .bind(id)
+    .bind(person_key)
+    .bind(mediator_language)
+    .bind(issued_at)
+    .bind(now)
+    .execute(conn)
+    .await?
+    .rows_affected();
+    Ok(updated == 1)
+}
+
+/// Gives leases back to the agenda: those listed (of this kiosk, still unused), or all of the
+/// kiosk's when `ids` is `None`. Their seat claims go with them. Returns code and office of each.
+pub async fn release(
+    conn: &mut AnyConnection,
+    kiosk_id: &str,
+    ids: Option<&[String]>,
+) -> Result<Vec<(String, String)>, DbError> {
+    let mut released = Vec::new();
+    match ids {
+        None => {
+            let rows = sqlx::query(
+                "DELETE FROM bookings WHERE kiosk_id = $1 AND status = 'leased' \
+                 RETURNING code, office_id",
+            )
+            .bind(kiosk_id)
+            .fetch_all(conn)
+            .await?;
+            for row in &rows {
+                released.push((row.try_get("code")?, row.try_get("office_id")?));
+            }
+        }
+        Some(ids) => {
+            for id in ids {
+                let row = sqlx::query(
+                    "DELETE FROM bookings WHERE id = $1 AND kiosk_id = $2 AND status = 'leased' \
+                     RETURNING code, office_id",
+                )
+                .bind(id)
+                .bind(kiosk_id)
+                .fetch_optional(&mut *conn)
+                .await?;
+                if let Some(row) = row {
+                    released.push((row.try_get("code")?, row.try_get("office_id")?));
+                }
+            }
+        }
+    }
+    Ok(released)
+}
+
+/// Deletes the leases that ended unused. Returns code, office and kiosk of each.
+pub async fn delete_expired(
+    conn: &mut AnyConnection,
+    now: i64,
+) -> Result<Vec<(String, String, String)>, DbError> {
+    let rows = sqlx::query(
+        "DELETE FROM bookings WHERE status = 'leased' AND hold_expires_at <= $1 \
+         RETURNING code, office_id, kiosk_id",
+    )
+    .bind(now)
+    .fetch_all(conn)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            Ok((
+                row.try_get("code")?,
+                row.try_get("office_id")?,
+                row.try_get::<Option<String>, _>("kiosk_id")?
+                    .unwrap_or_default(),
+            ))
+        })
+        .collect()
+}
