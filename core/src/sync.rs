@@ -128,6 +128,11 @@ pub struct ChangePage {
     pub cursor: Cursor,
     /// Whether more changes follow: ask again at once with `cursor`.
     pub more: bool,
+    /// On the last page (`more` false): the server's data as of this page, summarised, read
+    /// in the same snapshot. A copy that applied every page must match it; a kind that does
+    /// not is pulled again whole ([`Snapshot`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checkpoint: Option<Checkpoint>,
 }
 
 /// Largest page a client may ask for; the server's default is [`DEFAULT_PAGE`].
@@ -212,6 +217,7 @@ mod hex_u64 {
 pub struct Snapshot {
     pub feed: String,
     pub entity: EntityKind,
+    /// Every row of the kind, as upserts with their `seq`.
     pub rows: Vec<Change>,
 }
 

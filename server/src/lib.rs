@@ -88,6 +88,7 @@ impl Server {
             limits: Arc::new(Limits::new(config.holds_per_address)),
             plans: Arc::default(),
             suggestions: Arc::default(),
+            slots: Arc::default(),
         };
         let listener = listen(config.listen).map_err(|source| ServerError::Bind {
             addr: config.listen,

@@ -291,6 +291,8 @@ const ROUTES: &[(&str, &str)] = &[
     ("post", "/api/v1/admin/kiosks/{id}/revoke"),
     ("get", "/api/v1/admin/offices/{id}/lease-policy"),
     ("put", "/api/v1/admin/offices/{id}/lease-policy"),
+    ("get", "/api/v1/sync/snapshot"),
+    ("get", "/api/v1/sync/slots"),
     ("post", "/api/v1/kiosk/enrol"),
     ("post", "/api/v1/kiosk/challenge"),
     ("post", "/api/v1/kiosk/token"),

@@ -23,6 +23,7 @@ on_every_database! {
     leased_seats_are_hidden_from_everyone_else_and_topped_up => lease_check;
     an_offline_booking_is_recorded_once_and_checks_in_with_the_kiosk_receipt => offline_booking_check;
     a_lease_that_expired_is_reclaimed_if_its_seat_is_still_free => expiry_check;
+    the_read_path_has_checkpoints_snapshots_and_compact_slots => read_path_check;
 }
 
 const QUESTURA_POLICY: &str =
@@ -706,4 +707,98 @@ async fn expiry_check(h: &Harness) {
         ProblemCode::InvalidState,
     )
     .await;
+}
+
+// --- read path -------------------------------------------------------------------------------
+
+async fn read_path_check(h: &Harness) {
+    use sportello_core::sync::{ChangePage, EntityKind, SlotsSnapshot, Snapshot, summarize};
+    // Only the last page carries the checkpoint, and it sums up what the pages held.
+    let mut cursor = 0;
+    let mut rows: BTreeMap<(EntityKind, String), i64> = BTreeMap::new();
+    let checkpoint = loop {
+        let page: ChangePage = h
+            .get(
+                &format!("/api/v1/sync/changes?since={cursor}&limit=40"),
+                None,
+            )
+            .await
+            .json()
+            .await
+            .unwrap();
+        for change in &page.changes {
+            if let sportello_core::sync::ChangeOp::Upsert { record } = &change.op {
+                rows.insert((record.kind(), record.id().to_owned()), change.seq);
+            }
+        }
+        cursor = page.cursor;
+        if !page.more {
+            break page.checkpoint.expect("the last page has a checkpoint");
+        }
+        assert!(page.checkpoint.is_none());
+    };
+    assert_eq!(checkpoint.cursor, cursor);
+    let expected = summarize(
+        rows.iter()
+            .map(|((kind, id), seq)| (*kind, id.as_str(), *seq)),
+    );
+    assert_eq!(checkpoint.kinds, expected);
+    let comuni = checkpoint
+        .kinds
+        .iter()
+        .find(|k| k.entity == EntityKind::Comune)
+        .unwrap();
+    assert_eq!(comuni.count, 117);
+    // An idle pull: no changes, and the same checkpoint.
+    let idle: ChangePage = h
+        .get(&format!("/api/v1/sync/changes?since={cursor}"), None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(idle.changes.is_empty());
+    assert_eq!(idle.checkpoint.as_ref(), Some(&checkpoint));
+
+    // A snapshot of one kind holds every row with its seq.
+    let snapshot: Snapshot = h
+        .get("/api/v1/sync/snapshot?entity=office", None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(snapshot.rows.len(), 3);
+    problem(
+        h.get("/api/v1/sync/snapshot?entity=booking", None).await,
+        ProblemCode::InvalidInput,
+    )
+    .await;
+
+    // Free places, compactly, agree with availability; an unchanged copy costs a 304.
+    let response = h.get("/api/v1/sync/slots", None).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let etag = response.headers()["etag"].to_str().unwrap().to_owned();
+    let slots: SlotsSnapshot = response.json().await.unwrap();
+    let run = slots
+        .runs
+        .iter()
+        .find(|run| run.procedure_id == RENEWAL && run.office_id == QUESTURA)
+        .unwrap();
+    let compact: Vec<(i64, u32)> = run.slots().collect();
+    let availability = h.availability(RENEWAL, None).await;
+    let listed: Vec<(i64, u32)> = availability
+        .slots
+        .iter()
+        .map(|slot| (slot.start.as_second(), slot.free))
+        .collect();
+    assert_eq!(compact[..listed.len()], listed[..]);
+    let unchanged = h
+        .send(
+            h.http
+                .get(format!("{}/api/v1/sync/slots", h.base))
+                .header("If-None-Match", &etag),
+            None,
+        )
+        .await;
+    assert_eq!(unchanged.status(), StatusCode::NOT_MODIFIED);
+    assert!(unchanged.bytes().await.unwrap().is_empty());
 }

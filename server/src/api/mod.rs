@@ -48,6 +48,8 @@ pub struct AppState {
     pub plans: Arc<PlanCache>,
     /// Recent "next free slots" suggestions, by procedure.
     pub suggestions: Arc<Suggestions>,
+    /// The last free-places snapshot served to kiosks.
+    pub slots: Arc<crate::booking::slots::SlotsCache>,
 }
 
 /// Bodies larger than this are refused before they are read.
@@ -67,6 +69,8 @@ pub fn router(state: AppState) -> Router {
         .route("/counters/{id}", get(reference::get_counter))
         .route("/organizations", get(admin::list_organizations))
         .route("/sync/changes", get(sync::changes))
+        .route("/sync/snapshot", get(sync::snapshot))
+        .route("/sync/slots", get(sync::slots))
         .route("/openapi.json", get(openapi::openapi))
         .route("/keys", get(bookings::keys))
         .route("/availability", get(bookings::availability))

@@ -23,6 +23,8 @@ use utoipa::OpenApi;
         reference::list_counters,
         reference::get_counter,
         sync::changes,
+        sync::snapshot,
+        sync::slots,
         openapi,
         bookings::keys,
         bookings::availability,

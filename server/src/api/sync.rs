@@ -6,9 +6,13 @@ use super::extract::ApiQuery;
 use crate::db;
 use axum::Json;
 use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use sportello_core::api::{Problem, ProblemCode};
-use sportello_core::sync::{ChangePage, DEFAULT_PAGE, MAX_PAGE};
+use sportello_core::sync::{
+    ChangePage, DEFAULT_PAGE, EntityKind, MAX_PAGE, SlotsSnapshot, Snapshot,
+};
 use utoipa::IntoParams;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -46,4 +50,57 @@ pub async fn changes(
             "since: beyond this server's feed; pull again from 0",
         )),
     }
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct SnapshotParams {
+    /// office, counter, procedure or comune.
+    entity: String,
+}
+
+/// Every row of one kind, for a copy whose checkpoint did not match: the kiosk replaces that
+/// kind with it in one transaction.
+#[utoipa::path(get, path = "/api/v1/sync/snapshot", tag = "sync", params(SnapshotParams),
+    responses((status = 200, body = Snapshot),
+        (status = 400, body = Problem, content_type = "application/problem+json")))]
+pub async fn snapshot(
+    State(state): State<AppState>,
+    ApiQuery(params): ApiQuery<SnapshotParams>,
+) -> Result<Json<Snapshot>, ApiError> {
+    let entity = EntityKind::parse(&params.entity)
+        .ok_or_else(|| ApiError::invalid("entity: office, counter, procedure or comune"))?;
+    Ok(Json(db::snapshot(&state.db, entity).await?))
+}
+
+/// Free places of every procedure at every office over the booking horizon, compactly, for
+/// kiosks to show offline. Recomputed at most every few seconds; `If-None-Match` with the
+/// last `ETag` answers 304 when nothing changed.
+#[utoipa::path(get, path = "/api/v1/sync/slots", tag = "sync",
+    responses((status = 200, body = SlotsSnapshot), (status = 304, description = "unchanged")))]
+pub async fn slots(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    _: ApiQuery<super::extract::NoParams>,
+) -> Result<Response, ApiError> {
+    let current = crate::booking::slots::current(&state).await?;
+    let etag = HeaderValue::from_str(&current.etag)
+        .map_err(|_| ApiError::new(ProblemCode::Internal, "bad etag"))?;
+    let unchanged = headers
+        .get(header::IF_NONE_MATCH)
+        .is_some_and(|value| value.as_bytes() == current.etag.as_bytes());
+    let mut response = if unchanged {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        (
+            [(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            )],
+            current.body.clone(),
+        )
+            .into_response()
+    };
+    response.headers_mut().insert(header::ETAG, etag);
+    Ok(response)
 }

@@ -11,6 +11,7 @@
 
 pub mod agenda;
 pub mod leases;
+pub mod slots;
 
 use crate::api::AppState;
 use crate::auth::Actor;

@@ -5,8 +5,10 @@ use super::reference::{
     procedure_from_row,
 };
 use super::{Backend, Db, DbError};
-use sportello_core::sync::{Change, ChangeOp, ChangePage, Cursor, EntityKind, Record};
-use sqlx::{Executor, Row};
+use sportello_core::sync::{
+    Change, ChangeOp, ChangePage, Checkpoint, Cursor, EntityKind, Record, Snapshot, summarize,
+};
+use sqlx::{AnyConnection, Executor, Row};
 
 /// The first `limit` changes after `cursor`, in `seq` order.
 ///
@@ -39,51 +41,7 @@ pub async fn changes_since(
         .await?;
     let mut changes = Vec::new();
     for entity in EntityKind::ALL {
-        let table = match entity {
-            EntityKind::Office => "offices",
-            EntityKind::Counter => "counters",
-            EntityKind::Procedure => "procedures",
-            EntityKind::Comune => "comuni",
-        };
-        let sql = format!(
-            "SELECT {}, seq FROM {table} WHERE seq > $1 ORDER BY seq LIMIT $2",
-            columns(entity)
-        );
-        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-            .bind(cursor)
-            .bind(limit_rows)
-            .fetch_all(&mut *tx)
-            .await?;
-        let seqs = rows
-            .iter()
-            .map(|row| row.try_get::<i64, _>("seq"))
-            .collect::<Result<Vec<_>, _>>()?;
-        let records: Vec<Record> = match entity {
-            EntityKind::Office => rows
-                .iter()
-                .map(|row| office_from_row(row).map(Record::Office))
-                .collect::<Result<_, _>>()?,
-            EntityKind::Counter => rows
-                .iter()
-                .map(|row| counter_from_row(row).map(Record::Counter))
-                .collect::<Result<_, _>>()?,
-            EntityKind::Comune => rows
-                .iter()
-                .map(|row| comune_from_row(row).map(Record::Comune))
-                .collect::<Result<_, _>>()?,
-            EntityKind::Procedure => {
-                let mut procedures = rows
-                    .iter()
-                    .map(procedure_from_row)
-                    .collect::<Result<Vec<_>, _>>()?;
-                attach_counters(&mut tx, &mut procedures).await?;
-                procedures.into_iter().map(Record::Procedure).collect()
-            }
-        };
-        changes.extend(seqs.into_iter().zip(records).map(|(seq, record)| Change {
-            seq,
-            op: ChangeOp::Upsert { record },
-        }));
+        changes.extend(rows_after(&mut tx, entity, cursor, Some(limit_rows)).await?);
     }
     let tombstones =
         sqlx::query("SELECT entity, id, seq FROM tombstones WHERE seq > $1 ORDER BY seq LIMIT $2")
@@ -91,10 +49,10 @@ pub async fn changes_since(
             .bind(limit_rows)
             .fetch_all(&mut *tx)
             .await?;
-    tx.commit().await?;
+    let mut tombstone_changes = Vec::with_capacity(tombstones.len());
     for row in &tombstones {
         let entity: String = row.try_get("entity")?;
-        changes.push(Change {
+        tombstone_changes.push(Change {
             seq: row.try_get("seq")?,
             op: ChangeOp::Delete {
                 entity: EntityKind::parse(&entity)
@@ -104,14 +62,142 @@ pub async fn changes_since(
         });
     }
 
+    changes.extend(tombstone_changes);
     changes.sort_by_key(|change| change.seq);
     let more = changes.len() > limit as usize;
     changes.truncate(limit as usize);
     let cursor = changes.last().map_or(cursor, |change| change.seq);
+    let checkpoint = if more {
+        None
+    } else {
+        Some(checkpoint(&mut tx, &feed).await?)
+    };
+    tx.commit().await?;
     Ok(Some(ChangePage {
         feed,
         changes,
         cursor,
         more,
+        checkpoint,
     }))
+}
+
+fn table(entity: EntityKind) -> &'static str {
+    match entity {
+        EntityKind::Office => "offices",
+        EntityKind::Counter => "counters",
+        EntityKind::Procedure => "procedures",
+        EntityKind::Comune => "comuni",
+    }
+}
+
+/// The column a kind's rows are known by (the id records and tombstones carry).
+fn id_column(entity: EntityKind) -> &'static str {
+    match entity {
+        EntityKind::Comune => "istat",
+        _ => "id",
+    }
+}
+
+/// Rows of one kind with `seq > after`, oldest first, at most `limit` of them.
+async fn rows_after(
+    conn: &mut AnyConnection,
+    entity: EntityKind,
+    after: Cursor,
+    limit: Option<i64>,
+) -> Result<Vec<Change>, DbError> {
+    let sql = format!(
+        "SELECT {}, seq FROM {} WHERE seq > $1 ORDER BY seq LIMIT $2",
+        columns(entity),
+        table(entity)
+    );
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(after)
+        .bind(limit.unwrap_or(i64::MAX))
+        .fetch_all(&mut *conn)
+        .await?;
+    let seqs = rows
+        .iter()
+        .map(|row| row.try_get::<i64, _>("seq"))
+        .collect::<Result<Vec<_>, _>>()?;
+    let records: Vec<Record> = match entity {
+        EntityKind::Office => rows
+            .iter()
+            .map(|row| office_from_row(row).map(Record::Office))
+            .collect::<Result<_, _>>()?,
+        EntityKind::Counter => rows
+            .iter()
+            .map(|row| counter_from_row(row).map(Record::Counter))
+            .collect::<Result<_, _>>()?,
+        EntityKind::Comune => rows
+            .iter()
+            .map(|row| comune_from_row(row).map(Record::Comune))
+            .collect::<Result<_, _>>()?,
+        EntityKind::Procedure => {
+            let mut procedures = rows
+                .iter()
+                .map(procedure_from_row)
+                .collect::<Result<Vec<_>, _>>()?;
+            attach_counters(conn, &mut procedures).await?;
+            procedures.into_iter().map(Record::Procedure).collect()
+        }
+    };
+    Ok(seqs
+        .into_iter()
+        .zip(records)
+        .map(|(seq, record)| Change {
+            seq,
+            op: ChangeOp::Upsert { record },
+        })
+        .collect())
+}
+
+/// Counts and checksums of every kind, and the highest `seq` of any row or tombstone.
+async fn checkpoint(conn: &mut AnyConnection, feed: &str) -> Result<Checkpoint, DbError> {
+    let mut rows: Vec<(EntityKind, String, i64)> = Vec::new();
+    for entity in EntityKind::ALL {
+        let sql = format!(
+            "SELECT {} AS id, seq FROM {}",
+            id_column(entity),
+            table(entity)
+        );
+        for row in sqlx::query(sqlx::AssertSqlSafe(sql))
+            .fetch_all(&mut *conn)
+            .await?
+        {
+            rows.push((entity, row.try_get("id")?, row.try_get("seq")?));
+        }
+    }
+    let tombstone_head: Option<i64> = sqlx::query_scalar("SELECT MAX(seq) FROM tombstones")
+        .fetch_one(&mut *conn)
+        .await?;
+    let cursor = rows
+        .iter()
+        .map(|(_, _, seq)| *seq)
+        .chain(tombstone_head)
+        .max()
+        .unwrap_or(0);
+    Ok(Checkpoint {
+        feed: feed.to_owned(),
+        cursor,
+        kinds: summarize(
+            rows.iter()
+                .map(|(entity, id, seq)| (*entity, id.as_str(), *seq)),
+        ),
+    })
+}
+
+/// Every row of one kind, read in one snapshot: for a copy that failed its checkpoint.
+pub async fn snapshot(db: &Db, entity: EntityKind) -> Result<Snapshot, DbError> {
+    let mut tx = db.pool().begin().await?;
+    if db.backend() == Backend::Postgres {
+        tx.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            .await?;
+    }
+    let feed: String = sqlx::query_scalar("SELECT value FROM server_meta WHERE key = 'feed_id'")
+        .fetch_one(&mut *tx)
+        .await?;
+    let rows = rows_after(&mut tx, entity, 0, None).await?;
+    tx.commit().await?;
+    Ok(Snapshot { feed, entity, rows })
 }

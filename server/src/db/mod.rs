@@ -11,7 +11,7 @@ pub mod kiosks;
 pub mod leases;
 mod reference;
 
-pub use changes::changes_since;
+pub use changes::{changes_since, snapshot};
 pub use reference::{
     delete_record, get_comune, get_counter, get_office, get_procedure, list_comuni, list_counters,
     list_offices, list_procedures, upsert_record,
