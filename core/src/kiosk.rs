@@ -25,6 +25,40 @@ pub struct KioskStatus {
     pub last_sync: Option<i64>,
     /// Position in the server's change feed: the UI reloads its lists when it moves.
     pub cursor: i64,
+    /// The kiosk's id once enrolled; `None` before (it then cannot book).
+    #[serde(default)]
+    pub kiosk_id: Option<String>,
+    /// The server refuses this kiosk (revoked): it can show information but book nothing.
+    #[serde(default)]
+    pub refused: bool,
+    /// Writes waiting for the server.
+    #[serde(default)]
+    pub outbox_pending: u32,
+    /// Writes the server refused or that timed out, in the last day (for the operator).
+    #[serde(default)]
+    pub outbox_failed: u32,
+    /// Seats this kiosk can book offline.
+    #[serde(default)]
+    pub leases_free: u32,
+    /// Seats booked offline, not yet reported.
+    #[serde(default)]
+    pub leases_used: u32,
+}
+
+impl KioskStatus {
+    pub fn new(connection: Connection) -> KioskStatus {
+        KioskStatus {
+            connection,
+            last_sync: None,
+            cursor: 0,
+            kiosk_id: None,
+            refused: false,
+            outbox_pending: 0,
+            outbox_failed: 0,
+            leases_free: 0,
+            leases_used: 0,
+        }
+    }
 }
 
 /// Why a kiosk command failed; the UI shows a message for each in the person's language.

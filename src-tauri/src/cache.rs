@@ -7,15 +7,19 @@
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::de::DeserializeOwned;
 use sportello_core::model::{Comune, Office, Procedure};
-use sportello_core::sync::{ChangeOp, ChangePage, Cursor, EntityKind};
+use sportello_core::sync::{
+    ChangeOp, ChangePage, Checkpoint, Cursor, EntityKind, SlotsSnapshot, Snapshot, summarize,
+};
 use std::path::Path;
 
 /// Bumped when the cache's tables change; an older cache is rebuilt from the server.
-const SCHEMA_VERSION: i64 = 1;
+const SCHEMA_VERSION: i64 = 2;
 
 const CURSOR_KEY: &str = "cursor";
 const FEED_KEY: &str = "feed";
 const LAST_SYNC_KEY: &str = "last_sync";
+const SLOTS_KEY: &str = "slots";
+const SLOTS_ETAG_KEY: &str = "slots_etag";
 
 #[derive(Debug, thiserror::Error)]
 pub enum CacheError {
@@ -87,6 +91,8 @@ impl Cache {
                  entity TEXT NOT NULL,
                  id     TEXT NOT NULL,
                  body   TEXT NOT NULL,
+                 -- The change that wrote the row: checkpoints sum (kind, id, seq).
+                 seq    INTEGER NOT NULL,
                  PRIMARY KEY (entity, id)
              );",
         )?;
@@ -118,8 +124,8 @@ impl Cache {
         }
         {
             let mut upsert = tx.prepare_cached(
-                "INSERT INTO records (entity, id, body) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (entity, id) DO UPDATE SET body = excluded.body",
+                "INSERT INTO records (entity, id, body, seq) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (entity, id) DO UPDATE SET body = excluded.body, seq = excluded.seq",
             )?;
             let mut delete =
                 tx.prepare_cached("DELETE FROM records WHERE entity = ?1 AND id = ?2")?;
@@ -129,7 +135,8 @@ impl Cache {
                         upsert.execute(params![
                             record.kind().as_str(),
                             record.id(),
-                            record.data_json()
+                            record.data_json(),
+                            change.seq
                         ])?;
                     }
                     ChangeOp::Delete { entity, id } => {
@@ -142,6 +149,76 @@ impl Cache {
             (CURSOR_KEY, page.cursor.to_string()),
             (FEED_KEY, page.feed.clone()),
         ] {
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![key, value],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The kinds whose rows differ from `checkpoint`'s summaries.
+    pub fn differing(&self, checkpoint: &Checkpoint) -> Result<Vec<EntityKind>, CacheError> {
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT entity, id, seq FROM records")?;
+        let rows: Vec<(String, String, i64)> = statement
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
+            .collect::<Result<_, _>>()?;
+        let mine = summarize(rows.iter().filter_map(|(entity, id, seq)| {
+            EntityKind::parse(entity).map(|entity| (entity, id.as_str(), *seq))
+        }));
+        Ok(checkpoint
+            .kinds
+            .iter()
+            .filter(|theirs| !mine.contains(theirs))
+            .map(|theirs| theirs.entity)
+            .collect())
+    }
+
+    /// Replaces every row of one kind with a snapshot's, in one transaction. The cursor stays:
+    /// later changes to these rows come again in the feed, and applying them twice is harmless.
+    pub fn replace_kind(&mut self, snapshot: &Snapshot) -> Result<(), CacheError> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "DELETE FROM records WHERE entity = ?1",
+            [snapshot.entity.as_str()],
+        )?;
+        {
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO records (entity, id, body, seq) VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            for change in &snapshot.rows {
+                if let ChangeOp::Upsert { record } = &change.op
+                    && record.kind() == snapshot.entity
+                {
+                    insert.execute(params![
+                        record.kind().as_str(),
+                        record.id(),
+                        record.data_json(),
+                        change.seq
+                    ])?;
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Free places as last fetched, with their `ETag`.
+    pub fn slots(&self) -> Result<Option<(String, SlotsSnapshot)>, CacheError> {
+        let (Some(etag), Some(body)) = (self.meta(SLOTS_ETAG_KEY)?, self.meta(SLOTS_KEY)?) else {
+            return Ok(None);
+        };
+        Ok(serde_json::from_str(&body).ok().map(|slots| (etag, slots)))
+    }
+
+    pub fn set_slots(&mut self, etag: &str, slots: &SlotsSnapshot) -> Result<(), CacheError> {
+        let body = serde_json::to_string(slots).expect("serialises");
+        let tx = self.conn.transaction()?;
+        for (key, value) in [(SLOTS_KEY, body.as_str()), (SLOTS_ETAG_KEY, etag)] {
             tx.execute(
                 "INSERT INTO meta (key, value) VALUES (?1, ?2)
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -285,6 +362,7 @@ mod tests {
                     ],
                     cursor: 2,
                     more: false,
+                    checkpoint: None,
                 },
                 false,
             )
@@ -308,6 +386,7 @@ mod tests {
                     ],
                     cursor: 4,
                     more: false,
+                    checkpoint: None,
                 },
                 false,
             )
@@ -331,6 +410,7 @@ mod tests {
                         changes: vec![upsert(5, office("a", "A"))],
                         cursor: 5,
                         more: false,
+                        checkpoint: None,
                     },
                     false,
                 )
@@ -351,6 +431,7 @@ mod tests {
                     changes: vec![upsert(1, office("z", "Z"))],
                     cursor: 1,
                     more: false,
+                    checkpoint: None,
                 },
                 true,
             )

@@ -13,6 +13,7 @@ use tokio::sync::{Notify, watch};
 /// What the commands share, managed by Tauri.
 pub struct KioskState {
     pub cache: SharedCache,
+    pub store: crate::outbox::SharedStore,
     pub status: watch::Receiver<KioskStatus>,
     pub wake_sync: Arc<Notify>,
 }

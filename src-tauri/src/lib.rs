@@ -3,14 +3,20 @@
 //! they read the local [`cache`], which [`sync`] keeps in step with the central server.
 
 pub mod cache;
+pub mod client;
 pub mod commands;
 pub mod config;
+pub mod desk;
+pub mod identity;
+pub mod outbox;
+pub mod store;
 pub mod sync;
 
 use crate::cache::Cache;
 use crate::commands::KioskState;
 use crate::config::KioskConfig;
-use crate::sync::{ServerClient, SyncEngine};
+use crate::store::Store;
+use crate::sync::{KioskParts, ServerClient, SyncEngine};
 use sportello_core::kiosk::STATUS_EVENT;
 use std::sync::{Arc, Mutex};
 use tauri::{Emitter, Manager};
@@ -27,6 +33,8 @@ pub enum StartError {
     Config(#[from] config::ConfigError),
     #[error("cannot open the local cache: {0}")]
     Cache(#[from] cache::CacheError),
+    #[error("cannot open the kiosk's state: {0}")]
+    Store(#[from] store::StoreError),
     #[error("cannot set up the link to the server: {0}")]
     Sync(#[from] sync::SyncError),
 }
@@ -81,19 +89,29 @@ fn lock_down_window(app: &tauri::App) -> Result<(), StartError> {
 fn setup(app: &mut tauri::App) -> Result<(), StartError> {
     let paths = app.path();
     let config = KioskConfig::load_or_create(&paths.app_config_dir()?.join(config::FILE_NAME))?;
+    let data_dir = paths.app_data_dir()?;
     let cache = Arc::new(Mutex::new(Cache::open_or_recreate(
-        &paths.app_data_dir()?.join("cache.sqlite3"),
+        &data_dir.join("cache.sqlite3"),
     )?));
+    let store = Arc::new(Mutex::new(Store::open(&data_dir.join("state.sqlite3"))?));
     tracing::info!(kiosk = %config.kiosk_id, server = %config.server_url, "kiosk starting");
     if config.kiosk_mode {
         lock_down_window(app)?;
     }
 
-    let engine = SyncEngine::new(ServerClient::new(&config.server_url)?, cache.clone())?;
+    let engine = SyncEngine::new(ServerClient::new(&config.server_url)?, cache.clone())?
+        .with_kiosk(KioskParts {
+            store: store.clone(),
+            identity_dir: data_dir.join("identity"),
+            enrolment_code: std::env::var(identity::ENROLMENT_CODE_ENV)
+                .ok()
+                .filter(|code| !code.trim().is_empty()),
+        })?;
     let mut status = engine.subscribe();
     let wake_sync = Arc::new(Notify::new());
     app.manage(KioskState {
         cache,
+        store,
         status: status.clone(),
         wake_sync: wake_sync.clone(),
     });

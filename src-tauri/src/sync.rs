@@ -1,94 +1,24 @@
-//! Pulls the server's change feed into the local cache, on start and then periodically.
+//! Keeps the kiosk in step with the server, on start and then periodically: delivers the
+//! outbox, returns and tops up leases, pulls the change feed into the local cache.
 //!
 //! This is a plain library piece (no window, no Tauri): tests and other hosts drive it
 //! directly. The protocol is described in `sportello_core::sync`.
 
-use crate::cache::{Cache, CacheError};
-use reqwest::Url;
-use sportello_core::api::{Problem, ProblemCode};
+use crate::cache::Cache;
+pub use crate::client::{ServerClient, SyncError};
+use crate::identity::{self, Identity};
+use crate::outbox::{self, SharedStore};
+use crate::store::unix_now;
+use sportello_core::api::ProblemCode;
 use sportello_core::kiosk::{Connection, KioskStatus};
-use sportello_core::sync::{ChangePage, Cursor, DEFAULT_PAGE};
+use sportello_core::sync::{Cursor, DEFAULT_PAGE};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 use tokio::sync::{Notify, watch};
 
 /// The cache as the sync engine and the UI commands share it.
 pub type SharedCache = Arc<Mutex<Cache>>;
-
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
-const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
-
-#[derive(Debug, thiserror::Error)]
-pub enum SyncError {
-    #[error("the server cannot be reached: {0}")]
-    Unreachable(#[source] reqwest::Error),
-    #[error("the server refused the request ({status}): {detail}")]
-    Refused {
-        status: u16,
-        code: Option<ProblemCode>,
-        detail: String,
-    },
-    #[error("the server sent something unreadable: {0}")]
-    Malformed(String),
-    #[error(transparent)]
-    Cache(#[from] CacheError),
-}
-
-/// The central server's API, as the kiosk uses it.
-#[derive(Debug, Clone)]
-pub struct ServerClient {
-    http: reqwest::Client,
-    changes_url: Url,
-}
-
-impl ServerClient {
-    pub fn new(server_url: &str) -> Result<ServerClient, SyncError> {
-        // A trailing slash and a relative join keep a path prefix, e.g. a server behind a
-        // reverse proxy at https://host/sportello/.
-        let base = Url::parse(&format!("{}/", server_url.trim_end_matches('/')))
-            .map_err(|err| SyncError::Malformed(format!("server URL: {err}")))?;
-        let changes_url = base
-            .join("api/v1/sync/changes")
-            .map_err(|err| SyncError::Malformed(format!("server URL: {err}")))?;
-        let http = reqwest::Client::builder()
-            .connect_timeout(CONNECT_TIMEOUT)
-            .timeout(REQUEST_TIMEOUT)
-            .user_agent(concat!("sportello-kiosk/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(SyncError::Unreachable)?;
-        Ok(ServerClient { http, changes_url })
-    }
-
-    /// One page of the change feed after `since`.
-    pub async fn changes(&self, since: Cursor, limit: u32) -> Result<ChangePage, SyncError> {
-        let response = self
-            .http
-            .get(self.changes_url.clone())
-            .query(&[("since", since.to_string()), ("limit", limit.to_string())])
-            .send()
-            .await
-            .map_err(SyncError::Unreachable)?;
-        let status = response.status();
-        if !status.is_success() {
-            let (code, detail) = match response.json::<Problem>().await {
-                Ok(problem) => (Some(problem.code), problem.detail.unwrap_or(problem.title)),
-                Err(_) => (None, status.to_string()),
-            };
-            return Err(SyncError::Refused {
-                status: status.as_u16(),
-                code,
-                detail,
-            });
-        }
-        response.json().await.map_err(|err| {
-            if err.is_decode() {
-                SyncError::Malformed(err.to_string())
-            } else {
-                SyncError::Unreachable(err)
-            }
-        })
-    }
-}
 
 /// What one successful [`SyncEngine::sync_once`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,12 +28,24 @@ pub struct SyncReport {
     pub cursor: Cursor,
 }
 
-/// Keeps the cache in step with the server and publishes the kiosk's [`KioskStatus`].
+/// The kiosk's own part: who it is, and its outbox and leases.
+pub struct KioskParts {
+    pub store: SharedStore,
+    /// Where the device key and the enrolment live.
+    pub identity_dir: PathBuf,
+    /// A one-time code to enrol with, while not enrolled.
+    pub enrolment_code: Option<String>,
+}
+
+/// Keeps the cache in step with the server, delivers the outbox, keeps the kiosk's leases,
+/// and publishes the kiosk's [`KioskStatus`].
 pub struct SyncEngine {
-    client: ServerClient,
+    client: Arc<ServerClient>,
     cache: SharedCache,
     status: watch::Sender<KioskStatus>,
     page_size: u32,
+    kiosk: Option<KioskParts>,
+    identity: Mutex<Option<Identity>>,
 }
 
 impl SyncEngine {
@@ -111,17 +53,49 @@ impl SyncEngine {
         let initial = {
             let cache = lock(&cache);
             KioskStatus {
-                connection: Connection::Connecting,
                 last_sync: cache.last_sync()?,
                 cursor: cache.cursor()?,
+                ..KioskStatus::new(Connection::Connecting)
             }
         };
         Ok(SyncEngine {
-            client,
+            client: Arc::new(client),
             cache,
             status: watch::Sender::new(initial),
             page_size: DEFAULT_PAGE,
+            kiosk: None,
+            identity: Mutex::new(None),
         })
+    }
+
+    /// Adds the kiosk's own part: enrolment, outbox delivery and leases. Without it the engine
+    /// only pulls (a desk that shows information).
+    pub fn with_kiosk(mut self, kiosk: KioskParts) -> Result<SyncEngine, SyncError> {
+        let known = identity::load(&kiosk.identity_dir)
+            .map_err(|err| SyncError::Malformed(err.to_string()))?;
+        self.status.send_modify(|status| {
+            status.kiosk_id = known.as_ref().map(|identity| identity.kiosk_id.clone());
+        });
+        *self
+            .identity
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = known;
+        self.kiosk = Some(kiosk);
+        self.refresh_counts();
+        Ok(self)
+    }
+
+    /// The kiosk's identity, once enrolled.
+    pub fn identity(&self) -> Option<Identity> {
+        self.identity
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// The client, for commands that talk to the server directly.
+    pub fn client(&self) -> Arc<ServerClient> {
+        self.client.clone()
     }
 
     /// Smaller pages, for tests that want to see paging at work.
@@ -135,8 +109,11 @@ impl SyncEngine {
         self.status.subscribe()
     }
 
-    /// Pulls pages until the cache has caught up with the server.
+    /// One round: delivers the outbox (offline bookings first of all), returns and tops up
+    /// leases, pulls the feed until caught up (checking it against the server's checkpoint),
+    /// and fetches free places. The pull's success decides whether the kiosk shows online.
     pub async fn sync_once(&self) -> Result<SyncReport, SyncError> {
+        let kiosk_result = self.kiosk_round().await;
         let result = self.pull_all().await;
         match &result {
             Ok(report) => {
@@ -147,6 +124,9 @@ impl SyncEngine {
                     status.last_sync = Some(now);
                     status.cursor = report.cursor;
                 });
+                if let Err(err) = self.pull_slots().await {
+                    tracing::warn!(error = %err, "cannot fetch free places");
+                }
             }
             Err(SyncError::Cache(err)) => {
                 tracing::error!(error = %err, "cannot write the local cache");
@@ -160,7 +140,93 @@ impl SyncEngine {
                 });
             }
         }
-        result
+        self.refresh_counts();
+        match (result, kiosk_result) {
+            (Ok(report), Ok(())) => Ok(report),
+            (Err(err), _) | (Ok(_), Err(err)) => Err(err),
+        }
+    }
+
+    /// Enrols if a code waits, then delivers the outbox and syncs leases.
+    async fn kiosk_round(&self) -> Result<(), SyncError> {
+        let Some(kiosk) = &self.kiosk else {
+            return Ok(());
+        };
+        let identity = match self.identity() {
+            Some(identity) => identity,
+            None => {
+                let Some(code) = &kiosk.enrolment_code else {
+                    return Ok(());
+                };
+                let identity = identity::enrol(&kiosk.identity_dir, &self.client, code)
+                    .await
+                    .map_err(|err| match err {
+                        identity::EnrolError::Server(err) => err,
+                        identity::EnrolError::Identity(err) => {
+                            SyncError::Malformed(err.to_string())
+                        }
+                    })?;
+                tracing::info!(kiosk = %identity.kiosk_id, "enrolled");
+                self.status
+                    .send_modify(|status| status.kiosk_id = Some(identity.kiosk_id.clone()));
+                *self
+                    .identity
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(identity.clone());
+                identity
+            }
+        };
+        let outcome = async {
+            let delivery = outbox::deliver(&self.client, &identity, &kiosk.store).await?;
+            if delivery != outbox::Delivery::default() {
+                tracing::info!(?delivery, "outbox delivered");
+            }
+            let returned = outbox::lock(&kiosk.store).void_leases()?;
+            let leases = self.client.sync_leases(&identity, returned).await?;
+            outbox::lock(&kiosk.store).replace_leases(&leases.leases)?;
+            outbox::lock(&kiosk.store).purge_finished(unix_now())?;
+            Ok(())
+        }
+        .await;
+        let refused = matches!(outcome, Err(SyncError::Rejected));
+        if refused {
+            outbox::lock(&kiosk.store).abandon_all(unix_now())?;
+        }
+        self.status.send_if_modified(|status| {
+            let changed = status.refused != refused;
+            status.refused = refused;
+            changed
+        });
+        outcome
+    }
+
+    /// Free places, unless unchanged since the last fetch.
+    async fn pull_slots(&self) -> Result<(), SyncError> {
+        let etag = lock(&self.cache).slots()?.map(|(etag, _)| etag);
+        if let Some((etag, slots)) = self.client.slots(etag.as_deref()).await? {
+            lock(&self.cache).set_slots(&etag, &slots)?;
+        }
+        Ok(())
+    }
+
+    /// Puts the outbox's and the leases' counts in the status.
+    pub fn refresh_counts(&self) {
+        let Some(kiosk) = &self.kiosk else {
+            return;
+        };
+        match outbox::lock(&kiosk.store).counts(unix_now()) {
+            Ok(counts) => {
+                self.status.send_if_modified(|status| {
+                    let before = status.clone();
+                    status.outbox_pending = counts.outbox_pending;
+                    status.outbox_failed = counts.outbox_rejected;
+                    status.leases_free = counts.leases_free;
+                    status.leases_used = counts.leases_used;
+                    *status != before
+                });
+            }
+            Err(err) => tracing::error!(error = %err, "cannot read the kiosk state"),
+        }
     }
 
     async fn pull_all(&self) -> Result<SyncReport, SyncError> {
@@ -219,9 +285,31 @@ impl SyncEngine {
                     .send_modify(|status| status.cursor = report.cursor);
             }
             if !page.more {
+                if let Some(checkpoint) = &page.checkpoint {
+                    self.repair(checkpoint).await?;
+                }
                 return Ok(report);
             }
         }
+    }
+
+    /// Pulls again, whole, each kind that does not match the server's checkpoint.
+    async fn repair(&self, checkpoint: &sportello_core::sync::Checkpoint) -> Result<(), SyncError> {
+        let differing = lock(&self.cache).differing(checkpoint)?;
+        for entity in differing {
+            tracing::warn!(
+                entity = entity.as_str(),
+                "cache differs from the server: pulling it again"
+            );
+            let snapshot = self.client.snapshot(entity).await?;
+            if snapshot.feed != checkpoint.feed {
+                return Err(SyncError::Malformed(
+                    "the feed changed during a repair".into(),
+                ));
+            }
+            lock(&self.cache).replace_kind(&snapshot)?;
+        }
+        Ok(())
     }
 
     /// Syncs now, then every `interval`, or sooner when `wake` is notified. Never returns.
@@ -246,12 +334,4 @@ pub fn lock(cache: &SharedCache) -> MutexGuard<'_, Cache> {
     cache
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
-}
-
-fn unix_now() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |elapsed| {
-            i64::try_from(elapsed.as_secs()).unwrap_or(i64::MAX)
-        })
 }

@@ -1,0 +1,140 @@
+//! Writes made at the kiosk: each goes into the outbox first, then to the server as soon as
+//! it can. With the link down, bookings are made only on the seats the kiosk holds leases
+//! on, with a receipt the kiosk signs; without a lease for what the person wants, the kiosk
+//! offers the leased alternatives and never books blind.
+
+use crate::identity::Identity;
+use crate::outbox::{SharedStore, lock};
+use crate::store::{LeaseState, NewWrite, OutboxEntry, StoreError, StoredLease};
+use sportello_core::identity::{FieldError, Person};
+use sportello_core::lease::{LeaseBooking, sign_kiosk_receipt};
+use std::time::Duration;
+use tokio::sync::Notify;
+
+#[derive(Debug, thiserror::Error)]
+pub enum DeskError {
+    #[error("some details of the person are missing or wrong")]
+    Invalid(Vec<FieldError>),
+    /// The lease is gone (used, expired, returned): the alternatives are what is left.
+    #[error("this seat is no longer available offline")]
+    NoLease { alternatives: Vec<StoredLease> },
+    #[error("this kiosk is not enrolled")]
+    NotEnrolled,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// A booking made offline, as the person takes it away.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OfflineBooking {
+    pub code: String,
+    /// `KR1.…`: for the QR code on the printed receipt.
+    pub receipt: String,
+    pub procedure_id: String,
+    pub office_id: String,
+    pub start: i64,
+    pub end: i64,
+    pub outbox_id: i64,
+}
+
+/// The seats this kiosk may book offline for a procedure, soonest first.
+pub fn leased_seats(
+    store: &SharedStore,
+    procedure_id: Option<&str>,
+    now: i64,
+) -> Result<Vec<StoredLease>, StoreError> {
+    let mut leases = lock(store).leases(LeaseState::Free)?;
+    leases.retain(|lease| {
+        lease.expires_at > now && procedure_id.is_none_or(|id| lease.procedure_id == id)
+    });
+    Ok(leases)
+}
+
+/// Books a leased seat offline for `person`: the report goes into the outbox with the lease
+/// marked used, in one transaction, and the person gets a receipt signed by this kiosk.
+pub fn book_offline(
+    store: &SharedStore,
+    identity: &Identity,
+    lease_id: &str,
+    person: &Person,
+    mediator_language: Option<String>,
+    now: i64,
+) -> Result<OfflineBooking, DeskError> {
+    let today = sportello_core::calendar::local_date(
+        jiff::Timestamp::from_second(now).unwrap_or(jiff::Timestamp::UNIX_EPOCH),
+    );
+    let person = person.validated(today).map_err(DeskError::Invalid)?;
+    let mut receipt = String::new();
+    let used = lock(store).use_lease(
+        lease_id,
+        |lease| {
+            receipt = sign_kiosk_receipt(&lease.token, now, &identity.key);
+            let report = LeaseBooking {
+                lease: lease.token.clone(),
+                receipt: receipt.clone(),
+                person,
+                mediator_language,
+            };
+            NewWrite {
+                kind: "lease_booking".to_owned(),
+                method: "POST".to_owned(),
+                path: format!("api/v1/kiosk/leases/{}/book", lease.lease_id),
+                body: serde_json::to_string(&report).expect("serialises"),
+                label: lease.lease_id.clone(),
+                deadline: None,
+            }
+        },
+        now,
+    )?;
+    let Some((lease, entry)) = used else {
+        let mut spent = lock(store).leases(LeaseState::Used)?;
+        spent.extend(lock(store).leases(LeaseState::Void)?);
+        let procedure = spent
+            .into_iter()
+            .find(|lease| lease.lease_id == lease_id)
+            .map(|lease| lease.procedure_id);
+        return Err(DeskError::NoLease {
+            alternatives: leased_seats(store, procedure.as_deref(), now)?,
+        });
+    };
+    Ok(OfflineBooking {
+        code: lease.code,
+        receipt,
+        procedure_id: lease.procedure_id,
+        office_id: lease.office_id,
+        start: lease.start,
+        end: lease.end,
+        outbox_id: entry.id,
+    })
+}
+
+/// Puts a write in the outbox and wakes the engine to deliver it now.
+pub fn submit(
+    store: &SharedStore,
+    wake: &Notify,
+    write: &NewWrite,
+    now: i64,
+) -> Result<OutboxEntry, StoreError> {
+    let entry = lock(store).enqueue(write, now)?;
+    wake.notify_one();
+    Ok(entry)
+}
+
+/// Waits up to `timeout` for an entry to be answered; the entry as it then stands.
+pub async fn wait(
+    store: &SharedStore,
+    id: i64,
+    timeout: Duration,
+) -> Result<Option<OutboxEntry>, StoreError> {
+    let deadline = tokio::time::Instant::now() + timeout;
+    loop {
+        let entry = lock(store).entry(id)?;
+        let finished = entry
+            .as_ref()
+            .is_none_or(|entry| entry.status != crate::store::OutboxStatus::Pending);
+        if finished || tokio::time::Instant::now() >= deadline {
+            return Ok(entry);
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
