@@ -1,6 +1,9 @@
 //! Harness for end-to-end tests: a virtual display, the real server binary, and the real
 //! kiosk binary driven over WebDriver (tauri-driver + WebKitWebDriver). Every process is
-//! stopped when its guard drops, also when a test fails.
+//! stopped when its guard drops, also when a test fails. Each test crate uses a part of it.
+#![allow(dead_code)]
+
+pub mod proxy;
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
@@ -64,6 +67,14 @@ impl Process {
         eprintln!("{} ignored SIGTERM; killing it", self.name);
         let _ = child.kill();
         let _ = child.wait();
+    }
+
+    /// Kills the process at once (SIGKILL), as a power cut would.
+    pub fn kill(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
     }
 
     pub fn assert_running(&mut self) {
@@ -148,7 +159,11 @@ pub struct ServerProcess {
 
 impl ServerProcess {
     pub fn start(database: &Path) -> ServerProcess {
-        let port = free_port();
+        Self::start_on(database, free_port())
+    }
+
+    /// On a given port: a restarted server comes back where its kiosks look for it.
+    pub fn start_on(database: &Path, port: u16) -> ServerProcess {
         let url = format!("http://127.0.0.1:{port}");
         let mut process = Process::spawn(
             "sportello-server",
@@ -168,6 +183,15 @@ impl ServerProcess {
 
     pub fn stop(&mut self) {
         self.process.stop();
+    }
+
+    /// `kill -9`: no goodbye, no flush beyond what the database already made durable.
+    pub fn kill(&mut self) {
+        self.process.kill();
+    }
+
+    pub fn addr(&self) -> std::net::SocketAddr {
+        self.url.trim_start_matches("http://").parse().unwrap()
     }
 }
 

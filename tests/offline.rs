@@ -1,0 +1,841 @@
+//! Offline-first kiosks against the real server: enrolment, offline bookings on leased seats,
+//! the outbox delivering each write once, personal data gone from the kiosk's files once
+//! acknowledged, revocation, checkpoint repair; and the fault tests: the server binary killed
+//! with -9 mid-pull and mid-push, the link dropped, delayed and truncated by a loopback proxy,
+//! three kiosks booking offline while online clients book the rest, an old outbox replayed.
+//!
+//! The kiosk backend runs as a library (no window): `SyncEngine` with its cache and store,
+//! as the app runs it.
+
+mod support;
+
+use serde_json::{Value, json};
+use sportello::cache::Cache;
+use sportello::desk::{self, DeskError};
+use sportello::outbox::{self, SharedStore};
+use sportello::store::{LeaseState, OutboxStatus, Store, unix_now};
+use sportello::sync::{KioskParts, ServerClient, SharedCache, SyncEngine, SyncError, lock};
+use sportello_core::identity::Person;
+use sportello_core::kiosk::Connection;
+use sportello_core::sync::EntityKind;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use support::proxy::{Mode, Proxy};
+use support::{ServerProcess, free_port};
+
+const RENEWAL: &str = "questura-asti-permesso-rinnovo";
+const QUESTURA: &str = "questura-asti";
+
+// --- helpers ---------------------------------------------------------------------------------
+
+/// A kiosk as the app runs it, on its own folder.
+struct TestKiosk {
+    dir: PathBuf,
+    cache: SharedCache,
+    store: SharedStore,
+    engine: SyncEngine,
+}
+
+impl TestKiosk {
+    fn open(dir: &Path, server_url: &str, code: Option<String>) -> TestKiosk {
+        let cache: SharedCache =
+            Arc::new(Mutex::new(Cache::open(&dir.join("cache.sqlite3")).unwrap()));
+        let store: SharedStore =
+            Arc::new(Mutex::new(Store::open(&dir.join("state.sqlite3")).unwrap()));
+        let engine = SyncEngine::new(ServerClient::new(server_url).unwrap(), cache.clone())
+            .unwrap()
+            .with_kiosk(KioskParts {
+                store: store.clone(),
+                identity_dir: dir.join("identity"),
+                enrolment_code: code,
+            })
+            .unwrap();
+        TestKiosk {
+            dir: dir.to_owned(),
+            cache,
+            store,
+            engine,
+        }
+    }
+
+    fn status(&self) -> sportello_core::kiosk::KioskStatus {
+        self.engine.subscribe().borrow().clone()
+    }
+
+    /// Syncs until the outbox is empty, waiting out the retry pauses.
+    async fn drain(&self, within: Duration) {
+        let deadline = Instant::now() + within;
+        loop {
+            let _ = self.engine.sync_once().await;
+            if self.status().outbox_pending == 0 {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the outbox did not empty: {:?}",
+                self.status()
+            );
+            tokio::time::sleep(Duration::from_millis(250)).await;
+        }
+    }
+
+    /// Books `count` free leases of `procedure` offline, for people `first..`.
+    fn book_offline(&self, procedure: &str, first: u32, count: usize) -> Vec<desk::OfflineBooking> {
+        let identity = self.engine.identity().expect("enrolled");
+        let leases = desk::leased_seats(&self.store, Some(procedure), unix_now()).unwrap();
+        assert!(
+            leases.len() >= count,
+            "{} leases, {count} wanted",
+            leases.len()
+        );
+        leases
+            .iter()
+            .take(count)
+            .zip(first..)
+            .map(|(lease, n)| {
+                desk::book_offline(
+                    &self.store,
+                    &identity,
+                    &lease.lease_id,
+                    &person(n),
+                    None,
+                    unix_now(),
+                )
+                .unwrap()
+            })
+            .collect()
+    }
+
+    /// Every byte of the kiosk's database files (with their logs).
+    fn file_bytes(&self) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        for entry in std::fs::read_dir(&self.dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_file() {
+                bytes.extend(std::fs::read(&path).unwrap());
+            }
+        }
+        bytes
+    }
+}
+
+fn contains(haystack: &[u8], needle: &str) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|window| window == needle.as_bytes())
+}
+
+/// A person whose surname and passport number are easy to look for in a file.
+fn person(n: u32) -> Person {
+    serde_json::from_value(json!({
+        "given_names": "Zainab",
+        "surname": surname(n),
+        "date_of_birth": format!("19{:02}-{:02}-{:02}", 60 + n % 40, 1 + n % 12, 1 + n % 28),
+        "nationality": "MA",
+        "identity": {"kind": "passport", "number": passport(n)},
+        "phone": "+39 333 000 0000"
+    }))
+    .unwrap()
+}
+
+fn surname(n: u32) -> String {
+    let letters: String = n
+        .to_string()
+        .bytes()
+        .map(|digit| char::from(b'a' + (digit - b'0')))
+        .collect();
+    format!("Qwertyuiop{letters}")
+}
+
+fn passport(n: u32) -> String {
+    format!("ZQ{n:07}")
+}
+
+/// The API as an administrator, staff or operator uses it.
+struct Api {
+    http: reqwest::Client,
+    url: String,
+}
+
+impl Api {
+    fn new(url: &str) -> Api {
+        Api {
+            http: reqwest::Client::new(),
+            url: url.to_owned(),
+        }
+    }
+
+    async fn login(&self, username: &str, password: &str) -> String {
+        let session: Value = self
+            .http
+            .post(format!("{}/api/v1/auth/login", self.url))
+            .json(&json!({"username": username, "password": password}))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        session["token"].as_str().unwrap().to_owned()
+    }
+
+    async fn send(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: &str,
+        body: Option<Value>,
+    ) -> (u16, Value) {
+        let mut request = self
+            .http
+            .request(method, format!("{}{path}", self.url))
+            .bearer_auth(token)
+            .header("Idempotency-Key", sportello::client::new_key());
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let response = request.send().await.unwrap();
+        let status = response.status().as_u16();
+        let text = response.text().await.unwrap();
+        (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+    }
+
+    /// Registers a kiosk; its one-time enrolment code.
+    async fn register(&self, admin: &str, kiosk_id: &str) -> String {
+        let (status, code) = self
+            .send(
+                reqwest::Method::POST,
+                "/api/v1/admin/kiosks",
+                admin,
+                Some(json!({"kiosk_id": kiosk_id, "place": "Municipio", "comune_istat": "005005"})),
+            )
+            .await;
+        assert_eq!(status, 201, "{code}");
+        code["code"].as_str().unwrap().to_owned()
+    }
+
+    async fn lease_policy(&self, admin: &str, office: &str, policy: Value) {
+        let (status, body) = self
+            .send(
+                reqwest::Method::PUT,
+                &format!("/api/v1/admin/offices/{office}/lease-policy"),
+                admin,
+                Some(policy),
+            )
+            .await;
+        assert_eq!(status, 200, "{body}");
+    }
+
+    /// The office's confirmed bookings of every day in `days`, with the person's details.
+    async fn bookings(&self, staff: &str, days: &BTreeSet<String>) -> Vec<Value> {
+        let mut all = Vec::new();
+        for day in days {
+            let (status, list) = self
+                .send(
+                    reqwest::Method::GET,
+                    &format!("/api/v1/bookings?office_id={QUESTURA}&day={day}"),
+                    staff,
+                    None,
+                )
+                .await;
+            assert_eq!(status, 200, "{list}");
+            all.extend(list.as_array().unwrap().iter().cloned());
+        }
+        all
+    }
+}
+
+fn day_of(unix: i64) -> String {
+    sportello_core::calendar::local_date(jiff::Timestamp::from_second(unix).unwrap()).to_string()
+}
+
+/// Runs the server binary on a fixed port over `database`: killed and started again, it
+/// comes back where its kiosks look for it.
+struct Server {
+    database: PathBuf,
+    port: u16,
+    process: ServerProcess,
+}
+
+impl Server {
+    fn start(dir: &Path) -> Server {
+        let database = dir.join("server.sqlite3");
+        let port = free_port();
+        let process = ServerProcess::start_on(&database, port);
+        Server {
+            database,
+            port,
+            process,
+        }
+    }
+
+    fn url(&self) -> String {
+        self.process.url.clone()
+    }
+
+    fn kill_and_restart(&mut self) {
+        self.process.kill();
+        self.process = ServerProcess::start_on(&self.database, self.port);
+    }
+}
+
+const FOUR_SEATS: &str =
+    r#"{"seats": 4, "days": 3, "refill_below": 1, "ends_before_minutes": 1440}"#;
+const TWO_SEATS: &str =
+    r#"{"seats": 2, "days": 3, "refill_below": 1, "ends_before_minutes": 1440}"#;
+
+/// A server with leasing at the Questura (`policy`) and none at the SUI, and its admin token.
+async fn leasing_server(dir: &Path, policy: &str) -> (Server, Api, String) {
+    let server = Server::start(dir);
+    let api = Api::new(&server.url());
+    let admin = api.login("admin", "sportello-admin").await;
+    api.lease_policy(&admin, QUESTURA, serde_json::from_str(policy).unwrap())
+        .await;
+    api.lease_policy(
+        &admin,
+        "sui-asti",
+        json!({"seats": 0, "days": 1, "refill_below": 0, "ends_before_minutes": 0}),
+    )
+    .await;
+    (server, api, admin)
+}
+
+// --- the kiosk's own behaviour ---------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_offline_booking_reaches_the_server_once_and_leaves_no_personal_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let (server, api, admin) = leasing_server(dir.path(), TWO_SEATS).await;
+    let proxy = Proxy::start(server.process.addr()).await;
+    let code = api.register(&admin, "asti-1").await;
+    let kiosk = TestKiosk::open(&dir.path().join("kiosk"), &proxy.url, Some(code));
+
+    // Online: it enrols, pulls, and gets its leases.
+    kiosk.engine.sync_once().await.unwrap();
+    let status = kiosk.status();
+    assert_eq!(status.kiosk_id.as_deref(), Some("asti-1"));
+    assert_eq!(status.connection, Connection::Online);
+    assert!(status.leases_free >= 2, "{status:?}");
+    let keys: Vec<sportello_core::receipt::PublicKey> =
+        reqwest::get(format!("{}/api/v1/keys", server.url()))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+
+    // The link goes down: the kiosk says so, and keeps its leases to book.
+    proxy.set_mode(Mode::Drop);
+    assert!(kiosk.engine.sync_once().await.is_err());
+    assert_eq!(kiosk.status().connection, Connection::Offline);
+    let identity = kiosk.engine.identity().unwrap();
+    let leases = desk::leased_seats(&kiosk.store, Some(RENEWAL), unix_now()).unwrap();
+    let lease = leases[0].clone();
+
+    // Bad details are refused on the spot, the lease kept.
+    let mut bad = person(1);
+    bad.date_of_birth = "2999-01-01".parse().unwrap();
+    assert!(matches!(
+        desk::book_offline(
+            &kiosk.store,
+            &identity,
+            &lease.lease_id,
+            &bad,
+            None,
+            unix_now()
+        ),
+        Err(DeskError::Invalid(_))
+    ));
+    let booked = desk::book_offline(
+        &kiosk.store,
+        &identity,
+        &lease.lease_id,
+        &person(1),
+        Some("ar".into()),
+        unix_now(),
+    )
+    .unwrap();
+    assert_eq!(booked.code, lease.code);
+    // The receipt verifies offline with the server's published key, like a server receipt.
+    let key = sportello_core::lease::verifying_key(&keys[0].public_key).unwrap();
+    let claims = sportello_core::lease::verify_any_receipt(
+        &booked.receipt,
+        [(keys[0].key_id.as_str(), &key)],
+    )
+    .unwrap();
+    assert_eq!(
+        (claims.code.as_str(), claims.start),
+        (lease.code.as_str(), lease.start)
+    );
+    // The same seat cannot be booked twice; the other leased seats are offered instead.
+    match desk::book_offline(
+        &kiosk.store,
+        &identity,
+        &lease.lease_id,
+        &person(2),
+        None,
+        unix_now(),
+    ) {
+        Err(DeskError::NoLease { alternatives }) => {
+            assert!(!alternatives.is_empty());
+            assert!(
+                alternatives
+                    .iter()
+                    .all(|l| l.lease_id != lease.lease_id && l.procedure_id == RENEWAL)
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    kiosk.engine.refresh_counts();
+    assert_eq!(kiosk.status().outbox_pending, 1);
+    assert_eq!(kiosk.status().leases_used, 1);
+    // Until the server has it, the person's details are in the kiosk (they must not be lost).
+    assert!(contains(&kiosk.file_bytes(), &passport(1)));
+
+    // Back online: reported first, acknowledged, and the details are gone from every file.
+    proxy.set_mode(Mode::Pass);
+    kiosk.engine.sync_once().await.unwrap();
+    let status = kiosk.status();
+    assert_eq!(
+        (status.outbox_pending, status.leases_used),
+        (0, 0),
+        "{status:?}"
+    );
+    let entries = outbox::lock(&kiosk.store).entries_all().unwrap();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].status, OutboxStatus::Delivered);
+    assert!(entries[0].body.is_empty());
+    let bytes = kiosk.file_bytes();
+    for needle in [surname(1), passport(1), "Zainab".to_owned()] {
+        assert!(
+            !contains(&bytes, &needle),
+            "{needle} is still in the kiosk's files"
+        );
+    }
+    // The server has the booking, once, with the person.
+    let staff = api.login("questura.staff", "sportello-staff").await;
+    let (status, record) = api
+        .send(
+            reqwest::Method::GET,
+            &format!("/api/v1/bookings/{}", booked.code),
+            &staff,
+            None,
+        )
+        .await;
+    assert_eq!(status, 200, "{record}");
+    assert_eq!(record["person"]["surname"], surname(1));
+    assert_eq!(record["mediator_language"], "ar");
+    assert_eq!(record["booked_by"], "kiosk:asti-1");
+    // The same sync topped the kiosk's leases up again.
+    assert!(
+        desk::leased_seats(&kiosk.store, Some(RENEWAL), unix_now())
+            .unwrap()
+            .len()
+            >= leases.len() - 1
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_revoked_kiosk_gives_up_its_outbox_and_its_leases() {
+    let dir = tempfile::tempdir().unwrap();
+    let (server, api, admin) = leasing_server(dir.path(), TWO_SEATS).await;
+    let code = api.register(&admin, "asti-1").await;
+    let kiosk = TestKiosk::open(&dir.path().join("kiosk"), &server.url(), Some(code));
+    kiosk.engine.sync_once().await.unwrap();
+    kiosk.book_offline(RENEWAL, 10, 1);
+    let (status, _) = api
+        .send(
+            reqwest::Method::POST,
+            "/api/v1/admin/kiosks/asti-1/revoke",
+            &admin,
+            Some(json!({})),
+        )
+        .await;
+    assert_eq!(status, 204);
+
+    let err = kiosk.engine.sync_once().await.unwrap_err();
+    assert!(matches!(err, SyncError::Rejected), "{err}");
+    let status = kiosk.status();
+    assert!(status.refused);
+    assert_eq!(
+        (
+            status.outbox_pending,
+            status.leases_free,
+            status.leases_used
+        ),
+        (0, 0, 0)
+    );
+    let entries = outbox::lock(&kiosk.store).entries_all().unwrap();
+    assert_eq!(entries[0].status, OutboxStatus::Abandoned);
+    assert!(!contains(&kiosk.file_bytes(), &passport(10)));
+    // It still shows information.
+    assert_eq!(lock(&kiosk.cache).count(EntityKind::Office).unwrap(), 3);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cache_that_drifted_is_repaired_from_the_checkpoint() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path());
+    let kiosk = TestKiosk::open(&dir.path().join("kiosk"), &server.url(), None);
+    kiosk.engine.sync_once().await.unwrap();
+    // The copy drifts (a bad disk, a bug): a row lost, one changed behind the feed's back.
+    {
+        let conn = rusqlite::Connection::open(dir.path().join("kiosk/cache.sqlite3")).unwrap();
+        conn.execute(
+            "DELETE FROM records WHERE entity = 'office' AND id = 'sui-asti'",
+            [],
+        )
+        .unwrap();
+        conn.execute(
+            "UPDATE records SET seq = seq + 1000 WHERE entity = 'comune' AND id = '005005'",
+            [],
+        )
+        .unwrap();
+    }
+    assert_eq!(lock(&kiosk.cache).count(EntityKind::Office).unwrap(), 2);
+    // The next (idle) pull finds out from the checkpoint and pulls those kinds again.
+    let report = kiosk.engine.sync_once().await.unwrap();
+    assert_eq!(report.changes, 0);
+    let cache = lock(&kiosk.cache);
+    assert_eq!(cache.count(EntityKind::Office).unwrap(), 3);
+    assert_eq!(cache.count(EntityKind::Comune).unwrap(), 117);
+    // Free places came with the pull, for screens to show offline.
+    let (_, slots) = cache.slots().unwrap().expect("free places");
+    assert!(slots.runs.iter().any(|run| run.procedure_id == RENEWAL));
+}
+
+// --- faults ----------------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_server_killed_mid_pull_and_mid_push_loses_and_doubles_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut server, api, admin) = leasing_server(dir.path(), FOUR_SEATS).await;
+    let proxy = Proxy::start(server.process.addr()).await;
+    let code = api.register(&admin, "asti-1").await;
+    let kiosk_dir = dir.path().join("kiosk");
+    let mut kiosk = TestKiosk::open(&kiosk_dir, &proxy.url, Some(code));
+    kiosk.engine = kiosk.engine.with_page_size(5);
+
+    // Mid-pull: each chunk slowed down, the server killed while pages are coming.
+    proxy.set_delay(Duration::from_millis(40));
+    let engine = Arc::new(kiosk.engine);
+    let pulling = tokio::spawn({
+        let engine = engine.clone();
+        async move { engine.sync_once().await }
+    });
+    wait_for("some pages", || lock(&kiosk.cache).cursor().unwrap() > 0).await;
+    let at_kill = lock(&kiosk.cache).cursor().unwrap();
+    server.kill_and_restart();
+    assert!(at_kill < 137, "killed part way: {at_kill}");
+    // The pull fails, or picks up again from the restarted server: either way from a whole
+    // page, never a half one.
+    let _ = pulling.await.unwrap();
+    proxy.set_delay(Duration::ZERO);
+    engine.sync_once().await.unwrap();
+    {
+        let cache = lock(&kiosk.cache);
+        assert_eq!(cache.count(EntityKind::Comune).unwrap(), 117);
+        assert_eq!(cache.count(EntityKind::Office).unwrap(), 3);
+        assert_eq!(cache.count(EntityKind::Procedure).unwrap(), 10);
+    }
+    kiosk.engine = Arc::into_inner(engine).unwrap();
+
+    // Mid-push: twelve offline bookings, the server killed while they are delivered.
+    proxy.set_mode(Mode::Drop);
+    let booked = kiosk.book_offline(RENEWAL, 100, 12);
+    proxy.set_mode(Mode::Pass);
+    proxy.set_delay(Duration::from_millis(150));
+    let engine = Arc::new(kiosk.engine);
+    let pushing = tokio::spawn({
+        let engine = engine.clone();
+        async move { engine.sync_once().await }
+    });
+    let store = kiosk.store.clone();
+    wait_for("a first delivery", || {
+        outbox::lock(&store)
+            .entries_all()
+            .unwrap()
+            .iter()
+            .any(|entry| entry.status == OutboxStatus::Delivered)
+    })
+    .await;
+    server.kill_and_restart();
+    let _ = pushing.await.unwrap();
+    proxy.set_delay(Duration::ZERO);
+    kiosk.engine = Arc::into_inner(engine).unwrap();
+    let delivered_before = outbox::lock(&kiosk.store)
+        .entries_all()
+        .unwrap()
+        .iter()
+        .filter(|entry| entry.status == OutboxStatus::Delivered)
+        .count();
+    assert!(
+        delivered_before < 12,
+        "the kill came before the end ({delivered_before})"
+    );
+    kiosk.drain(Duration::from_secs(60)).await;
+
+    // Every booking is on the server exactly once.
+    let entries = outbox::lock(&kiosk.store).entries_all().unwrap();
+    assert!(
+        entries
+            .iter()
+            .all(|entry| entry.status == OutboxStatus::Delivered)
+    );
+    let staff = api.login("questura.staff", "sportello-staff").await;
+    let days: BTreeSet<String> = booked.iter().map(|b| day_of(b.start)).collect();
+    let on_server = api.bookings(&staff, &days).await;
+    let mine: Vec<&Value> = on_server
+        .iter()
+        .filter(|record| record["booked_by"] == "kiosk:asti-1")
+        .collect();
+    assert_eq!(mine.len(), 12);
+    let codes: BTreeSet<&str> = mine
+        .iter()
+        .map(|record| record["code"].as_str().unwrap())
+        .collect();
+    let expected: BTreeSet<&str> = booked.iter().map(|b| b.code.as_str()).collect();
+    assert_eq!(codes, expected);
+    assert!(!contains(&kiosk.file_bytes(), &passport(100)));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_link_that_drops_delays_and_truncates_never_corrupts_or_doubles() {
+    let dir = tempfile::tempdir().unwrap();
+    let (server, api, admin) = leasing_server(dir.path(), TWO_SEATS).await;
+    let proxy = Proxy::start(server.process.addr()).await;
+    let code = api.register(&admin, "asti-1").await;
+    let kiosk = TestKiosk::open(&dir.path().join("kiosk"), &proxy.url, Some(code));
+
+    // Responses cut short: the pull fails without a half-applied page.
+    proxy.truncate_after(3_000);
+    assert!(kiosk.engine.sync_once().await.is_err());
+    assert_eq!(lock(&kiosk.cache).cursor().unwrap(), 0);
+    assert_eq!(lock(&kiosk.cache).count(EntityKind::Comune).unwrap(), 0);
+    // Slow but whole: it gets through.
+    proxy.set_mode(Mode::Pass);
+    proxy.set_delay(Duration::from_millis(20));
+    kiosk.engine.sync_once().await.unwrap();
+    proxy.set_delay(Duration::ZERO);
+    assert_eq!(lock(&kiosk.cache).count(EntityKind::Comune).unwrap(), 117);
+
+    // A report that reaches the server but whose answer is cut is sent again and answered the
+    // same: one booking.
+    proxy.set_mode(Mode::Drop);
+    let booked = kiosk.book_offline(RENEWAL, 200, 1);
+    proxy.truncate_after(40);
+    assert!(kiosk.engine.sync_once().await.is_err());
+    assert_eq!(kiosk.status().outbox_pending, 1);
+    proxy.set_mode(Mode::Pass);
+    kiosk.drain(Duration::from_secs(30)).await;
+    let staff = api.login("questura.staff", "sportello-staff").await;
+    let days = BTreeSet::from([day_of(booked[0].start)]);
+    let mine: Vec<Value> = api
+        .bookings(&staff, &days)
+        .await
+        .into_iter()
+        .filter(|record| record["booked_by"] == "kiosk:asti-1")
+        .collect();
+    assert_eq!(mine.len(), 1);
+    assert_eq!(mine[0]["code"], booked[0].code.as_str());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn three_kiosks_offline_and_online_clients_never_share_a_seat() {
+    let dir = tempfile::tempdir().unwrap();
+    let (server, api, admin) = leasing_server(dir.path(), TWO_SEATS).await;
+    let proxy = Proxy::start(server.process.addr()).await;
+    let mut kiosks = Vec::new();
+    for n in 1..=3 {
+        let id = format!("kiosk-{n}");
+        let code = api.register(&admin, &id).await;
+        let kiosk = TestKiosk::open(&dir.path().join(&id), &proxy.url, Some(code));
+        kiosk.engine.sync_once().await.unwrap();
+        kiosks.push(kiosk);
+    }
+    // The link goes down for the kiosks; each books every seat it leased for the renewal.
+    proxy.set_mode(Mode::Drop);
+    let mut offline = Vec::new();
+    for (n, kiosk) in kiosks.iter().enumerate() {
+        let free = desk::leased_seats(&kiosk.store, Some(RENEWAL), unix_now()).unwrap();
+        assert!(!free.is_empty());
+        offline.extend(kiosk.book_offline(RENEWAL, 1000 * (n as u32 + 1), free.len()));
+    }
+    let days: BTreeSet<String> = offline.iter().map(|b| day_of(b.start)).collect();
+
+    // Meanwhile operators online book every other renewal slot of those days.
+    let operator = api.login("asti.operatore", "sportello-operatore").await;
+    let mut online = 0u32;
+    let mut attempts = 0;
+    loop {
+        let (_, availability) = api
+            .send(
+                reqwest::Method::GET,
+                &format!("/api/v1/availability?procedure_id={RENEWAL}&limit=200"),
+                &operator,
+                None,
+            )
+            .await;
+        let Some(slot) = availability["slots"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|slot| days.contains(&day_of(unix(&slot["start"]))))
+            .cloned()
+        else {
+            break;
+        };
+        let (status, hold) = api
+            .send(
+                reqwest::Method::POST,
+                "/api/v1/holds",
+                &operator,
+                Some(json!({"procedure_id": RENEWAL, "office_id": slot["office_id"], "start": slot["start"]})),
+            )
+            .await;
+        attempts += 1;
+        assert!(attempts < 1000, "runaway");
+        if status != 201 {
+            continue;
+        }
+        let (status, _) = api
+            .send(
+                reqwest::Method::POST,
+                &format!(
+                    "/api/v1/holds/{}/confirm",
+                    hold["hold_id"].as_str().unwrap()
+                ),
+                &operator,
+                Some(json!({"person": person(5000 + online)})),
+            )
+            .await;
+        assert_eq!(status, 201);
+        online += 1;
+    }
+    assert!(online > 0);
+
+    // Reconnected, every kiosk reports; nothing is refused, nothing lost.
+    proxy.set_mode(Mode::Pass);
+    for kiosk in &kiosks {
+        kiosk.drain(Duration::from_secs(60)).await;
+        let entries = outbox::lock(&kiosk.store).entries_all().unwrap();
+        assert!(
+            entries
+                .iter()
+                .all(|entry| entry.status == OutboxStatus::Delivered),
+            "{entries:?}"
+        );
+    }
+    let staff = api.login("questura.staff", "sportello-staff").await;
+    let records = api.bookings(&staff, &days).await;
+    let renewals: Vec<&Value> = records
+        .iter()
+        .filter(|record| record["procedure_id"] == RENEWAL)
+        .collect();
+    assert_eq!(
+        renewals.len(),
+        offline.len() + online as usize,
+        "counts exact"
+    );
+    let offline_codes: BTreeSet<&str> = offline.iter().map(|b| b.code.as_str()).collect();
+    let reported: BTreeSet<&str> = renewals
+        .iter()
+        .map(|record| record["code"].as_str().unwrap())
+        .filter(|code| offline_codes.contains(code))
+        .collect();
+    assert_eq!(reported, offline_codes, "no offline booking lost");
+    // At most one person per counter at any moment (every Questura counter has one seat).
+    let mut by_counter: BTreeMap<String, Vec<(i64, i64)>> = BTreeMap::new();
+    for record in records.iter().filter(|r| r["status"] == "confirmed") {
+        let booking = record;
+        by_counter
+            .entry(booking["counter_id"].as_str().unwrap().to_owned())
+            .or_default()
+            .push((unix(&booking["start"]), unix(&booking["end"])));
+    }
+    for (counter, mut spans) in by_counter {
+        spans.sort();
+        for pair in spans.windows(2) {
+            assert!(pair[0].1 <= pair[1].0, "{counter}: {pair:?} overlap");
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_old_outbox_restored_from_a_backup_books_nothing_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let (server, api, admin) = leasing_server(dir.path(), TWO_SEATS).await;
+    let code = api.register(&admin, "asti-1").await;
+    let kiosk_dir = dir.path().join("kiosk");
+    let backup = dir.path().join("backup");
+    let booked = {
+        let kiosk = TestKiosk::open(&kiosk_dir, &server.url(), Some(code));
+        kiosk.engine.sync_once().await.unwrap();
+        let booked = kiosk.book_offline(RENEWAL, 300, 2);
+        // The night's backup, taken with the two reports still in the outbox.
+        copy_dir(&kiosk_dir, &backup);
+        kiosk.drain(Duration::from_secs(30)).await;
+        booked
+    };
+    // The disk fails; the kiosk is restored from the backup and delivers its old outbox again.
+    std::fs::remove_dir_all(&kiosk_dir).unwrap();
+    copy_dir(&backup, &kiosk_dir);
+    let kiosk = TestKiosk::open(&kiosk_dir, &server.url(), None);
+    assert_eq!(kiosk.status().outbox_pending, 2);
+    kiosk.drain(Duration::from_secs(30)).await;
+    let entries = outbox::lock(&kiosk.store).entries_all().unwrap();
+    assert!(
+        entries
+            .iter()
+            .all(|entry| entry.status == OutboxStatus::Delivered)
+    );
+    assert!(
+        outbox::lock(&kiosk.store)
+            .leases(LeaseState::Used)
+            .unwrap()
+            .is_empty()
+    );
+
+    let staff = api.login("questura.staff", "sportello-staff").await;
+    let days: BTreeSet<String> = booked.iter().map(|b| day_of(b.start)).collect();
+    let mine: Vec<Value> = api
+        .bookings(&staff, &days)
+        .await
+        .into_iter()
+        .filter(|record| record["booked_by"] == "kiosk:asti-1")
+        .collect();
+    assert_eq!(mine.len(), 2, "nothing booked twice");
+}
+
+async fn wait_for(what: &str, mut condition: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !condition() {
+        assert!(Instant::now() < deadline, "waited in vain for {what}");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A timestamp in a JSON answer, as Unix seconds.
+fn unix(value: &Value) -> i64 {
+    value
+        .as_str()
+        .unwrap()
+        .parse::<jiff::Timestamp>()
+        .unwrap()
+        .as_second()
+}
