@@ -119,10 +119,7 @@ async fn relay(client: TcpStream, server: TcpStream, shared: Arc<Shared>) {
     });
     let mut buffer = vec![0u8; 16 * 1024];
     let mut sent = 0u64;
-    loop {
-        let Ok(n) = server_read.read(&mut buffer).await else {
-            break;
-        };
+    while let Ok(n) = server_read.read(&mut buffer).await {
         if n == 0 {
             break;
         }
