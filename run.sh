@@ -50,7 +50,11 @@ if [[ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then
 else
   say "opening the kiosk window; close it to stop everything"
   # WebKitGTK's DMA-BUF renderer shows blank windows on virtual and remote displays.
+  # The demo kiosk enrols with a fresh one-time code (a kiosk already enrolled ignores it).
+  code=$("$CARGO_TARGET_DIR/debug/sportello-server" kiosk enrolment-code demo-kiosk) ||
+    { echo "cannot make an enrolment code for the demo kiosk" >&2; exit 1; }
   WEBKIT_DISABLE_DMABUF_RENDERER="${WEBKIT_DISABLE_DMABUF_RENDERER:-1}" \
+    SPORTELLO_ENROLMENT_CODE="$code" \
     SPORTELLO_SERVER_URL="http://$listen" "$CARGO_TARGET_DIR/debug/sportello" &
   children+=($!)
   wait $!

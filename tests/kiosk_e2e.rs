@@ -31,6 +31,60 @@ async fn wait_for_connection(kiosk: &Kiosk, state: &str, within: Duration) {
     }
 }
 
+/// Registers a kiosk as the demo administrator; its one-time enrolment code.
+async fn enrolment_code(server: &str, kiosk_id: &str) -> String {
+    let http = reqwest::Client::new();
+    let session: serde_json::Value = http
+        .post(format!("{server}/api/v1/auth/login"))
+        .json(&serde_json::json!({"username": "admin", "password": "sportello-admin"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let code: serde_json::Value = http
+        .post(format!("{server}/api/v1/admin/kiosks"))
+        .bearer_auth(session["token"].as_str().unwrap())
+        .json(&serde_json::json!({"kiosk_id": kiosk_id, "place": "Test", "comune_istat": "005005"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    code["code"].as_str().unwrap().to_owned()
+}
+
+/// A count in the staff panel.
+async fn count(kiosk: &Kiosk, id: &str) -> u32 {
+    kiosk
+        .text(&format!("[data-count='{id}'] dd"))
+        .await
+        .trim()
+        .parse()
+        .unwrap()
+}
+
+/// Opens the staff panel (in `lang`) and waits for the kiosk's leases; their number.
+async fn open_staff_panel(kiosk: &Kiosk, lang: &str) -> u32 {
+    kiosk.click("#status").await;
+    kiosk.wait_for("#status-details").await;
+    assert_eq!(
+        kiosk.text("#status-details h2").await,
+        message(lang, "staff-panel")
+    );
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let leased = count(kiosk, "leases-free").await;
+        if leased > 0 {
+            return leased;
+        }
+        assert!(Instant::now() < deadline, "the kiosk got no leases");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn arabic_rtl_offices_from_the_server_and_offline_from_the_cache() {
     let display = VirtualDisplay::start();
@@ -44,13 +98,15 @@ async fn arabic_rtl_offices_from_the_server_and_offline_from_the_cache() {
         .unwrap();
     assert_eq!(served.len(), 3);
 
-    let kiosk = Kiosk::start(
+    let code = enrolment_code(&server.url, "e2e-kiosk").await;
+    let kiosk = Kiosk::start_with(
         &display,
         &format!(
             "server_url = \"{}\"\nkiosk_id = \"e2e-kiosk\"\nplace = \"Test\"\n\
              comune_istat = \"005005\"\nsync_interval_secs = 5\n",
             server.url
         ),
+        &[("SPORTELLO_ENROLMENT_CODE", &code)],
     )
     .await;
     let shots = screenshots();
@@ -62,6 +118,20 @@ async fn arabic_rtl_offices_from_the_server_and_offline_from_the_cache() {
     );
     wait_for_connection(&kiosk, "online", Duration::from_secs(20)).await;
     display.screenshot(&shots, "01-home-it");
+
+    // Staff tap the status: the kiosk enrolled, nothing waits, and it holds seats to book
+    // offline.
+    let leased = open_staff_panel(&kiosk, "it").await;
+    assert_eq!(
+        kiosk
+            .text("#status-details [data-count='leases-free'] dt")
+            .await,
+        message("it", "leases-free")
+    );
+    assert!(kiosk.text(".kiosk-id").await.contains("e2e-kiosk"));
+    assert_eq!(count(&kiosk, "outbox-pending").await, 0);
+    display.screenshot(&shots, "01b-staff-panel-it");
+    kiosk.click(".status-close").await;
 
     // Choose Arabic: the whole document turns right-to-left and speaks Arabic.
     kiosk.click(".lang-option[data-lang='ar']").await;
@@ -144,6 +214,10 @@ async fn arabic_rtl_offices_from_the_server_and_offline_from_the_cache() {
         .collect();
     assert_eq!(still_listed, served_ids);
     display.screenshot(&shots, "04-book-ar-offline");
+    // Offline, its leased seats are still there to book.
+    assert!(open_staff_panel(&kiosk, "ar").await <= leased);
+    display.screenshot(&shots, "04b-staff-panel-ar-offline");
+    kiosk.click(".status-close").await;
 
     // Back home and to Italian: the document is left-to-right again.
     kiosk.click("#back").await;

@@ -21,6 +21,16 @@ status-offline = Offline
 status-updated = Data updated: { $when }
 status-never = Data not downloaded yet
 
+staff-panel = For staff
+kiosk-id = Kiosk { $id }
+kiosk-not-enrolled = Kiosk not enrolled yet: enter the activation code.
+kiosk-refused = The server no longer accepts this kiosk: contact the administrator.
+outbox-pending = Operations waiting to be sent
+outbox-failed = Operations that failed (last 24 hours)
+leases-free = Seats bookable without network
+leases-used = Bookings made without network, to be sent
+close = Close
+
 book-title = Book an appointment
 book-coming-soon = Booking from the kiosk is coming soon. Meanwhile you can see the offices and what they handle.
 book-empty = The kiosk has not downloaded the offices yet. Please try again in a few minutes.

@@ -21,6 +21,16 @@ status-offline = Hors ligne
 status-updated = Données mises à jour : { $when }
 status-never = Données pas encore téléchargées
 
+staff-panel = Pour le personnel
+kiosk-id = Borne { $id }
+kiosk-not-enrolled = Borne pas encore enregistrée : saisir le code d'activation.
+kiosk-refused = Le serveur n'accepte plus cette borne : contacter l'administrateur.
+outbox-pending = Opérations en attente d'envoi
+outbox-failed = Opérations échouées (dernières 24 heures)
+leases-free = Places réservables sans réseau
+leases-used = Réservations faites sans réseau, à envoyer
+close = Fermer
+
 book-title = Prendre rendez-vous
 book-coming-soon = La prise de rendez-vous au kiosque arrive bientôt. En attendant, vous pouvez voir les bureaux et les démarches qu'ils traitent.
 book-empty = Le kiosque n'a pas encore téléchargé les bureaux. Réessayez dans quelques minutes.

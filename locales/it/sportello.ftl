@@ -21,6 +21,16 @@ status-offline = Non in linea
 status-updated = Dati aggiornati: { $when }
 status-never = Dati non ancora scaricati
 
+staff-panel = Per il personale
+kiosk-id = Chiosco { $id }
+kiosk-not-enrolled = Chiosco non ancora registrato: inserire il codice di attivazione.
+kiosk-refused = Il server non accetta più questo chiosco: contattare l'amministratore.
+outbox-pending = Operazioni in attesa di invio
+outbox-failed = Operazioni non riuscite (ultime 24 ore)
+leases-free = Posti prenotabili senza rete
+leases-used = Prenotazioni fatte senza rete, da inviare
+close = Chiudi
+
 book-title = Prenota un appuntamento
 book-coming-soon = La prenotazione dal chiosco arriva presto. Intanto puoi vedere gli uffici e le pratiche che trattano.
 book-empty = Il chiosco non ha ancora scaricato gli uffici. Riprova tra qualche minuto.

@@ -152,9 +152,11 @@ impl SyncEngine {
         let Some(kiosk) = &self.kiosk else {
             return Ok(());
         };
+        let refused_before = self.status.borrow().refused;
         let identity = match self.identity() {
-            Some(identity) => identity,
-            None => {
+            // A kiosk the server refused enrols again when an installer gave it a new code.
+            Some(identity) if !(refused_before && kiosk.enrolment_code.is_some()) => identity,
+            _ => {
                 let Some(code) = &kiosk.enrolment_code else {
                     return Ok(());
                 };

@@ -222,6 +222,15 @@ pub struct Kiosk {
 impl Kiosk {
     /// Writes the kiosk's config file, starts tauri-driver, and opens a session on the app.
     pub async fn start(display: &VirtualDisplay, config_toml: &str) -> Kiosk {
+        Self::start_with(display, config_toml, &[]).await
+    }
+
+    /// With extra environment for the app (e.g. an enrolment code).
+    pub async fn start_with(
+        display: &VirtualDisplay,
+        config_toml: &str,
+        env: &[(&str, &str)],
+    ) -> Kiosk {
         let home = tempfile::tempdir().unwrap();
         let config_dir = home.path().join("config/it.sportello.kiosk");
         std::fs::create_dir_all(&config_dir).unwrap();
@@ -242,6 +251,7 @@ impl Kiosk {
                 .env("XDG_CACHE_HOME", home.path().join("cache"))
                 .env_remove("SPORTELLO_SERVER_URL")
                 .env("SPORTELLO_LOG", "warn")
+                .envs(env.iter().copied())
                 .stdout(Stdio::null()),
         );
         let webdriver = format!("http://127.0.0.1:{port}");

@@ -1,8 +1,10 @@
-//! Online/offline and the age of the data, always visible in the top bar.
+//! Online/offline and the age of the data, always visible in the top bar. Tapping it asks for
+//! a sync at once and opens the details staff need: which kiosk this is, the writes waiting
+//! for the server, and the seats it can still book offline.
 
 use crate::app::{StatusContext, use_lang};
 use crate::{backend, format, t};
-use sportello_core::kiosk::Connection;
+use sportello_core::kiosk::{Connection, KioskStatus};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -10,6 +12,7 @@ use yew::prelude::*;
 pub fn StatusBar() -> Html {
     let lang = use_lang();
     let status = use_context::<StatusContext>().flatten();
+    let open = use_state(|| false);
     let connection = status
         .as_ref()
         .map_or(Connection::Connecting, |s| s.connection);
@@ -22,18 +25,74 @@ pub fn StatusBar() -> Html {
         Some(when) => t!("status-updated", when = format::day_and_time(when, lang)),
         None => t!("status-never"),
     };
-    // Tapping the status asks for a pull at once: a person who sees "offline" can retry.
-    let retry = Callback::from(|_| {
-        spawn_local(async {
-            let _ = backend::sync_now().await;
+    // A person who sees "offline" can retry; staff see the details.
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_| {
+            spawn_local(async {
+                let _ = backend::sync_now().await;
+            });
+            open.set(!*open);
         })
-    });
+    };
+    let close = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(false))
+    };
+    let waiting = status.as_ref().is_some_and(|s| s.outbox_pending > 0);
     html! {
-        <button id="status" class={classes!("status", class)} data-connection={class}
-                onclick={retry} aria-live="polite">
-            <span class="status-dot" aria-hidden="true"></span>
-            <span class="status-label">{ label }</span>
-            <span class="status-age">{ data_age }</span>
-        </button>
+        <div class="status-area">
+            <button id="status" class={classes!("status", class, waiting.then_some("waiting"))}
+                    data-connection={class} onclick={toggle} aria-live="polite"
+                    aria-expanded={(*open).to_string()} aria-controls="status-details">
+                <span class="status-dot" aria-hidden="true"></span>
+                <span class="status-label">{ label }</span>
+                <span class="status-age">{ data_age }</span>
+            </button>
+            if *open {
+                <Details status={status.clone()} on_close={close} />
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DetailsProps {
+    status: Option<KioskStatus>,
+    on_close: Callback<MouseEvent>,
+}
+
+/// The operator's view of the kiosk's link: what waits, what failed, what it can book offline.
+#[function_component]
+fn Details(props: &DetailsProps) -> Html {
+    let status = props
+        .status
+        .clone()
+        .unwrap_or_else(|| KioskStatus::new(Connection::Connecting));
+    let kiosk = match (&status.kiosk_id, status.refused) {
+        (_, true) => t!("kiosk-refused"),
+        (Some(id), false) => t!("kiosk-id", id = id.clone()),
+        (None, false) => t!("kiosk-not-enrolled"),
+    };
+    let row = |id: &'static str, label: String, value: u32| {
+        html! {
+            <div class="status-row" data-count={id}>
+                <dt>{ label }</dt>
+                <dd>{ value }</dd>
+            </div>
+        }
+    };
+    html! {
+        <section id="status-details" class="status-details" aria-label={t!("staff-panel")}>
+            <h2>{ t!("staff-panel") }</h2>
+            <p class="kiosk-id">{ kiosk }</p>
+            <dl>
+                { row("outbox-pending", t!("outbox-pending"), status.outbox_pending) }
+                { row("outbox-failed", t!("outbox-failed"), status.outbox_failed) }
+                { row("leases-free", t!("leases-free"), status.leases_free) }
+                { row("leases-used", t!("leases-used"), status.leases_used) }
+            </dl>
+            <button class="status-close" onclick={props.on_close.clone()}>{ t!("close") }</button>
+        </section>
     }
 }
