@@ -506,6 +506,37 @@ async fn a_cache_that_drifted_is_repaired_from_the_checkpoint() {
     assert!(slots.runs.iter().any(|run| run.procedure_id == RENEWAL));
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_idle_pull_is_one_small_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let (server, api, admin) = leasing_server(dir.path(), TWO_SEATS).await;
+    let proxy = Proxy::start(server.process.addr()).await;
+    let reader = TestKiosk::open(&dir.path().join("reader"), &proxy.url, None);
+    reader.engine.sync_once().await.unwrap();
+    let (_, full) = proxy.take_bytes();
+    proxy.take_requests();
+    // Nothing changed: one request (the feed's last page names the free places' version,
+    // which the kiosk has), and a small answer.
+    reader.engine.sync_once().await.unwrap();
+    let (_, idle) = proxy.take_bytes();
+    assert_eq!(proxy.take_requests(), 1);
+    assert!(
+        idle < 1_000 && idle * 5 < full,
+        "idle {idle} bytes, full {full}"
+    );
+
+    // An enrolled kiosk adds one request for its leases, answered "unchanged".
+    let code = api.register(&admin, "asti-1").await;
+    let kiosk = TestKiosk::open(&dir.path().join("kiosk"), &proxy.url, Some(code));
+    kiosk.engine.sync_once().await.unwrap();
+    proxy.take_bytes();
+    proxy.take_requests();
+    kiosk.engine.sync_once().await.unwrap();
+    let (_, idle) = proxy.take_bytes();
+    assert_eq!(proxy.take_requests(), 2);
+    assert!(idle < 1_500, "idle round {idle} bytes");
+}
+
 // --- faults ----------------------------------------------------------------------------------
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

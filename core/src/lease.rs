@@ -82,13 +82,35 @@ pub struct LeaseSync {
     /// Leases the kiosk gives back unused.
     #[serde(default, rename = "return")]
     pub returned: Vec<String>,
+    /// [`lease_set_digest`] of the leases the kiosk holds: when the server's set is the same,
+    /// it answers `unchanged` without sending them again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub known: Option<String>,
 }
 
 /// The kiosk's unused leases after a sync: everything it may book offline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LeaseSet {
+    /// Empty when `unchanged`.
     pub leases: Vec<Lease>,
+    /// The kiosk's `known` set is the current one.
+    #[serde(default)]
+    pub unchanged: bool,
+}
+
+/// A short digest of a set of leases (their ids and ends, in any order): what a kiosk sends to
+/// learn whether its set is still current.
+pub fn lease_set_digest<'a>(leases: impl IntoIterator<Item = (&'a str, i64)>) -> String {
+    use sha2::{Digest, Sha256};
+    let mut entries: Vec<(&str, i64)> = leases.into_iter().collect();
+    entries.sort_unstable();
+    let mut hash = Sha256::new();
+    for (id, expires_at) in entries {
+        hash.update(id.as_bytes());
+        hash.update(expires_at.to_be_bytes());
+    }
+    URL_SAFE_NO_PAD.encode(&hash.finalize()[..12])
 }
 
 /// An offline booking on a lease, as the kiosk reports it once back online.

@@ -133,6 +133,10 @@ pub struct ChangePage {
     /// not is pulled again whole ([`Snapshot`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checkpoint: Option<Checkpoint>,
+    /// On the last page: the `ETag` of the current free places (`/sync/slots`), so a kiosk
+    /// whose copy is current need not ask; an idle pull stays one round trip.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slots_etag: Option<String>,
 }
 
 /// Largest page a client may ask for; the server's default is [`DEFAULT_PAGE`].

@@ -425,9 +425,39 @@ async fn lease_check(h: &Harness) {
             lease.start
         );
     }
-    // A sync with nothing to return changes nothing.
+    // A sync with nothing to return changes nothing; a kiosk that names its set by digest
+    // is told it is current, without the tokens again.
     let again = sync(h, &kiosk, &[]).await;
     assert_eq!(again, leases);
+    let digest = sportello_core::lease::lease_set_digest(
+        leases
+            .iter()
+            .map(|l| (l.lease_id.as_str(), l.expires_at.as_second())),
+    );
+    let current: LeaseSet = h
+        .post(
+            "/api/v1/kiosk/leases/sync",
+            Some(&kiosk.token),
+            None,
+            &json!({"known": digest}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(current.unchanged && current.leases.is_empty());
+    let stale: LeaseSet = h
+        .post(
+            "/api/v1/kiosk/leases/sync",
+            Some(&kiosk.token),
+            None,
+            &json!({"known": "something-else"}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(stale.leases, leases);
     // Returning one of two leaves one (at least `refill_below`): no refill. Returning both
     // brings two new ones.
     let day_one: Vec<&Lease> = leases

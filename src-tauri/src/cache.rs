@@ -363,6 +363,7 @@ mod tests {
                     cursor: 2,
                     more: false,
                     checkpoint: None,
+                    slots_etag: None,
                 },
                 false,
             )
@@ -387,6 +388,7 @@ mod tests {
                     cursor: 4,
                     more: false,
                     checkpoint: None,
+                    slots_etag: None,
                 },
                 false,
             )
@@ -411,6 +413,7 @@ mod tests {
                         cursor: 5,
                         more: false,
                         checkpoint: None,
+                        slots_etag: None,
                     },
                     false,
                 )
@@ -432,6 +435,7 @@ mod tests {
                     cursor: 1,
                     more: false,
                     checkpoint: None,
+                    slots_etag: None,
                 },
                 true,
             )

@@ -279,8 +279,9 @@ impl ServerClient {
         &self,
         identity: &Identity,
         returned: Vec<String>,
+        known: Option<String>,
     ) -> Result<LeaseSet, SyncError> {
-        let body = serde_json::to_string(&LeaseSync { returned }).expect("serialises");
+        let body = serde_json::to_string(&LeaseSync { returned, known }).expect("serialises");
         let answer = self
             .write(
                 identity,

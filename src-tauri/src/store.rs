@@ -420,6 +420,21 @@ impl Store {
         Ok(())
     }
 
+    /// The digest of the leases the server still lists for this kiosk (free and used: a used
+    /// one stays a lease on the server until its report arrives).
+    pub fn lease_digest(&self) -> Result<String, StoreError> {
+        let mut statement = self
+            .conn
+            .prepare("SELECT lease_id, expires_at FROM leases WHERE state IN ('free', 'used')")?;
+        let rows: Vec<(String, i64)> = statement
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        Ok(sportello_core::lease::lease_set_digest(
+            rows.iter()
+                .map(|(id, expires_at)| (id.as_str(), *expires_at)),
+        ))
+    }
+
     /// Leases to give back at the next sync.
     pub fn void_leases(&self) -> Result<Vec<String>, StoreError> {
         let mut statement = self

@@ -21,11 +21,13 @@ use tokio::sync::{Notify, watch};
 pub type SharedCache = Arc<Mutex<Cache>>;
 
 /// What one successful [`SyncEngine::sync_once`] did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyncReport {
     pub pages: usize,
     pub changes: usize,
     pub cursor: Cursor,
+    /// The free places' current `ETag`, as the last page named it.
+    pub slots_etag: Option<String>,
 }
 
 /// The kiosk's own part: who it is, and its outbox and leases.
@@ -124,7 +126,7 @@ impl SyncEngine {
                     status.last_sync = Some(now);
                     status.cursor = report.cursor;
                 });
-                if let Err(err) = self.pull_slots().await {
+                if let Err(err) = self.pull_slots(report.slots_etag.as_deref()).await {
                     tracing::warn!(error = %err, "cannot fetch free places");
                 }
             }
@@ -183,9 +185,16 @@ impl SyncEngine {
             if delivery != outbox::Delivery::default() {
                 tracing::info!(?delivery, "outbox delivered");
             }
-            let returned = outbox::lock(&kiosk.store).void_leases()?;
-            let leases = self.client.sync_leases(&identity, returned).await?;
-            outbox::lock(&kiosk.store).replace_leases(&leases.leases)?;
+            let (returned, known) = {
+                let store = outbox::lock(&kiosk.store);
+                (store.void_leases()?, store.lease_digest()?)
+            };
+            // Nothing to return and the same set as the server's: it answers `unchanged`.
+            let known = returned.is_empty().then_some(known);
+            let leases = self.client.sync_leases(&identity, returned, known).await?;
+            if !leases.unchanged {
+                outbox::lock(&kiosk.store).replace_leases(&leases.leases)?;
+            }
             outbox::lock(&kiosk.store).purge_finished(unix_now())?;
             Ok(())
         }
@@ -202,9 +211,13 @@ impl SyncEngine {
         outcome
     }
 
-    /// Free places, unless unchanged since the last fetch.
-    async fn pull_slots(&self) -> Result<(), SyncError> {
+    /// Free places, unless the copy is current: the feed's last page named the current ones
+    /// (`current`), or the server answers 304.
+    async fn pull_slots(&self, current: Option<&str>) -> Result<(), SyncError> {
         let etag = lock(&self.cache).slots()?.map(|(etag, _)| etag);
+        if etag.is_some() && etag.as_deref() == current {
+            return Ok(());
+        }
         if let Some((etag, slots)) = self.client.slots(etag.as_deref()).await? {
             lock(&self.cache).set_slots(&etag, &slots)?;
         }
@@ -236,6 +249,7 @@ impl SyncEngine {
             pages: 0,
             changes: 0,
             cursor: lock(&self.cache).cursor()?,
+            slots_etag: None,
         };
         // The server's data was replaced or restored (see `sportello_core::sync`): start over,
         // replacing the cache with the first page. Once per sync, so a confused server cannot
@@ -287,6 +301,7 @@ impl SyncEngine {
                     .send_modify(|status| status.cursor = report.cursor);
             }
             if !page.more {
+                report.slots_etag = page.slots_etag.clone();
                 if let Some(checkpoint) = &page.checkpoint {
                     self.repair(checkpoint).await?;
                 }

@@ -26,6 +26,7 @@ struct Shared {
     limit: AtomicU64,
     up: AtomicU64,
     down: AtomicU64,
+    requests: AtomicU64,
 }
 
 pub struct Proxy {
@@ -75,6 +76,11 @@ impl Proxy {
         self.set_mode(Mode::Truncate);
     }
 
+    /// HTTP requests sent through since the last call.
+    pub fn take_requests(&self) -> u64 {
+        self.shared.requests.swap(0, Ordering::SeqCst)
+    }
+
     /// Bytes sent to the server and back since the last call.
     pub fn take_bytes(&self) -> (u64, u64) {
         (
@@ -112,6 +118,12 @@ async fn relay(client: TcpStream, server: TcpStream, shared: Arc<Shared>) {
                 return;
             }
             up_state.up.fetch_add(n as u64, Ordering::SeqCst);
+            // Every HTTP/1.1 request line ends so (bodies here are JSON, never this text).
+            let lines = buffer[..n]
+                .windows(10)
+                .filter(|window| *window == b"HTTP/1.1\r\n")
+                .count();
+            up_state.requests.fetch_add(lines as u64, Ordering::SeqCst);
             if server_write.write_all(&buffer[..n]).await.is_err() {
                 return;
             }

@@ -44,7 +44,12 @@ pub async fn changes(
         return Err(ApiError::invalid(format!("limit: must be 1 to {MAX_PAGE}")));
     }
     match db::changes_since(&state.db, since, limit).await? {
-        Some(page) => Ok(Json(page)),
+        Some(mut page) => {
+            if !page.more {
+                page.slots_etag = Some(crate::booking::slots::current(&state).await?.etag.clone());
+            }
+            Ok(Json(page))
+        }
         None => Err(ApiError::new(
             ProblemCode::CursorAhead,
             "since: beyond this server's feed; pull again from 0",

@@ -20,7 +20,9 @@ use jiff::{SignedDuration, Timestamp, ToSpan};
 use sportello_core::booking::BookingStatus;
 use sportello_core::calendar;
 use sportello_core::identity::Person;
-use sportello_core::lease::{Lease, LeaseBooking, LeaseClaims, LeasePolicy, LeaseSet, LeaseSync};
+use sportello_core::lease::{
+    Lease, LeaseBooking, LeaseClaims, LeasePolicy, LeaseSet, LeaseSync, lease_set_digest,
+};
 use std::collections::BTreeSet;
 
 /// How many leases one sync may give back: far more than any policy grants.
@@ -61,7 +63,8 @@ pub async fn sync(
     kiosk_id: &str,
     request: &LeaseSync,
 ) -> Result<LeaseSet, BookingError> {
-    if request.returned.len() > MAX_RETURNED {
+    if request.returned.len() > MAX_RETURNED || request.known.as_ref().is_some_and(|k| k.len() > 64)
+    {
         return Err(BookingError::Invalid {
             detail: format!("return: at most {MAX_RETURNED} leases at once"),
             fields: Vec::new(),
@@ -106,11 +109,26 @@ async fn sync_once(
     }
     tx.commit().await?;
     held.sort_by(|a, b| (a.slot_start, &a.code).cmp(&(b.slot_start, &b.code)));
+    let digest = lease_set_digest(held.iter().map(|row| {
+        (
+            row.id.as_str(),
+            row.hold_expires_at.unwrap_or(row.slot_start),
+        )
+    }));
+    if request.known.as_deref() == Some(digest.as_str()) {
+        return Ok(LeaseSet {
+            leases: Vec::new(),
+            unchanged: true,
+        });
+    }
     let leases = held
         .iter()
         .map(|row| lease_of(state, row, &kiosk_key))
         .collect();
-    Ok(LeaseSet { leases })
+    Ok(LeaseSet {
+        leases,
+        unchanged: false,
+    })
 }
 
 /// What one top-up is for.

@@ -79,6 +79,7 @@ pub async fn changes_since(
         cursor,
         more,
         checkpoint,
+        slots_etag: None,
     }))
 }
 
