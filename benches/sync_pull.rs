@@ -2,8 +2,8 @@
 //! SQLite with the demo province) through a loopback proxy that counts the bytes:
 //!
 //! - the first full pull of an empty cache (the change feed and the free places);
-//! - an idle pull (nothing changed: one small page with the checkpoint, and a 304 for the
-//!   free places);
+//! - an idle pull (nothing changed: one small page with the checkpoint, which names the free
+//!   places' version the kiosk already has);
 //! - an enrolled kiosk's idle round (outbox empty, lease sync, feed, free places).
 //!
 //! Run with `cargo bench --bench sync_pull`. Loopback, so times are the server's and the
@@ -56,7 +56,7 @@ async fn main() {
     );
     let (times, ups, downs) = idle(&engine, &proxy).await;
     println!(
-        "idle pull (median of {IDLE_RUNS}): {:.1} ms, {} bytes down, {} up (feed page with its checkpoint, 304 for free places)",
+        "idle pull (median of {IDLE_RUNS}): {:.1} ms, {} bytes down, {} up (one request: the feed's last page with its checkpoint)",
         median_ms(times),
         median(downs),
         median(ups)
@@ -93,7 +93,7 @@ async fn main() {
     );
     let (times, ups, downs) = idle(&kiosk, &proxy).await;
     println!(
-        "kiosk's idle round (median of {IDLE_RUNS}): {:.1} ms, {} bytes down, {} up (lease sync, feed, free places)",
+        "kiosk's idle round (median of {IDLE_RUNS}): {:.1} ms, {} bytes down, {} up (two requests: lease sync answered unchanged, feed)",
         median_ms(times),
         median(downs),
         median(ups)

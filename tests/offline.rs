@@ -537,6 +537,103 @@ async fn an_idle_pull_is_one_small_round_trip() {
     assert!(idle < 1_500, "idle round {idle} bytes");
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_kiosk_unplugged_for_a_day_keeps_booking_its_leases_and_reconciles() {
+    use sportello_server::clock::{Clock, ManualClock};
+    let ts = |text: &str| text.parse::<jiff::Timestamp>().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    // Monday 30 November 2026, 08:00 in Rome, on the server's clock.
+    let clock = Arc::new(ManualClock::new(ts("2026-11-30T07:00:00Z")));
+    let server = sportello_server::Server::start_with_clock(
+        &sportello_server::config::Config::new(
+            "127.0.0.1:0".parse().unwrap(),
+            dir.path().join("server.sqlite3").display().to_string(),
+        ),
+        clock.clone(),
+    )
+    .await
+    .unwrap();
+    let url = format!("http://{}", server.addr());
+    let api = Api::new(&url);
+    let admin = api.login("admin", "sportello-admin").await;
+    api.lease_policy(&admin, QUESTURA, serde_json::from_str(TWO_SEATS).unwrap())
+        .await;
+    let code = api.register(&admin, "asti-1").await;
+    let proxy = Proxy::start(server.addr()).await;
+    let kiosk = TestKiosk::open(&dir.path().join("kiosk"), &proxy.url, Some(code));
+    kiosk.engine.sync_once().await.unwrap();
+    let identity = kiosk.engine.identity().unwrap();
+
+    // Unplugged. People come through the day and the next morning; each time the kiosk books
+    // a seat whose lease is still good at that moment (leases end a day before their
+    // appointment, so Tuesday's go first).
+    proxy.set_mode(Mode::Drop);
+    let mut booked = Vec::new();
+    for (n, at) in [
+        "2026-11-30T08:00:00Z",
+        "2026-11-30T11:00:00Z",
+        "2026-11-30T15:30:00Z",
+        "2026-12-01T06:30:00Z",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let now = ts(at).as_second();
+        let seats = desk::leased_seats(&kiosk.store, Some(RENEWAL), now).unwrap();
+        assert!(!seats.is_empty(), "nothing left to book at {at}");
+        assert!(seats.iter().all(|lease| lease.expires_at > now));
+        let n = 400 + u32::try_from(n).unwrap();
+        booked.push(
+            desk::book_offline(
+                &kiosk.store,
+                &identity,
+                &seats[0].lease_id,
+                &person(n),
+                None,
+                now,
+            )
+            .unwrap(),
+        );
+    }
+    assert!(kiosk.engine.sync_once().await.is_err());
+
+    // Plugged back in on Tuesday morning, after the server let the old leases go.
+    clock.set(ts("2026-12-01T06:45:00Z"));
+    let state = server.state();
+    sportello_server::booking::housekeeping(&state.db, state.clock.now(), &state.settings)
+        .await
+        .unwrap();
+    proxy.set_mode(Mode::Pass);
+    kiosk.drain(Duration::from_secs(30)).await;
+    let entries = outbox::lock(&kiosk.store).entries_all().unwrap();
+    assert_eq!(entries.len(), 4);
+    assert!(
+        entries
+            .iter()
+            .all(|entry| entry.status == OutboxStatus::Delivered),
+        "{entries:?}"
+    );
+    // Every booking stands, at the time on its receipt, with its person; the kiosk keeps
+    // nothing personal.
+    let staff = api.login("questura.staff", "sportello-staff").await;
+    for (booking, n) in booked.iter().zip(400..) {
+        let (status, record) = api
+            .send(
+                reqwest::Method::GET,
+                &format!("/api/v1/bookings/{}", booking.code),
+                &staff,
+                None,
+            )
+            .await;
+        assert_eq!(status, 200, "{record}");
+        assert_eq!(unix(&record["start"]), booking.start);
+        assert_eq!(record["person"]["surname"], surname(n));
+        assert!(!contains(&kiosk.file_bytes(), &passport(n)));
+    }
+    assert!(kiosk.status().leases_free > 0, "topped up again");
+    server.stop().await.unwrap();
+}
+
 // --- faults ----------------------------------------------------------------------------------
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -527,7 +527,7 @@ fn enqueue_in(
     tx.execute(
         "INSERT INTO outbox (idempotency_key, kind, method, path, body, label, status,
              next_attempt_at, deadline, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending', ?7, ?8, ?7)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending', 0, ?8, ?7)",
         params![
             key,
             write.kind,
@@ -549,7 +549,8 @@ fn enqueue_in(
         label: write.label.clone(),
         status: OutboxStatus::Pending,
         attempts: 0,
-        next_attempt_at: now,
+        // Due at once.
+        next_attempt_at: 0,
         deadline: write.deadline,
         outcome: None,
         outcome_status: None,
