@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the benchmarks and prints their figures (the README quotes them):
 #   click day: 2,000 clients race over HTTP for one office-day of 300 places, on SQLite and
-#   on a throwaway PostgreSQL, with a pgbench-style baseline of that PostgreSQL.
+#   on a throwaway PostgreSQL, with a pgbench-style baseline of that PostgreSQL;
+#   sync pull: bytes and time of a kiosk's first full pull, of an idle pull, and of an enrolled
+#   kiosk's idle round, through a loopback proxy that counts the bytes.
 # Not part of ./test.sh: figures are reported, never asserted on time.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -11,3 +13,8 @@ ensure_apt "${BUILD_PACKAGES[@]}" postgresql
 trap stop_throwaway_postgres EXIT
 start_throwaway_postgres
 cargo bench -p sportello-server --bench clickday
+# The kiosk crate embeds the UI: build it first.
+ensure_rust_parts
+ensure_wasm_bindgen
+build_ui
+cargo bench -p sportello --bench sync_pull
