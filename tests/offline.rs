@@ -539,7 +539,7 @@ async fn an_idle_pull_is_one_small_round_trip() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_kiosk_unplugged_for_a_day_keeps_booking_its_leases_and_reconciles() {
-    use sportello_server::clock::{Clock, ManualClock};
+    use sportello_server::clock::ManualClock;
     let ts = |text: &str| text.parse::<jiff::Timestamp>().unwrap();
     let dir = tempfile::tempdir().unwrap();
     // Monday 30 November 2026, 08:00 in Rome, on the server's clock.
@@ -631,7 +631,139 @@ async fn a_kiosk_unplugged_for_a_day_keeps_booking_its_leases_and_reconciles() {
         assert!(!contains(&kiosk.file_bytes(), &passport(n)));
     }
     assert!(kiosk.status().leases_free > 0, "topped up again");
+
+    // On the day, the person scans the kiosk's receipt at the kiosk in the office's comune:
+    // the check-in goes through the outbox like every write, and gives a queue number.
+    let last = &booked[3];
+    clock.set(jiff::Timestamp::from_second(last.start - 1800).unwrap());
+    let entry = desk::submit(
+        &kiosk.store,
+        &tokio::sync::Notify::new(),
+        &desk::check_in(&last.receipt, &last.code, last.start + 86_400),
+        unix_now(),
+    )
+    .unwrap();
+    kiosk.engine.sync_once().await.unwrap();
+    let entry = outbox::lock(&kiosk.store).entry(entry.id).unwrap().unwrap();
+    assert_eq!(entry.status, OutboxStatus::Delivered, "{entry:?}");
+    let check_in: sportello_core::booking::CheckIn =
+        serde_json::from_str(entry.outcome.as_deref().unwrap()).unwrap();
+    assert_eq!(
+        (check_in.code.as_str(), check_in.queue_number),
+        (last.code.as_str(), 1)
+    );
     server.stop().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn online_writes_go_through_the_outbox_and_refusals_are_final() {
+    use sportello_core::booking::{Booking, ConfirmRequest, Hold, HoldRequest};
+    let dir = tempfile::tempdir().unwrap();
+    let (server, api, admin) = leasing_server(dir.path(), TWO_SEATS).await;
+    let code = api.register(&admin, "asti-1").await;
+    let kiosk = TestKiosk::open(&dir.path().join("kiosk"), &server.url(), Some(code));
+    kiosk.engine.sync_once().await.unwrap();
+    let wake = tokio::sync::Notify::new();
+    let operator = api.login("asti.operatore", "sportello-operatore").await;
+    let (_, availability) = api
+        .send(
+            reqwest::Method::GET,
+            &format!("/api/v1/availability?procedure_id={RENEWAL}&limit=5"),
+            &operator,
+            None,
+        )
+        .await;
+    let slots = availability["slots"].as_array().unwrap();
+    // Each write is in the outbox before it goes anywhere, then delivered; its answer kept.
+    let deliver = |write: sportello::store::NewWrite| {
+        let store = kiosk.store.clone();
+        let engine = &kiosk.engine;
+        let wake = &wake;
+        async move {
+            let entry = desk::submit(&store, wake, &write, unix_now()).unwrap();
+            assert_eq!(
+                outbox::lock(&store)
+                    .entry(entry.id)
+                    .unwrap()
+                    .unwrap()
+                    .status,
+                OutboxStatus::Pending
+            );
+            let _ = engine.sync_once().await;
+            outbox::lock(&store).entry(entry.id).unwrap().unwrap()
+        }
+    };
+    let hold_at = |slot: &Value| HoldRequest {
+        procedure_id: RENEWAL.into(),
+        office_id: slot["office_id"].as_str().unwrap().into(),
+        start: slot["start"].as_str().unwrap().parse().unwrap(),
+    };
+    let entry = deliver(desk::hold(&hold_at(&slots[0]), unix_now())).await;
+    assert_eq!(entry.status, OutboxStatus::Delivered, "{entry:?}");
+    let hold: Hold = serde_json::from_str(entry.outcome.as_deref().unwrap()).unwrap();
+    let confirm = ConfirmRequest {
+        person: person(700),
+        mediator_language: None,
+    };
+    let entry = deliver(desk::confirm(&hold, &confirm)).await;
+    assert_eq!(entry.status, OutboxStatus::Delivered, "{entry:?}");
+    assert!(entry.body.is_empty());
+    let booking: Booking = serde_json::from_str(entry.outcome.as_deref().unwrap()).unwrap();
+    assert!(booking.receipt.is_some());
+    assert!(!contains(&kiosk.file_bytes(), &passport(700)));
+
+    // The same person again: refused with the way forward (their appointment), not retried.
+    let entry = deliver(desk::hold(&hold_at(&slots[2]), unix_now())).await;
+    let second: Hold = serde_json::from_str(entry.outcome.as_deref().unwrap()).unwrap();
+    let entry = deliver(desk::confirm(&second, &confirm)).await;
+    assert_eq!(entry.status, OutboxStatus::Rejected);
+    assert_eq!((entry.outcome_status, entry.attempts), (Some(409), 0));
+    let problem: sportello_core::api::Problem =
+        serde_json::from_str(entry.outcome.as_deref().unwrap()).unwrap();
+    assert_eq!(
+        problem.code,
+        sportello_core::api::ProblemCode::AlreadyBooked
+    );
+    assert!(
+        entry
+            .outcome
+            .as_deref()
+            .unwrap()
+            .contains(&booking.start.to_string()[..16])
+    );
+    assert!(entry.body.is_empty());
+    kiosk.engine.sync_once().await.unwrap();
+    assert_eq!(kiosk.status().outbox_failed, 1);
+    assert_eq!(kiosk.status().outbox_pending, 0);
+
+    // A hold nobody waits for any more is given up, not sent.
+    let entry = desk::submit(
+        &kiosk.store,
+        &wake,
+        &desk::hold(&hold_at(&slots[3]), unix_now() - 120),
+        unix_now() - 120,
+    )
+    .unwrap();
+    kiosk.engine.sync_once().await.unwrap();
+    let entry = outbox::lock(&kiosk.store).entry(entry.id).unwrap().unwrap();
+    assert_eq!(
+        (entry.status, entry.outcome),
+        (OutboxStatus::Abandoned, None)
+    );
+
+    // Cancelled with the person's date of birth.
+    let entry = deliver(desk::cancel(
+        &booking.code,
+        person(700).date_of_birth,
+        booking.start.as_second(),
+    ))
+    .await;
+    assert_eq!(entry.status, OutboxStatus::Delivered, "{entry:?}");
+    let cancelled: Booking = serde_json::from_str(entry.outcome.as_deref().unwrap()).unwrap();
+    assert_eq!(
+        cancelled.status,
+        sportello_core::booking::BookingStatus::Cancelled
+    );
 }
 
 // --- faults ----------------------------------------------------------------------------------

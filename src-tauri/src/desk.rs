@@ -6,6 +6,10 @@
 use crate::identity::Identity;
 use crate::outbox::{SharedStore, lock};
 use crate::store::{LeaseState, NewWrite, OutboxEntry, StoreError, StoredLease};
+use sportello_core::booking::{
+    CancelRequest, CheckInRequest, CitizenProof, ConfirmRequest, Hold, HoldRequest,
+    RescheduleRequest,
+};
 use sportello_core::identity::{FieldError, Person};
 use sportello_core::lease::{LeaseBooking, sign_kiosk_receipt};
 use std::time::Duration;
@@ -106,6 +110,88 @@ pub fn book_offline(
         end: lease.end,
         outbox_id: entry.id,
     })
+}
+
+/// How long a hold is worth delivering: the person waits for it at the screen, and a hold
+/// placed after they gave up would keep a seat from everyone for nothing.
+const HOLD_WORTH_SECS: i64 = 60;
+
+fn write(kind: &str, path: String, body: &impl serde::Serialize, label: &str) -> NewWrite {
+    NewWrite {
+        kind: kind.to_owned(),
+        method: "POST".to_owned(),
+        path,
+        body: serde_json::to_string(body).expect("serialises"),
+        label: label.to_owned(),
+        deadline: None,
+    }
+}
+
+/// Holds a slot while the person completes the booking.
+pub fn hold(request: &HoldRequest, now: i64) -> NewWrite {
+    NewWrite {
+        deadline: Some(now + HOLD_WORTH_SECS),
+        ..write(
+            "hold",
+            "api/v1/holds".to_owned(),
+            request,
+            &request.procedure_id,
+        )
+    }
+}
+
+/// Confirms a hold for a person; useless once the hold has expired.
+pub fn confirm(hold: &Hold, request: &ConfirmRequest) -> NewWrite {
+    NewWrite {
+        deadline: Some(hold.expires_at.as_second()),
+        ..write(
+            "confirm",
+            format!("api/v1/holds/{}/confirm", hold.hold_id),
+            request,
+            &hold.procedure_id,
+        )
+    }
+}
+
+/// Cancels a booking (with the person's date of birth: a kiosk has no authority of its own
+/// over bookings); useless once the appointment has started.
+pub fn cancel(code: &str, date_of_birth: jiff::civil::Date, starts_at: i64) -> NewWrite {
+    let request = CancelRequest {
+        proof: Some(CitizenProof { date_of_birth }),
+    };
+    NewWrite {
+        deadline: Some(starts_at),
+        ..write(
+            "cancel",
+            format!("api/v1/bookings/{code}/cancel"),
+            &request,
+            code,
+        )
+    }
+}
+
+/// Moves a booking; useless once the current appointment has started.
+pub fn reschedule(code: &str, request: &RescheduleRequest, starts_at: i64) -> NewWrite {
+    NewWrite {
+        deadline: Some(starts_at),
+        ..write(
+            "reschedule",
+            format!("api/v1/bookings/{code}/reschedule"),
+            request,
+            code,
+        )
+    }
+}
+
+/// Checks a person in with their receipt, on arrival at the office; useless after the day.
+pub fn check_in(receipt: &str, code: &str, end_of_day: i64) -> NewWrite {
+    let request = CheckInRequest {
+        receipt: receipt.to_owned(),
+    };
+    NewWrite {
+        deadline: Some(end_of_day),
+        ..write("check_in", "api/v1/checkins".to_owned(), &request, code)
+    }
 }
 
 /// Puts a write in the outbox and wakes the engine to deliver it now.

@@ -945,9 +945,7 @@ pub async fn check_in(
         .keys
         .verify_any_receipt(receipt)
         .map_err(|err| BookingError::InvalidReceipt(err.to_string()))?;
-    actor
-        .require_office(&claims.office_id)
-        .map_err(|_| BookingError::Forbidden)?;
+    may_check_in(state, actor, &claims.office_id).await?;
     with_retries(|| async {
         let now = state.clock.now();
         let mut tx = state.db.begin_write().await?;
@@ -1010,6 +1008,28 @@ pub async fn check_in(
         })
     })
     .await
+}
+
+/// The office's staff check people in; so does a kiosk standing in the office's comune (the
+/// one in its waiting room, where people scan their receipt on arrival).
+async fn may_check_in(
+    state: &AppState,
+    actor: &Actor,
+    office_id: &str,
+) -> Result<(), BookingError> {
+    let Ok(kiosk_id) = actor.require_kiosk() else {
+        return actor
+            .require_office(office_id)
+            .map(|_| ())
+            .map_err(|_| BookingError::Forbidden);
+    };
+    let mut conn = state.db.conn().await?;
+    let kiosk = crate::db::kiosks::find_kiosk(&mut conn, kiosk_id).await?;
+    let office = crate::db::get_office(&mut conn, office_id).await?;
+    match (kiosk, office) {
+        (Some(kiosk), Some(office)) if kiosk.comune_istat == office.address.comune_istat => Ok(()),
+        _ => Err(BookingError::Forbidden),
+    }
 }
 
 /// Marks that the person did not come, once the slot is over. Marking again answers the same.

@@ -9,6 +9,7 @@ use sqlx::{AnyConnection, Row};
 /// A kiosk as the authentication code needs it.
 pub struct StoredKiosk {
     pub id: String,
+    pub comune_istat: String,
     pub public_key: Option<String>,
     pub revoked: bool,
 }
@@ -37,13 +38,14 @@ pub async fn find_kiosk(
     conn: &mut AnyConnection,
     id: &str,
 ) -> Result<Option<StoredKiosk>, DbError> {
-    let row = sqlx::query("SELECT id, public_key, revoked FROM kiosks WHERE id = $1")
+    let row = sqlx::query("SELECT id, comune_istat, public_key, revoked FROM kiosks WHERE id = $1")
         .bind(id)
         .fetch_optional(conn)
         .await?;
     row.map(|row| {
         Ok(StoredKiosk {
             id: row.try_get("id")?,
+            comune_istat: row.try_get("comune_istat")?,
             public_key: row.try_get("public_key")?,
             revoked: super::reference::flag(&row, "revoked")?,
         })
