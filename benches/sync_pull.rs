@@ -77,6 +77,7 @@ async fn main() {
             store,
             identity_dir: kiosk_dir.join("identity"),
             enrolment_code: Some(code),
+            refused_grace_secs: sportello::sync::REFUSED_GRACE_SECS,
         })
         .unwrap();
     proxy.take_bytes();

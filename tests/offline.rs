@@ -40,6 +40,16 @@ struct TestKiosk {
 
 impl TestKiosk {
     fn open(dir: &Path, server_url: &str, code: Option<String>) -> TestKiosk {
+        Self::open_with_grace(dir, server_url, code, sportello::sync::REFUSED_GRACE_SECS)
+    }
+
+    /// With how long a refused kiosk keeps its outbox.
+    fn open_with_grace(
+        dir: &Path,
+        server_url: &str,
+        code: Option<String>,
+        refused_grace_secs: i64,
+    ) -> TestKiosk {
         let cache: SharedCache =
             Arc::new(Mutex::new(Cache::open(&dir.join("cache.sqlite3")).unwrap()));
         let store: SharedStore =
@@ -50,6 +60,7 @@ impl TestKiosk {
                 store: store.clone(),
                 identity_dir: dir.join("identity"),
                 enrolment_code: code,
+                refused_grace_secs,
             })
             .unwrap();
         TestKiosk {
@@ -281,10 +292,8 @@ impl Server {
     }
 }
 
-const FOUR_SEATS: &str =
-    r#"{"seats": 4, "days": 3, "refill_below": 1, "ends_before_minutes": 1440}"#;
-const TWO_SEATS: &str =
-    r#"{"seats": 2, "days": 3, "refill_below": 1, "ends_before_minutes": 1440}"#;
+const FOUR_SEATS: &str = r#"{"seats": 4, "days": 3, "refill_below": 1, "ends_before_minutes": 1440, "max_per_day": 200}"#;
+const TWO_SEATS: &str = r#"{"seats": 2, "days": 3, "refill_below": 1, "ends_before_minutes": 1440, "max_per_day": 200}"#;
 
 /// A server with leasing at the Questura (`policy`) and none at the SUI, and its admin token.
 async fn leasing_server(dir: &Path, policy: &str) -> (Server, Api, String) {
@@ -296,7 +305,7 @@ async fn leasing_server(dir: &Path, policy: &str) -> (Server, Api, String) {
     api.lease_policy(
         &admin,
         "sui-asti",
-        json!({"seats": 0, "days": 1, "refill_below": 0, "ends_before_minutes": 0}),
+        json!({"seats": 0, "days": 1, "refill_below": 0, "ends_before_minutes": 0, "max_per_day": 0}),
     )
     .await;
     (server, api, admin)
@@ -442,7 +451,8 @@ async fn a_revoked_kiosk_gives_up_its_outbox_and_its_leases() {
     let dir = tempfile::tempdir().unwrap();
     let (server, api, admin) = leasing_server(dir.path(), TWO_SEATS).await;
     let code = api.register(&admin, "asti-1").await;
-    let kiosk = TestKiosk::open(&dir.path().join("kiosk"), &server.url(), Some(code));
+    let kiosk_dir = dir.path().join("kiosk");
+    let kiosk = TestKiosk::open(&kiosk_dir, &server.url(), Some(code));
     kiosk.engine.sync_once().await.unwrap();
     kiosk.book_offline(RENEWAL, 10, 1);
     let (status, _) = api
@@ -455,6 +465,8 @@ async fn a_revoked_kiosk_gives_up_its_outbox_and_its_leases() {
         .await;
     assert_eq!(status, 204);
 
+    // Refused: nothing more is delivered, and the leases the server took back cannot be
+    // booked; the report waits (an administrator may enrol the kiosk again within a week).
     let err = kiosk.engine.sync_once().await.unwrap_err();
     assert!(matches!(err, SyncError::Rejected), "{err}");
     let status = kiosk.status();
@@ -465,13 +477,28 @@ async fn a_revoked_kiosk_gives_up_its_outbox_and_its_leases() {
             status.leases_free,
             status.leases_used
         ),
-        (0, 0, 0)
+        (1, 0, 1)
     );
+    assert!(
+        desk::leased_seats(&kiosk.store, None, unix_now())
+            .unwrap()
+            .is_empty()
+    );
+    // It still shows information.
+    assert_eq!(lock(&kiosk.cache).count(EntityKind::Office).unwrap(), 3);
+    drop(kiosk);
+
+    // Past the grace period, what waited is given up and erased from the files.
+    let kiosk = TestKiosk::open_with_grace(&kiosk_dir, &server.url(), None, 0);
+    assert!(matches!(
+        kiosk.engine.sync_once().await,
+        Err(SyncError::Rejected)
+    ));
+    let status = kiosk.status();
+    assert_eq!((status.outbox_pending, status.leases_used), (0, 0));
     let entries = outbox::lock(&kiosk.store).entries_all().unwrap();
     assert_eq!(entries[0].status, OutboxStatus::Abandoned);
     assert!(!contains(&kiosk.file_bytes(), &passport(10)));
-    // It still shows information.
-    assert_eq!(lock(&kiosk.cache).count(EntityKind::Office).unwrap(), 3);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -139,8 +139,12 @@ pub struct LeasePolicy {
     /// Top a kiosk's procedure-day up to `seats` once fewer than this many are left unused.
     pub refill_below: u16,
     /// A lease ends this many minutes before its appointment (at least the procedure's
-    /// minimum notice): after that the seat could not be booked anyway.
+    /// minimum notice). Longer than the notice, an unused seat goes back to online booking
+    /// while people can still book it.
     pub ends_before_minutes: u32,
+    /// At most this many seats of the office leased per day, all kiosks together: the rest of
+    /// the agenda stays for online booking however many kiosks there are.
+    pub max_per_day: u16,
 }
 
 impl LeasePolicy {
@@ -149,6 +153,7 @@ impl LeasePolicy {
         days: 1,
         refill_below: 0,
         ends_before_minutes: 0,
+        max_per_day: 0,
     };
 
     /// What is wrong with it, if anything.
@@ -159,6 +164,8 @@ impl LeasePolicy {
             Some("days: 1 to 14")
         } else if self.refill_below > self.seats || (self.seats > 0 && self.refill_below == 0) {
             Some("refill_below: 1 to seats (0 when seats is 0)")
+        } else if self.max_per_day > 2000 || (self.seats > 0 && self.max_per_day < self.seats) {
+            Some("max_per_day: seats to 2000")
         } else if self.ends_before_minutes > 14 * 24 * 60 {
             Some("ends_before_minutes: at most 14 days")
         } else {
@@ -407,8 +414,17 @@ mod tests {
             days: 3,
             refill_below: 1,
             ends_before_minutes: 1440,
+            max_per_day: 20,
         };
         assert_eq!(good.problem(), None);
+        assert!(
+            LeasePolicy {
+                max_per_day: 1,
+                ..good
+            }
+            .problem()
+            .is_some()
+        );
         assert!(
             LeasePolicy {
                 refill_below: 3,

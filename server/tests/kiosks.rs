@@ -24,11 +24,12 @@ on_every_database! {
     an_offline_booking_is_recorded_once_and_checks_in_with_the_kiosk_receipt => offline_booking_check;
     a_lease_that_expired_is_reclaimed_if_its_seat_is_still_free => expiry_check;
     the_read_path_has_checkpoints_snapshots_and_compact_slots => read_path_check;
+    leases_are_capped_per_office_day_and_withdrawn_from_closed_days => cap_check;
 }
 
-const QUESTURA_POLICY: &str =
-    r#"{"seats": 2, "days": 3, "refill_below": 1, "ends_before_minutes": 1440}"#;
-const OFF: &str = r#"{"seats": 0, "days": 1, "refill_below": 0, "ends_before_minutes": 0}"#;
+const QUESTURA_POLICY: &str = r#"{"seats": 2, "days": 3, "refill_below": 1, "ends_before_minutes": 1440, "max_per_day": 200}"#;
+const OFF: &str =
+    r#"{"seats": 0, "days": 1, "refill_below": 0, "ends_before_minutes": 0, "max_per_day": 0}"#;
 
 /// Admin login, with the Questura leasing two seats a procedure-day for three days and the
 /// SUI none.
@@ -359,12 +360,13 @@ async fn policy_check(h: &Harness) {
     let policy: Value = serde_json::from_str(QUESTURA_POLICY).unwrap();
     problem(h.put(&path, &staff, &policy).await, ProblemCode::Forbidden).await;
     for bad in [
-        json!({"seats": 21, "days": 3, "refill_below": 1, "ends_before_minutes": 0}),
-        json!({"seats": 2, "days": 0, "refill_below": 1, "ends_before_minutes": 0}),
-        json!({"seats": 2, "days": 3, "refill_below": 3, "ends_before_minutes": 0}),
-        json!({"seats": 2, "days": 3, "refill_below": 0, "ends_before_minutes": 0}),
-        json!({"seats": 2, "days": 3, "refill_below": 1}),
-        json!({"seats": -1, "days": 3, "refill_below": 1, "ends_before_minutes": 0}),
+        json!({"seats": 21, "days": 3, "refill_below": 1, "ends_before_minutes": 0, "max_per_day": 200}),
+        json!({"seats": 2, "days": 0, "refill_below": 1, "ends_before_minutes": 0, "max_per_day": 200}),
+        json!({"seats": 2, "days": 3, "refill_below": 3, "ends_before_minutes": 0, "max_per_day": 200}),
+        json!({"seats": 2, "days": 3, "refill_below": 0, "ends_before_minutes": 0, "max_per_day": 200}),
+        json!({"seats": 2, "days": 3, "refill_below": 1, "ends_before_minutes": 0}),
+        json!({"seats": 2, "days": 3, "refill_below": 1, "ends_before_minutes": 0, "max_per_day": 1}),
+        json!({"seats": -1, "days": 3, "refill_below": 1, "ends_before_minutes": 0, "max_per_day": 200}),
     ] {
         problem(h.put(&path, &admin, &bad).await, ProblemCode::InvalidInput).await;
     }
@@ -589,12 +591,26 @@ async fn offline_booking_check(h: &Harness) {
     let replayed = report(h, &kiosk, &kiosk.key, lease, &person(50), booked_at, &key()).await;
     assert_eq!(replayed.status(), StatusCode::OK);
     assert_eq!(replayed.json::<Booking>().await.unwrap().code, booking.code);
-    // The same lease booked for someone else (a kiosk restored from an old backup): refused.
+    // The same lease booked for someone else (a kiosk restored from an old backup): refused,
+    // and that person's receipt does not check in as the first's.
+    let rebooked_at = booked_at
+        .checked_add(jiff::SignedDuration::from_mins(5))
+        .unwrap();
     problem(
-        report(h, &kiosk, &kiosk.key, lease, &person(51), booked_at, &key()).await,
+        report(
+            h,
+            &kiosk,
+            &kiosk.key,
+            lease,
+            &person(51),
+            rebooked_at,
+            &key(),
+        )
+        .await,
         ProblemCode::LeaseGone,
     )
     .await;
+    let other_receipt = sign_kiosk_receipt(&lease.token, rebooked_at.as_second(), &kiosk.key);
     // The lease is spent; the kiosk's next sync tops its day up again.
     let after = sync(h, &kiosk, &[]).await;
     assert!(after.iter().all(|l| l.lease_id != lease.lease_id));
@@ -640,6 +656,17 @@ async fn offline_booking_check(h: &Harness) {
     assert_eq!(response.status(), StatusCode::OK);
     let check_in: CheckIn = response.json().await.unwrap();
     assert_eq!(check_in.code, lease.code);
+    problem(
+        h.post(
+            "/api/v1/checkins",
+            Some(&staff),
+            None,
+            &json!({"receipt": other_receipt}),
+        )
+        .await,
+        ProblemCode::InvalidReceipt,
+    )
+    .await;
     if second.start.to_string()[..10] == lease.start.to_string()[..10] {
         problem(
             h.post(
@@ -675,7 +702,7 @@ async fn expiry_check(h: &Harness) {
     // may book a seat whose lease ended.
     let admin = leasing_with(
         h,
-        r#"{"seats": 2, "days": 3, "refill_below": 1, "ends_before_minutes": 2880}"#,
+        r#"{"seats": 2, "days": 3, "refill_below": 1, "ends_before_minutes": 2880, "max_per_day": 200}"#,
     )
     .await;
     let kiosk = h.enrol_kiosk(&admin, "asti-1").await;
@@ -831,4 +858,42 @@ async fn read_path_check(h: &Harness) {
         .await;
     assert_eq!(unchanged.status(), StatusCode::NOT_MODIFIED);
     assert!(unchanged.bytes().await.unwrap().is_empty());
+}
+
+async fn cap_check(h: &Harness) {
+    // Two seats a procedure-day for each kiosk, but at most five a day for all of them.
+    let admin = leasing_with(
+        h,
+        r#"{"seats": 2, "days": 3, "refill_below": 1, "ends_before_minutes": 1440, "max_per_day": 5}"#,
+    )
+    .await;
+    let first = h.enrol_kiosk(&admin, "asti-1").await;
+    let second = h.enrol_kiosk(&admin, "asti-2").await;
+    let mine = sync(h, &first, &[]).await;
+    let theirs = sync(h, &second, &[]).await;
+    let day = |lease: &Lease| sportello_core::calendar::local_date(lease.start).to_string();
+    let mut per_day: BTreeMap<String, usize> = BTreeMap::new();
+    for lease in mine.iter().chain(&theirs) {
+        *per_day.entry(day(lease)).or_default() += 1;
+    }
+    assert_eq!(per_day.len(), 3);
+    assert!(per_day.values().all(|count| *count == 5), "{per_day:?}");
+    assert!(theirs.is_empty(), "the first kiosk filled the days");
+
+    // The office closes one of those days: the leases on it are withdrawn at the next sync.
+    let closed_day = day(&mine[0]);
+    let staff = h.login("questura.staff", "sportello-staff").await;
+    let closure = json!({"id": "chiuso", "office_id": QUESTURA, "day": closed_day, "hours": [], "reason": "Chiusura"});
+    let response = h.put("/api/v1/overrides/chiuso", &staff, &closure).await;
+    assert!(
+        response.status().is_success(),
+        "{}",
+        response.text().await.unwrap()
+    );
+    let after = sync(h, &first, &[]).await;
+    assert!(
+        after.iter().all(|lease| day(lease) != closed_day),
+        "{after:?}"
+    );
+    assert!(!after.is_empty());
 }

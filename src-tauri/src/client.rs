@@ -259,6 +259,14 @@ impl ServerClient {
             if status == StatusCode::UNAUTHORIZED {
                 return Err(SyncError::Rejected);
             }
+            // A refusal is final only when it is the server's own, a problem document; a
+            // proxy's error page on the way (404, 408, 413…) is the network's trouble.
+            let is_problem = serde_json::from_str::<Problem>(&text).is_ok();
+            if status.is_client_error() && !is_problem || status == StatusCode::REQUEST_TIMEOUT {
+                return Err(SyncError::Malformed(format!(
+                    "{status} without a problem document"
+                )));
+            }
             if status.is_server_error() || status == StatusCode::TOO_MANY_REQUESTS {
                 return Err(SyncError::Refused {
                     status: status.as_u16(),

@@ -106,6 +106,7 @@ fn setup(app: &mut tauri::App) -> Result<(), StartError> {
             enrolment_code: std::env::var(identity::ENROLMENT_CODE_ENV)
                 .ok()
                 .filter(|code| !code.trim().is_empty()),
+            refused_grace_secs: sync::REFUSED_GRACE_SECS,
         })?;
     let mut status = engine.subscribe();
     let wake_sync = Arc::new(Notify::new());

@@ -45,8 +45,7 @@ pub struct Delivery {
 }
 
 /// Delivers the entries that are due, oldest first. Stops at the first one that must wait.
-/// `Err(SyncError::Rejected)` when the server no longer accepts this kiosk: then every
-/// pending entry has been given up and erased.
+/// `Err(SyncError::Rejected)` when the server no longer accepts this kiosk.
 pub async fn deliver(
     client: &ServerClient,
     identity: &Identity,
@@ -61,7 +60,8 @@ pub async fn deliver(
             done.abandoned += 1;
             continue;
         }
-        if entry.next_attempt_at > now {
+        // (A pause longer than the longest means the clock went back: due now.)
+        if entry.next_attempt_at > now && entry.next_attempt_at <= now + MAX_PAUSE_SECS {
             break;
         }
         let sent = client
@@ -85,11 +85,9 @@ pub async fn deliver(
                 };
                 lock(store).finish(entry.id, status, Some((answer.status, &answer.body)), now)?;
             }
-            Err(SyncError::Rejected) => {
-                let abandoned = lock(store).abandon_all(now)?;
-                tracing::error!(abandoned, "the server refuses this kiosk: outbox given up");
-                return Err(SyncError::Rejected);
-            }
+            // The kiosk's key is refused: nothing more can be delivered. What waits stays (the
+            // engine decides how long, see `sync`).
+            Err(SyncError::Rejected) => return Err(SyncError::Rejected),
             Err(err) if err.is_retryable() => {
                 lock(store).retry_later(entry.id, now + pause_after(entry.attempts))?;
                 return Err(err);

@@ -17,6 +17,8 @@ const SCHEMA_VERSION: i64 = 1;
 /// Finished outbox entries are kept this long for the operator's view, without their bodies.
 const KEEP_FINISHED_SECS: i64 = 24 * 3600;
 
+const REFUSED_SINCE_KEY: &str = "refused_since";
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("kiosk state database: {0}")]
@@ -162,9 +164,20 @@ pub fn unix_now() -> i64 {
 
 impl Store {
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
         if let Some(parent) = path.parent() {
             let _ = std::fs::create_dir_all(parent);
+            // People's details wait here: for the kiosk's account alone. (SQLite gives its
+            // -wal and -shm files the database file's permissions.)
+            let _ = std::fs::set_permissions(parent, std::fs::Permissions::from_mode(0o700));
         }
+        let _ = std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .mode(0o600)
+            .open(path);
+        let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
         Self::init(Connection::open(path)?)
     }
 
@@ -200,6 +213,10 @@ impl Store {
                  outcome_status  INTEGER
              );
              CREATE INDEX IF NOT EXISTS outbox_status ON outbox (status, id);
+             CREATE TABLE IF NOT EXISTS meta (
+                 key   TEXT PRIMARY KEY,
+                 value TEXT NOT NULL
+             );
              CREATE TABLE IF NOT EXISTS leases (
                  lease_id     TEXT PRIMARY KEY,
                  token        TEXT NOT NULL,
@@ -365,6 +382,35 @@ impl Store {
     fn scrub_files(&self) -> Result<(), StoreError> {
         self.conn
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
+    /// Records that the server refuses this kiosk, from the first time; when that was.
+    pub fn refused_since(&self, now: i64) -> Result<i64, StoreError> {
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING",
+            params![REFUSED_SINCE_KEY, now.to_string()],
+        )?;
+        let since: String = self.conn.query_row(
+            "SELECT value FROM meta WHERE key = ?1",
+            [REFUSED_SINCE_KEY],
+            |row| row.get(0),
+        )?;
+        Ok(since.parse().unwrap_or(now))
+    }
+
+    /// Forgets the leases not booked yet: the server took them back (a revoked kiosk's are
+    /// released), so they must not be booked offline any more.
+    pub fn drop_free_leases(&self) -> Result<(), StoreError> {
+        self.conn
+            .execute("DELETE FROM leases WHERE state IN ('free', 'void')", [])?;
+        Ok(())
+    }
+
+    /// The server accepts this kiosk again.
+    pub fn accepted(&self) -> Result<(), StoreError> {
+        self.conn
+            .execute("DELETE FROM meta WHERE key = ?1", [REFUSED_SINCE_KEY])?;
         Ok(())
     }
 

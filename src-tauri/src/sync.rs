@@ -17,6 +17,9 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 use tokio::sync::{Notify, watch};
 
+/// How long a kiosk the server refuses keeps what waits in its outbox.
+pub const REFUSED_GRACE_SECS: i64 = 7 * 24 * 3600;
+
 /// The cache as the sync engine and the UI commands share it.
 pub type SharedCache = Arc<Mutex<Cache>>;
 
@@ -37,6 +40,9 @@ pub struct KioskParts {
     pub identity_dir: PathBuf,
     /// A one-time code to enrol with, while not enrolled.
     pub enrolment_code: Option<String>,
+    /// How long a kiosk the server refuses keeps what waits in its outbox
+    /// ([`REFUSED_GRACE_SECS`]).
+    pub refused_grace_secs: i64,
 }
 
 /// Keeps the cache in step with the server, delivers the outbox, keeps the kiosk's leases,
@@ -201,7 +207,20 @@ impl SyncEngine {
         .await;
         let refused = matches!(outcome, Err(SyncError::Rejected));
         if refused {
-            outbox::lock(&kiosk.store).abandon_all(unix_now())?;
+            // Revoked, or the server's database restored from before this kiosk enrolled:
+            // what waits is kept a week for an administrator to enrol the kiosk again, then
+            // given up and erased (a revoked kiosk may be a stolen one).
+            let now = unix_now();
+            outbox::lock(&kiosk.store).drop_free_leases()?;
+            let since = outbox::lock(&kiosk.store).refused_since(now)?;
+            if now - since >= kiosk.refused_grace_secs {
+                let abandoned = outbox::lock(&kiosk.store).abandon_all(now)?;
+                if abandoned > 0 {
+                    tracing::error!(abandoned, "refused for a week: outbox given up and erased");
+                }
+            }
+        } else if outcome.is_ok() {
+            outbox::lock(&kiosk.store).accepted()?;
         }
         self.status.send_if_modified(|status| {
             let changed = status.refused != refused;

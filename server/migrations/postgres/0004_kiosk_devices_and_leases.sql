@@ -8,6 +8,8 @@ ALTER TABLE kiosks DROP COLUMN token_hash;
 ALTER TABLE kiosks ADD COLUMN public_key TEXT UNIQUE;
 ALTER TABLE kiosks ADD COLUMN enrolled_at BIGINT;
 ALTER TABLE kiosks ADD COLUMN last_seen BIGINT;
+-- The feed head the kiosk's leases were last checked against the agenda at.
+ALTER TABLE kiosks ADD COLUMN leases_version BIGINT;
 
 -- A lease is a booking row in status 'leased', held by `kiosk_id`, with its code assigned
 -- and its seats claimed like any booking's; `hold_expires_at` is when the lease ends.
@@ -48,5 +50,7 @@ CREATE TABLE lease_policies (
     seats               BIGINT NOT NULL CHECK (seats BETWEEN 0 AND 20),
     days                BIGINT NOT NULL CHECK (days BETWEEN 1 AND 14),
     refill_below        BIGINT NOT NULL CHECK (refill_below BETWEEN 0 AND seats),
-    ends_before_minutes BIGINT NOT NULL CHECK (ends_before_minutes >= 0)
+    ends_before_minutes BIGINT NOT NULL CHECK (ends_before_minutes >= 0),
+    -- Seats leased per office and day, all kiosks together.
+    max_per_day         BIGINT NOT NULL CHECK (max_per_day BETWEEN 0 AND 2000)
 );

@@ -19,6 +19,8 @@ CREATE TABLE kiosks_new (
     public_key   TEXT UNIQUE,
     enrolled_at  INTEGER,
     last_seen    INTEGER,
+    -- The feed head the kiosk's leases were last checked against the agenda at.
+    leases_version INTEGER,
     revoked      INTEGER NOT NULL DEFAULT 0 CHECK (revoked IN (0, 1)),
     created_at   INTEGER NOT NULL
 );
@@ -100,7 +102,9 @@ CREATE TABLE lease_policies (
     seats               INTEGER NOT NULL CHECK (seats BETWEEN 0 AND 20),
     days                INTEGER NOT NULL CHECK (days BETWEEN 1 AND 14),
     refill_below        INTEGER NOT NULL CHECK (refill_below BETWEEN 0 AND seats),
-    ends_before_minutes INTEGER NOT NULL CHECK (ends_before_minutes >= 0)
+    ends_before_minutes INTEGER NOT NULL CHECK (ends_before_minutes >= 0),
+    -- Seats leased per office and day, all kiosks together.
+    max_per_day         INTEGER NOT NULL CHECK (max_per_day BETWEEN 0 AND 2000)
 );
 
 COMMIT;

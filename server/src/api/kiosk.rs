@@ -3,7 +3,7 @@
 use super::AppState;
 use super::bookings::{check_hold_id, idempotency, stored_response};
 use super::error::ApiError;
-use super::extract::{ApiJson, ApiPath, IdempotencyHeader, slug};
+use super::extract::{ApiJson, ApiPath, ClientAddr, IdempotencyHeader, slug};
 use crate::auth::{Actor, kiosk};
 use crate::booking;
 use axum::Json;
@@ -22,11 +22,17 @@ use sportello_core::lease::{LeaseBooking, LeaseSet, LeaseSync};
 #[utoipa::path(post, path = "/api/v1/kiosk/enrol", tag = "kiosk", request_body = EnrolRequest,
     responses((status = 201, body = Enrolment),
         (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "the code is unknown, used or expired", body = Problem, content_type = "application/problem+json")))]
+        (status = 401, description = "the code is unknown, used or expired", body = Problem, content_type = "application/problem+json"),
+        (status = 429, body = Problem, content_type = "application/problem+json")))]
 pub async fn enrol(
     State(state): State<AppState>,
+    ClientAddr(address): ClientAddr,
     ApiJson(request): ApiJson<EnrolRequest>,
 ) -> Result<(StatusCode, Json<Enrolment>), ApiError> {
+    state.limits.kiosk_auth(address)?;
+    if request.code.len() > 64 || request.public_key.len() > 64 {
+        return Err(ApiError::invalid("code or public_key too long"));
+    }
     Ok((
         StatusCode::CREATED,
         Json(kiosk::enrol(&state, &request).await?),
@@ -36,11 +42,14 @@ pub async fn enrol(
 /// A one-time challenge for an enrolled kiosk to sign.
 #[utoipa::path(post, path = "/api/v1/kiosk/challenge", tag = "kiosk", request_body = ChallengeRequest,
     responses((status = 200, body = Challenge),
-        (status = 401, body = Problem, content_type = "application/problem+json")))]
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 429, body = Problem, content_type = "application/problem+json")))]
 pub async fn challenge(
     State(state): State<AppState>,
+    ClientAddr(address): ClientAddr,
     ApiJson(request): ApiJson<ChallengeRequest>,
 ) -> Result<Json<Challenge>, ApiError> {
+    state.limits.kiosk_auth(address)?;
     slug(&request.kiosk_id)?;
     Ok(Json(kiosk::challenge(&state, &request.kiosk_id).await?))
 }
@@ -48,11 +57,14 @@ pub async fn challenge(
 /// Trades a signed challenge for a short-lived bearer token.
 #[utoipa::path(post, path = "/api/v1/kiosk/token", tag = "kiosk", request_body = TokenRequest,
     responses((status = 200, body = KioskToken),
-        (status = 401, body = Problem, content_type = "application/problem+json")))]
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 429, body = Problem, content_type = "application/problem+json")))]
 pub async fn token(
     State(state): State<AppState>,
+    ClientAddr(address): ClientAddr,
     ApiJson(request): ApiJson<TokenRequest>,
 ) -> Result<Json<KioskToken>, ApiError> {
+    state.limits.kiosk_auth(address)?;
     slug(&request.kiosk_id)?;
     if request.challenge.len() > 64 || request.signature.len() > 128 {
         return Err(ApiError::invalid("challenge or signature too long"));

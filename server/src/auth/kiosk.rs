@@ -96,11 +96,18 @@ pub async fn enrol(state: &AppState, request: &EnrolRequest) -> Result<Enrolment
     let kiosk_id = kiosks::take_enrolment_code(&mut tx, &super::token_hash(&code), now)
         .await?
         .ok_or_else(invalid_code)?;
-    if !kiosks::set_public_key(&mut tx, &kiosk_id, &public_key, now).await? {
-        return Err(ApiError::new(
+    let key_taken = || {
+        ApiError::new(
             ProblemCode::AlreadyExists,
             "this key belongs to another kiosk: make a new key",
-        ));
+        )
+    };
+    match kiosks::set_public_key(&mut tx, &kiosk_id, &public_key, now).await {
+        Ok(true) => {}
+        Ok(false) => return Err(key_taken()),
+        // Two enrolments with one key raced; the unique index let one through.
+        Err(err) if err.is_unique_violation() => return Err(key_taken()),
+        Err(err) => return Err(err.into()),
     }
     let released =
         crate::booking::leases::release_all(&mut tx, &kiosk_id, "enrolled again", now).await?;
@@ -141,19 +148,20 @@ pub async fn challenge(state: &AppState, kiosk_id: &str) -> Result<Challenge, Ap
 /// Trades a signed challenge for a token.
 pub async fn token(state: &AppState, request: &TokenRequest) -> Result<KioskToken, ApiError> {
     let now = state.clock.now();
+    // Spent whatever follows, in a transaction of its own: a challenge is good for one try.
     let mut tx = state.db.begin_write().await?;
-    // Spent whatever follows: a challenge is good for one try.
-    if !kiosks::take_challenge(
+    let fresh = kiosks::take_challenge(
         &mut tx,
         &request.kiosk_id,
         &request.challenge,
         now.as_second(),
     )
-    .await?
-    {
-        tx.commit().await?;
+    .await?;
+    tx.commit().await?;
+    if !fresh {
         return Err(refused());
     }
+    let mut tx = state.db.begin_write().await?;
     let kiosk = kiosks::find_kiosk(&mut tx, &request.kiosk_id)
         .await?
         .filter(|kiosk| !kiosk.revoked)
@@ -168,16 +176,11 @@ pub async fn token(state: &AppState, request: &TokenRequest) -> Result<KioskToke
         .ok()
         .and_then(|bytes| bytes.try_into().ok())
         .ok_or_else(refused)?;
-    if key
-        .verify(
-            &token_proof(&kiosk.id, &request.challenge),
-            &Signature::from_bytes(&signature),
-        )
-        .is_err()
-    {
-        tx.commit().await?;
-        return Err(refused());
-    }
+    key.verify(
+        &token_proof(&kiosk.id, &request.challenge),
+        &Signature::from_bytes(&signature),
+    )
+    .map_err(|_| refused())?;
     let token = format!(
         "{KIOSK_TOKEN_PREFIX}{}",
         URL_SAFE_NO_PAD.encode(random_bytes::<32>())

@@ -14,6 +14,7 @@ use std::time::Duration;
 pub struct Limits {
     per_target: DefaultKeyedRateLimiter<String>,
     per_address: DefaultKeyedRateLimiter<IpAddr>,
+    kiosk_auth: DefaultKeyedRateLimiter<IpAddr>,
     /// Holds by citizens, per address: holds are free, and a script could otherwise keep a
     /// whole release held. Off when `None`.
     holds: Option<DefaultKeyedRateLimiter<IpAddr>>,
@@ -57,7 +58,23 @@ impl Limits {
                     .expect("non-zero period")
                     .allow_burst(nz(30)),
             ),
+            // Enrolment, challenges and tokens write a row each and need no login: a hundred
+            // at once from one address (kiosks of one association behind one router), then
+            // two a second.
+            kiosk_auth: RateLimiter::keyed(
+                Quota::with_period(Duration::from_millis(500))
+                    .expect("non-zero period")
+                    .allow_burst(nz(100)),
+            ),
         }
+    }
+
+    /// Counts one enrolment, challenge or token request from `address`.
+    pub fn kiosk_auth(&self, address: IpAddr) -> Result<(), TooMany> {
+        let clock = DefaultClock::default();
+        self.kiosk_auth
+            .check_key(&address_key(address))
+            .map_err(|not_until| TooMany(not_until.wait_time_from(clock.now())))
     }
 
     /// Admits one more hold by a citizen from `address` at `now`, or says how long to wait:

@@ -79,21 +79,34 @@ async fn sync_once(
     request: &LeaseSync,
 ) -> Result<LeaseSet, BookingError> {
     let now = state.clock.now();
+    // Most syncs change nothing: that is found out from a read, without queueing for the
+    // write lock every booking needs.
+    if request.returned.is_empty() {
+        let mut conn = state.db.conn().await?;
+        let kiosk = usable_kiosk(&mut conn, kiosk_id).await?;
+        let head = crate::db::feed_head(&mut conn).await?;
+        let held = leases::leases_of(&mut conn, kiosk_id).await?;
+        if kiosk.leases_version == Some(head) && enough(&mut conn, &held, now.as_second()).await? {
+            return Ok(answer(state, held, &kiosk, request));
+        }
+    }
     let mut tx = state.db.begin_write().await?;
-    let kiosk = kiosks::find_kiosk(&mut tx, kiosk_id)
-        .await?
-        .filter(|kiosk| !kiosk.revoked)
-        .ok_or(BookingError::Forbidden)?;
-    let kiosk_key = kiosk.public_key.ok_or(BookingError::Forbidden)?;
+    // Locks the kiosk's row (on PostgreSQL; SQLite has one writer anyway): two syncs of one
+    // kiosk at once, a retry overtaking a slow first try, must not both top up.
+    let version = tx.agenda_version().await?;
+    if !kiosks::touch(&mut tx, kiosk_id, now.as_second(), version).await? {
+        return Err(BookingError::Forbidden);
+    }
+    let kiosk = usable_kiosk(&mut tx, kiosk_id).await?;
     let label = format!("kiosk:{kiosk_id}");
     for (code, office_id) in leases::release(&mut tx, kiosk_id, Some(&request.returned)).await? {
         let mut entry = system_entry("lease_returned", code, office_id, now.as_second());
         entry.actor = label.clone();
         bookings::audit(&mut tx, &entry).await?;
     }
-    let version = tx.agenda_version().await?;
     let mut held = leases::leases_of(&mut tx, kiosk_id).await?;
     for (office_id, policy) in leases::policies(&mut tx).await? {
+        let mut leased_per_day = leases::leased_per_day(&mut tx, &office_id).await?;
         for procedure in list_procedures(&mut tx, Some(&office_id)).await? {
             let grant = Grant {
                 kiosk_id,
@@ -104,10 +117,62 @@ async fn sync_once(
                 version,
                 now,
             };
-            top_up(state, &mut tx, &grant, &mut held).await?;
+            top_up(state, &mut tx, &grant, &mut held, &mut leased_per_day).await?;
         }
     }
     tx.commit().await?;
+    Ok(answer(state, held, &kiosk, request))
+}
+
+/// The kiosk, enrolled and not revoked.
+async fn usable_kiosk(
+    conn: &mut sqlx::AnyConnection,
+    kiosk_id: &str,
+) -> Result<kiosks::StoredKiosk, BookingError> {
+    kiosks::find_kiosk(conn, kiosk_id)
+        .await?
+        .filter(|kiosk| !kiosk.revoked && kiosk.public_key.is_some())
+        .ok_or(BookingError::Forbidden)
+}
+
+/// Whether the kiosk holds enough leases under every policy: for each procedure, `days` days
+/// with at least `refill_below` leases still good. A policy raised since is applied at the
+/// next top-up.
+async fn enough(
+    conn: &mut sqlx::AnyConnection,
+    held: &[BookingRow],
+    now: i64,
+) -> Result<bool, BookingError> {
+    for (office_id, policy) in leases::policies(conn).await? {
+        for procedure in list_procedures(conn, Some(&office_id)).await? {
+            let mut per_day: std::collections::HashMap<&str, u16> =
+                std::collections::HashMap::new();
+            for row in held.iter().filter(|row| {
+                row.office_id == office_id
+                    && row.procedure_id == procedure.id
+                    && row.hold_expires_at.is_some_and(|end| end > now)
+            }) {
+                *per_day.entry(row.day.as_str()).or_default() += 1;
+            }
+            let days = per_day
+                .values()
+                .filter(|count| **count >= policy.refill_below)
+                .count();
+            if days < usize::from(policy.days) {
+                return Ok(false);
+            }
+        }
+    }
+    Ok(true)
+}
+
+/// The kiosk's unused leases, or "unchanged" when it already has exactly these.
+fn answer(
+    state: &AppState,
+    mut held: Vec<BookingRow>,
+    kiosk: &kiosks::StoredKiosk,
+    request: &LeaseSync,
+) -> LeaseSet {
     held.sort_by(|a, b| (a.slot_start, &a.code).cmp(&(b.slot_start, &b.code)));
     let digest = lease_set_digest(held.iter().map(|row| {
         (
@@ -116,19 +181,19 @@ async fn sync_once(
         )
     }));
     if request.known.as_deref() == Some(digest.as_str()) {
-        return Ok(LeaseSet {
+        return LeaseSet {
             leases: Vec::new(),
             unchanged: true,
-        });
+        };
     }
-    let leases = held
-        .iter()
-        .map(|row| lease_of(state, row, &kiosk_key))
-        .collect();
-    Ok(LeaseSet {
-        leases,
+    let kiosk_key = kiosk.public_key.clone().unwrap_or_default();
+    LeaseSet {
+        leases: held
+            .iter()
+            .map(|row| lease_of(state, row, &kiosk_key))
+            .collect(),
         unchanged: false,
-    })
+    }
 }
 
 /// What one top-up is for.
@@ -151,6 +216,7 @@ async fn top_up(
     tx: &mut WriteTx,
     grant: &Grant<'_>,
     held: &mut Vec<BookingRow>,
+    leased_per_day: &mut std::collections::HashMap<String, u32>,
 ) -> Result<(), BookingError> {
     let policy = grant.policy;
     let today = calendar::local_date(grant.now);
@@ -178,8 +244,9 @@ async fn top_up(
     let notice = agenda.procedure().rules.min_notice_minutes;
     let ends_before = SignedDuration::from_mins(i64::from(policy.ends_before_minutes.max(notice)));
     let lease_end = |start: Timestamp| start.checked_sub(ends_before).unwrap_or(start);
-    let candidates: Vec<_> = agenda
-        .candidates(grant.now, today, until)
+    let offered = agenda.candidates(grant.now, today, until);
+    withdraw_unoffered(tx, grant, &offered, until, held, leased_per_day).await?;
+    let candidates: Vec<_> = offered
         .into_iter()
         .filter(|candidate| lease_end(candidate.start) > grant.now)
         .collect();
@@ -205,7 +272,12 @@ async fn top_up(
             .iter()
             .filter(|c| c.day == day && c.free > 0 && !taken_starts.contains(&c.start.as_second()))
             .collect();
-        for candidate in spread(&free, usize::from(policy.seats).saturating_sub(have)) {
+        let leased_today = leased_per_day.entry(day.to_string()).or_default();
+        let room = u32::from(policy.max_per_day).saturating_sub(*leased_today);
+        let want = usize::from(policy.seats)
+            .saturating_sub(have)
+            .min(usize::try_from(room).unwrap_or(usize::MAX));
+        for candidate in spread(&free, want) {
             let mut row = BookingRow {
                 id: new_hold_id(),
                 code: String::new(),
@@ -255,8 +327,62 @@ async fn top_up(
             )
             .await?;
             held.push(row);
+            *leased_per_day.entry(day.to_string()).or_default() += 1;
         }
     }
+    Ok(())
+}
+
+/// Gives back the kiosk's leases of this procedure and office whose appointment the agenda no
+/// longer offers (the day was closed, the hours cut): nobody must book them offline.
+async fn withdraw_unoffered(
+    tx: &mut WriteTx,
+    grant: &Grant<'_>,
+    offered: &[super::agenda::Candidate],
+    until: Date,
+    held: &mut Vec<BookingRow>,
+    leased_per_day: &mut std::collections::HashMap<String, u32>,
+) -> Result<(), BookingError> {
+    let offered: BTreeSet<(&str, i64)> = offered
+        .iter()
+        .map(|candidate| (candidate.counter_id.as_str(), candidate.start.as_second()))
+        .collect();
+    let last = calendar::to_instant(until, 24 * 60).map_or(i64::MAX, |end| end.as_second());
+    let gone: Vec<BookingRow> = held
+        .iter()
+        .filter(|row| {
+            row.procedure_id == grant.procedure_id
+                && row.office_id == grant.office_id
+                && row
+                    .hold_expires_at
+                    .is_some_and(|end| end > grant.now.as_second())
+                && row.slot_start < last
+                && !offered.contains(&(row.counter_id.as_str(), row.slot_start))
+        })
+        .cloned()
+        .collect();
+    if gone.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<String> = gone.iter().map(|row| row.id.clone()).collect();
+    leases::release(tx, grant.kiosk_id, Some(&ids)).await?;
+    for row in &gone {
+        bookings::audit(
+            tx,
+            &audit_entry(
+                "system",
+                "lease_withdrawn",
+                row,
+                grant.now.as_second(),
+                String::new(),
+            ),
+        )
+        .await?;
+        if let Some(count) = leased_per_day.get_mut(&row.day) {
+            *count = count.saturating_sub(1);
+        }
+    }
+    held.retain(|row| !ids.contains(&row.id));
     Ok(())
 }
 
@@ -391,7 +517,17 @@ async fn book_once(
                 now.as_second(),
             )
             .await;
-            confirmed_or_duplicate(state, actor, report, confirmed).await?;
+            match confirmed {
+                Ok(true) => {}
+                Ok(false) => return Err(BookingError::AgendaChanged),
+                // A confirmation for the same person raced this one; the index let one
+                // through. The transaction goes first: it holds a connection.
+                Err(err) if err.is_unique_violation() => {
+                    drop(tx);
+                    return Err(duplicate(state, actor, report, err).await?);
+                }
+                Err(err) => return Err(err.into()),
+            }
             row.status = BookingStatus::Confirmed;
             row.person_key = Some(report.person_key.clone());
             row.hold_expires_at = None;
@@ -445,32 +581,19 @@ async fn check_person(
     }
 }
 
-async fn confirmed_or_duplicate(
+/// "Already booked" after a race on the one-active-booking index.
+async fn duplicate(
     state: &AppState,
     actor: &Actor,
     report: &Report<'_>,
-    confirmed: Result<bool, DbError>,
-) -> Result<(), BookingError> {
-    match confirmed {
-        Ok(true) => Ok(()),
-        Ok(false) => Err(BookingError::AgendaChanged),
-        // A confirmation for the same person raced this one; the index let one through.
-        Err(err) if err.is_unique_violation() => {
-            let mut conn = state.db.conn().await?;
-            match bookings::active_booking(
-                &mut conn,
-                &report.lease.procedure_id,
-                &report.person_key,
-            )
-            .await?
-            {
-                Some(existing) => {
-                    Err(already_booked(&mut conn, actor, existing, &report.person).await?)
-                }
-                None => Err(BookingError::Db(err)),
-            }
-        }
-        Err(err) => Err(err.into()),
+    err: DbError,
+) -> Result<BookingError, BookingError> {
+    let mut conn = state.db.conn().await?;
+    match bookings::active_booking(&mut conn, &report.lease.procedure_id, &report.person_key)
+        .await?
+    {
+        Some(existing) => already_booked(&mut conn, actor, existing, &report.person).await,
+        None => Ok(BookingError::Db(err)),
     }
 }
 

@@ -962,6 +962,13 @@ pub async fn check_in(
                     .to_owned(),
             ));
         }
+        // A kiosk restored from an old backup may have booked one lease for two people; the
+        // server kept the first, and only the receipt given to that person checks in.
+        if claims.key_id.starts_with("kiosk:") && row.issued_at != Some(claims.issued_at) {
+            return Err(BookingError::InvalidReceipt(
+                "this receipt is not the one this booking was made with".to_owned(),
+            ));
+        }
         if row.slot_start != claims.start || row.office_id != claims.office_id {
             return Err(BookingError::InvalidReceipt(
                 "this receipt is from before the appointment was moved: use the newest one"

@@ -12,6 +12,8 @@ pub struct StoredKiosk {
     pub comune_istat: String,
     pub public_key: Option<String>,
     pub revoked: bool,
+    /// The feed head its leases were last checked against the agenda at.
+    pub leases_version: Option<i64>,
 }
 
 /// Registers a kiosk, not yet enrolled; `false` if the id is taken.
@@ -38,16 +40,19 @@ pub async fn find_kiosk(
     conn: &mut AnyConnection,
     id: &str,
 ) -> Result<Option<StoredKiosk>, DbError> {
-    let row = sqlx::query("SELECT id, comune_istat, public_key, revoked FROM kiosks WHERE id = $1")
-        .bind(id)
-        .fetch_optional(conn)
-        .await?;
+    let row = sqlx::query(
+        "SELECT id, comune_istat, public_key, revoked, leases_version FROM kiosks WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await?;
     row.map(|row| {
         Ok(StoredKiosk {
             id: row.try_get("id")?,
             comune_istat: row.try_get("comune_istat")?,
             public_key: row.try_get("public_key")?,
             revoked: super::reference::flag(&row, "revoked")?,
+            leases_version: row.try_get("leases_version")?,
         })
     })
     .transpose()
@@ -231,6 +236,27 @@ async fn end_tokens(conn: &mut AnyConnection, kiosk_id: &str) -> Result<(), DbEr
         .await?;
     }
     Ok(())
+}
+
+/// Marks the kiosk seen and its leases checked at agenda `version`, locking its row for the
+/// rest of the transaction. `false` if it is unknown, revoked or not enrolled.
+pub async fn touch(
+    conn: &mut AnyConnection,
+    id: &str,
+    now: i64,
+    version: i64,
+) -> Result<bool, DbError> {
+    let updated = sqlx::query(
+        "UPDATE kiosks SET last_seen = $2, leases_version = $3 \
+         WHERE id = $1 AND revoked = 0 AND public_key IS NOT NULL",
+    )
+    .bind(id)
+    .bind(now)
+    .bind(version)
+    .execute(conn)
+    .await?
+    .rows_affected();
+    Ok(updated == 1)
 }
 
 /// Revokes a kiosk: its tokens, challenges and enrolment codes end. `false` if unknown.

@@ -12,7 +12,7 @@ pub async fn policy(
     office_id: &str,
 ) -> Result<Option<LeasePolicy>, DbError> {
     let row = sqlx::query(
-        "SELECT seats, days, refill_below, ends_before_minutes FROM lease_policies \
+        "SELECT seats, days, refill_below, ends_before_minutes, max_per_day FROM lease_policies \
          WHERE office_id = $1",
     )
     .bind(office_id)
@@ -31,14 +31,15 @@ fn policy_from_row(row: &sqlx::any::AnyRow) -> Result<LeasePolicy, DbError> {
             .map_err(|_| corrupt("refill_below"))?,
         ends_before_minutes: u32::try_from(number("ends_before_minutes")?)
             .map_err(|_| corrupt("ends_before_minutes"))?,
+        max_per_day: u16::try_from(number("max_per_day")?).map_err(|_| corrupt("max_per_day"))?,
     })
 }
 
 /// Every office that leases seats, with its policy.
 pub async fn policies(conn: &mut AnyConnection) -> Result<Vec<(String, LeasePolicy)>, DbError> {
     let rows = sqlx::query(
-        "SELECT office_id, seats, days, refill_below, ends_before_minutes FROM lease_policies \
-         WHERE seats > 0 ORDER BY office_id",
+        "SELECT office_id, seats, days, refill_below, ends_before_minutes, max_per_day \
+         FROM lease_policies WHERE seats > 0 ORDER BY office_id",
     )
     .fetch_all(conn)
     .await?;
@@ -53,15 +54,16 @@ pub async fn set_policy(
     policy: &LeasePolicy,
 ) -> Result<(), DbError> {
     sqlx::query(
-        "INSERT INTO lease_policies (office_id, seats, days, refill_below, ends_before_minutes) \
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (office_id) DO UPDATE SET seats = $2, \
-         days = $3, refill_below = $4, ends_before_minutes = $5",
+        "INSERT INTO lease_policies (office_id, seats, days, refill_below, ends_before_minutes, \
+         max_per_day) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (office_id) DO UPDATE SET \
+         seats = $2, days = $3, refill_below = $4, ends_before_minutes = $5, max_per_day = $6",
     )
     .bind(office_id)
     .bind(i64::from(policy.seats))
     .bind(i64::from(policy.days))
     .bind(i64::from(policy.refill_below))
     .bind(i64::from(policy.ends_before_minutes))
+    .bind(i64::from(policy.max_per_day))
     .execute(conn)
     .await?;
     Ok(())
@@ -229,6 +231,29 @@ pub async fn delete_expired(
                 row.try_get("office_id")?,
                 row.try_get::<Option<String>, _>("kiosk_id")?
                     .unwrap_or_default(),
+            ))
+        })
+        .collect()
+}
+
+/// Seats leased at an office per day, all kiosks together.
+pub async fn leased_per_day(
+    conn: &mut AnyConnection,
+    office_id: &str,
+) -> Result<std::collections::HashMap<String, u32>, DbError> {
+    let rows = sqlx::query(
+        "SELECT day, COUNT(*) AS leased FROM bookings WHERE office_id = $1 AND status = 'leased' \
+         GROUP BY day",
+    )
+    .bind(office_id)
+    .fetch_all(conn)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let leased: i64 = row.try_get("leased")?;
+            Ok((
+                row.try_get("day")?,
+                u32::try_from(leased).unwrap_or(u32::MAX),
             ))
         })
         .collect()
