@@ -68,4 +68,95 @@ pub enum CommandError {
     /// The local cache cannot be read (disk full, file damaged, …).
     #[error("the local data cannot be read")]
     CacheUnavailable,
+    /// The kiosk is not enrolled: it cannot book.
+    #[error("this kiosk is not enrolled")]
+    NotEnrolled,
+}
+
+// --- what the booking wizard gets from the kiosk backend ------------------------------------
+
+/// Where a list of slots comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SlotSource {
+    /// The server's agenda, just now.
+    Live,
+    /// The server cannot be reached: only the seats this kiosk holds leases on.
+    Leased,
+}
+
+/// A slot the person may choose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlotChoice {
+    pub office_id: String,
+    pub start: jiff::Timestamp,
+    pub end: jiff::Timestamp,
+    pub free: u32,
+    /// Set for a leased seat: booked offline with this lease.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lease_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlotList {
+    pub source: SlotSource,
+    pub slots: Vec<SlotChoice>,
+}
+
+/// What placing a hold came to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum HoldOutcome {
+    Held {
+        hold: crate::booking::Hold,
+    },
+    /// Someone was quicker: the next free slots instead.
+    Taken {
+        alternatives: Vec<crate::booking::SlotOffer>,
+    },
+    /// The server cannot be reached: the seats this kiosk can book offline instead.
+    Offline {
+        leased: Vec<SlotChoice>,
+    },
+    /// Refused for another reason (the slot is no longer bookable, …).
+    Refused {
+        code: crate::api::ProblemCode,
+        detail: String,
+    },
+}
+
+/// What confirming a booking came to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum BookOutcome {
+    /// Booked on the server: the receipt is the server's.
+    Booked { booking: crate::booking::Booking },
+    /// Booked offline on a leased seat: the receipt is the kiosk's (`KR1.…`); the kiosk
+    /// reports it when back online.
+    BookedOffline {
+        code: String,
+        receipt: String,
+        procedure_id: String,
+        office_id: String,
+        start: jiff::Timestamp,
+        end: jiff::Timestamp,
+    },
+    /// The person already has an appointment for this procedure.
+    AlreadyBooked {
+        existing: crate::booking::ExistingBooking,
+    },
+    /// The hold ran out before the confirmation: pick a slot again.
+    HoldExpired,
+    /// Some details are missing or wrong.
+    Invalid {
+        fields: Vec<crate::identity::FieldError>,
+    },
+    /// The leased seat was taken meanwhile: the other leased seats.
+    LeaseGone { leased: Vec<SlotChoice> },
+    /// Sent, the answer not back yet (the link dropped halfway): ask again with this id.
+    Pending { outbox_id: i64 },
+    Refused {
+        code: crate::api::ProblemCode,
+        detail: String,
+    },
 }

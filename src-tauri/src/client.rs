@@ -17,6 +17,8 @@ use std::time::Duration;
 
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// For what a person waits for at the screen.
+const INTERACTIVE_TIMEOUT: Duration = Duration::from_secs(5);
 /// A token this close to its end is renewed before use: a request must not die in flight.
 const TOKEN_MARGIN_SECS: i64 = 60;
 
@@ -112,6 +114,28 @@ impl ServerClient {
             .http
             .get(self.url("api/v1/sync/changes")?)
             .query(&[("since", since.to_string()), ("limit", limit.to_string())]);
+        read_json(request.send().await).await
+    }
+
+    /// The next free slots of a procedure, now. Quick or not at all: a person is waiting.
+    pub async fn availability(
+        &self,
+        procedure_id: &str,
+        from: Option<jiff::civil::Date>,
+        limit: u32,
+    ) -> Result<sportello_core::booking::Availability, SyncError> {
+        let mut query = vec![
+            ("procedure_id", procedure_id.to_owned()),
+            ("limit", limit.to_string()),
+        ];
+        if let Some(from) = from {
+            query.push(("from", from.to_string()));
+        }
+        let request = self
+            .http
+            .get(self.url("api/v1/availability")?)
+            .query(&query)
+            .timeout(INTERACTIVE_TIMEOUT);
         read_json(request.send().await).await
     }
 

@@ -1,10 +1,14 @@
-//! The Tauri commands the UI calls. They read only the local cache, never the network, so
-//! every screen works the same with the server down. All are `async` so they run off the main
-//! thread: waiting for the cache while a sync writes a page never freezes the window.
+//! The Tauri commands the UI calls. Reading commands read only the local cache, never the
+//! network, so every screen works the same with the server down; the booking wizard's go
+//! through [`crate::wizard`] (live slots when the server answers, leased seats otherwise, and
+//! every write through the outbox). All are `async` so they run off the main thread: waiting
+//! for the cache while a sync writes a page never freezes the window.
 
 use crate::cache::CacheError;
 use crate::sync::{SharedCache, lock};
-use sportello_core::kiosk::{CommandError, KioskStatus};
+use sportello_core::booking::{ConfirmRequest, Hold, HoldRequest};
+use sportello_core::identity::Person;
+use sportello_core::kiosk::{BookOutcome, CommandError, HoldOutcome, KioskStatus, SlotList};
 use sportello_core::model::{Office, Procedure};
 use std::sync::Arc;
 use tauri::State;
@@ -14,6 +18,7 @@ use tokio::sync::{Notify, watch};
 pub struct KioskState {
     pub cache: SharedCache,
     pub store: crate::outbox::SharedStore,
+    pub wizard: crate::wizard::Wizard,
     pub status: watch::Receiver<KioskStatus>,
     pub wake_sync: Arc<Notify>,
 }
@@ -47,4 +52,73 @@ pub fn list_procedures(
 #[tauri::command(async)]
 pub fn sync_now(state: State<'_, KioskState>) {
     state.wake_sync.notify_one();
+}
+
+fn wizard_error(err: crate::wizard::WizardError) -> CommandError {
+    tracing::error!(error = %err, "booking step failed");
+    match err {
+        crate::wizard::WizardError::NotEnrolled => CommandError::NotEnrolled,
+        _ => CommandError::CacheUnavailable,
+    }
+}
+
+/// The slots to choose from for a procedure.
+#[tauri::command(async)]
+pub async fn free_slots(
+    state: State<'_, KioskState>,
+    procedure_id: String,
+    from: Option<jiff::civil::Date>,
+) -> Result<SlotList, CommandError> {
+    state
+        .wizard
+        .slots(&procedure_id, from)
+        .await
+        .map_err(wizard_error)
+}
+
+#[tauri::command(async)]
+pub async fn hold_slot(
+    state: State<'_, KioskState>,
+    request: HoldRequest,
+) -> Result<HoldOutcome, CommandError> {
+    state.wizard.hold(&request).await.map_err(wizard_error)
+}
+
+#[tauri::command(async)]
+pub fn release_hold(state: State<'_, KioskState>, hold_id: String) -> Result<(), CommandError> {
+    state.wizard.release(&hold_id).map_err(wizard_error)
+}
+
+#[tauri::command(async)]
+pub async fn confirm_booking(
+    state: State<'_, KioskState>,
+    hold: Hold,
+    request: ConfirmRequest,
+) -> Result<BookOutcome, CommandError> {
+    state
+        .wizard
+        .confirm(&hold, &request)
+        .await
+        .map_err(wizard_error)
+}
+
+#[tauri::command(async)]
+pub fn booking_outcome(
+    state: State<'_, KioskState>,
+    outbox_id: i64,
+) -> Result<BookOutcome, CommandError> {
+    state.wizard.outcome(outbox_id).map_err(wizard_error)
+}
+
+#[tauri::command(async)]
+pub fn book_leased(
+    state: State<'_, KioskState>,
+    lease_id: String,
+    person: Person,
+    mediator_language: Option<String>,
+) -> Result<BookOutcome, CommandError> {
+    state
+        .wizard
+        .book_leased(&lease_id, &person, mediator_language)
+        .map_err(wizard_error)
 }

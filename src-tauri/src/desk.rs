@@ -206,6 +206,37 @@ pub fn submit(
     Ok(entry)
 }
 
+/// Releases a hold the person left.
+pub fn release(hold_id: &str, now: i64) -> NewWrite {
+    NewWrite {
+        method: "DELETE".to_owned(),
+        body: String::new(),
+        deadline: Some(now + HOLD_WORTH_SECS * 10),
+        ..write("release", format!("api/v1/holds/{hold_id}"), &(), hold_id)
+    }
+}
+
+/// Waits up to `timeout` for an entry to be answered, or for a first delivery to fail (the
+/// server cannot be reached: the person should not wait for the retries). The entry as it
+/// then stands.
+pub async fn wait_for_answer(
+    store: &SharedStore,
+    id: i64,
+    timeout: Duration,
+) -> Result<Option<OutboxEntry>, StoreError> {
+    let deadline = tokio::time::Instant::now() + timeout;
+    loop {
+        let entry = lock(store).entry(id)?;
+        let settled = entry.as_ref().is_none_or(|entry| {
+            entry.status != crate::store::OutboxStatus::Pending || entry.attempts > 0
+        });
+        if settled || tokio::time::Instant::now() >= deadline {
+            return Ok(entry);
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 /// Waits up to `timeout` for an entry to be answered; the entry as it then stands.
 pub async fn wait(
     store: &SharedStore,

@@ -11,6 +11,7 @@ pub mod identity;
 pub mod outbox;
 pub mod store;
 pub mod sync;
+pub mod wizard;
 
 use crate::cache::Cache;
 use crate::commands::KioskState;
@@ -66,6 +67,12 @@ pub fn run() -> Result<(), StartError> {
             commands::list_offices,
             commands::list_procedures,
             commands::sync_now,
+            commands::free_slots,
+            commands::hold_slot,
+            commands::release_hold,
+            commands::confirm_booking,
+            commands::booking_outcome,
+            commands::book_leased,
         ])
         .run(tauri::generate_context!())
         .map_err(StartError::Tauri)
@@ -110,9 +117,16 @@ fn setup(app: &mut tauri::App) -> Result<(), StartError> {
         })?;
     let mut status = engine.subscribe();
     let wake_sync = Arc::new(Notify::new());
+    let wizard = wizard::Wizard {
+        store: store.clone(),
+        client: engine.client(),
+        wake: wake_sync.clone(),
+        identity_dir: data_dir.join("identity"),
+    };
     app.manage(KioskState {
         cache,
         store,
+        wizard,
         status: status.clone(),
         wake_sync: wake_sync.clone(),
     });

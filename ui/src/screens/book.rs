@@ -52,6 +52,9 @@ pub fn Book(props: &Props) -> Html {
         Load::Failed(BackendError::Command(CommandError::CacheUnavailable)) => {
             html! { <p class="notice error" role="alert">{ t!("error-cache") }</p> }
         }
+        Load::Failed(BackendError::Command(CommandError::NotEnrolled)) => {
+            html! { <p class="notice error" role="alert">{ t!("kiosk-not-enrolled") }</p> }
+        }
         Load::Failed(BackendError::Bridge(detail)) => {
             web_sys::console::error_1(&detail.into());
             html! { <p class="notice error" role="alert">{ t!("error-unexpected") }</p> }

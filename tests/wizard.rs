@@ -1,0 +1,234 @@
+//! The booking wizard's backend against the real server binary, with the sync engine running
+//! as in the app: live slots, a hold and a booking through the outbox, a slot taken meanwhile,
+//! and, with the link cut, the leased seats offered and booked offline.
+
+mod support;
+
+use serde_json::{Value, json};
+use sportello::cache::Cache;
+use sportello::outbox::SharedStore;
+use sportello::store::Store;
+use sportello::sync::{KioskParts, REFUSED_GRACE_SECS, ServerClient, SyncEngine};
+use sportello::wizard::Wizard;
+use sportello_core::booking::{ConfirmRequest, HoldRequest};
+use sportello_core::identity::Person;
+use sportello_core::kiosk::{BookOutcome, HoldOutcome, SlotSource};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use support::ServerProcess;
+use support::proxy::{Mode, Proxy};
+
+const RENEWAL: &str = "questura-asti-permesso-rinnovo";
+
+async fn post(url: &str, token: Option<&str>, body: Value) -> Value {
+    let mut request = reqwest::Client::new()
+        .post(url)
+        .header("Idempotency-Key", sportello::client::new_key())
+        .json(&body);
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    let response = request.send().await.unwrap();
+    let text = response.text().await.unwrap();
+    serde_json::from_str(&text).unwrap_or(Value::Null)
+}
+
+fn person(n: u32) -> Person {
+    serde_json::from_value(json!({
+        "given_names": "Amina",
+        "surname": format!("Wizardtest{}", char::from(b'a' + (n % 26) as u8)),
+        "date_of_birth": format!("19{:02}-03-0{}", 70 + n % 20, 1 + n % 9),
+        "nationality": "MA",
+        "identity": {"kind": "passport", "number": format!("WZ{n:07}")},
+    }))
+    .unwrap()
+}
+
+/// A kiosk with its engine running in the background, as in the app.
+async fn kiosk(dir: &std::path::Path, url: &str, code: String) -> (Wizard, SharedStore) {
+    let cache = Arc::new(Mutex::new(Cache::open(&dir.join("cache.sqlite3")).unwrap()));
+    let store: SharedStore = Arc::new(Mutex::new(Store::open(&dir.join("state.sqlite3")).unwrap()));
+    let engine = SyncEngine::new(ServerClient::new(url).unwrap(), cache)
+        .unwrap()
+        .with_kiosk(KioskParts {
+            store: store.clone(),
+            identity_dir: dir.join("identity"),
+            enrolment_code: Some(code),
+            refused_grace_secs: REFUSED_GRACE_SECS,
+        })
+        .unwrap();
+    engine.sync_once().await.unwrap();
+    let wake = Arc::new(tokio::sync::Notify::new());
+    let wizard = Wizard {
+        store: store.clone(),
+        client: engine.client(),
+        wake: wake.clone(),
+        identity_dir: dir.join("identity"),
+    };
+    tokio::spawn(engine.run(Duration::from_secs(3600), wake));
+    (wizard, store)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_wizard_books_online_through_the_outbox_and_offline_on_leases() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = ServerProcess::start(&dir.path().join("server.sqlite3"));
+    let proxy = Proxy::start(server.addr()).await;
+    let admin = post(
+        &format!("{}/api/v1/auth/login", server.url),
+        None,
+        json!({"username": "admin", "password": "sportello-admin"}),
+    )
+    .await["token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let code = post(
+        &format!("{}/api/v1/admin/kiosks", server.url),
+        Some(&admin),
+        json!({"kiosk_id": "wizard-1", "place": "Municipio", "comune_istat": "005005"}),
+    )
+    .await["code"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (wizard, _store) = kiosk(&dir.path().join("kiosk"), &proxy.url, code).await;
+
+    // Online: the server's slots, a hold, a booking with the server's receipt.
+    let slots = wizard.slots(RENEWAL, None).await.unwrap();
+    assert_eq!(slots.source, SlotSource::Live);
+    let slot = slots.slots[0].clone();
+    let request = HoldRequest {
+        procedure_id: RENEWAL.into(),
+        office_id: slot.office_id.clone(),
+        start: slot.start,
+    };
+    let started = Instant::now();
+    let HoldOutcome::Held { hold } = wizard.hold(&request).await.unwrap() else {
+        panic!("not held");
+    };
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "the engine delivered at once"
+    );
+    let confirm = ConfirmRequest {
+        person: person(1),
+        mediator_language: Some("ar".into()),
+    };
+    let BookOutcome::Booked { booking } = wizard.confirm(&hold, &confirm).await.unwrap() else {
+        panic!("not booked");
+    };
+    assert!(booking.receipt.is_some());
+    assert_eq!(booking.start, slot.start);
+
+    // A mistake in the details is shown at once, nothing sent.
+    let mut wrong = confirm.clone();
+    wrong.person.surname = String::new();
+    assert!(matches!(
+        wizard.confirm(&hold, &wrong).await.unwrap(),
+        BookOutcome::Invalid { fields } if !fields.is_empty()
+    ));
+
+    // The slot filled up meanwhile (operators took every place): the next ones instead.
+    let operator = post(
+        &format!("{}/api/v1/auth/login", server.url),
+        None,
+        json!({"username": "asti.operatore", "password": "sportello-operatore"}),
+    )
+    .await["token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let full = slots.slots[1].clone();
+    for _ in 0..full.free {
+        post(
+            &format!("{}/api/v1/holds", server.url),
+            Some(&operator),
+            json!({"procedure_id": RENEWAL, "office_id": full.office_id, "start": full.start}),
+        )
+        .await;
+    }
+    match wizard
+        .hold(&HoldRequest {
+            procedure_id: RENEWAL.into(),
+            office_id: full.office_id.clone(),
+            start: full.start,
+        })
+        .await
+        .unwrap()
+    {
+        HoldOutcome::Taken { alternatives } => {
+            assert!(!alternatives.is_empty());
+            assert!(alternatives.iter().all(|offer| offer.start != full.start));
+        }
+        other => panic!("{other:?}"),
+    }
+
+    // The link goes down: only leased seats, offered at once and booked offline.
+    proxy.set_mode(Mode::Drop);
+    let offline = wizard.slots(RENEWAL, None).await.unwrap();
+    assert_eq!(offline.source, SlotSource::Leased);
+    assert!(!offline.slots.is_empty());
+    assert!(offline.slots.iter().all(|slot| slot.lease_id.is_some()));
+    let started = Instant::now();
+    match wizard.hold(&request).await.unwrap() {
+        HoldOutcome::Offline { leased } => assert_eq!(leased, offline.slots),
+        other => panic!("{other:?}"),
+    }
+    assert!(
+        started.elapsed() < Duration::from_secs(6),
+        "the person is not kept waiting for retries: {:?}",
+        started.elapsed()
+    );
+    let lease_id = offline.slots[0].lease_id.clone().unwrap();
+    let BookOutcome::BookedOffline { code, receipt, .. } =
+        wizard.book_leased(&lease_id, &person(2), None).unwrap()
+    else {
+        panic!("not booked offline");
+    };
+    assert!(receipt.starts_with("KR1."));
+    // The same seat again: gone, with the others offered.
+    match wizard.book_leased(&lease_id, &person(3), None).unwrap() {
+        BookOutcome::LeaseGone { leased } => {
+            assert!(
+                leased
+                    .iter()
+                    .all(|slot| slot.lease_id.as_deref() != Some(&lease_id))
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+
+    // Back online, the engine reports it on its own (woken by the booking, retrying).
+    proxy.set_mode(Mode::Pass);
+    let staff = post(
+        &format!("{}/api/v1/auth/login", server.url),
+        None,
+        json!({"username": "questura.staff", "password": "sportello-staff"}),
+    )
+    .await["token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    wizard.wake.notify_one();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let response = reqwest::Client::new()
+            .get(format!("{}/api/v1/bookings/{code}", server.url))
+            .bearer_auth(&staff)
+            .send()
+            .await
+            .unwrap();
+        if response.status() == 200 {
+            let record: Value = response.json().await.unwrap();
+            assert_eq!(record["person"]["surname"], "Wizardtestc");
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the offline booking never arrived"
+        );
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        wizard.wake.notify_one();
+    }
+}
