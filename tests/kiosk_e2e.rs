@@ -56,6 +56,124 @@ async fn enrolment_code(server: &str, kiosk_id: &str) -> String {
     code["code"].as_str().unwrap().to_owned()
 }
 
+const RENEWAL: &str = "questura-asti-permesso-rinnovo";
+
+async fn served_procedures(server: &str) -> BTreeSet<String> {
+    let procedures: Vec<sportello_core::model::Procedure> =
+        reqwest::get(format!("{server}/api/v1/procedures"))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+    procedures.into_iter().map(|p| p.id).collect()
+}
+
+fn verify(
+    keys: &[sportello_core::receipt::PublicKey],
+    token: &str,
+) -> sportello_core::receipt::ReceiptClaims {
+    let key = sportello_core::lease::verifying_key(&keys[0].public_key).unwrap();
+    sportello_core::lease::verify_any_receipt(token, [(keys[0].key_id.as_str(), &key)])
+        .unwrap_or_else(|err| panic!("{token}: {err}"))
+}
+
+/// Types into a field as the UI sees it (value, then an input or change event).
+async fn fill(kiosk: &Kiosk, id: &str, value: &str, event: &str) {
+    kiosk.wait_for(&format!("#{id}")).await;
+    kiosk
+        .eval(&format!(
+            "const e = document.getElementById('{id}'); e.value = '{value}';\
+             e.dispatchEvent(new Event('{event}', {{ bubbles: true }})); return true;"
+        ))
+        .await;
+}
+
+/// Books the renewal of a residence permit through every step of the wizard, from home, in
+/// `lang`; the receipt's token and code. Screenshots of each step.
+async fn book(
+    kiosk: &Kiosk,
+    display: &VirtualDisplay,
+    shots: &std::path::Path,
+    lang: &str,
+    n: u32,
+) -> (String, String) {
+    let shot = |name: &str| format!("book-{lang}-{name}");
+    kiosk.click("#tile-book").await;
+    kiosk.wait_for(".procedure-choice").await;
+    assert_eq!(
+        kiosk.text(".step-title").await,
+        message(lang, "wizard-what")
+    );
+    display.screenshot(shots, &shot("1-what"));
+    kiosk
+        .click(&format!(".procedure-choice[data-procedure-id='{RENEWAL}']"))
+        .await;
+    kiosk.wait_for(".checklist input").await;
+    assert_eq!(
+        kiosk.text(".step-title").await,
+        message(lang, "wizard-bring")
+    );
+    kiosk.click(".checklist input").await;
+    display.screenshot(shots, &shot("2-bring"));
+    kiosk.click("#next").await;
+    kiosk.wait_for(".slot-choice").await;
+    display.screenshot(shots, &shot("3-when"));
+    kiosk.click(".slot-choice").await;
+    kiosk.wait_for("#person-surname").await;
+    // Going on without the details is refused, field by field, in the person's language.
+    kiosk.click("#next").await;
+    kiosk.wait_for(".field-error").await;
+    assert_eq!(
+        kiosk.text(".field-error").await,
+        message(lang, "field-missing")
+    );
+    fill(kiosk, "person-given_names", "Amina", "input").await;
+    fill(
+        kiosk,
+        "person-surname",
+        &format!("Endtoend{}", char::from(b'a' + n as u8)),
+        "input",
+    )
+    .await;
+    fill(
+        kiosk,
+        "person-date_of_birth",
+        &format!("198{n}-04-12"),
+        "input",
+    )
+    .await;
+    fill(kiosk, "person-nationality", "MA", "change").await;
+    fill(kiosk, "person-document_kind", "passport", "change").await;
+    fill(
+        kiosk,
+        "person-document_number",
+        &format!("EE{n:07}"),
+        "input",
+    )
+    .await;
+    display.screenshot(shots, &shot("4-who"));
+    kiosk.click("#next").await;
+    kiosk.wait_for("#mediator-none").await;
+    display.screenshot(shots, &shot("5-mediator"));
+    kiosk.click("#mediator-none").await;
+    kiosk.wait_for("#confirm").await;
+    display.screenshot(shots, &shot("6-review"));
+    kiosk.click("#confirm").await;
+    kiosk.wait_for("#receipt-code").await;
+    assert_eq!(
+        kiosk.text(".receipt-done").await,
+        message(lang, "receipt-done")
+    );
+    display.screenshot(shots, &shot("7-receipt"));
+    let code = kiosk.text("#receipt-code").await;
+    let token = kiosk
+        .attributes("#receipt-qr", "data-token")
+        .await
+        .remove(0);
+    (token, code)
+}
+
 /// A count in the staff panel.
 async fn count(kiosk: &Kiosk, id: &str) -> u32 {
     kiosk
@@ -133,6 +251,23 @@ async fn arabic_rtl_offices_from_the_server_and_offline_from_the_cache() {
     display.screenshot(&shots, "01b-staff-panel-it");
     kiosk.click(".status-close").await;
 
+    // A full booking, online, in Italian: the receipt's QR carries a token the server's key
+    // verifies.
+    let keys: Vec<sportello_core::receipt::PublicKey> =
+        reqwest::get(format!("{}/api/v1/keys", server.url))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+    let (token, code) = book(&kiosk, &display, &shots, "it", 1).await;
+    assert!(token.starts_with("SR1."), "a server receipt: {token}");
+    let claims = verify(&keys, &token);
+    assert_eq!(claims.code, code);
+    assert_eq!(claims.procedure_id, RENEWAL);
+    kiosk.click("#finish").await;
+    kiosk.wait_for("#tile-book").await;
+
     // Choose Arabic: the whole document turns right-to-left and speaks Arabic.
     kiosk.click(".lang-option[data-lang='ar']").await;
     assert_eq!(
@@ -164,27 +299,25 @@ async fn arabic_rtl_offices_from_the_server_and_offline_from_the_cache() {
     );
     display.screenshot(&shots, "02-home-ar");
 
-    // Book: the offices listed are the ones the server served.
+    // Book: the procedures listed, grouped by life situation, are the ones the server
+    // served, named in Arabic.
     kiosk.click("#tile-book").await;
-    kiosk.wait_for(".office-card").await;
-    let served_ids: BTreeSet<String> = served.iter().map(|o| o.id.clone()).collect();
-    let served_names: BTreeSet<String> = served.iter().map(|o| o.name.clone()).collect();
-    let listed_ids: BTreeSet<String> = kiosk
-        .attributes(".office-card", "data-office-id")
+    kiosk.wait_for(".procedure-choice").await;
+    let served_procedures: BTreeSet<String> = served_procedures(&server.url).await;
+    let listed: BTreeSet<String> = kiosk
+        .attributes(".procedure-choice", "data-procedure-id")
         .await
         .into_iter()
         .collect();
-    let listed_names: BTreeSet<String> = kiosk.texts(".office-name").await.into_iter().collect();
-    assert_eq!(listed_ids, served_ids);
-    assert_eq!(listed_names, served_names);
+    assert_eq!(listed, served_procedures);
     assert_eq!(
         kiosk.text("#screen-book h1").await,
         message("ar", "book-title")
     );
-    let procedures = kiosk.texts(".procedure-name").await;
+    let names = kiosk.texts(".procedure-choice .choice-title").await;
     assert!(
-        procedures.iter().any(|name| name == "تجديد تصريح الإقامة"),
-        "procedures are shown in Arabic: {procedures:?}"
+        names.iter().any(|name| name == "تجديد تصريح الإقامة"),
+        "procedures are shown in Arabic: {names:?}"
     );
     display.screenshot(&shots, "03-book-ar");
 
@@ -201,21 +334,37 @@ async fn arabic_rtl_offices_from_the_server_and_offline_from_the_cache() {
     assert!(
         kiosk
             .client
-            .find(fantoccini::Locator::Css(".office-card"))
+            .find(fantoccini::Locator::Css(".procedure-choice"))
             .await
             .is_err()
     );
+    // Offline, a booking in Arabic on a seat leased to this kiosk: its receipt is the
+    // kiosk's own, over the server's lease, and verifies with the same key.
+    let (token, code) = book(&kiosk, &display, &shots, "ar", 2).await;
+    assert!(token.starts_with("KR1."), "a kiosk receipt: {token}");
+    assert_eq!(verify(&keys, &token).code, code);
+    assert!(
+        kiosk
+            .text("#receipt")
+            .await
+            .contains(&message("ar", "receipt-offline"))
+    );
+    kiosk.click("#finish").await;
     kiosk.click("#tile-book").await;
-    kiosk.wait_for(".office-card").await;
+    kiosk.wait_for(".procedure-choice").await;
     let still_listed: BTreeSet<String> = kiosk
-        .attributes(".office-card", "data-office-id")
+        .attributes(".procedure-choice", "data-procedure-id")
         .await
         .into_iter()
         .collect();
-    assert_eq!(still_listed, served_ids);
+    assert_eq!(still_listed, served_procedures);
     display.screenshot(&shots, "04-book-ar-offline");
     // Offline, its leased seats are still there to book.
-    assert!(open_staff_panel(&kiosk, "ar").await <= leased);
+    assert!(
+        open_staff_panel(&kiosk, "ar").await < leased,
+        "one lease used offline"
+    );
+    assert_eq!(count(&kiosk, "leases-used").await, 1);
     display.screenshot(&shots, "04b-staff-panel-ar-offline");
     kiosk.click(".status-close").await;
 

@@ -287,6 +287,14 @@ pub fn check_codice_fiscale(code: &str) -> Result<(), FieldProblem> {
     }
 }
 
+/// Every ISO 3166-1 alpha-2 country code, for choosing a nationality.
+pub fn country_codes() -> Vec<&'static str> {
+    celes::Country::get_countries()
+        .iter()
+        .map(|country| country.alpha2)
+        .collect()
+}
+
 /// Whether `code` is an ISO 3166-1 alpha-2 country code.
 pub fn is_country(code: &str) -> bool {
     code.len() == 2 && celes::Country::from_alpha2(code).is_ok()

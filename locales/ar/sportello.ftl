@@ -32,18 +32,60 @@ leases-used = حجوزات تمت بدون شبكة، في انتظار الإر
 close = إغلاق
 
 book-title = احجز موعدًا
-book-coming-soon = الحجز من الكشك سيتوفر قريبًا. في الأثناء يمكنك الاطلاع على المكاتب والإجراءات التي تتولاها.
-book-empty = لم يقم الكشك بتنزيل المكاتب بعد. حاول مرة أخرى بعد بضع دقائق.
-office-kind-prefettura = المحافظة (البريفتورا)
-office-kind-questura = مركز الشرطة (الكويستورا) – مكتب الهجرة
-office-kind-sui = الشباك الموحد للهجرة
-office-procedures = الإجراءات
-slot-minutes = { $minutes ->
-    [one] دقيقة واحدة
-    [two] دقيقتان
-    [few] { $minutes } دقائق
-   *[other] { $minutes } دقيقة
-}
+wizard-what = ماذا تحتاج؟
+wizard-search = ابحث عن إجراء
+category-stay-permit = تصريح الإقامة
+category-family = العائلة
+category-work = العمل
+category-citizenship = الجنسية
+category-protection = الحماية
+category-integration = الاندماج
+wizard-bring = ماذا تحضر
+wizard-bring-hint = ضع علامة على المستندات التي لديك. يمكنك المتابعة بدونها: الإيصال يذكرها كلها.
+wizard-next = التالي
+wizard-when = متى وأين
+wizard-no-slots = لا توجد أماكن شاغرة لهذا الإجراء الآن. حاول لاحقًا أو اسأل في مكتب بلديتك.
+wizard-hold-left = المكان محجوز لك لمدة { $minutes }:{ $seconds }
+wizard-who = من سيحضر الموعد
+wizard-latin-hint = اكتب الاسم واللقب كما هما في الوثيقة، بالحروف اللاتينية.
+person-given-names = الاسم
+person-surname = اللقب
+person-date-of-birth = تاريخ الميلاد
+person-nationality = الجنسية
+person-document = الوثيقة
+person-document-number = رقم الوثيقة
+person-phone = الهاتف (اختياري)
+document-passport = جواز السفر
+document-residence-permit = تصريح الإقامة
+document-codice-fiscale = الرمز الضريبي (codice fiscale)
+field-missing = هذه المعلومة ناقصة.
+field-too-long = هذا طويل جدًا.
+field-not-latin = استخدم الحروف اللاتينية كما في الوثيقة.
+field-bad-date = تحقق من التاريخ.
+field-unknown-country = اختر بلدًا من القائمة.
+field-bad-format = تحقق: يبدو أن الكتابة غير صحيحة.
+wizard-mediator = وسيط لغوي وثقافي
+wizard-mediator-none = لا حاجة
+wizard-mediator-in = نعم، باللغة { $language }
+wizard-review = تحقق وأكد
+wizard-confirm = تأكيد الحجز
+receipt-procedure = الإجراء
+receipt-when = متى
+receipt-where = أين
+receipt-person = لـ
+receipt-bring = ما يجب إحضاره
+receipt-done = تم الحجز.
+receipt-code = رمز الحجز
+receipt-offline = تم الحجز بدون شبكة: يرسله الجهاز إلى المكتب عند عودة الاتصال. الإيصال صالح.
+receipt-photo = التقط صورة لهذه الشاشة أو لرمز QR: المكتب يحتاجها.
+receipt-finish = إنهاء
+error-slot-taken = أخذ شخص آخر هذا المكان للتو. هذه الأماكن الشاغرة التالية.
+error-already-booked = لديك موعد بالفعل لهذا الإجراء.
+error-already-booked-at = لديك موعد بالفعل لهذا الإجراء: { $when }، { $office }.
+error-hold-expired = انتهى وقت التأكيد وأصبح المكان متاحًا من جديد. اختر مكانًا آخر.
+error-lease-gone = هذا المكان لم يعد متاحًا. هذه الأماكن الأخرى التي يمكن لهذا الجهاز حجزها.
+notice-offline-leases = الجهاز غير متصل. يمكنك حجز أحد هذه الأماكن المخصصة لهذا الجهاز.
+notice-pending = جارٍ إكمال الحجز، انتظر بضع ثوانٍ…
 mediator-recommended = يُنصح بوسيط ثقافي
 
 error-cache = لا يستطيع الكشك قراءة بياناته. اطلب المساعدة من الموظفين.

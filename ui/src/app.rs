@@ -3,7 +3,7 @@
 use crate::backend;
 use crate::components::status_bar::StatusBar;
 use crate::i18n;
-use crate::screens::{book::Book, coming_soon::ComingSoon, home::Home};
+use crate::screens::{coming_soon::ComingSoon, home::Home, wizard::Wizard};
 use crate::t;
 use sportello_core::Lang;
 use sportello_core::kiosk::KioskStatus;
@@ -70,7 +70,7 @@ pub fn App() -> Html {
 
     let body = match *screen {
         Screen::Home => html! { <Home on_language={choose_language} on_open={open} /> },
-        Screen::Book => html! { <Book on_back={home} /> },
+        Screen::Book => html! { <Wizard on_back={home} /> },
         Screen::Faq => html! {
             <ComingSoon id="faq" title={t!("tile-faq")} on_back={home} />
         },

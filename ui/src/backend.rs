@@ -2,7 +2,11 @@
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use sportello_core::kiosk::{CommandError, KioskStatus, STATUS_EVENT};
+use sportello_core::booking::{ConfirmRequest, Hold, HoldRequest};
+use sportello_core::identity::Person;
+use sportello_core::kiosk::{
+    BookOutcome, CommandError, HoldOutcome, KioskStatus, STATUS_EVENT, SlotList,
+};
 use sportello_core::model::{Office, Procedure};
 use wasm_bindgen::prelude::*;
 
@@ -65,6 +69,76 @@ pub async fn list_procedures(office_id: Option<&str>) -> Result<Vec<Procedure>, 
         office_id: Option<&'a str>,
     }
     invoke("list_procedures", Args { office_id }).await
+}
+
+pub async fn free_slots(procedure_id: &str) -> Result<SlotList, BackendError> {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Args<'a> {
+        procedure_id: &'a str,
+    }
+    invoke("free_slots", Args { procedure_id }).await
+}
+
+pub async fn hold_slot(request: &HoldRequest) -> Result<HoldOutcome, BackendError> {
+    #[derive(Serialize)]
+    struct Args<'a> {
+        request: &'a HoldRequest,
+    }
+    invoke("hold_slot", Args { request }).await
+}
+
+pub async fn release_hold(hold_id: &str) -> Result<(), BackendError> {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Args<'a> {
+        hold_id: &'a str,
+    }
+    invoke("release_hold", Args { hold_id }).await
+}
+
+pub async fn confirm_booking(
+    hold: &Hold,
+    request: &ConfirmRequest,
+) -> Result<BookOutcome, BackendError> {
+    #[derive(Serialize)]
+    struct Args<'a> {
+        hold: &'a Hold,
+        request: &'a ConfirmRequest,
+    }
+    invoke("confirm_booking", Args { hold, request }).await
+}
+
+pub async fn booking_outcome(outbox_id: i64) -> Result<BookOutcome, BackendError> {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Args {
+        outbox_id: i64,
+    }
+    invoke("booking_outcome", Args { outbox_id }).await
+}
+
+pub async fn book_leased(
+    lease_id: &str,
+    person: &Person,
+    mediator_language: Option<&str>,
+) -> Result<BookOutcome, BackendError> {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Args<'a> {
+        lease_id: &'a str,
+        person: &'a Person,
+        mediator_language: Option<&'a str>,
+    }
+    invoke(
+        "book_leased",
+        Args {
+            lease_id,
+            person,
+            mediator_language,
+        },
+    )
+    .await
 }
 
 pub async fn sync_now() -> Result<(), BackendError> {

@@ -18,3 +18,46 @@ pub fn day_and_time(unix_secs: i64, lang: Lang) -> String {
     }
     date.to_locale_string(lang.code(), &options).into()
 }
+
+/// "lunedì 30 novembre 2026, 09:30" (or its equivalent in `lang`), in the kiosk's time zone.
+pub fn long_day_and_time(unix_secs: i64, lang: Lang) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(unix_secs as f64 * 1000.0));
+    let options = js_sys::Object::new();
+    for (key, value) in [
+        ("weekday", "long"),
+        ("day", "numeric"),
+        ("month", "long"),
+        ("year", "numeric"),
+        ("hour", "2-digit"),
+        ("minute", "2-digit"),
+    ] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    date.to_locale_string(lang.code(), &options).into()
+}
+
+/// A country's name in `lang` (through `Intl.DisplayNames`), or its code if the browser has
+/// none.
+pub fn country_name(code: &str, lang: Lang) -> String {
+    use wasm_bindgen::JsCast;
+    let name = || -> Option<String> {
+        let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+        let constructor: js_sys::Function = js_sys::Reflect::get(&intl, &"DisplayNames".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let options = js_sys::Object::new();
+        js_sys::Reflect::set(&options, &"type".into(), &"region".into()).ok()?;
+        let names = js_sys::Reflect::construct(
+            &constructor,
+            &js_sys::Array::of2(&js_sys::Array::of1(&lang.code().into()), &options),
+        )
+        .ok()?;
+        let of: js_sys::Function = js_sys::Reflect::get(&names, &"of".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        of.call1(&names, &code.into()).ok()?.as_string()
+    };
+    name().unwrap_or_else(|| code.to_owned())
+}

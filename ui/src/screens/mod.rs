@@ -1,3 +1,3 @@
-pub mod book;
 pub mod coming_soon;
 pub mod home;
+pub mod wizard;
