@@ -61,6 +61,15 @@ impl KioskStatus {
     }
 }
 
+/// How the UI behaves on this terminal, from the kiosk's configuration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UiSettings {
+    /// Seconds without a touch before the screen asks whether the person is still there.
+    pub idle_secs: u32,
+    /// Seconds that question stays before everything typed is wiped.
+    pub idle_warning_secs: u32,
+}
+
 /// Why a kiosk command failed; the UI shows a message for each in the person's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[serde(tag = "code", rename_all = "snake_case")]

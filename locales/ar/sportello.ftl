@@ -45,7 +45,7 @@ wizard-bring-hint = ضع علامة على المستندات التي لديك.
 wizard-next = التالي
 wizard-when = متى وأين
 wizard-no-slots = لا توجد أماكن شاغرة لهذا الإجراء الآن. حاول لاحقًا أو اسأل في مكتب بلديتك.
-wizard-hold-left = المكان محجوز لك لمدة { $minutes }:{ $seconds }
+wizard-hold-left = المكان محجوز لك لمدة { $time }
 wizard-who = من سيحضر الموعد
 wizard-latin-hint = اكتب الاسم واللقب كما هما في الوثيقة، بالحروف اللاتينية.
 person-given-names = الاسم
@@ -90,3 +90,7 @@ mediator-recommended = يُنصح بوسيط ثقافي
 
 error-cache = لا يستطيع الكشك قراءة بياناته. اطلب المساعدة من الموظفين.
 error-unexpected = حدث خطأ ما. ارجع إلى البداية وحاول مرة أخرى.
+
+idle-title = هل ما زلت هنا؟
+idle-body = بعد { $seconds } ثانية سأبدأ من جديد وأحذف ما كتبته.
+idle-more = نعم، أحتاج إلى وقت أطول

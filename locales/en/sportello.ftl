@@ -45,7 +45,7 @@ wizard-bring-hint = Tick the documents you already have. You can go on without t
 wizard-next = Next
 wizard-when = When and where
 wizard-no-slots = There are no free places for this procedure right now. Try again later or ask at your town hall's desk.
-wizard-hold-left = The place is kept for you for { $minutes }:{ $seconds }
+wizard-hold-left = The place is kept for you for { $time }
 wizard-who = Who is coming to the appointment
 wizard-latin-hint = Write the names as they are on the document, in Latin letters.
 person-given-names = Given names
@@ -90,3 +90,7 @@ mediator-recommended = Cultural mediator recommended
 
 error-cache = The kiosk cannot read its data. Please ask the staff for help.
 error-unexpected = Something went wrong. Go back to the start and try again.
+
+idle-title = Are you still there?
+idle-body = In { $seconds } seconds I will start over and delete what you typed.
+idle-more = Yes, I need more time

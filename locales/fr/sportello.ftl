@@ -45,7 +45,7 @@ wizard-bring-hint = Cochez les documents que vous avez déjà. Vous pouvez conti
 wizard-next = Suivant
 wizard-when = Quand et où
 wizard-no-slots = Il n'y a pas de place libre pour cette démarche pour le moment. Réessayez plus tard ou demandez au guichet de votre mairie.
-wizard-hold-left = La place vous est réservée encore { $minutes }:{ $seconds }
+wizard-hold-left = La place vous est réservée encore { $time }
 wizard-who = Qui vient au rendez-vous
 wizard-latin-hint = Écrivez les noms comme sur le document, en lettres latines.
 person-given-names = Prénoms
@@ -90,3 +90,7 @@ mediator-recommended = Médiateur culturel conseillé
 
 error-cache = Le kiosque n'arrive pas à lire ses données. Demandez de l'aide au personnel.
 error-unexpected = Quelque chose n'a pas fonctionné. Revenez au début et réessayez.
+
+idle-title = Êtes-vous toujours là ?
+idle-body = Dans { $seconds } secondes, je recommence et j'efface ce que vous avez écrit.
+idle-more = Oui, j'ai besoin de plus de temps

@@ -45,7 +45,7 @@ wizard-bring-hint = Spunta i documenti che hai già. Puoi andare avanti anche se
 wizard-next = Avanti
 wizard-when = Quando e dove
 wizard-no-slots = Non ci sono posti liberi per questa pratica in questo momento. Riprova più tardi o chiedi allo sportello del tuo Comune.
-wizard-hold-left = Il posto è tenuto per te ancora { $minutes }:{ $seconds }
+wizard-hold-left = Il posto è tenuto per te ancora { $time }
 wizard-who = Chi viene all'appuntamento
 wizard-latin-hint = Scrivi nome e cognome come sono sul documento, in lettere latine.
 person-given-names = Nome
@@ -90,3 +90,7 @@ mediator-recommended = Mediatore culturale consigliato
 
 error-cache = Non riesco a leggere i dati del chiosco. Chiedi aiuto al personale.
 error-unexpected = Qualcosa non ha funzionato. Torna all'inizio e riprova.
+
+idle-title = Sei ancora qui?
+idle-body = Tra { $seconds } secondi ricomincio da capo e cancello quello che hai scritto.
+idle-more = Sì, mi serve più tempo

@@ -16,6 +16,7 @@ use tokio::sync::{Notify, watch};
 
 /// What the commands share, managed by Tauri.
 pub struct KioskState {
+    pub ui: sportello_core::kiosk::UiSettings,
     pub cache: SharedCache,
     pub store: crate::outbox::SharedStore,
     pub wizard: crate::wizard::Wizard,
@@ -121,4 +122,10 @@ pub fn book_leased(
         .wizard
         .book_leased(&lease_id, &person, mediator_language)
         .map_err(wizard_error)
+}
+
+/// How the UI behaves on this terminal.
+#[tauri::command(async)]
+pub fn ui_settings(state: State<'_, KioskState>) -> sportello_core::kiosk::UiSettings {
+    state.ui
 }

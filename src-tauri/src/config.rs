@@ -31,6 +31,20 @@ pub struct KioskConfig {
     /// Off by default, for desks and development.
     #[serde(default)]
     pub kiosk_mode: bool,
+    /// Seconds without a touch before the screen asks whether the person is still there.
+    #[serde(default = "default_idle_secs")]
+    pub idle_secs: u32,
+    /// Seconds that question stays before everything typed is wiped.
+    #[serde(default = "default_idle_warning_secs")]
+    pub idle_warning_secs: u32,
+}
+
+fn default_idle_secs() -> u32 {
+    90
+}
+
+fn default_idle_warning_secs() -> u32 {
+    20
 }
 
 impl Default for KioskConfig {
@@ -42,6 +56,8 @@ impl Default for KioskConfig {
             comune_istat: "005005".to_owned(),
             sync_interval_secs: 60,
             kiosk_mode: false,
+            idle_secs: default_idle_secs(),
+            idle_warning_secs: default_idle_warning_secs(),
         }
     }
 }
@@ -72,6 +88,8 @@ const HEADER: &str = "\
 # server_url: the central server; kiosk_id: unique in the province; place: where the kiosk stands;
 # comune_istat: ISTAT code of its comune; sync_interval_secs: seconds between pulls (5 to 3600);
 # kiosk_mode: full screen without a frame, for public terminals.
+# idle_secs, idle_warning_secs: after idle_secs without a touch (2 to 3600) the screen asks
+# whether the person is still there; idle_warning_secs later (2 to 120) it wipes what was typed.
 # server_url must be https:// unless the server is on this machine.
 ";
 
@@ -142,6 +160,18 @@ impl KioskConfig {
             return Err(ConfigError::Invalid {
                 field: "comune_istat",
                 reason: "must be the comune's six-digit ISTAT code".to_owned(),
+            });
+        }
+        if !(2..=3600).contains(&self.idle_secs) {
+            return Err(ConfigError::Invalid {
+                field: "idle_secs",
+                reason: "2 to 3600".to_owned(),
+            });
+        }
+        if !(2..=120).contains(&self.idle_warning_secs) {
+            return Err(ConfigError::Invalid {
+                field: "idle_warning_secs",
+                reason: "2 to 120".to_owned(),
             });
         }
         if !(5..=3600).contains(&self.sync_interval_secs) {

@@ -67,6 +67,7 @@ pub fn run() -> Result<(), StartError> {
             commands::list_offices,
             commands::list_procedures,
             commands::sync_now,
+            commands::ui_settings,
             commands::free_slots,
             commands::hold_slot,
             commands::release_hold,
@@ -124,6 +125,10 @@ fn setup(app: &mut tauri::App) -> Result<(), StartError> {
         identity_dir: data_dir.join("identity"),
     };
     app.manage(KioskState {
+        ui: sportello_core::kiosk::UiSettings {
+            idle_secs: config.idle_secs,
+            idle_warning_secs: config.idle_warning_secs,
+        },
         cache,
         store,
         wizard,

@@ -117,6 +117,8 @@ impl Wizard {
 
     /// Holds a slot for the person.
     pub async fn hold(&self, request: &HoldRequest) -> Result<HoldOutcome, WizardError> {
+        // Only an enrolled kiosk can write: say so now rather than after a wait.
+        self.identity()?;
         let entry = self
             .send(&desk::hold(request, unix_now()), HOLD_WAIT)
             .await?;

@@ -1,6 +1,7 @@
 //! The app shell: language, current screen and the kiosk's status, shared through contexts.
 
 use crate::backend;
+use crate::components::idle_guard::IdleGuard;
 use crate::components::status_bar::StatusBar;
 use crate::i18n;
 use crate::screens::{coming_soon::ComingSoon, home::Home, wizard::Wizard};
@@ -67,6 +68,20 @@ pub fn App() -> Html {
         Callback::from(move |next: Screen| screen.set(next))
     };
     let home = open.reform(|()| Screen::Home);
+    // The next person starts clean: home, in Italian, every screen's state dropped (the
+    // screens are mounted anew under a new key).
+    let generation = use_state(|| 0u32);
+    let start_over = {
+        let lang = lang.setter();
+        let screen = screen.setter();
+        let generation = generation.clone();
+        Callback::from(move |()| {
+            i18n::set_language(Lang::FALLBACK);
+            lang.set(Lang::FALLBACK);
+            screen.set(Screen::Home);
+            generation.set(generation.wrapping_add(1));
+        })
+    };
 
     let body = match *screen {
         Screen::Home => html! { <Home on_language={choose_language} on_open={open} /> },
@@ -93,7 +108,8 @@ pub fn App() -> Html {
                         </div>
                         <StatusBar />
                     </header>
-                    <main class="screen">{ body }</main>
+                    <main class="screen" key={*generation}>{ body }</main>
+                    <IdleGuard on_timeout={start_over} />
                 </div>
             </ContextProvider<StatusContext>>
         </ContextProvider<Lang>>

@@ -5,7 +5,7 @@ use serde::de::DeserializeOwned;
 use sportello_core::booking::{ConfirmRequest, Hold, HoldRequest};
 use sportello_core::identity::Person;
 use sportello_core::kiosk::{
-    BookOutcome, CommandError, HoldOutcome, KioskStatus, STATUS_EVENT, SlotList,
+    BookOutcome, CommandError, HoldOutcome, KioskStatus, STATUS_EVENT, SlotList, UiSettings,
 };
 use sportello_core::model::{Office, Procedure};
 use wasm_bindgen::prelude::*;
@@ -139,6 +139,10 @@ pub async fn book_leased(
         },
     )
     .await
+}
+
+pub async fn ui_settings() -> Result<UiSettings, BackendError> {
+    invoke("ui_settings", NoArgs {}).await
 }
 
 pub async fn sync_now() -> Result<(), BackendError> {

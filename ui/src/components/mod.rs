@@ -1,4 +1,5 @@
 pub mod back_button;
 pub mod icons;
+pub mod idle_guard;
 pub mod lang_picker;
 pub mod status_bar;

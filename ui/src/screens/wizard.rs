@@ -10,7 +10,9 @@ use crate::{format, t};
 use sportello_core::Lang;
 use sportello_core::booking::{ConfirmRequest, ExistingBooking, Hold, HoldRequest};
 use sportello_core::identity::{FieldError, FieldProblem, Identity, Person, country_codes};
-use sportello_core::kiosk::{BookOutcome, HoldOutcome, SlotChoice, SlotList, SlotSource};
+use sportello_core::kiosk::{
+    BookOutcome, CommandError, HoldOutcome, SlotChoice, SlotList, SlotSource,
+};
 use sportello_core::model::{Office, Procedure, ProcedureCategory};
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -128,6 +130,7 @@ enum Notice {
     HoldExpired,
     LeaseGone,
     Pending,
+    NotEnrolled,
     Failed,
 }
 
@@ -227,22 +230,28 @@ pub fn Wizard(props: &Props) -> Html {
         });
     }
 
-    // Leaving lets the held seat go at once, for the next person.
-    let leave = {
-        let draft = draft.clone();
-        let on_back = props.on_back.clone();
-        Callback::from(move |()| {
-            if let Some(Chosen::Held(hold)) = &draft.chosen
-                && draft.receipt.is_none()
-            {
-                let hold_id = hold.hold_id.clone();
-                spawn_local(async move {
-                    let _ = backend::release_hold(&hold_id).await;
-                });
-            }
-            on_back.emit(());
-        })
+    // A seat still held when the wizard goes away (the person walked off and the terminal
+    // started over) is let go for the next person.
+    let unbooked_hold = use_mut_ref(|| None::<String>);
+    *unbooked_hold.borrow_mut() = match (&draft.chosen, &draft.receipt) {
+        (Some(Chosen::Held(hold)), None) => Some(hold.hold_id.clone()),
+        _ => None,
     };
+    {
+        let unbooked_hold = unbooked_hold.clone();
+        use_effect_with((), move |()| {
+            move || {
+                if let Some(hold_id) = unbooked_hold.borrow_mut().take() {
+                    spawn_local(async move {
+                        let _ = backend::release_hold(&hold_id).await;
+                    });
+                }
+            }
+        });
+    }
+
+    // Leaving unmounts the wizard, which lets a held seat go (above).
+    let leave = props.on_back.clone();
     let back = {
         let step = step.clone();
         let leave = leave.clone();
@@ -494,6 +503,9 @@ fn slot_step(
                             });
                             draft.notice = Some(Notice::Offline);
                         }
+                        Err(backend::BackendError::Command(CommandError::NotEnrolled)) => {
+                            draft.notice = Some(Notice::NotEnrolled);
+                        }
                         Ok(HoldOutcome::Refused { .. }) | Err(_) => {
                             draft.slots = None;
                             draft.notice = Some(Notice::Failed);
@@ -563,8 +575,10 @@ fn person_step(draft: &Draft, lang: Lang, update: &Update, go: &Callback<Step>) 
         html! {
             <label class="field">
                 <span class="field-label">{ label }</span>
+                // Names and numbers are typed in Latin script, left to right, whatever the
+                // language of the screen.
                 <input id={format!("person-{field}")} type={kind} value={value.to_owned()} {oninput}
-                       autocomplete="off" />
+                       autocomplete="off" dir="ltr" />
                 { error(field).unwrap_or_default() }
             </label>
         }
@@ -781,6 +795,9 @@ fn review_step(
                             });
                             draft.notice = Some(Notice::LeaseGone);
                         }
+                        Err(backend::BackendError::Command(CommandError::NotEnrolled)) => {
+                            draft.notice = Some(Notice::NotEnrolled);
+                        }
                         _ => draft.notice = Some(Notice::Failed),
                     }
                 }));
@@ -884,6 +901,7 @@ fn notice_view(notice: &Notice, lang: Lang, office_name: &dyn Fn(&str) -> String
         Notice::HoldExpired => t!("error-hold-expired"),
         Notice::LeaseGone => t!("error-lease-gone"),
         Notice::Pending => t!("notice-pending"),
+        Notice::NotEnrolled => t!("kiosk-not-enrolled"),
         Notice::Failed => t!("error-unexpected"),
     };
     let class = if matches!(notice, Notice::Offline | Notice::Pending) {
@@ -920,7 +938,8 @@ fn Countdown(props: &CountdownProps) -> Html {
     let left = (props.until - *now).max(0);
     html! {
         <p class="countdown" id="countdown" aria-live="off">
-            { t!("wizard-hold-left", minutes = (left / 60).to_string(), seconds = format!("{:02}", left % 60)) }
+            // One placeable: minutes and seconds must not be reordered in a right-to-left line.
+            { t!("wizard-hold-left", time = format!("{}:{:02}", left / 60, left % 60)) }
         </p>
     }
 }
