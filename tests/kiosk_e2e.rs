@@ -117,9 +117,19 @@ async fn book(
     kiosk.click(".checklist input").await;
     display.screenshot(shots, &shot("2-bring"));
     kiosk.click("#next").await;
-    kiosk.wait_for(".slot-choice").await;
+    let slot = kiosk.wait_for(".slot-choice").await;
     display.screenshot(shots, &shot("3-when"));
-    kiosk.click(".slot-choice").await;
+    // Shown in Italian time, whatever the machine's zone (this one runs in UTC).
+    let start: jiff::Timestamp = slot
+        .attr("data-start")
+        .await
+        .unwrap()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let rome = start.in_tz("Europe/Rome").unwrap();
+    let hh_mm = format!("{:02}:{:02}", rome.hour(), rome.minute());
+    slot.click().await.unwrap();
     kiosk.wait_for("#person-surname").await;
     // Going on without the details is refused, field by field, in the person's language.
     kiosk.click("#next").await;
@@ -165,6 +175,16 @@ async fn book(
         kiosk.text(".receipt-done").await,
         message(lang, "receipt-done")
     );
+    let shown = kiosk.text("#receipt").await;
+    let western: String = shown
+        .chars()
+        .map(|c| match c {
+            // Arabic-Indic digits, as the Arabic screen writes them.
+            '\u{660}'..='\u{669}' => char::from(b'0' + (c as u32 - 0x660) as u8),
+            other => other,
+        })
+        .collect();
+    assert!(western.contains(&hh_mm), "{hh_mm} not in {shown}");
     display.screenshot(shots, &shot("7-receipt"));
     let code = kiosk.text("#receipt-code").await;
     let token = kiosk
@@ -266,6 +286,31 @@ async fn arabic_rtl_offices_from_the_server_and_offline_from_the_cache() {
     assert_eq!(claims.code, code);
     assert_eq!(claims.procedure_id, RENEWAL);
     kiosk.click("#finish").await;
+    kiosk.wait_for("#tile-book").await;
+
+    // The same person comes back and cancels it with the code and their date of birth; a
+    // wrong date of birth finds nothing.
+    kiosk.click("#manage-booking").await;
+    fill(&kiosk, "manage-code", &code, "input").await;
+    fill(&kiosk, "manage-date_of_birth", "1981-04-13", "input").await;
+    kiosk.click("#manage-find").await;
+    assert_eq!(
+        kiosk.text("#manage-message").await,
+        message("it", "manage-not-found")
+    );
+    fill(&kiosk, "manage-date_of_birth", "1981-04-12", "input").await;
+    kiosk.click("#manage-find").await;
+    kiosk
+        .wait_for("#manage-booking[data-status='confirmed']")
+        .await;
+    display.screenshot(&shots, "01c-manage-it");
+    kiosk.click("#cancel-booking").await;
+    kiosk.wait_for("#manage-cancelled").await;
+    kiosk
+        .wait_for("#manage-booking[data-status='cancelled']")
+        .await;
+    display.screenshot(&shots, "01d-cancelled-it");
+    kiosk.click("#back").await;
     kiosk.wait_for("#tile-book").await;
 
     // Choose Arabic: the whole document turns right-to-left and speaks Arabic.

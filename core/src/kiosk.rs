@@ -169,3 +169,35 @@ pub enum BookOutcome {
         detail: String,
     },
 }
+
+/// What looking up one's own booking came to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum LookupOutcome {
+    Found {
+        booking: crate::booking::Booking,
+    },
+    /// No booking with this code and date of birth (the same answer either way: nobody learns
+    /// which codes exist).
+    NotFound,
+    /// Too many tries: wait a minute.
+    TooMany,
+    /// The server cannot be reached: bookings are looked up there.
+    Offline,
+}
+
+/// What cancelling one's own booking came to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum CancelOutcome {
+    Cancelled {
+        booking: crate::booking::Booking,
+    },
+    /// Sent; the answer comes when the link is back (the cancellation stands in the outbox
+    /// until the appointment).
+    Pending,
+    Refused {
+        code: crate::api::ProblemCode,
+        detail: String,
+    },
+}

@@ -94,3 +94,16 @@ error-unexpected = Something went wrong. Go back to the start and try again.
 idle-title = Are you still there?
 idle-body = In { $seconds } seconds I will start over and delete what you typed.
 idle-more = Yes, I need more time
+
+manage-entry = Already booked? See or cancel your booking
+manage-title = Your booking
+manage-hint = Enter the booking code (it is on the receipt) and your date of birth.
+manage-find = Search
+manage-missing = Enter the code and the date of birth.
+manage-not-found = No booking with this code and this date of birth. Please check and try again.
+manage-too-many = Too many tries. Wait a minute and try again.
+manage-offline = The kiosk is not connected: bookings are looked up on the server. Try again shortly.
+manage-cancel = Cancel the booking
+manage-cancelled = Booking cancelled. The place is free again for others.
+manage-cancel-pending = The cancellation is recorded and will be sent as soon as the kiosk is connected.
+manage-cancel-refused = This booking can no longer be cancelled (it is over or already cancelled).

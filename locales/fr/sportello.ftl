@@ -94,3 +94,16 @@ error-unexpected = Quelque chose n'a pas fonctionné. Revenez au début et rées
 idle-title = Êtes-vous toujours là ?
 idle-body = Dans { $seconds } secondes, je recommence et j'efface ce que vous avez écrit.
 idle-more = Oui, j'ai besoin de plus de temps
+
+manage-entry = Déjà un rendez-vous ? Voir ou annuler
+manage-title = Votre rendez-vous
+manage-hint = Saisissez le code du rendez-vous (il est sur le reçu) et votre date de naissance.
+manage-find = Chercher
+manage-missing = Saisissez le code et la date de naissance.
+manage-not-found = Aucun rendez-vous avec ce code et cette date de naissance. Vérifiez et réessayez.
+manage-too-many = Trop d'essais. Attendez une minute et réessayez.
+manage-offline = La borne n'est pas connectée : les rendez-vous se cherchent sur le serveur. Réessayez bientôt.
+manage-cancel = Annuler le rendez-vous
+manage-cancelled = Rendez-vous annulé. La place est de nouveau libre pour d'autres.
+manage-cancel-pending = L'annulation est enregistrée et sera envoyée dès que la borne sera connectée.
+manage-cancel-refused = Ce rendez-vous ne peut plus être annulé (il est passé ou déjà annulé).

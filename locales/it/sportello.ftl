@@ -94,3 +94,16 @@ error-unexpected = Qualcosa non ha funzionato. Torna all'inizio e riprova.
 idle-title = Sei ancora qui?
 idle-body = Tra { $seconds } secondi ricomincio da capo e cancello quello che hai scritto.
 idle-more = Sì, mi serve più tempo
+
+manage-entry = Hai già una prenotazione? Vedila o annullala
+manage-title = La tua prenotazione
+manage-hint = Scrivi il codice della prenotazione (è sulla ricevuta) e la tua data di nascita.
+manage-find = Cerca
+manage-missing = Scrivi il codice e la data di nascita.
+manage-not-found = Nessuna prenotazione con questo codice e questa data di nascita. Controlla e riprova.
+manage-too-many = Troppi tentativi. Aspetta un minuto e riprova.
+manage-offline = Il chiosco non è collegato: le prenotazioni si cercano sul server. Riprova tra poco.
+manage-cancel = Annulla la prenotazione
+manage-cancelled = Prenotazione annullata. Il posto torna libero per altri.
+manage-cancel-pending = L'annullamento è registrato e sarà inviato appena torna il collegamento.
+manage-cancel-refused = Questa prenotazione non si può più annullare (è già passata o annullata).

@@ -139,6 +139,20 @@ impl ServerClient {
         read_json(request.send().await).await
     }
 
+    /// A person's own booking, by its code and their date of birth.
+    pub async fn lookup(
+        &self,
+        code: &str,
+        date_of_birth: jiff::civil::Date,
+    ) -> Result<sportello_core::booking::Booking, SyncError> {
+        let request = self
+            .http
+            .post(self.url(&format!("api/v1/bookings/{code}/lookup"))?)
+            .json(&sportello_core::booking::CitizenProof { date_of_birth })
+            .timeout(INTERACTIVE_TIMEOUT);
+        read_json(request.send().await).await
+    }
+
     /// Every row of one kind.
     pub async fn snapshot(&self, entity: EntityKind) -> Result<Snapshot, SyncError> {
         let request = self

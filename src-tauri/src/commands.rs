@@ -129,3 +129,31 @@ pub fn book_leased(
 pub fn ui_settings(state: State<'_, KioskState>) -> sportello_core::kiosk::UiSettings {
     state.ui
 }
+
+/// A person's own booking, by code and date of birth.
+#[tauri::command(async)]
+pub async fn lookup_booking(
+    state: State<'_, KioskState>,
+    code: String,
+    date_of_birth: jiff::civil::Date,
+) -> Result<sportello_core::kiosk::LookupOutcome, CommandError> {
+    state
+        .wizard
+        .lookup(&code, date_of_birth)
+        .await
+        .map_err(wizard_error)
+}
+
+/// Cancels a person's own booking.
+#[tauri::command(async)]
+pub async fn cancel_booking(
+    state: State<'_, KioskState>,
+    booking: sportello_core::booking::Booking,
+    date_of_birth: jiff::civil::Date,
+) -> Result<sportello_core::kiosk::CancelOutcome, CommandError> {
+    state
+        .wizard
+        .cancel(&booking, date_of_birth)
+        .await
+        .map_err(wizard_error)
+}

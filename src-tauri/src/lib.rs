@@ -74,6 +74,8 @@ pub fn run() -> Result<(), StartError> {
             commands::confirm_booking,
             commands::booking_outcome,
             commands::book_leased,
+            commands::lookup_booking,
+            commands::cancel_booking,
         ])
         .run(tauri::generate_context!())
         .map_err(StartError::Tauri)

@@ -12,7 +12,9 @@ use jiff::Timestamp;
 use sportello_core::api::{Problem, ProblemCode};
 use sportello_core::booking::{Booking, ConfirmRequest, Hold, HoldRequest};
 use sportello_core::identity::Person;
-use sportello_core::kiosk::{BookOutcome, HoldOutcome, SlotChoice, SlotList, SlotSource};
+use sportello_core::kiosk::{
+    BookOutcome, CancelOutcome, HoldOutcome, LookupOutcome, SlotChoice, SlotList, SlotSource,
+};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -218,6 +220,58 @@ impl Wizard {
             },
             // Its hold ran out before the server could be reached.
             OutboxStatus::Abandoned => BookOutcome::HoldExpired,
+        })
+    }
+
+    /// A person's own booking, by code and date of birth (asked of the server: bookings are not
+    /// kept on kiosks).
+    pub async fn lookup(
+        &self,
+        code: &str,
+        date_of_birth: jiff::civil::Date,
+    ) -> Result<LookupOutcome, WizardError> {
+        let code = code.trim().to_uppercase();
+        if code.is_empty() || code.len() > 16 || !code.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return Ok(LookupOutcome::NotFound);
+        }
+        Ok(match self.client.lookup(&code, date_of_birth).await {
+            Ok(booking) => LookupOutcome::Found { booking },
+            Err(crate::client::SyncError::Refused {
+                code: Some(ProblemCode::TooManyRequests),
+                ..
+            }) => LookupOutcome::TooMany,
+            Err(crate::client::SyncError::Refused { status, .. }) if status < 500 => {
+                LookupOutcome::NotFound
+            }
+            Err(_) => LookupOutcome::Offline,
+        })
+    }
+
+    /// Cancels a person's own booking, proven by their date of birth.
+    pub async fn cancel(
+        &self,
+        booking: &Booking,
+        date_of_birth: jiff::civil::Date,
+    ) -> Result<CancelOutcome, WizardError> {
+        self.identity()?;
+        let write = desk::cancel(&booking.code, date_of_birth, booking.start.as_second());
+        let entry = self.send(&write, CONFIRM_WAIT).await?;
+        Ok(match entry.status {
+            OutboxStatus::Delivered => match parse::<Booking>(&entry) {
+                Some(booking) => CancelOutcome::Cancelled { booking },
+                None => CancelOutcome::Refused {
+                    code: ProblemCode::Internal,
+                    detail: "unreadable answer".to_owned(),
+                },
+            },
+            OutboxStatus::Pending => CancelOutcome::Pending,
+            OutboxStatus::Rejected | OutboxStatus::Abandoned => {
+                let problem = problem_of(&entry);
+                CancelOutcome::Refused {
+                    code: problem.as_ref().map_or(ProblemCode::Internal, |p| p.code),
+                    detail: problem.and_then(|p| p.detail).unwrap_or_default(),
+                }
+            }
         })
     }
 

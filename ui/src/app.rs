@@ -4,7 +4,7 @@ use crate::backend;
 use crate::components::idle_guard::IdleGuard;
 use crate::components::status_bar::StatusBar;
 use crate::i18n;
-use crate::screens::{coming_soon::ComingSoon, home::Home, wizard::Wizard};
+use crate::screens::{coming_soon::ComingSoon, home::Home, manage::Manage, wizard::Wizard};
 use crate::t;
 use sportello_core::Lang;
 use sportello_core::kiosk::KioskStatus;
@@ -16,6 +16,8 @@ use yew::prelude::*;
 pub enum Screen {
     Home,
     Book,
+    /// "I already have a booking": find it, cancel it.
+    Manage,
     Faq,
     Map,
 }
@@ -86,6 +88,7 @@ pub fn App() -> Html {
     let body = match *screen {
         Screen::Home => html! { <Home on_language={choose_language} on_open={open} /> },
         Screen::Book => html! { <Wizard on_back={home} /> },
+        Screen::Manage => html! { <Manage on_back={home} /> },
         Screen::Faq => html! {
             <ComingSoon id="faq" title={t!("tile-faq")} on_back={home} />
         },

@@ -5,7 +5,8 @@ use serde::de::DeserializeOwned;
 use sportello_core::booking::{ConfirmRequest, Hold, HoldRequest};
 use sportello_core::identity::Person;
 use sportello_core::kiosk::{
-    BookOutcome, CommandError, HoldOutcome, KioskStatus, STATUS_EVENT, SlotList, UiSettings,
+    BookOutcome, CancelOutcome, CommandError, HoldOutcome, KioskStatus, LookupOutcome,
+    STATUS_EVENT, SlotList, UiSettings,
 };
 use sportello_core::model::{Office, Procedure};
 use wasm_bindgen::prelude::*;
@@ -136,6 +137,46 @@ pub async fn book_leased(
             lease_id,
             person,
             mediator_language,
+        },
+    )
+    .await
+}
+
+pub async fn lookup_booking(
+    code: &str,
+    date_of_birth: &str,
+) -> Result<LookupOutcome, BackendError> {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Args<'a> {
+        code: &'a str,
+        date_of_birth: &'a str,
+    }
+    invoke(
+        "lookup_booking",
+        Args {
+            code,
+            date_of_birth,
+        },
+    )
+    .await
+}
+
+pub async fn cancel_booking(
+    booking: &sportello_core::booking::Booking,
+    date_of_birth: &str,
+) -> Result<CancelOutcome, BackendError> {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Args<'a> {
+        booking: &'a sportello_core::booking::Booking,
+        date_of_birth: &'a str,
+    }
+    invoke(
+        "cancel_booking",
+        Args {
+            booking,
+            date_of_birth,
         },
     )
     .await

@@ -3,7 +3,7 @@
 use sportello_core::Lang;
 use wasm_bindgen::JsValue;
 
-/// "25 nov, 18:42" (or its equivalent in `lang`) for a Unix time, in the kiosk's time zone.
+/// "25 nov, 18:42" (or its equivalent in `lang`) for a Unix time, in Italian time.
 pub fn day_and_time(unix_secs: i64, lang: Lang) -> String {
     // Seconds since 1970 fit an f64 exactly for any date a kiosk will see.
     let date = js_sys::Date::new(&JsValue::from_f64(unix_secs as f64 * 1000.0));
@@ -13,13 +13,15 @@ pub fn day_and_time(unix_secs: i64, lang: Lang) -> String {
         ("month", "short"),
         ("hour", "2-digit"),
         ("minute", "2-digit"),
+        // Appointments are at Italian offices: their time, whatever the machine's zone.
+        ("timeZone", "Europe/Rome"),
     ] {
         let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
     }
     date.to_locale_string(lang.code(), &options).into()
 }
 
-/// "lunedì 30 novembre 2026, 09:30" (or its equivalent in `lang`), in the kiosk's time zone.
+/// "lunedì 30 novembre 2026, 09:30" (or its equivalent in `lang`), in Italian time.
 pub fn long_day_and_time(unix_secs: i64, lang: Lang) -> String {
     let date = js_sys::Date::new(&JsValue::from_f64(unix_secs as f64 * 1000.0));
     let options = js_sys::Object::new();
@@ -30,6 +32,8 @@ pub fn long_day_and_time(unix_secs: i64, lang: Lang) -> String {
         ("year", "numeric"),
         ("hour", "2-digit"),
         ("minute", "2-digit"),
+        // Appointments are at Italian offices: their time, whatever the machine's zone.
+        ("timeZone", "Europe/Rome"),
     ] {
         let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
     }

@@ -43,6 +43,10 @@ pub fn Home(props: &Props) -> Html {
                 { tile("tile-faq", Screen::Faq, icons::question(), t!("tile-faq"), t!("tile-faq-hint"), false) }
                 { tile("tile-map", Screen::Map, icons::map_pin(), t!("tile-map"), t!("tile-map-hint"), false) }
             </nav>
+            <button class="secondary" id="manage-booking"
+                    onclick={props.on_open.reform(|_: MouseEvent| Screen::Manage)}>
+                { t!("manage-entry") }
+            </button>
         </div>
     }
 }

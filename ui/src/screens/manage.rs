@@ -1,0 +1,192 @@
+//! "I already have a booking": a person finds it with its code and their date of birth, and
+//! can cancel it. Bookings are not kept on kiosks, so this needs the server.
+
+use crate::app::use_lang;
+use crate::backend::{self, BackendError};
+use crate::components::back_button::BackButton;
+use crate::{format, t};
+use sportello_core::booking::{Booking, BookingStatus};
+use sportello_core::kiosk::{CancelOutcome, CommandError, LookupOutcome};
+use sportello_core::model::{Office, Procedure};
+use wasm_bindgen_futures::spawn_local;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub on_back: Callback<()>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum State {
+    Asking,
+    Busy,
+    Found(Booking),
+    Cancelled(Booking),
+    Message(&'static str),
+}
+
+#[function_component]
+pub fn Manage(props: &Props) -> Html {
+    let lang = use_lang();
+    let code = use_state(String::new);
+    let date_of_birth = use_state(String::new);
+    let state = use_state(|| State::Asking);
+    let names = use_state(|| (Vec::<Procedure>::new(), Vec::<Office>::new()));
+    {
+        let names = names.setter();
+        use_effect_with((), move |()| {
+            spawn_local(async move {
+                let procedures = backend::list_procedures(None).await.unwrap_or_default();
+                let offices = backend::list_offices().await.unwrap_or_default();
+                names.set((procedures, offices));
+            });
+        });
+    }
+    let input = |handle: &UseStateHandle<String>| {
+        let handle = handle.clone();
+        Callback::from(move |event: InputEvent| {
+            handle.set(event.target_unchecked_into::<HtmlInputElement>().value());
+        })
+    };
+    let find = {
+        let code = code.clone();
+        let date_of_birth = date_of_birth.clone();
+        let state = state.setter();
+        Callback::from(move |_: MouseEvent| {
+            let code = (*code).clone();
+            let date_of_birth = (*date_of_birth).clone();
+            let state = state.clone();
+            if code.trim().is_empty() || date_of_birth.trim().is_empty() {
+                state.set(State::Message("manage-missing"));
+                return;
+            }
+            state.set(State::Busy);
+            spawn_local(async move {
+                state.set(match backend::lookup_booking(&code, &date_of_birth).await {
+                    Ok(LookupOutcome::Found { booking }) => State::Found(booking),
+                    Ok(LookupOutcome::NotFound) => State::Message("manage-not-found"),
+                    Ok(LookupOutcome::TooMany) => State::Message("manage-too-many"),
+                    Ok(LookupOutcome::Offline) => State::Message("manage-offline"),
+                    Err(_) => State::Message("error-unexpected"),
+                });
+            });
+        })
+    };
+    let cancel = {
+        let date_of_birth = date_of_birth.clone();
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            let State::Found(booking) = (*state).clone() else {
+                return;
+            };
+            let date_of_birth = (*date_of_birth).clone();
+            let state = state.setter();
+            state.set(State::Busy);
+            spawn_local(async move {
+                state.set(
+                    match backend::cancel_booking(&booking, &date_of_birth).await {
+                        Ok(CancelOutcome::Cancelled { booking }) => State::Cancelled(booking),
+                        Ok(CancelOutcome::Pending) => State::Message("manage-cancel-pending"),
+                        Ok(CancelOutcome::Refused { .. }) => {
+                            State::Message("manage-cancel-refused")
+                        }
+                        Err(BackendError::Command(CommandError::NotEnrolled)) => {
+                            State::Message("kiosk-not-enrolled")
+                        }
+                        Err(_) => State::Message("error-unexpected"),
+                    },
+                );
+            });
+        })
+    };
+    let (procedures, offices) = &*names;
+    let describe = |booking: &Booking| {
+        let procedure = procedures
+            .iter()
+            .find(|procedure| procedure.id == booking.procedure_id)
+            .map(|procedure| {
+                let name = procedure.name.resolve(lang);
+                html! { <bdi lang={name.lang.code()}>{ name.text }</bdi> }
+            })
+            .unwrap_or_else(|| html! { { booking.procedure_id.clone() } });
+        let office = offices
+            .iter()
+            .find(|office| office.id == booking.office_id)
+            .map_or_else(|| booking.office_id.clone(), |office| office.name.clone());
+        html! {
+            <dl class="review" id="manage-booking" data-status={booking.status.as_str()}>
+                <dt>{ t!("receipt-code") }</dt>
+                <dd><bdi dir="ltr">{ &booking.code }</bdi></dd>
+                <dt>{ t!("receipt-procedure") }</dt>
+                <dd>{ procedure }</dd>
+                <dt>{ t!("receipt-when") }</dt>
+                <dd>{ format::long_day_and_time(booking.start.as_second(), lang) }</dd>
+                <dt>{ t!("receipt-where") }</dt>
+                <dd><bdi lang="it">{ office }</bdi></dd>
+            </dl>
+        }
+    };
+    let body = match &*state {
+        State::Found(booking) => html! {
+            <>
+                { describe(booking) }
+                if booking.status == BookingStatus::Confirmed {
+                    <button class="primary danger" id="cancel-booking" onclick={cancel}>
+                        { t!("manage-cancel") }
+                    </button>
+                }
+            </>
+        },
+        State::Cancelled(booking) => html! {
+            <>
+                <p class="notice" id="manage-cancelled" role="status">{ t!("manage-cancelled") }</p>
+                { describe(booking) }
+            </>
+        },
+        _ => html! {
+            <>
+                <div class="form">
+                    <label class="field">
+                        <span class="field-label">{ t!("receipt-code") }</span>
+                        <input id="manage-code" type="text" dir="ltr" autocomplete="off"
+                               value={(*code).clone()} oninput={input(&code)} />
+                    </label>
+                    <label class="field">
+                        <span class="field-label">{ t!("person-date-of-birth") }</span>
+                        <input id="manage-date_of_birth" type="date" dir="ltr"
+                               value={(*date_of_birth).clone()} oninput={input(&date_of_birth)} />
+                    </label>
+                </div>
+                if let State::Message(key) = &*state {
+                    <p class="notice error" id="manage-message" role="alert">{ message(key) }</p>
+                }
+                <button class="primary" id="manage-find" disabled={*state == State::Busy} onclick={find}>
+                    { t!("manage-find") }
+                </button>
+            </>
+        },
+    };
+    html! {
+        <section class="manage" id="screen-manage">
+            <BackButton on_back={props.on_back.clone()} />
+            <h1>{ t!("manage-title") }</h1>
+            <p class="notice">{ t!("manage-hint") }</p>
+            { body }
+        </section>
+    }
+}
+
+/// A message by its key (the keys are the literal ones above, checked at compile time there).
+fn message(key: &str) -> String {
+    match key {
+        "manage-missing" => t!("manage-missing"),
+        "manage-not-found" => t!("manage-not-found"),
+        "manage-too-many" => t!("manage-too-many"),
+        "manage-offline" => t!("manage-offline"),
+        "manage-cancel-pending" => t!("manage-cancel-pending"),
+        "manage-cancel-refused" => t!("manage-cancel-refused"),
+        "kiosk-not-enrolled" => t!("kiosk-not-enrolled"),
+        _ => t!("error-unexpected"),
+    }
+}
