@@ -106,6 +106,29 @@ async fn book(
         message(lang, "wizard-what")
     );
     display.screenshot(shots, &shot("1-what"));
+    if lang == "ar" {
+        // Searching in Arabic on the on-screen keyboard's Arabic layout.
+        kiosk.click("#procedure-search").await;
+        kiosk.wait_for("#keyboard[data-layout='latin']").await;
+        kiosk.click("#keyboard-switch").await;
+        kiosk.wait_for("#keyboard[data-layout='arabic']").await;
+        for key in ["ت", "ج", "د", "ي", "د"] {
+            kiosk.click(&format!(".key[data-key='{key}']")).await;
+        }
+        let searched = kiosk
+            .eval("return document.getElementById('procedure-search').value")
+            .await;
+        assert_eq!(searched, "تجديد");
+        display.screenshot(shots, &shot("1b-search-keyboard"));
+        let listed = kiosk
+            .attributes(".procedure-choice", "data-procedure-id")
+            .await;
+        assert!(
+            listed.contains(&RENEWAL.to_owned()) && listed.len() < 4,
+            "{listed:?}"
+        );
+        kiosk.click("#keyboard-done").await;
+    }
     kiosk
         .click(&format!(".procedure-choice[data-procedure-id='{RENEWAL}']"))
         .await;
@@ -138,7 +161,19 @@ async fn book(
         kiosk.text(".field-error").await,
         message(lang, "field-missing")
     );
-    fill(kiosk, "person-given_names", "Amina", "input").await;
+    // The given names on the on-screen keyboard, in Latin letters whatever the language.
+    kiosk.click("#person-given_names").await;
+    kiosk.wait_for("#keyboard[data-layout='latin']").await;
+    for key in ["A", "M", "I", "N", "A"] {
+        kiosk.click(&format!(".key[data-key='{key}']")).await;
+    }
+    let typed = kiosk
+        .eval("return document.getElementById('person-given_names').value")
+        .await;
+    assert_eq!(typed, "AMINA");
+    kiosk.click(".key[data-key='⌫']").await;
+    kiosk.click(".key[data-key='A']").await;
+    display.screenshot(shots, &shot("4a-keyboard"));
     fill(
         kiosk,
         "person-surname",
@@ -163,6 +198,7 @@ async fn book(
     )
     .await;
     display.screenshot(shots, &shot("4-who"));
+    kiosk.click("#keyboard-done").await;
     kiosk.click("#next").await;
     kiosk.wait_for("#mediator-none").await;
     display.screenshot(shots, &shot("5-mediator"));

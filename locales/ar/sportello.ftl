@@ -107,3 +107,8 @@ manage-cancel = إلغاء الحجز
 manage-cancelled = تم إلغاء الحجز. أصبح المكان متاحًا للآخرين.
 manage-cancel-pending = تم تسجيل الإلغاء وسيُرسل عند عودة الاتصال.
 manage-cancel-refused = لم يعد من الممكن إلغاء هذا الحجز (انتهى أو أُلغي بالفعل).
+date-placeholder = يي/شش/سسسس
+
+keyboard = لوحة المفاتيح
+keyboard-space = مسافة
+keyboard-done = تم

@@ -107,3 +107,8 @@ manage-cancel = Cancel the booking
 manage-cancelled = Booking cancelled. The place is free again for others.
 manage-cancel-pending = The cancellation is recorded and will be sent as soon as the kiosk is connected.
 manage-cancel-refused = This booking can no longer be cancelled (it is over or already cancelled).
+date-placeholder = dd/mm/yyyy
+
+keyboard = Keyboard
+keyboard-space = space
+keyboard-done = Done

@@ -107,3 +107,8 @@ manage-cancel = Annuler le rendez-vous
 manage-cancelled = Rendez-vous annulé. La place est de nouveau libre pour d'autres.
 manage-cancel-pending = L'annulation est enregistrée et sera envoyée dès que la borne sera connectée.
 manage-cancel-refused = Ce rendez-vous ne peut plus être annulé (il est passé ou déjà annulé).
+date-placeholder = jj/mm/aaaa
+
+keyboard = Clavier
+keyboard-space = espace
+keyboard-done = OK

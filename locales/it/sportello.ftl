@@ -107,3 +107,8 @@ manage-cancel = Annulla la prenotazione
 manage-cancelled = Prenotazione annullata. Il posto torna libero per altri.
 manage-cancel-pending = L'annullamento è registrato e sarà inviato appena torna il collegamento.
 manage-cancel-refused = Questa prenotazione non si può più annullare (è già passata o annullata).
+date-placeholder = gg/mm/aaaa
+
+keyboard = Tastiera
+keyboard-space = spazio
+keyboard-done = Fatto

@@ -297,7 +297,11 @@ impl Kiosk {
     }
 
     pub async fn click(&self, css: &str) {
-        self.wait_for(css).await.click().await.unwrap();
+        self.wait_for(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|err| panic!("click on {css}: {err}"));
     }
 
     /// Runs a script in the page and returns what it returns.

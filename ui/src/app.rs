@@ -2,6 +2,7 @@
 
 use crate::backend;
 use crate::components::idle_guard::IdleGuard;
+use crate::components::keyboard::Keyboard;
 use crate::components::status_bar::StatusBar;
 use crate::i18n;
 use crate::screens::{coming_soon::ComingSoon, home::Home, manage::Manage, wizard::Wizard};
@@ -112,6 +113,7 @@ pub fn App() -> Html {
                         <StatusBar />
                     </header>
                     <main class="screen" key={*generation}>{ body }</main>
+                    <Keyboard />
                     <IdleGuard on_timeout={start_over} />
                 </div>
             </ContextProvider<StatusContext>>

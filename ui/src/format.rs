@@ -65,3 +65,24 @@ pub fn country_name(code: &str, lang: Lang) -> String {
     };
     name().unwrap_or_else(|| code.to_owned())
 }
+
+/// A date as people type it: "12/04/1981" (day first, as in Italy), with "/", "-", "." or
+/// spaces between, or "1981-04-12".
+pub fn parse_date(text: &str) -> Option<jiff::civil::Date> {
+    let text = text.trim();
+    if let Ok(date) = text.parse::<jiff::civil::Date>() {
+        return Some(date);
+    }
+    let parts: Vec<&str> = text
+        .split(['/', '-', '.', ' '])
+        .filter(|part| !part.is_empty())
+        .collect();
+    let [day, month, year] = parts.as_slice() else {
+        return None;
+    };
+    let (day, month, year) = (day.parse().ok()?, month.parse().ok()?, year.parse().ok()?);
+    if !(1000..=9999).contains(&year) {
+        return None;
+    }
+    jiff::civil::Date::new(year, month, day).ok()
+}

@@ -1,5 +1,6 @@
 pub mod back_button;
 pub mod icons;
 pub mod idle_guard;
+pub mod keyboard;
 pub mod lang_picker;
 pub mod status_bar;

@@ -55,12 +55,12 @@ pub fn Manage(props: &Props) -> Html {
         let state = state.setter();
         Callback::from(move |_: MouseEvent| {
             let code = (*code).clone();
-            let date_of_birth = (*date_of_birth).clone();
             let state = state.clone();
-            if code.trim().is_empty() || date_of_birth.trim().is_empty() {
+            let date_of_birth = format::parse_date(&date_of_birth).map(|date| date.to_string());
+            let Some(date_of_birth) = date_of_birth.filter(|_| !code.trim().is_empty()) else {
                 state.set(State::Message("manage-missing"));
                 return;
-            }
+            };
             state.set(State::Busy);
             spawn_local(async move {
                 state.set(match backend::lookup_booking(&code, &date_of_birth).await {
@@ -80,7 +80,10 @@ pub fn Manage(props: &Props) -> Html {
             let State::Found(booking) = (*state).clone() else {
                 return;
             };
-            let date_of_birth = (*date_of_birth).clone();
+            let Some(date_of_birth) = format::parse_date(&date_of_birth).map(|d| d.to_string())
+            else {
+                return;
+            };
             let state = state.setter();
             state.set(State::Busy);
             spawn_local(async move {
@@ -149,12 +152,13 @@ pub fn Manage(props: &Props) -> Html {
                 <div class="form">
                     <label class="field">
                         <span class="field-label">{ t!("receipt-code") }</span>
-                        <input id="manage-code" type="text" dir="ltr" autocomplete="off"
+                        <input id="manage-code" type="text" dir="ltr" autocomplete="off" inputmode="none"
                                value={(*code).clone()} oninput={input(&code)} />
                     </label>
                     <label class="field">
                         <span class="field-label">{ t!("person-date-of-birth") }</span>
-                        <input id="manage-date_of_birth" type="date" dir="ltr"
+                        <input id="manage-date_of_birth" type="text" dir="ltr" inputmode="none"
+                               placeholder={t!("date-placeholder")}
                                value={(*date_of_birth).clone()} oninput={input(&date_of_birth)} />
                     </label>
                 </div>

@@ -79,7 +79,7 @@ impl PersonForm {
             problem: FieldProblem::Missing,
         };
         // An unreadable date is one problem among the others, all shown at once.
-        let parsed_date = self.date_of_birth.trim().parse::<jiff::civil::Date>().ok();
+        let parsed_date = format::parse_date(&self.date_of_birth);
         let date_of_birth = parsed_date.unwrap_or(jiff::civil::date(1990, 1, 1));
         let number = self.document_number.trim().to_owned();
         let identity = match self.document_kind.as_str() {
@@ -578,7 +578,8 @@ fn person_step(draft: &Draft, lang: Lang, update: &Update, go: &Callback<Step>) 
                 // Names and numbers are typed in Latin script, left to right, whatever the
                 // language of the screen.
                 <input id={format!("person-{field}")} type={kind} value={value.to_owned()} {oninput}
-                       autocomplete="off" dir="ltr" />
+                       autocomplete="off" dir="ltr" inputmode="none"
+                       placeholder={(field == "date_of_birth").then(|| t!("date-placeholder"))} />
                 { error(field).unwrap_or_default() }
             </label>
         }
@@ -644,7 +645,8 @@ fn person_step(draft: &Draft, lang: Lang, update: &Update, go: &Callback<Step>) 
             <div class="form">
                 { input("given_names", &form.given_names, t!("person-given-names"), "text") }
                 { input("surname", &form.surname, t!("person-surname"), "text") }
-                { input("date_of_birth", &form.date_of_birth, t!("person-date-of-birth"), "date") }
+                // Typed on the on-screen keyboard: a date picker is no use on a kiosk.
+                { input("date_of_birth", &form.date_of_birth, t!("person-date-of-birth"), "text") }
                 { select("nationality", &form.nationality, t!("person-nationality"), countries) }
                 { select("document_kind", &form.document_kind, t!("person-document"), documents) }
                 { input("document_number", &form.document_number, t!("person-document-number"), "text") }
