@@ -58,6 +58,69 @@ async fn enrolment_code(server: &str, kiosk_id: &str) -> String {
 
 const RENEWAL: &str = "questura-asti-permesso-rinnovo";
 
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|window| window == needle)
+}
+
+/// A receipt printer on loopback: it takes what it is sent, as a network ESC/POS printer on
+/// port 9100 does, until it is stopped (then connections are refused, as with one unplugged).
+struct FakePrinter {
+    address: std::net::SocketAddr,
+    received: std::sync::Arc<std::sync::Mutex<Vec<u8>>>,
+    running: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl FakePrinter {
+    fn start() -> FakePrinter {
+        use std::io::Read;
+        use std::sync::atomic::Ordering;
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.set_nonblocking(true).unwrap();
+        let address = listener.local_addr().unwrap();
+        let received = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let running = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+        let (sink, alive) = (received.clone(), running.clone());
+        std::thread::spawn(move || {
+            while alive.load(Ordering::SeqCst) {
+                match listener.accept() {
+                    Ok((mut stream, _)) => {
+                        stream.set_nonblocking(false).unwrap();
+                        let mut bytes = Vec::new();
+                        let _ = stream.read_to_end(&mut bytes);
+                        sink.lock().unwrap().extend(bytes);
+                    }
+                    Err(_) => std::thread::sleep(Duration::from_millis(20)),
+                }
+            }
+            // The listener closes here: the printer is gone.
+        });
+        FakePrinter {
+            address,
+            received,
+            running,
+        }
+    }
+
+    fn received(&self) -> Vec<u8> {
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            let bytes = self.received.lock().unwrap().clone();
+            if !bytes.is_empty() || Instant::now() > deadline {
+                return bytes;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn stop(&self) {
+        self.running
+            .store(false, std::sync::atomic::Ordering::SeqCst);
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
 async fn served_procedures(server: &str) -> BTreeSet<String> {
     let procedures: Vec<sportello_core::model::Procedure> =
         reqwest::get(format!("{server}/api/v1/procedures"))
@@ -273,12 +336,13 @@ async fn arabic_rtl_offices_from_the_server_and_offline_from_the_cache() {
     assert_eq!(served.len(), 3);
 
     let code = enrolment_code(&server.url, "e2e-kiosk").await;
+    let printer = FakePrinter::start();
     let kiosk = Kiosk::start_with(
         &display,
         &format!(
             "server_url = \"{}\"\nkiosk_id = \"e2e-kiosk\"\nplace = \"Test\"\n\
-             comune_istat = \"005005\"\nsync_interval_secs = 5\n",
-            server.url
+             comune_istat = \"005005\"\nsync_interval_secs = 5\nprinter = \"{}\"\n",
+            server.url, printer.address
         ),
         &[("SPORTELLO_ENROLMENT_CODE", &code)],
     )
@@ -321,6 +385,24 @@ async fn arabic_rtl_offices_from_the_server_and_offline_from_the_cache() {
     let claims = verify(&keys, &token);
     assert_eq!(claims.code, code);
     assert_eq!(claims.procedure_id, RENEWAL);
+    // Printed on the receipt printer (a fake one on loopback, speaking ESC/POS): the code, the
+    // token in the printer's own QR command, the Italian text.
+    kiosk.click("#print").await;
+    kiosk.wait_for("#printed").await;
+    let printed = printer.received();
+    assert!(printed.starts_with(&[0x1b, b'@']), "ESC @ first");
+    assert!(contains(&printed, code.as_bytes()));
+    let mut qr_store = vec![0x1d, b'(', b'k'];
+    qr_store.extend_from_slice(&u16::try_from(token.len() + 3).unwrap().to_le_bytes());
+    qr_store.extend_from_slice(&[49, 80, 48]);
+    qr_store.extend_from_slice(token.as_bytes());
+    assert!(
+        contains(&printed, &qr_store),
+        "the token in a QR store command"
+    );
+    assert!(contains(&printed, b"Rinnovo del permesso di soggiorno"));
+    assert!(printed.ends_with(&[0x1d, b'V', 66, 3]), "cut at the end");
+    display.screenshot(&shots, "01-receipt-printed-it");
     kiosk.click("#finish").await;
     kiosk.wait_for("#tile-book").await;
 
@@ -430,6 +512,15 @@ async fn arabic_rtl_offices_from_the_server_and_offline_from_the_cache() {
             .await
             .contains(&message("ar", "receipt-offline"))
     );
+    // The printer is gone: the person is told, and the receipt stays on screen.
+    printer.stop();
+    kiosk.click("#print").await;
+    assert_eq!(
+        kiosk.text("#print-failed").await,
+        message("ar", "receipt-print-failed")
+    );
+    assert_eq!(kiosk.text("#receipt-code").await, code);
+    display.screenshot(&shots, "04c-print-failed-ar");
     kiosk.click("#finish").await;
     kiosk.click("#tile-book").await;
     kiosk.wait_for(".procedure-choice").await;

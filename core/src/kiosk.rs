@@ -68,6 +68,20 @@ pub struct UiSettings {
     pub idle_secs: u32,
     /// Seconds that question stays before everything typed is wiped.
     pub idle_warning_secs: u32,
+    /// Whether a receipt printer is configured.
+    pub printer: bool,
+}
+
+/// A receipt laid out for the printer: what it says, in the person's language and in
+/// Italian.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PrintedReceipt {
+    /// The booking code, printed large.
+    pub code: String,
+    /// The signed receipt token, printed as a QR code.
+    pub token: String,
+    /// Label and value, in the order to print them.
+    pub lines: Vec<(String, String)>,
 }
 
 /// Why a kiosk command failed; the UI shows a message for each in the person's language.
@@ -80,6 +94,9 @@ pub enum CommandError {
     /// The kiosk is not enrolled: it cannot book.
     #[error("this kiosk is not enrolled")]
     NotEnrolled,
+    /// The printer did not take the receipt (off, out of paper, unplugged, none configured).
+    #[error("the printer is not available")]
+    PrinterUnavailable,
 }
 
 // --- what the booking wizard gets from the kiosk backend ------------------------------------

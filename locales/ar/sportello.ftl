@@ -112,3 +112,8 @@ date-placeholder = يي/شش/سسسس
 keyboard = لوحة المفاتيح
 keyboard-space = مسافة
 keyboard-done = تم
+
+receipt-print = اطبع الإيصال
+receipt-printed = تمت طباعة الإيصال: خذه من الطابعة.
+receipt-print-failed = الطابعة لا تستجيب. التقط صورة لهذه الشاشة: يبقى الإيصال هنا حتى تضغط إنهاء.
+receipt-cancel-how = للإلغاء

@@ -112,3 +112,8 @@ date-placeholder = dd/mm/yyyy
 keyboard = Keyboard
 keyboard-space = space
 keyboard-done = Done
+
+receipt-print = Print the receipt
+receipt-printed = Receipt printed: take it from the printer.
+receipt-print-failed = The printer does not answer. Take a photo of this screen: the receipt stays here until you press Done.
+receipt-cancel-how = To cancel

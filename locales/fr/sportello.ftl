@@ -112,3 +112,8 @@ date-placeholder = jj/mm/aaaa
 keyboard = Clavier
 keyboard-space = espace
 keyboard-done = OK
+
+receipt-print = Imprimer le reçu
+receipt-printed = Reçu imprimé : prenez-le dans l'imprimante.
+receipt-print-failed = L'imprimante ne répond pas. Photographiez cet écran : le reçu reste ici jusqu'à ce que vous appuyiez sur Terminer.
+receipt-cancel-how = Pour annuler

@@ -112,3 +112,8 @@ date-placeholder = gg/mm/aaaa
 keyboard = Tastiera
 keyboard-space = spazio
 keyboard-done = Fatto
+
+receipt-print = Stampa la ricevuta
+receipt-printed = Ricevuta stampata: prendila dalla stampante.
+receipt-print-failed = La stampante non risponde. Fotografa questa schermata: la ricevuta resta qui finché non premi Fine.
+receipt-cancel-how = Per annullare

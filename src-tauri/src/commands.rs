@@ -17,6 +17,7 @@ use tokio::sync::{Notify, watch};
 /// What the commands share, managed by Tauri.
 pub struct KioskState {
     pub ui: sportello_core::kiosk::UiSettings,
+    pub printer: Option<std::net::SocketAddr>,
     pub cache: SharedCache,
     pub store: crate::outbox::SharedStore,
     pub wizard: crate::wizard::Wizard,
@@ -156,4 +157,22 @@ pub async fn cancel_booking(
         .cancel(&booking, date_of_birth)
         .await
         .map_err(wizard_error)
+}
+
+/// Prints a receipt on the kiosk's printer. On any failure the receipt stays on screen.
+#[tauri::command(async)]
+pub async fn print_receipt(
+    state: State<'_, KioskState>,
+    receipt: sportello_core::kiosk::PrintedReceipt,
+) -> Result<(), CommandError> {
+    let printer = state.printer;
+    let printed =
+        tauri::async_runtime::spawn_blocking(move || crate::printing::print(printer, &receipt))
+            .await
+            .map_err(|_| CommandError::PrinterUnavailable)?;
+    printed.map_err(|err| {
+        // The receipt's content is not logged: it names the person's appointment.
+        tracing::warn!(error = %err, "receipt not printed");
+        CommandError::PrinterUnavailable
+    })
 }

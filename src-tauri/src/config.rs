@@ -37,6 +37,10 @@ pub struct KioskConfig {
     /// Seconds that question stays before everything typed is wiped.
     #[serde(default = "default_idle_warning_secs")]
     pub idle_warning_secs: u32,
+    /// The receipt printer, an ESC/POS printer on the network ("192.168.1.50:9100"); none
+    /// when absent (receipts stay on screen to be photographed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub printer: Option<String>,
 }
 
 fn default_idle_secs() -> u32 {
@@ -58,6 +62,7 @@ impl Default for KioskConfig {
             kiosk_mode: false,
             idle_secs: default_idle_secs(),
             idle_warning_secs: default_idle_warning_secs(),
+            printer: None,
         }
     }
 }
@@ -90,6 +95,7 @@ const HEADER: &str = "\
 # kiosk_mode: full screen without a frame, for public terminals.
 # idle_secs, idle_warning_secs: after idle_secs without a touch (2 to 3600) the screen asks
 # whether the person is still there; idle_warning_secs later (2 to 120) it wipes what was typed.
+# printer: the ESC/POS receipt printer on the network, address:port (usually port 9100).
 # server_url must be https:// unless the server is on this machine.
 ";
 
@@ -162,6 +168,14 @@ impl KioskConfig {
                 reason: "must be the comune's six-digit ISTAT code".to_owned(),
             });
         }
+        if let Some(printer) = &self.printer
+            && printer.parse::<std::net::SocketAddr>().is_err()
+        {
+            return Err(ConfigError::Invalid {
+                field: "printer",
+                reason: "an address and port, e.g. \"192.168.1.50:9100\"".to_owned(),
+            });
+        }
         if !(2..=3600).contains(&self.idle_secs) {
             return Err(ConfigError::Invalid {
                 field: "idle_secs",
@@ -187,6 +201,11 @@ impl KioskConfig {
             });
         }
         Ok(())
+    }
+
+    /// The receipt printer's address, if one is configured.
+    pub fn printer_address(&self) -> Option<std::net::SocketAddr> {
+        self.printer.as_deref().and_then(|text| text.parse().ok())
     }
 
     pub fn sync_interval(&self) -> Duration {

@@ -9,6 +9,7 @@ pub mod config;
 pub mod desk;
 pub mod identity;
 pub mod outbox;
+pub mod printing;
 pub mod store;
 pub mod sync;
 pub mod wizard;
@@ -76,6 +77,7 @@ pub fn run() -> Result<(), StartError> {
             commands::book_leased,
             commands::lookup_booking,
             commands::cancel_booking,
+            commands::print_receipt,
         ])
         .run(tauri::generate_context!())
         .map_err(StartError::Tauri)
@@ -130,7 +132,9 @@ fn setup(app: &mut tauri::App) -> Result<(), StartError> {
         ui: sportello_core::kiosk::UiSettings {
             idle_secs: config.idle_secs,
             idle_warning_secs: config.idle_warning_secs,
+            printer: config.printer_address().is_some(),
         },
+        printer: config.printer_address(),
         cache,
         store,
         wizard,

@@ -6,7 +6,7 @@ use sportello_core::booking::{ConfirmRequest, Hold, HoldRequest};
 use sportello_core::identity::Person;
 use sportello_core::kiosk::{
     BookOutcome, CancelOutcome, CommandError, HoldOutcome, KioskStatus, LookupOutcome,
-    STATUS_EVENT, SlotList, UiSettings,
+    PrintedReceipt, STATUS_EVENT, SlotList, UiSettings,
 };
 use sportello_core::model::{Office, Procedure};
 use wasm_bindgen::prelude::*;
@@ -180,6 +180,14 @@ pub async fn cancel_booking(
         },
     )
     .await
+}
+
+pub async fn print_receipt(receipt: &PrintedReceipt) -> Result<(), BackendError> {
+    #[derive(Serialize)]
+    struct Args<'a> {
+        receipt: &'a PrintedReceipt,
+    }
+    invoke("print_receipt", Args { receipt }).await
 }
 
 pub async fn ui_settings() -> Result<UiSettings, BackendError> {

@@ -22,6 +22,12 @@ pub fn loader() -> &'static FluentLanguageLoader {
     &LOADER
 }
 
+/// A message in Italian whatever the current language: a receipt is read by the office too.
+pub fn italian(id: &str) -> String {
+    let it: unic_langid::LanguageIdentifier = "it".parse().expect("a valid tag");
+    loader().select_languages(&[it]).get(id)
+}
+
 /// A UI message in the current language: `t!("back")`, `t!("slot-minutes", minutes = 15)`.
 /// The message id is checked against `locales/it` at compile time.
 #[macro_export]

@@ -146,6 +146,8 @@ struct Draft {
     notice: Option<Notice>,
     busy: bool,
     receipt: Option<Receipt>,
+    printer: bool,
+    printed: Option<bool>,
 }
 
 /// A change to the draft. Applied to the draft as it is when the change lands, not as it was
@@ -199,6 +201,20 @@ pub fn Wizard(props: &Props) -> Html {
         let dispatcher = draft.dispatcher();
         Callback::from(move |change: Box<dyn Fn(&mut Draft)>| dispatcher.dispatch(Change(change)))
     };
+
+    // Whether there is a printer to offer.
+    {
+        let update = update.clone();
+        use_effect_with((), move |()| {
+            spawn_local(async move {
+                if let Ok(settings) = backend::ui_settings().await {
+                    update.emit(Box::new(move |draft: &mut Draft| {
+                        draft.printer = settings.printer
+                    }));
+                }
+            });
+        });
+    }
 
     // The slots are fetched on arriving at their step, and again when they were dropped (a
     // hold that expired).
@@ -280,7 +296,7 @@ pub fn Wizard(props: &Props) -> Html {
         Step::Person => person_step(&draft, lang, &update, &go),
         Step::Mediator => mediator_step(&draft, &update, &go),
         Step::Review => review_step(&draft, lang, &office_name, &update, &go),
-        Step::Receipt => receipt_step(&draft, lang, &office_name, &leave),
+        Step::Receipt => receipt_step(&draft, lang, &office_name, &leave, &update, &offices),
     };
     let countdown = match (&draft.chosen, *step) {
         (Some(Chosen::Held(hold)), Step::Person | Step::Mediator | Step::Review) => {
@@ -826,17 +842,82 @@ fn review_step(
     }
 }
 
+/// The receipt's lines for the printer: in Italian, then in the person's language (the
+/// printer leaves out what its characters cannot show; the screen shows everything).
+fn printed_lines(draft: &Draft, lang: Lang, offices: &[Office]) -> Vec<(String, String)> {
+    let (Some(receipt), Some(procedure)) = (&draft.receipt, &draft.procedure) else {
+        return Vec::new();
+    };
+    let office = offices.iter().find(|office| office.id == receipt.office_id);
+    let place = office.map_or_else(
+        || receipt.office_id.clone(),
+        |office| format!("{}, {}", office.name, office.address.one_line()),
+    );
+    let mut languages = vec![Lang::It];
+    if lang != Lang::It {
+        languages.push(lang);
+    }
+    let mut lines = Vec::new();
+    for language in languages {
+        let label = |id: &str| {
+            if language == Lang::It {
+                crate::i18n::italian(id)
+            } else {
+                crate::i18n::loader().get(id)
+            }
+        };
+        lines.push((
+            label("receipt-procedure"),
+            procedure.name.resolve(language).text.to_owned(),
+        ));
+        lines.push((
+            label("receipt-when"),
+            format::long_day_and_time(receipt.start, language),
+        ));
+        lines.push((label("receipt-where"), place.clone()));
+        let documents: Vec<&str> = procedure
+            .documents
+            .iter()
+            .map(|document| document.resolve(language).text)
+            .collect();
+        lines.push((label("receipt-bring"), documents.join("; ")));
+        if let Some(mediator) = &draft.mediator {
+            lines.push((label("wizard-mediator"), mediator.clone()));
+        }
+        lines.push((label("receipt-cancel-how"), label("manage-hint")));
+    }
+    lines
+}
+
 fn receipt_step(
     draft: &Draft,
     lang: Lang,
     office_name: &dyn Fn(&str) -> String,
     leave: &Callback<()>,
+    update: &Update,
+    offices: &[Office],
 ) -> Html {
     let (Some(receipt), Some(procedure)) = (&draft.receipt, &draft.procedure) else {
         return html! {};
     };
     let name = procedure.name.resolve(lang);
     let finish = leave.reform(|_: MouseEvent| ());
+    let print = {
+        let printed = sportello_core::kiosk::PrintedReceipt {
+            code: receipt.code.clone(),
+            token: receipt.token.clone(),
+            lines: printed_lines(draft, lang, offices),
+        };
+        let update = update.clone();
+        Callback::from(move |_: MouseEvent| {
+            let printed = printed.clone();
+            let update = update.clone();
+            spawn_local(async move {
+                let ok = backend::print_receipt(&printed).await.is_ok();
+                update.emit(Box::new(move |draft: &mut Draft| draft.printed = Some(ok)));
+            });
+        })
+    };
     html! {
         <div class="receipt" id="receipt">
             <p class="receipt-done">{ t!("receipt-done") }</p>
@@ -868,7 +949,17 @@ fn receipt_step(
                 <p class="notice">{ t!("receipt-offline") }</p>
             }
             <p class="notice">{ t!("receipt-photo") }</p>
-            <button class="primary" id="finish" onclick={finish}>{ t!("receipt-finish") }</button>
+            { match draft.printed {
+                Some(true) => html! { <p class="notice" id="printed" role="status">{ t!("receipt-printed") }</p> },
+                Some(false) => html! { <p class="notice error" id="print-failed" role="alert">{ t!("receipt-print-failed") }</p> },
+                None => html! {},
+            } }
+            <div class="actions">
+                if draft.printer {
+                    <button class="primary" id="print" onclick={print}>{ t!("receipt-print") }</button>
+                }
+                <button class="primary" id="finish" onclick={finish}>{ t!("receipt-finish") }</button>
+            </div>
         </div>
     }
 }
