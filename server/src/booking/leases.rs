@@ -299,7 +299,7 @@ async fn top_up(
             };
             loop {
                 row.code = new_booking_code();
-                if leases::insert_lease(tx, &row, grant.now.as_second()).await? {
+                if bookings::insert_booking(tx, &row, grant.now.as_second()).await? {
                     break;
                 }
             }
@@ -651,7 +651,7 @@ async fn reclaim(
         issued_at: Some(report.issued_at),
         kiosk_id: Some(lease.kiosk_id.clone()),
     };
-    match leases::insert_reported(tx, &row, now.as_second()).await {
+    match bookings::insert_booking(tx, &row, now.as_second()).await {
         Ok(true) => {}
         Ok(false) => return Err(gone()),
         Err(err) if err.is_unique_violation() => return Err(gone()),

@@ -439,7 +439,7 @@ async fn hold_once(
     // Codes are random in a space of 5·10^10; a clash is rare, and retried.
     loop {
         row.code = new_booking_code();
-        if bookings::insert_hold(&mut tx, &row, now.as_second()).await? {
+        if bookings::insert_booking(&mut tx, &row, now.as_second()).await? {
             break;
         }
     }

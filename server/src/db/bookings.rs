@@ -60,17 +60,20 @@ fn booking_from_row(row: &AnyRow) -> Result<BookingRow, DbError> {
     })
 }
 
-/// Inserts a new hold. `false` if its code is already taken (pick another and retry).
-pub async fn insert_hold(
+/// Inserts a booking row as it stands (a hold, a lease, a booking reported by a kiosk; its
+/// seats are claimed separately). `false` if its id or code is taken (pick another code and
+/// retry).
+pub async fn insert_booking(
     conn: &mut AnyConnection,
     row: &BookingRow,
     now: i64,
 ) -> Result<bool, DbError> {
     let inserted = sqlx::query(
         "INSERT INTO bookings (id, code, procedure_id, office_id, counter_id, slot_start, \
-         slot_end, day, status, hold_expires_at, booked_by, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'held', $9, $10, $11, $11) \
-         ON CONFLICT (code) DO NOTHING",
+         slot_end, day, status, hold_expires_at, person_key, organization_id, booked_by, \
+         mediator_language, queue_number, issued_at, kiosk_id, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
+         $18, $18) ON CONFLICT DO NOTHING",
     )
     .bind(&row.id)
     .bind(&row.code)
@@ -80,8 +83,15 @@ pub async fn insert_hold(
     .bind(row.slot_start)
     .bind(row.slot_end)
     .bind(&row.day)
+    .bind(row.status.as_str())
     .bind(row.hold_expires_at)
+    .bind(&row.person_key)
+    .bind(&row.organization_id)
     .bind(&row.booked_by)
+    .bind(&row.mediator_language)
+    .bind(row.queue_number)
+    .bind(row.issued_at)
+    .bind(&row.kiosk_id)
     .bind(now)
     .execute(conn)
     .await?
