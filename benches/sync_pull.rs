@@ -9,11 +9,11 @@
 //! Run with `cargo bench --bench sync_pull`. Loopback, so times are the server's and the
 //! kiosk's work, not a network's.
 
-#[path = "../tests/support/proxy.rs"]
-#[allow(dead_code)] // The bench counts bytes; it breaks no links.
-mod proxy;
+#[path = "../tests/support/mod.rs"]
+mod support;
 
-use serde_json::{Value, json};
+use support::proxy;
+
 use sportello::cache::Cache;
 use sportello::store::Store;
 use sportello::sync::{KioskParts, ServerClient, SyncEngine};
@@ -63,7 +63,7 @@ async fn main() {
     );
 
     // An enrolled kiosk with leases.
-    let code = enrolment_code(&url).await;
+    let code = support::enrolment_code(&url, "bench-1").await;
     let kiosk_dir = dir.path().join("kiosk");
     let cache = Arc::new(Mutex::new(
         Cache::open(&kiosk_dir.join("cache.sqlite3")).unwrap(),
@@ -125,28 +125,4 @@ fn median(mut values: Vec<u64>) -> u64 {
 fn median_ms(mut values: Vec<Duration>) -> f64 {
     values.sort_unstable();
     values[values.len() / 2].as_secs_f64() * 1000.0
-}
-
-async fn enrolment_code(url: &str) -> String {
-    let http = reqwest::Client::new();
-    let session: Value = http
-        .post(format!("{url}/api/v1/auth/login"))
-        .json(&json!({"username": "admin", "password": "sportello-admin"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let code: Value = http
-        .post(format!("{url}/api/v1/admin/kiosks"))
-        .bearer_auth(session["token"].as_str().unwrap())
-        .json(&json!({"kiosk_id": "bench-1", "place": "Bench", "comune_istat": "005005"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    code["code"].as_str().unwrap().to_owned()
 }

@@ -8,7 +8,7 @@ use sportello_core::model::Office;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
-use support::{Kiosk, ServerProcess, VirtualDisplay, message};
+use support::{Kiosk, ServerProcess, VirtualDisplay, enrolment_code, message};
 
 fn screenshots() -> PathBuf {
     PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("kiosk_e2e")
@@ -29,31 +29,6 @@ async fn wait_for_connection(kiosk: &Kiosk, state: &str, within: Duration) {
         assert!(Instant::now() < deadline, "the kiosk never showed {state}");
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
-}
-
-/// Registers a kiosk as the demo administrator; its one-time enrolment code.
-async fn enrolment_code(server: &str, kiosk_id: &str) -> String {
-    let http = reqwest::Client::new();
-    let session: serde_json::Value = http
-        .post(format!("{server}/api/v1/auth/login"))
-        .json(&serde_json::json!({"username": "admin", "password": "sportello-admin"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let code: serde_json::Value = http
-        .post(format!("{server}/api/v1/admin/kiosks"))
-        .bearer_auth(session["token"].as_str().unwrap())
-        .json(&serde_json::json!({"kiosk_id": kiosk_id, "place": "Test", "comune_istat": "005005"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    code["code"].as_str().unwrap().to_owned()
 }
 
 const RENEWAL: &str = "questura-asti-permesso-rinnovo";

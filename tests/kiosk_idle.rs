@@ -8,7 +8,7 @@ mod support;
 use serde_json::Value;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
-use support::{Kiosk, ServerProcess, VirtualDisplay, message};
+use support::{Kiosk, ServerProcess, VirtualDisplay, enrolment_code, message};
 
 const RENEWAL: &str = "questura-asti-permesso-rinnovo";
 
@@ -30,30 +30,6 @@ async fn free_at(server: &str, start: &str) -> u64 {
         .sum()
 }
 
-async fn enrolment_code(server: &str) -> String {
-    let http = reqwest::Client::new();
-    let session: Value = http
-        .post(format!("{server}/api/v1/auth/login"))
-        .json(&serde_json::json!({"username": "admin", "password": "sportello-admin"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let code: Value = http
-        .post(format!("{server}/api/v1/admin/kiosks"))
-        .bearer_auth(session["token"].as_str().unwrap())
-        .json(&serde_json::json!({"kiosk_id": "idle-kiosk", "place": "Test", "comune_istat": "005005"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    code["code"].as_str().unwrap().to_owned()
-}
-
 async fn fill(kiosk: &Kiosk, id: &str, value: &str) {
     kiosk.wait_for(&format!("#{id}")).await;
     kiosk
@@ -69,7 +45,7 @@ async fn a_person_who_walks_away_leaves_nothing_behind() {
     let display = VirtualDisplay::start();
     let data = tempfile::tempdir().unwrap();
     let server = ServerProcess::start(&data.path().join("server.sqlite3"));
-    let code = enrolment_code(&server.url).await;
+    let code = enrolment_code(&server.url, "idle-kiosk").await;
     let kiosk = Kiosk::start_with(
         &display,
         &format!(

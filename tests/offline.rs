@@ -179,17 +179,7 @@ impl Api {
     }
 
     async fn login(&self, username: &str, password: &str) -> String {
-        let session: Value = self
-            .http
-            .post(format!("{}/api/v1/auth/login", self.url))
-            .json(&json!({"username": username, "password": password}))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        session["token"].as_str().unwrap().to_owned()
+        support::login(&self.url, username, password).await
     }
 
     async fn send(

@@ -74,24 +74,7 @@ async fn the_wizard_books_online_through_the_outbox_and_offline_on_leases() {
     let dir = tempfile::tempdir().unwrap();
     let server = ServerProcess::start(&dir.path().join("server.sqlite3"));
     let proxy = Proxy::start(server.addr()).await;
-    let admin = post(
-        &format!("{}/api/v1/auth/login", server.url),
-        None,
-        json!({"username": "admin", "password": "sportello-admin"}),
-    )
-    .await["token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let code = post(
-        &format!("{}/api/v1/admin/kiosks", server.url),
-        Some(&admin),
-        json!({"kiosk_id": "wizard-1", "place": "Municipio", "comune_istat": "005005"}),
-    )
-    .await["code"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let code = support::enrolment_code(&server.url, "wizard-1").await;
     let (wizard, _store) = kiosk(&dir.path().join("kiosk"), &proxy.url, code).await;
 
     // Online: the server's slots, a hold, a booking with the server's receipt.
@@ -130,15 +113,7 @@ async fn the_wizard_books_online_through_the_outbox_and_offline_on_leases() {
     ));
 
     // The slot filled up meanwhile (operators took every place): the next ones instead.
-    let operator = post(
-        &format!("{}/api/v1/auth/login", server.url),
-        None,
-        json!({"username": "asti.operatore", "password": "sportello-operatore"}),
-    )
-    .await["token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let operator = support::login(&server.url, "asti.operatore", "sportello-operatore").await;
     let full = slots.slots[1].clone();
     for _ in 0..full.free {
         post(
@@ -201,15 +176,7 @@ async fn the_wizard_books_online_through_the_outbox_and_offline_on_leases() {
 
     // Back online, the engine reports it on its own (woken by the booking, retrying).
     proxy.set_mode(Mode::Pass);
-    let staff = post(
-        &format!("{}/api/v1/auth/login", server.url),
-        None,
-        json!({"username": "questura.staff", "password": "sportello-staff"}),
-    )
-    .await["token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let staff = support::login(&server.url, "questura.staff", "sportello-staff").await;
     wizard.wake.notify_one();
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {

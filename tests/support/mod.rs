@@ -367,3 +367,39 @@ pub fn message(lang: &str, id: &str) -> String {
         .unwrap_or_else(|| panic!("{lang}: no simple message {id}"))
         .to_owned()
 }
+
+/// A session token for a demo account.
+pub async fn login(server: &str, username: &str, password: &str) -> String {
+    let session: serde_json::Value = reqwest::Client::new()
+        .post(format!("{server}/api/v1/auth/login"))
+        .json(&serde_json::json!({"username": username, "password": password}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    session["token"]
+        .as_str()
+        .unwrap_or_else(|| panic!("login {username}: {session}"))
+        .to_owned()
+}
+
+/// Registers a kiosk in Asti as the demo administrator; its one-time enrolment code.
+pub async fn enrolment_code(server: &str, kiosk_id: &str) -> String {
+    let admin = login(server, "admin", "sportello-admin").await;
+    let code: serde_json::Value = reqwest::Client::new()
+        .post(format!("{server}/api/v1/admin/kiosks"))
+        .bearer_auth(admin)
+        .json(&serde_json::json!({"kiosk_id": kiosk_id, "place": "Test", "comune_istat": "005005"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    code["code"]
+        .as_str()
+        .unwrap_or_else(|| panic!("register {kiosk_id}: {code}"))
+        .to_owned()
+}
