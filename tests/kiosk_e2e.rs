@@ -406,6 +406,43 @@ async fn arabic_rtl_offices_from_the_server_and_offline_from_the_cache() {
     kiosk.click("#back").await;
     kiosk.wait_for("#tile-book").await;
 
+    // An operator of the comune logs in and books on a person's behalf: recorded for the
+    // comune. A wrong password is refused in the person's language.
+    kiosk.click("#operator-entry").await;
+    fill(&kiosk, "operator-username", "asti.operatore", "input").await;
+    fill(&kiosk, "operator-password", "wrong", "input").await;
+    kiosk.click("#operator-login").await;
+    assert_eq!(
+        kiosk.text("#operator-message").await,
+        message("it", "operator-refused")
+    );
+    fill(&kiosk, "operator-password", "sportello-operatore", "input").await;
+    kiosk.click("#operator-login").await;
+    kiosk.wait_for("#operator-banner").await;
+    display.screenshot(&shots, "01e-operator-it");
+    let (_, for_them) = book(&kiosk, &display, &shots, "it", 3).await;
+    kiosk.click("#finish").await;
+    let staff = support::login(&server.url, "questura.staff", "sportello-staff").await;
+    let record: serde_json::Value = reqwest::Client::new()
+        .get(format!("{}/api/v1/bookings/{for_them}", server.url))
+        .bearer_auth(staff)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(record["organization_id"], "comune-asti");
+    assert_eq!(record["booked_by"], "operator:asti.operatore");
+    kiosk.click("#operator-logout").await;
+    assert!(
+        kiosk
+            .client
+            .find(fantoccini::Locator::Css("#operator-banner"))
+            .await
+            .is_err()
+    );
+
     // Choose Arabic: the whole document turns right-to-left and speaks Arabic.
     kiosk.click(".lang-option[data-lang='ar']").await;
     assert_eq!(

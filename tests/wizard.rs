@@ -12,7 +12,7 @@ use sportello::sync::{KioskParts, REFUSED_GRACE_SECS, ServerClient, SyncEngine};
 use sportello::wizard::Wizard;
 use sportello_core::booking::{ConfirmRequest, HoldRequest};
 use sportello_core::identity::Person;
-use sportello_core::kiosk::{BookOutcome, HoldOutcome, SlotSource};
+use sportello_core::kiosk::{BookOutcome, HoldOutcome, LoginOutcome, SlotSource};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use support::ServerProcess;
@@ -59,12 +59,12 @@ async fn kiosk(dir: &std::path::Path, url: &str, code: String) -> (Wizard, Share
         .unwrap();
     engine.sync_once().await.unwrap();
     let wake = Arc::new(tokio::sync::Notify::new());
-    let wizard = Wizard {
-        store: store.clone(),
-        client: engine.client(),
-        wake: wake.clone(),
-        identity_dir: dir.join("identity"),
-    };
+    let wizard = Wizard::new(
+        store.clone(),
+        engine.client(),
+        wake.clone(),
+        dir.join("identity"),
+    );
     tokio::spawn(engine.run(Duration::from_secs(3600), wake));
     (wizard, store)
 }
@@ -113,12 +113,12 @@ async fn the_wizard_books_online_through_the_outbox_and_offline_on_leases() {
     ));
 
     // The slot filled up meanwhile (operators took every place): the next ones instead.
-    let operator = support::login(&server.url, "asti.operatore", "sportello-operatore").await;
+    let operator_token = support::login(&server.url, "asti.operatore", "sportello-operatore").await;
     let full = slots.slots[1].clone();
     for _ in 0..full.free {
         post(
             &format!("{}/api/v1/holds", server.url),
-            Some(&operator),
+            Some(&operator_token),
             json!({"procedure_id": RENEWAL, "office_id": full.office_id, "start": full.start}),
         )
         .await;
@@ -138,6 +138,66 @@ async fn the_wizard_books_online_through_the_outbox_and_offline_on_leases() {
         }
         other => panic!("{other:?}"),
     }
+
+    // An operator of the comune logs in at the kiosk and books on a person's behalf: the
+    // booking is recorded for the comune. A wrong password, or a staff account, gets nothing.
+    assert_eq!(
+        wizard.login("asti.operatore", "wrong").await.unwrap(),
+        LoginOutcome::Refused
+    );
+    assert_eq!(
+        wizard
+            .login("questura.staff", "sportello-staff")
+            .await
+            .unwrap(),
+        LoginOutcome::Refused
+    );
+    assert!(wizard.operator().is_none());
+    let LoginOutcome::LoggedIn { operator } = wizard
+        .login("asti.operatore", "sportello-operatore")
+        .await
+        .unwrap()
+    else {
+        panic!("not logged in");
+    };
+    assert_eq!(operator.organization_id.as_deref(), Some("comune-asti"));
+    let slot = wizard.slots(RENEWAL, None).await.unwrap().slots[3].clone();
+    let HoldOutcome::Held { hold } = wizard
+        .hold(&HoldRequest {
+            procedure_id: RENEWAL.into(),
+            office_id: slot.office_id.clone(),
+            start: slot.start,
+        })
+        .await
+        .unwrap()
+    else {
+        panic!("not held");
+    };
+    let on_behalf = ConfirmRequest {
+        person: person(9),
+        mediator_language: None,
+    };
+    let BookOutcome::Booked { booking: for_them } =
+        wizard.confirm(&hold, &on_behalf).await.unwrap()
+    else {
+        panic!("not booked");
+    };
+    let record: Value = reqwest::Client::new()
+        .get(format!("{}/api/v1/bookings/{}", server.url, for_them.code))
+        .bearer_auth(&operator_token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(record["organization_id"], "comune-asti");
+    assert_eq!(record["booked_by"], "operator:asti.operatore");
+    // The operator's session went with the writes, and is not kept once they are answered.
+    let entries = sportello::outbox::lock(&_store).entries_all().unwrap();
+    assert!(entries.iter().all(|entry| entry.bearer.is_none()));
+    wizard.logout().await;
+    assert!(wizard.operator().is_none());
 
     // The link goes down: only leased seats, offered at once and booked offline.
     proxy.set_mode(Mode::Drop);

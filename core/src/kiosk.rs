@@ -218,3 +218,24 @@ pub enum CancelOutcome {
         detail: String,
     },
 }
+
+/// The operator working at this kiosk, while logged in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OperatorInfo {
+    pub username: String,
+    /// The comune or patronato they book for.
+    pub organization_id: Option<String>,
+}
+
+/// What an operator's login came to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum LoginOutcome {
+    LoggedIn {
+        operator: OperatorInfo,
+    },
+    /// Wrong username or password (or not an operator's account).
+    Refused,
+    TooMany,
+    Offline,
+}

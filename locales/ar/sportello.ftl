@@ -117,3 +117,13 @@ receipt-print = اطبع الإيصال
 receipt-printed = تمت طباعة الإيصال: خذه من الطابعة.
 receipt-print-failed = الطابعة لا تستجيب. التقط صورة لهذه الشاشة: يبقى الإيصال هنا حتى تضغط إنهاء.
 receipt-cancel-how = للإلغاء
+
+operator-entry = المشغلون
+operator-title = دخول المشغلين
+operator-username = اسم المستخدم
+operator-password = كلمة المرور
+operator-login = دخول
+operator-refused = اسم المستخدم أو كلمة المرور غير صحيحة، أو الحساب ليس لمشغل.
+operator-offline = الجهاز غير متصل: الدخول يتم عبر الخادم. حاول بعد قليل.
+operator-as = المشغل: { $name }
+operator-logout = خروج

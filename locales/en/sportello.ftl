@@ -117,3 +117,13 @@ receipt-print = Print the receipt
 receipt-printed = Receipt printed: take it from the printer.
 receipt-print-failed = The printer does not answer. Take a photo of this screen: the receipt stays here until you press Done.
 receipt-cancel-how = To cancel
+
+operator-entry = Operators
+operator-title = Operator login
+operator-username = Username
+operator-password = Password
+operator-login = Log in
+operator-refused = Wrong username or password, or not an operator's account.
+operator-offline = The kiosk is not connected: logging in needs the server. Try again shortly.
+operator-as = Operator: { $name }
+operator-logout = Log out

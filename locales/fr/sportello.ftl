@@ -117,3 +117,13 @@ receipt-print = Imprimer le reçu
 receipt-printed = Reçu imprimé : prenez-le dans l'imprimante.
 receipt-print-failed = L'imprimante ne répond pas. Photographiez cet écran : le reçu reste ici jusqu'à ce que vous appuyiez sur Terminer.
 receipt-cancel-how = Pour annuler
+
+operator-entry = Opérateurs
+operator-title = Connexion des opérateurs
+operator-username = Nom d'utilisateur
+operator-password = Mot de passe
+operator-login = Se connecter
+operator-refused = Nom d'utilisateur ou mot de passe incorrect, ou ce n'est pas un compte d'opérateur.
+operator-offline = La borne n'est pas connectée : la connexion se fait sur le serveur. Réessayez bientôt.
+operator-as = Opérateur : { $name }
+operator-logout = Se déconnecter

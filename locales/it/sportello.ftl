@@ -117,3 +117,13 @@ receipt-print = Stampa la ricevuta
 receipt-printed = Ricevuta stampata: prendila dalla stampante.
 receipt-print-failed = La stampante non risponde. Fotografa questa schermata: la ricevuta resta qui finché non premi Fine.
 receipt-cancel-how = Per annullare
+
+operator-entry = Operatori
+operator-title = Accesso operatori
+operator-username = Nome utente
+operator-password = Password
+operator-login = Accedi
+operator-refused = Nome utente o password sbagliati, oppure l'account non è di un operatore.
+operator-offline = Il chiosco non è collegato: l'accesso si fa sul server. Riprova tra poco.
+operator-as = Operatore: { $name }
+operator-logout = Esci

@@ -139,6 +139,33 @@ impl ServerClient {
         read_json(request.send().await).await
     }
 
+    /// Logs an operator in: their session.
+    pub async fn login(
+        &self,
+        username: &str,
+        password: &str,
+    ) -> Result<sportello_core::account::Session, SyncError> {
+        let request = self
+            .http
+            .post(self.url("api/v1/auth/login")?)
+            .json(&serde_json::json!({"username": username, "password": password}))
+            .timeout(INTERACTIVE_TIMEOUT);
+        read_json(request.send().await).await
+    }
+
+    /// Ends an operator's session (best effort: it expires anyway).
+    pub async fn logout(&self, token: &str) {
+        if let Ok(url) = self.url("api/v1/auth/logout") {
+            let _ = self
+                .http
+                .post(url)
+                .bearer_auth(token)
+                .timeout(INTERACTIVE_TIMEOUT)
+                .send()
+                .await;
+        }
+    }
+
     /// A person's own booking, by its code and their date of birth.
     pub async fn lookup(
         &self,
@@ -271,10 +298,28 @@ impl ServerClient {
         idempotency_key: &str,
         body: &str,
     ) -> Result<WriteAnswer, SyncError> {
+        self.write_as(identity, None, method, path, idempotency_key, body)
+            .await
+    }
+
+    /// A write with an operator's session (`bearer`) instead of the kiosk's token: a refusal
+    /// of that session (it ended) is an answer for this write only, not a refused kiosk.
+    pub async fn write_as(
+        &self,
+        identity: &Identity,
+        bearer: Option<&str>,
+        method: &str,
+        path: &str,
+        idempotency_key: &str,
+        body: &str,
+    ) -> Result<WriteAnswer, SyncError> {
         let method = Method::from_bytes(method.as_bytes())
             .map_err(|_| SyncError::Malformed(format!("method {method}")))?;
         for attempt in 0..2 {
-            let token = self.token(identity).await?;
+            let token = match bearer {
+                Some(bearer) => bearer.to_owned(),
+                None => self.token(identity).await?,
+            };
             let mut request = self
                 .http
                 .request(method.clone(), self.url(path)?)
@@ -288,6 +333,12 @@ impl ServerClient {
             let response = request.send().await.map_err(SyncError::Unreachable)?;
             let status = response.status();
             let text = response.text().await.map_err(SyncError::Unreachable)?;
+            if status == StatusCode::UNAUTHORIZED && bearer.is_some() {
+                return Ok(WriteAnswer {
+                    status: status.as_u16(),
+                    body: text,
+                });
+            }
             if status == StatusCode::UNAUTHORIZED && attempt == 0 {
                 // The token ended early (the server restarted its clock, or revoked us):
                 // a new one settles which.

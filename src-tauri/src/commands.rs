@@ -176,3 +176,30 @@ pub async fn print_receipt(
         CommandError::PrinterUnavailable
     })
 }
+
+/// Logs an operator in at this kiosk (a discreet entry on the home screen).
+#[tauri::command(async)]
+pub async fn operator_login(
+    state: State<'_, KioskState>,
+    username: String,
+    password: String,
+) -> Result<sportello_core::kiosk::LoginOutcome, CommandError> {
+    state
+        .wizard
+        .login(&username, &password)
+        .await
+        .map_err(wizard_error)
+}
+
+#[tauri::command(async)]
+pub async fn operator_logout(state: State<'_, KioskState>) -> Result<(), CommandError> {
+    state.wizard.logout().await;
+    Ok(())
+}
+
+#[tauri::command(async)]
+pub fn current_operator(
+    state: State<'_, KioskState>,
+) -> Option<sportello_core::kiosk::OperatorInfo> {
+    state.wizard.operator()
+}

@@ -86,6 +86,7 @@ pub fn book_offline(
                 body: serde_json::to_string(&report).expect("serialises"),
                 label: lease.lease_id.clone(),
                 deadline: None,
+                bearer: None,
             }
         },
         now,
@@ -124,6 +125,7 @@ fn write(kind: &str, path: String, body: &impl serde::Serialize, label: &str) ->
         body: serde_json::to_string(body).expect("serialises"),
         label: label.to_owned(),
         deadline: None,
+        bearer: None,
     }
 }
 

@@ -78,6 +78,9 @@ pub fn run() -> Result<(), StartError> {
             commands::lookup_booking,
             commands::cancel_booking,
             commands::print_receipt,
+            commands::operator_login,
+            commands::operator_logout,
+            commands::current_operator,
         ])
         .run(tauri::generate_context!())
         .map_err(StartError::Tauri)
@@ -122,12 +125,12 @@ fn setup(app: &mut tauri::App) -> Result<(), StartError> {
         })?;
     let mut status = engine.subscribe();
     let wake_sync = Arc::new(Notify::new());
-    let wizard = wizard::Wizard {
-        store: store.clone(),
-        client: engine.client(),
-        wake: wake_sync.clone(),
-        identity_dir: data_dir.join("identity"),
-    };
+    let wizard = wizard::Wizard::new(
+        store.clone(),
+        engine.client(),
+        wake_sync.clone(),
+        data_dir.join("identity"),
+    );
     app.manage(KioskState {
         ui: sportello_core::kiosk::UiSettings {
             idle_secs: config.idle_secs,

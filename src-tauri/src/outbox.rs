@@ -65,8 +65,9 @@ pub async fn deliver(
             break;
         }
         let sent = client
-            .write(
+            .write_as(
                 identity,
+                entry.bearer.as_deref(),
                 &entry.method,
                 &entry.path,
                 &entry.idempotency_key,

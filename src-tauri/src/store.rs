@@ -12,7 +12,7 @@ use sportello_core::lease::Lease;
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-const SCHEMA_VERSION: i64 = 1;
+const SCHEMA_VERSION: i64 = 2;
 
 /// Finished outbox entries are kept this long for the operator's view, without their bodies.
 const KEEP_FINISHED_SECS: i64 = 24 * 3600;
@@ -76,6 +76,8 @@ pub struct NewWrite {
     pub label: String,
     /// After this (Unix seconds) it is useless: given up.
     pub deadline: Option<i64>,
+    /// Sent with an operator's session instead of the kiosk's token (booking on behalf).
+    pub bearer: Option<String>,
 }
 
 /// An outbox entry.
@@ -97,6 +99,8 @@ pub struct OutboxEntry {
     pub outcome: Option<String>,
     /// The HTTP status of that answer.
     pub outcome_status: Option<u16>,
+    /// The operator's session it goes with, if any (erased with the body).
+    pub bearer: Option<String>,
 }
 
 /// What a lease is to the kiosk.
@@ -210,7 +214,10 @@ impl Store {
                  created_at      INTEGER NOT NULL,
                  finished_at     INTEGER,
                  outcome         TEXT,
-                 outcome_status  INTEGER
+                 outcome_status  INTEGER,
+                 -- An operator's session token when the write is made on their behalf; erased
+                 -- with the body.
+                 bearer          TEXT
              );
              CREATE INDEX IF NOT EXISTS outbox_status ON outbox (status, id);
              CREATE TABLE IF NOT EXISTS meta (
@@ -230,6 +237,9 @@ impl Store {
                  state        TEXT NOT NULL
              );",
         )?;
+        if version == 1 {
+            conn.execute_batch("ALTER TABLE outbox ADD COLUMN bearer TEXT")?;
+        }
         conn.pragma_update(None, "user_version", SCHEMA_VERSION)?;
         Ok(Store { conn })
     }
@@ -262,7 +272,7 @@ impl Store {
     fn entries(&self, tail: &str) -> Result<Vec<OutboxEntry>, StoreError> {
         let sql = format!(
             "SELECT id, idempotency_key, kind, method, path, body, label, status, attempts,
-                    next_attempt_at, deadline, outcome, outcome_status FROM outbox {tail}"
+                    next_attempt_at, deadline, outcome, outcome_status, bearer FROM outbox {tail}"
         );
         let mut statement = self.conn.prepare(&sql)?;
         let rows = statement.query_map([], |row| {
@@ -281,6 +291,7 @@ impl Store {
                     deadline: row.get(10)?,
                     outcome: row.get(11)?,
                     outcome_status: row.get(12)?,
+                    bearer: row.get(13)?,
                 },
                 row.get::<_, String>(7)?,
             ))
@@ -317,8 +328,8 @@ impl Store {
     ) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
         tx.execute(
-            "UPDATE outbox SET status = ?2, body = '', finished_at = ?3, outcome = ?4,
-                 outcome_status = ?5
+            "UPDATE outbox SET status = ?2, body = '', bearer = NULL, finished_at = ?3,
+                 outcome = ?4, outcome_status = ?5
              WHERE id = ?1 AND status = 'pending'",
             params![
                 id,
@@ -358,7 +369,7 @@ impl Store {
     pub fn abandon_all(&mut self, now: i64) -> Result<usize, StoreError> {
         let tx = self.conn.transaction()?;
         let count = tx.execute(
-            "UPDATE outbox SET status = 'abandoned', body = '', finished_at = ?1
+            "UPDATE outbox SET status = 'abandoned', body = '', bearer = NULL, finished_at = ?1
              WHERE status = 'pending'",
             [now],
         )?;
@@ -572,8 +583,8 @@ fn enqueue_in(
     let key = crate::client::new_key();
     tx.execute(
         "INSERT INTO outbox (idempotency_key, kind, method, path, body, label, status,
-             next_attempt_at, deadline, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending', 0, ?8, ?7)",
+             next_attempt_at, deadline, created_at, bearer)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending', 0, ?8, ?7, ?9)",
         params![
             key,
             write.kind,
@@ -582,7 +593,8 @@ fn enqueue_in(
             write.body,
             write.label,
             now,
-            write.deadline
+            write.deadline,
+            write.bearer
         ],
     )?;
     Ok(OutboxEntry {
@@ -600,6 +612,7 @@ fn enqueue_in(
         deadline: write.deadline,
         outcome: None,
         outcome_status: None,
+        bearer: write.bearer.clone(),
     })
 }
 

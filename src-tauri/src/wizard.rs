@@ -13,7 +13,8 @@ use sportello_core::api::{Problem, ProblemCode};
 use sportello_core::booking::{Booking, ConfirmRequest, Hold, HoldRequest};
 use sportello_core::identity::Person;
 use sportello_core::kiosk::{
-    BookOutcome, CancelOutcome, HoldOutcome, LookupOutcome, SlotChoice, SlotList, SlotSource,
+    BookOutcome, CancelOutcome, HoldOutcome, LoginOutcome, LookupOutcome, OperatorInfo, SlotChoice,
+    SlotList, SlotSource,
 };
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -35,6 +36,15 @@ pub enum WizardError {
     Identity(#[from] identity::IdentityError),
 }
 
+/// An operator's session, in memory only: it never reaches the disk but through the outbox
+/// entries made on their behalf (erased once answered), and it ends with the app.
+#[derive(Clone)]
+struct OperatorSession {
+    token: String,
+    expires_at: i64,
+    info: OperatorInfo,
+}
+
 /// The wizard's side of the kiosk backend.
 #[derive(Clone)]
 pub struct Wizard {
@@ -43,6 +53,7 @@ pub struct Wizard {
     /// Wakes the sync engine to deliver the outbox now.
     pub wake: Arc<Notify>,
     pub identity_dir: PathBuf,
+    operator: Arc<std::sync::Mutex<Option<OperatorSession>>>,
 }
 
 fn timestamp(unix: i64) -> Timestamp {
@@ -60,6 +71,92 @@ fn choice(lease: &StoredLease) -> SlotChoice {
 }
 
 impl Wizard {
+    pub fn new(
+        store: SharedStore,
+        client: Arc<ServerClient>,
+        wake: Arc<Notify>,
+        identity_dir: PathBuf,
+    ) -> Wizard {
+        Wizard {
+            store,
+            client,
+            wake,
+            identity_dir,
+            operator: Arc::default(),
+        }
+    }
+
+    fn session(&self) -> Option<OperatorSession> {
+        let mut session = self
+            .operator
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if session
+            .as_ref()
+            .is_some_and(|session| session.expires_at <= unix_now())
+        {
+            *session = None;
+        }
+        session.clone()
+    }
+
+    /// The operator logged in at this kiosk, if any.
+    pub fn operator(&self) -> Option<OperatorInfo> {
+        self.session().map(|session| session.info)
+    }
+
+    /// Logs an operator of a comune or patronato in: from now on bookings are made on their
+    /// behalf, recorded for their organisation.
+    pub async fn login(&self, username: &str, password: &str) -> Result<LoginOutcome, WizardError> {
+        let session = match self.client.login(username, password).await {
+            Ok(session) => session,
+            Err(crate::client::SyncError::Refused {
+                code: Some(ProblemCode::TooManyRequests),
+                ..
+            }) => return Ok(LoginOutcome::TooMany),
+            Err(crate::client::SyncError::Refused { status, .. }) if status < 500 => {
+                return Ok(LoginOutcome::Refused);
+            }
+            Err(_) => return Ok(LoginOutcome::Offline),
+        };
+        if session.user.role != sportello_core::account::Role::Operator {
+            self.client.logout(&session.token).await;
+            return Ok(LoginOutcome::Refused);
+        }
+        let info = OperatorInfo {
+            username: session.user.username.clone(),
+            organization_id: session.user.organization_id.clone(),
+        };
+        *self
+            .operator
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(OperatorSession {
+            token: session.token,
+            // Judged by this machine's clock: a working day at most.
+            expires_at: unix_now() + 8 * 3600,
+            info: info.clone(),
+        });
+        Ok(LoginOutcome::LoggedIn { operator: info })
+    }
+
+    /// Ends the operator's session (on "log out", and when the terminal starts over).
+    pub async fn logout(&self) {
+        let session = self
+            .operator
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take();
+        if let Some(session) = session {
+            self.client.logout(&session.token).await;
+        }
+    }
+
+    /// A write on the operator's behalf when one is logged in.
+    fn on_behalf(&self, mut write: crate::store::NewWrite) -> crate::store::NewWrite {
+        write.bearer = self.session().map(|session| session.token);
+        write
+    }
+
     fn identity(&self) -> Result<Identity, WizardError> {
         identity::load(&self.identity_dir)?.ok_or(WizardError::NotEnrolled)
     }
@@ -121,9 +218,8 @@ impl Wizard {
     pub async fn hold(&self, request: &HoldRequest) -> Result<HoldOutcome, WizardError> {
         // Only an enrolled kiosk can write: say so now rather than after a wait.
         self.identity()?;
-        let entry = self
-            .send(&desk::hold(request, unix_now()), HOLD_WAIT)
-            .await?;
+        let write = self.on_behalf(desk::hold(request, unix_now()));
+        let entry = self.send(&write, HOLD_WAIT).await?;
         let problem = || problem_of(&entry);
         Ok(match entry.status {
             OutboxStatus::Delivered => match parse::<Hold>(&entry) {
@@ -175,9 +271,8 @@ impl Wizard {
         if let Err(fields) = request.person.validated(today) {
             return Ok(BookOutcome::Invalid { fields });
         }
-        let entry = self
-            .send(&desk::confirm(hold, request), CONFIRM_WAIT)
-            .await?;
+        let write = self.on_behalf(desk::confirm(hold, request));
+        let entry = self.send(&write, CONFIRM_WAIT).await?;
         self.outcome_of(&entry)
     }
 

@@ -5,7 +5,9 @@ use crate::components::idle_guard::IdleGuard;
 use crate::components::keyboard::Keyboard;
 use crate::components::status_bar::StatusBar;
 use crate::i18n;
-use crate::screens::{coming_soon::ComingSoon, home::Home, manage::Manage, wizard::Wizard};
+use crate::screens::{
+    coming_soon::ComingSoon, home::Home, manage::Manage, operator::OperatorLogin, wizard::Wizard,
+};
 use crate::t;
 use sportello_core::Lang;
 use sportello_core::kiosk::KioskStatus;
@@ -19,6 +21,8 @@ pub enum Screen {
     Book,
     /// "I already have a booking": find it, cancel it.
     Manage,
+    /// An operator's login.
+    Operator,
     Faq,
     Map,
 }
@@ -71,6 +75,25 @@ pub fn App() -> Html {
         Callback::from(move |next: Screen| screen.set(next))
     };
     let home = open.reform(|()| Screen::Home);
+    // The operator logged in at this kiosk, if any (bookings are then on their behalf).
+    let operator = use_state(|| None::<sportello_core::kiosk::OperatorInfo>);
+    let logged_in = {
+        let operator = operator.setter();
+        let screen = screen.setter();
+        Callback::from(move |info| {
+            operator.set(Some(info));
+            screen.set(Screen::Home);
+        })
+    };
+    let log_out = {
+        let operator = operator.setter();
+        Callback::from(move |_: MouseEvent| {
+            operator.set(None);
+            spawn_local(async {
+                let _ = backend::operator_logout().await;
+            });
+        })
+    };
     // The next person starts clean: home, in Italian, every screen's state dropped (the
     // screens are mounted anew under a new key).
     let generation = use_state(|| 0u32);
@@ -78,7 +101,12 @@ pub fn App() -> Html {
         let lang = lang.setter();
         let screen = screen.setter();
         let generation = generation.clone();
+        let operator = operator.setter();
         Callback::from(move |()| {
+            operator.set(None);
+            spawn_local(async {
+                let _ = backend::operator_logout().await;
+            });
             i18n::set_language(Lang::FALLBACK);
             lang.set(Lang::FALLBACK);
             screen.set(Screen::Home);
@@ -89,7 +117,8 @@ pub fn App() -> Html {
     let body = match *screen {
         Screen::Home => html! { <Home on_language={choose_language} on_open={open} /> },
         Screen::Book => html! { <Wizard on_back={home} /> },
-        Screen::Manage => html! { <Manage on_back={home} /> },
+        Screen::Manage => html! { <Manage on_back={home.clone()} /> },
+        Screen::Operator => html! { <OperatorLogin on_back={home} on_login={logged_in} /> },
         Screen::Faq => html! {
             <ComingSoon id="faq" title={t!("tile-faq")} on_back={home} />
         },
@@ -110,6 +139,14 @@ pub fn App() -> Html {
                                 <div class="brand-tagline">{ t!("app-subtitle") }</div>
                             </div>
                         </div>
+                        if let Some(info) = &*operator {
+                            <div class="operator-banner" id="operator-banner">
+                                <span>{ t!("operator-as", name = info.username.clone()) }</span>
+                                <button class="operator-logout" id="operator-logout" onclick={log_out}>
+                                    { t!("operator-logout") }
+                                </button>
+                            </div>
+                        }
                         <StatusBar />
                     </header>
                     <main class="screen" key={*generation}>{ body }</main>

@@ -5,8 +5,8 @@ use serde::de::DeserializeOwned;
 use sportello_core::booking::{ConfirmRequest, Hold, HoldRequest};
 use sportello_core::identity::Person;
 use sportello_core::kiosk::{
-    BookOutcome, CancelOutcome, CommandError, HoldOutcome, KioskStatus, LookupOutcome,
-    PrintedReceipt, STATUS_EVENT, SlotList, UiSettings,
+    BookOutcome, CancelOutcome, CommandError, HoldOutcome, KioskStatus, LoginOutcome,
+    LookupOutcome, PrintedReceipt, STATUS_EVENT, SlotList, UiSettings,
 };
 use sportello_core::model::{Office, Procedure};
 use wasm_bindgen::prelude::*;
@@ -188,6 +188,19 @@ pub async fn print_receipt(receipt: &PrintedReceipt) -> Result<(), BackendError>
         receipt: &'a PrintedReceipt,
     }
     invoke("print_receipt", Args { receipt }).await
+}
+
+pub async fn operator_login(username: &str, password: &str) -> Result<LoginOutcome, BackendError> {
+    #[derive(Serialize)]
+    struct Args<'a> {
+        username: &'a str,
+        password: &'a str,
+    }
+    invoke("operator_login", Args { username, password }).await
+}
+
+pub async fn operator_logout() -> Result<(), BackendError> {
+    invoke("operator_logout", NoArgs {}).await
 }
 
 pub async fn ui_settings() -> Result<UiSettings, BackendError> {

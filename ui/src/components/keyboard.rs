@@ -143,7 +143,10 @@ pub fn Keyboard() -> Html {
             let document = web_sys::window().and_then(|window| window.document());
             let changed = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
                 let typing = focused_input().is_some_and(|input| {
-                    matches!(input.type_().as_str(), "text" | "search" | "tel")
+                    matches!(
+                        input.type_().as_str(),
+                        "text" | "search" | "tel" | "password"
+                    )
                 });
                 // Focus lost to nothing (a re-render) keeps the keyboard; focus given to
                 // something else (a button, a checkbox) or "done" closes it.

@@ -47,6 +47,11 @@ pub fn Home(props: &Props) -> Html {
                     onclick={props.on_open.reform(|_: MouseEvent| Screen::Manage)}>
                 { t!("manage-entry") }
             </button>
+            // Discreet: for the operators of comuni and patronati, not for the public.
+            <button class="operator-entry" id="operator-entry"
+                    onclick={props.on_open.reform(|_: MouseEvent| Screen::Operator)}>
+                { t!("operator-entry") }
+            </button>
         </div>
     }
 }

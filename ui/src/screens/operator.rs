@@ -1,0 +1,84 @@
+//! The operators of comuni and patronati log in here to book on people's behalf; their
+//! bookings are recorded for their organisation. The session lives in the kiosk's memory
+//! only, and ends on "log out" or when the terminal starts over after a pause.
+
+use crate::app::use_lang;
+use crate::backend;
+use crate::components::back_button::BackButton;
+use crate::t;
+use sportello_core::kiosk::{LoginOutcome, OperatorInfo};
+use wasm_bindgen_futures::spawn_local;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub on_back: Callback<()>,
+    pub on_login: Callback<OperatorInfo>,
+}
+
+#[function_component]
+pub fn OperatorLogin(props: &Props) -> Html {
+    let _lang = use_lang();
+    let username = use_state(String::new);
+    let password = use_state(String::new);
+    let message = use_state(|| None::<&'static str>);
+    let busy = use_state(|| false);
+    let input = |handle: &UseStateHandle<String>| {
+        let handle = handle.clone();
+        Callback::from(move |event: InputEvent| {
+            handle.set(event.target_unchecked_into::<HtmlInputElement>().value());
+        })
+    };
+    let login = {
+        let (username, password) = (username.clone(), password.clone());
+        let (message, busy) = (message.setter(), busy.setter());
+        let on_login = props.on_login.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (username, password) = ((*username).clone(), (*password).clone());
+            let (message, busy, on_login) = (message.clone(), busy.clone(), on_login.clone());
+            busy.set(true);
+            spawn_local(async move {
+                let outcome = backend::operator_login(username.trim(), &password).await;
+                busy.set(false);
+                match outcome {
+                    Ok(LoginOutcome::LoggedIn { operator }) => on_login.emit(operator),
+                    Ok(LoginOutcome::Refused) => message.set(Some("operator-refused")),
+                    Ok(LoginOutcome::TooMany) => message.set(Some("manage-too-many")),
+                    Ok(LoginOutcome::Offline) => message.set(Some("operator-offline")),
+                    Err(_) => message.set(Some("error-unexpected")),
+                }
+            });
+        })
+    };
+    let text = |key: &str| match key {
+        "operator-refused" => t!("operator-refused"),
+        "manage-too-many" => t!("manage-too-many"),
+        "operator-offline" => t!("operator-offline"),
+        _ => t!("error-unexpected"),
+    };
+    html! {
+        <section class="operator" id="screen-operator">
+            <BackButton on_back={props.on_back.clone()} />
+            <h1>{ t!("operator-title") }</h1>
+            <div class="form">
+                <label class="field">
+                    <span class="field-label">{ t!("operator-username") }</span>
+                    <input id="operator-username" type="text" dir="ltr" autocomplete="off"
+                           inputmode="none" value={(*username).clone()} oninput={input(&username)} />
+                </label>
+                <label class="field">
+                    <span class="field-label">{ t!("operator-password") }</span>
+                    <input id="operator-password" type="password" dir="ltr" autocomplete="off"
+                           inputmode="none" value={(*password).clone()} oninput={input(&password)} />
+                </label>
+            </div>
+            if let Some(key) = *message {
+                <p class="notice error" id="operator-message" role="alert">{ text(key) }</p>
+            }
+            <button class="primary" id="operator-login" disabled={*busy} onclick={login}>
+                { t!("operator-login") }
+            </button>
+        </section>
+    }
+}
