@@ -17,6 +17,9 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 use tokio::sync::{Notify, watch};
 
+/// How soon the engine looks again while writes wait in the outbox.
+const WRITES_WAITING_PAUSE: Duration = Duration::from_secs(3);
+
 /// How long a kiosk the server refuses keeps what waits in its outbox.
 pub const REFUSED_GRACE_SECS: i64 = 7 * 24 * 3600;
 
@@ -356,8 +359,15 @@ impl SyncEngine {
             {
                 tracing::info!(changes = report.changes, cursor = report.cursor, "synced");
             }
+            // Writes waiting (a confirmation a person is watching, an offline booking) are
+            // tried again as soon as their pause allows, not at the next interval.
+            let pause = if self.status.borrow().outbox_pending > 0 {
+                interval.min(WRITES_WAITING_PAUSE)
+            } else {
+                interval
+            };
             tokio::select! {
-                () = tokio::time::sleep(interval) => {}
+                () = tokio::time::sleep(pause) => {}
                 () = wake.notified() => {}
             }
         }
