@@ -434,6 +434,17 @@ async fn arabic_rtl_offices_from_the_server_and_offline_from_the_cache() {
         .unwrap();
     assert_eq!(record["organization_id"], "comune-asti");
     assert_eq!(record["booked_by"], "operator:asti.operatore");
+    // The operator finds it in the comune's list, with the person's name, and cancels it.
+    kiosk.click("#operator-bookings").await;
+    let row = format!(".operator-booking[data-code='{for_them}']");
+    let text = kiosk.text(&format!("{row}[data-status='confirmed']")).await;
+    assert!(text.contains("Endtoendd"), "{text}");
+    display.screenshot(&shots, "01f-operator-bookings-it");
+    kiosk.click(&format!("{row} .operator-cancel")).await;
+    kiosk
+        .wait_for(&format!("{row}[data-status='cancelled']"))
+        .await;
+    kiosk.click("#back").await;
     kiosk.click("#operator-logout").await;
     assert!(
         kiosk

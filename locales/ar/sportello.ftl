@@ -127,3 +127,6 @@ operator-refused = اسم المستخدم أو كلمة المرور غير ص�
 operator-offline = الجهاز غير متصل: الدخول يتم عبر الخادم. حاول بعد قليل.
 operator-as = المشغل: { $name }
 operator-logout = خروج
+operator-bookings = الحجوزات
+operator-no-bookings = لا توجد حجوزات من اليوم فصاعدًا.
+operator-not-active = غير نشط

@@ -127,3 +127,6 @@ operator-refused = Wrong username or password, or not an operator's account.
 operator-offline = The kiosk is not connected: logging in needs the server. Try again shortly.
 operator-as = Operator: { $name }
 operator-logout = Log out
+operator-bookings = Bookings
+operator-no-bookings = No bookings from today on.
+operator-not-active = Not active

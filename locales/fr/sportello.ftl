@@ -127,3 +127,6 @@ operator-refused = Nom d'utilisateur ou mot de passe incorrect, ou ce n'est pas 
 operator-offline = La borne n'est pas connectée : la connexion se fait sur le serveur. Réessayez bientôt.
 operator-as = Opérateur : { $name }
 operator-logout = Se déconnecter
+operator-bookings = Rendez-vous
+operator-no-bookings = Aucun rendez-vous à partir d'aujourd'hui.
+operator-not-active = Inactif

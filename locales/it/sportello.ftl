@@ -127,3 +127,6 @@ operator-refused = Nome utente o password sbagliati, oppure l'account non è di 
 operator-offline = Il chiosco non è collegato: l'accesso si fa sul server. Riprova tra poco.
 operator-as = Operatore: { $name }
 operator-logout = Esci
+operator-bookings = Prenotazioni
+operator-no-bookings = Nessuna prenotazione da oggi in poi.
+operator-not-active = Non attiva

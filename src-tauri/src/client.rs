@@ -153,6 +153,21 @@ impl ServerClient {
         read_json(request.send().await).await
     }
 
+    /// An organisation's bookings from today on, with an operator's session.
+    pub async fn organization_bookings(
+        &self,
+        token: &str,
+        organization_id: &str,
+    ) -> Result<Vec<sportello_core::booking::BookingRecord>, SyncError> {
+        let request = self
+            .http
+            .get(self.url("api/v1/bookings")?)
+            .query(&[("organization_id", organization_id)])
+            .bearer_auth(token)
+            .timeout(INTERACTIVE_TIMEOUT);
+        read_json(request.send().await).await
+    }
+
     /// Ends an operator's session (best effort: it expires anyway).
     pub async fn logout(&self, token: &str) {
         if let Ok(url) = self.url("api/v1/auth/logout") {

@@ -203,3 +203,24 @@ pub fn current_operator(
 ) -> Option<sportello_core::kiosk::OperatorInfo> {
     state.wizard.operator()
 }
+
+/// The logged-in operator's organisation's bookings; `None` without an operator or a link.
+#[tauri::command(async)]
+pub async fn operator_bookings(
+    state: State<'_, KioskState>,
+) -> Result<Option<Vec<sportello_core::booking::BookingRecord>>, CommandError> {
+    Ok(state.wizard.organization_bookings().await)
+}
+
+/// Cancels one of the operator's organisation's bookings.
+#[tauri::command(async)]
+pub async fn operator_cancel(
+    state: State<'_, KioskState>,
+    booking: sportello_core::booking::Booking,
+) -> Result<sportello_core::kiosk::CancelOutcome, CommandError> {
+    state
+        .wizard
+        .cancel_for_operator(&booking)
+        .await
+        .map_err(wizard_error)
+}

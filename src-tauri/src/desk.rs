@@ -172,6 +172,19 @@ pub fn cancel(code: &str, date_of_birth: jiff::civil::Date, starts_at: i64) -> N
     }
 }
 
+/// Cancels a booking on an operator's authority (their session goes with the write).
+pub fn cancel_as_operator(code: &str, starts_at: i64) -> NewWrite {
+    NewWrite {
+        deadline: Some(starts_at),
+        ..write(
+            "cancel",
+            format!("api/v1/bookings/{code}/cancel"),
+            &CancelRequest { proof: None },
+            code,
+        )
+    }
+}
+
 /// Moves a booking; useless once the current appointment has started.
 pub fn reschedule(code: &str, request: &RescheduleRequest, starts_at: i64) -> NewWrite {
     NewWrite {

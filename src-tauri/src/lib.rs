@@ -81,6 +81,8 @@ pub fn run() -> Result<(), StartError> {
             commands::operator_login,
             commands::operator_logout,
             commands::current_operator,
+            commands::operator_bookings,
+            commands::operator_cancel,
         ])
         .run(tauri::generate_context!())
         .map_err(StartError::Tauri)

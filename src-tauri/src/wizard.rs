@@ -151,6 +151,37 @@ impl Wizard {
         }
     }
 
+    /// The logged-in operator's organisation's bookings from today on, with the people's
+    /// details (shown to the operator, kept nowhere). `None` without an operator or a link.
+    pub async fn organization_bookings(
+        &self,
+    ) -> Option<Vec<sportello_core::booking::BookingRecord>> {
+        let session = self.session()?;
+        let organization = session.info.organization_id.clone()?;
+        self.client
+            .organization_bookings(&session.token, &organization)
+            .await
+            .ok()
+    }
+
+    /// Cancels one of the operator's organisation's bookings, on their authority.
+    pub async fn cancel_for_operator(
+        &self,
+        booking: &Booking,
+    ) -> Result<CancelOutcome, WizardError> {
+        self.identity()?;
+        let Some(session) = self.session() else {
+            return Ok(CancelOutcome::Refused {
+                code: ProblemCode::Unauthorized,
+                detail: "no operator is logged in".to_owned(),
+            });
+        };
+        let mut write = desk::cancel_as_operator(&booking.code, booking.start.as_second());
+        write.bearer = Some(session.token);
+        let entry = self.send(&write, CONFIRM_WAIT).await?;
+        Ok(cancel_outcome(&entry))
+    }
+
     /// A write on the operator's behalf when one is logged in.
     fn on_behalf(&self, mut write: crate::store::NewWrite) -> crate::store::NewWrite {
         write.bearer = self.session().map(|session| session.token);
@@ -351,23 +382,7 @@ impl Wizard {
         self.identity()?;
         let write = desk::cancel(&booking.code, date_of_birth, booking.start.as_second());
         let entry = self.send(&write, CONFIRM_WAIT).await?;
-        Ok(match entry.status {
-            OutboxStatus::Delivered => match parse::<Booking>(&entry) {
-                Some(booking) => CancelOutcome::Cancelled { booking },
-                None => CancelOutcome::Refused {
-                    code: ProblemCode::Internal,
-                    detail: "unreadable answer".to_owned(),
-                },
-            },
-            OutboxStatus::Pending => CancelOutcome::Pending,
-            OutboxStatus::Rejected | OutboxStatus::Abandoned => {
-                let problem = problem_of(&entry);
-                CancelOutcome::Refused {
-                    code: problem.as_ref().map_or(ProblemCode::Internal, |p| p.code),
-                    detail: problem.and_then(|p| p.detail).unwrap_or_default(),
-                }
-            }
-        })
+        Ok(cancel_outcome(&entry))
     }
 
     /// Books a leased seat offline for the person.
@@ -403,6 +418,26 @@ impl Wizard {
             }),
             Err(DeskError::NotEnrolled) => Err(WizardError::NotEnrolled),
             Err(DeskError::Store(err)) => Err(err.into()),
+        }
+    }
+}
+
+fn cancel_outcome(entry: &OutboxEntry) -> CancelOutcome {
+    match entry.status {
+        OutboxStatus::Delivered => match parse::<Booking>(entry) {
+            Some(booking) => CancelOutcome::Cancelled { booking },
+            None => CancelOutcome::Refused {
+                code: ProblemCode::Internal,
+                detail: "unreadable answer".to_owned(),
+            },
+        },
+        OutboxStatus::Pending => CancelOutcome::Pending,
+        OutboxStatus::Rejected | OutboxStatus::Abandoned => {
+            let problem = problem_of(entry);
+            CancelOutcome::Refused {
+                code: problem.as_ref().map_or(ProblemCode::Internal, |p| p.code),
+                detail: problem.and_then(|p| p.detail).unwrap_or_default(),
+            }
         }
     }
 }

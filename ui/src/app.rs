@@ -6,7 +6,11 @@ use crate::components::keyboard::Keyboard;
 use crate::components::status_bar::StatusBar;
 use crate::i18n;
 use crate::screens::{
-    coming_soon::ComingSoon, home::Home, manage::Manage, operator::OperatorLogin, wizard::Wizard,
+    coming_soon::ComingSoon,
+    home::Home,
+    manage::Manage,
+    operator::{OperatorBookings, OperatorLogin},
+    wizard::Wizard,
 };
 use crate::t;
 use sportello_core::Lang;
@@ -23,6 +27,8 @@ pub enum Screen {
     Manage,
     /// An operator's login.
     Operator,
+    /// The operator's organisation's bookings.
+    OperatorBookings,
     Faq,
     Map,
 }
@@ -115,10 +121,11 @@ pub fn App() -> Html {
     };
 
     let body = match *screen {
-        Screen::Home => html! { <Home on_language={choose_language} on_open={open} /> },
+        Screen::Home => html! { <Home on_language={choose_language} on_open={open.clone()} /> },
         Screen::Book => html! { <Wizard on_back={home} /> },
         Screen::Manage => html! { <Manage on_back={home.clone()} /> },
-        Screen::Operator => html! { <OperatorLogin on_back={home} on_login={logged_in} /> },
+        Screen::Operator => html! { <OperatorLogin on_back={home.clone()} on_login={logged_in} /> },
+        Screen::OperatorBookings => html! { <OperatorBookings on_back={home} /> },
         Screen::Faq => html! {
             <ComingSoon id="faq" title={t!("tile-faq")} on_back={home} />
         },
@@ -142,6 +149,10 @@ pub fn App() -> Html {
                         if let Some(info) = &*operator {
                             <div class="operator-banner" id="operator-banner">
                                 <span>{ t!("operator-as", name = info.username.clone()) }</span>
+                                <button class="operator-logout" id="operator-bookings"
+                                        onclick={open.reform(|_: MouseEvent| Screen::OperatorBookings)}>
+                                    { t!("operator-bookings") }
+                                </button>
                                 <button class="operator-logout" id="operator-logout" onclick={log_out}>
                                     { t!("operator-logout") }
                                 </button>

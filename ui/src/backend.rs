@@ -203,6 +203,21 @@ pub async fn operator_logout() -> Result<(), BackendError> {
     invoke("operator_logout", NoArgs {}).await
 }
 
+pub async fn operator_bookings()
+-> Result<Option<Vec<sportello_core::booking::BookingRecord>>, BackendError> {
+    invoke("operator_bookings", NoArgs {}).await
+}
+
+pub async fn operator_cancel(
+    booking: &sportello_core::booking::Booking,
+) -> Result<CancelOutcome, BackendError> {
+    #[derive(Serialize)]
+    struct Args<'a> {
+        booking: &'a sportello_core::booking::Booking,
+    }
+    invoke("operator_cancel", Args { booking }).await
+}
+
 pub async fn ui_settings() -> Result<UiSettings, BackendError> {
     invoke("ui_settings", NoArgs {}).await
 }

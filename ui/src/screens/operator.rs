@@ -6,6 +6,7 @@ use crate::app::use_lang;
 use crate::backend;
 use crate::components::back_button::BackButton;
 use crate::t;
+use sportello_core::booking::{BookingRecord, BookingStatus};
 use sportello_core::kiosk::{LoginOutcome, OperatorInfo};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
@@ -79,6 +80,83 @@ pub fn OperatorLogin(props: &Props) -> Html {
             <button class="primary" id="operator-login" disabled={*busy} onclick={login}>
                 { t!("operator-login") }
             </button>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ListProps {
+    pub on_back: Callback<()>,
+}
+
+/// The operator's organisation's bookings from today on, with the people's names, and a way
+/// to cancel each (on the operator's authority, through the outbox).
+#[function_component]
+pub fn OperatorBookings(props: &ListProps) -> Html {
+    let lang = use_lang();
+    let list = use_state(|| None::<Option<Vec<BookingRecord>>>);
+    let reload = use_state(|| 0u32);
+    {
+        let list = list.setter();
+        use_effect_with(*reload, move |_| {
+            spawn_local(async move {
+                list.set(Some(backend::operator_bookings().await.ok().flatten()));
+            });
+        });
+    }
+    let body = match &*list {
+        None => html! { <p class="notice">{ "…" }</p> },
+        Some(None) => html! { <p class="notice error" role="alert">{ t!("operator-offline") }</p> },
+        Some(Some(records)) if records.is_empty() => {
+            html! { <p class="notice" id="operator-no-bookings">{ t!("operator-no-bookings") }</p> }
+        }
+        Some(Some(records)) => html! {
+            <ul class="choices operator-bookings">
+                { for records.iter().map(|record| {
+                    let booking = record.booking.clone();
+                    let cancel = {
+                        let reload = reload.clone();
+                        let booking = booking.clone();
+                        Callback::from(move |_: MouseEvent| {
+                            let reload = reload.clone();
+                            let booking = booking.clone();
+                            spawn_local(async move {
+                                let _ = backend::operator_cancel(&booking).await;
+                                reload.set(*reload + 1);
+                            });
+                        })
+                    };
+                    let name = record
+                        .person
+                        .as_ref()
+                        .map(|person| format!("{} {}", person.given_names, person.surname))
+                        .unwrap_or_default();
+                    html! {
+                        <li class="choice operator-booking" data-code={booking.code.clone()}
+                            data-status={booking.status.as_str()}>
+                            <span class="choice-title"><bdi lang="it">{ name }</bdi></span>
+                            <span class="choice-hint">
+                                <bdi dir="ltr">{ &booking.code }</bdi>{ " · " }
+                                { crate::format::long_day_and_time(booking.start.as_second(), lang) }
+                            </span>
+                            if booking.status == BookingStatus::Confirmed {
+                                <button class="secondary operator-cancel" onclick={cancel}>
+                                    { t!("manage-cancel") }
+                                </button>
+                            } else {
+                                <span class="tag">{ t!("operator-not-active") }</span>
+                            }
+                        </li>
+                    }
+                }) }
+            </ul>
+        },
+    };
+    html! {
+        <section class="operator" id="screen-operator-bookings">
+            <BackButton on_back={props.on_back.clone()} />
+            <h1>{ t!("operator-bookings") }</h1>
+            { body }
         </section>
     }
 }
