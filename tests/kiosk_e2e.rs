@@ -397,6 +397,33 @@ async fn arabic_rtl_offices_from_the_server_and_offline_from_the_cache() {
         .wait_for("#manage-booking[data-status='confirmed']")
         .await;
     display.screenshot(&shots, "01c-manage-it");
+    // Moved to another time: a new receipt, for the new time, under the same code.
+    kiosk.click("#move-booking").await;
+    kiosk.wait_for(".slot-choice").await;
+    let later = kiosk
+        .attributes(".slot-choice", "data-start")
+        .await
+        .remove(2);
+    kiosk
+        .click(&format!(".slot-choice[data-start='{later}']"))
+        .await;
+    kiosk.wait_for("#manage-moved").await;
+    let moved = kiosk.attributes("#moved-qr", "data-token").await.remove(0);
+    let claims = verify(&keys, &moved);
+    assert_eq!(claims.code, code);
+    assert_eq!(
+        claims.start,
+        later.parse::<jiff::Timestamp>().unwrap().as_second()
+    );
+    display.screenshot(&shots, "01c2-moved-it");
+    kiosk.click("#back").await;
+    kiosk.click("#manage-booking").await;
+    fill(&kiosk, "manage-code", &code, "input").await;
+    fill(&kiosk, "manage-date_of_birth", "12/04/1981", "input").await;
+    kiosk.click("#manage-find").await;
+    kiosk
+        .wait_for("#manage-booking[data-status='confirmed']")
+        .await;
     kiosk.click("#cancel-booking").await;
     kiosk.wait_for("#manage-cancelled").await;
     kiosk

@@ -239,3 +239,22 @@ pub enum LoginOutcome {
     TooMany,
     Offline,
 }
+
+/// What moving a booking came to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum RescheduleOutcome {
+    /// Moved: the booking with its new receipt (the old one no longer checks in).
+    Moved {
+        booking: crate::booking::Booking,
+    },
+    /// Someone was quicker: the next free slots instead.
+    Taken {
+        alternatives: Vec<crate::booking::SlotOffer>,
+    },
+    Pending,
+    Refused {
+        code: crate::api::ProblemCode,
+        detail: String,
+    },
+}

@@ -130,3 +130,7 @@ operator-logout = خروج
 operator-bookings = الحجوزات
 operator-no-bookings = لا توجد حجوزات من اليوم فصاعدًا.
 operator-not-active = غير نشط
+manage-move = تغيير موعد الحجز
+manage-move-when = اختر الموعد الجديد
+manage-moved = تم تغيير الموعد. هذا هو الإيصال الجديد: الإيصال السابق لم يعد صالحًا.
+manage-move-refused = لم يعد من الممكن تغيير هذا الموعد.

@@ -130,3 +130,7 @@ operator-logout = Log out
 operator-bookings = Bookings
 operator-no-bookings = No bookings from today on.
 operator-not-active = Not active
+manage-move = Move the appointment
+manage-move-when = Choose the new time
+manage-moved = Appointment moved. This is the new receipt: the old one is no longer valid.
+manage-move-refused = This appointment can no longer be moved.

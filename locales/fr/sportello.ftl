@@ -130,3 +130,7 @@ operator-logout = Se déconnecter
 operator-bookings = Rendez-vous
 operator-no-bookings = Aucun rendez-vous à partir d'aujourd'hui.
 operator-not-active = Inactif
+manage-move = Déplacer le rendez-vous
+manage-move-when = Choisissez le nouvel horaire
+manage-moved = Rendez-vous déplacé. Voici le nouveau reçu : l'ancien n'est plus valable.
+manage-move-refused = Ce rendez-vous ne peut plus être déplacé.

@@ -130,3 +130,7 @@ operator-logout = Esci
 operator-bookings = Prenotazioni
 operator-no-bookings = Nessuna prenotazione da oggi in poi.
 operator-not-active = Non attiva
+manage-move = Sposta l'appuntamento
+manage-move-when = Scegli il nuovo orario
+manage-moved = Appuntamento spostato. Questa è la nuova ricevuta: quella di prima non vale più.
+manage-move-refused = Questo appuntamento non si può più spostare.

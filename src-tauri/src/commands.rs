@@ -224,3 +224,19 @@ pub async fn operator_cancel(
         .await
         .map_err(wizard_error)
 }
+
+/// Moves a booking to another slot (see [`crate::wizard::Wizard::reschedule`]).
+#[tauri::command(async)]
+pub async fn reschedule_booking(
+    state: State<'_, KioskState>,
+    booking: sportello_core::booking::Booking,
+    date_of_birth: Option<jiff::civil::Date>,
+    office_id: String,
+    start: jiff::Timestamp,
+) -> Result<sportello_core::kiosk::RescheduleOutcome, CommandError> {
+    state
+        .wizard
+        .reschedule(&booking, date_of_birth, &office_id, start)
+        .await
+        .map_err(wizard_error)
+}

@@ -83,6 +83,7 @@ pub fn run() -> Result<(), StartError> {
             commands::current_operator,
             commands::operator_bookings,
             commands::operator_cancel,
+            commands::reschedule_booking,
         ])
         .run(tauri::generate_context!())
         .map_err(StartError::Tauri)

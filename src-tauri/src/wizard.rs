@@ -13,8 +13,8 @@ use sportello_core::api::{Problem, ProblemCode};
 use sportello_core::booking::{Booking, ConfirmRequest, Hold, HoldRequest};
 use sportello_core::identity::Person;
 use sportello_core::kiosk::{
-    BookOutcome, CancelOutcome, HoldOutcome, LoginOutcome, LookupOutcome, OperatorInfo, SlotChoice,
-    SlotList, SlotSource,
+    BookOutcome, CancelOutcome, HoldOutcome, LoginOutcome, LookupOutcome, OperatorInfo,
+    RescheduleOutcome, SlotChoice, SlotList, SlotSource,
 };
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -383,6 +383,52 @@ impl Wizard {
         let write = desk::cancel(&booking.code, date_of_birth, booking.start.as_second());
         let entry = self.send(&write, CONFIRM_WAIT).await?;
         Ok(cancel_outcome(&entry))
+    }
+
+    /// Moves a booking to another slot: the person's own (proven by their date of birth), or,
+    /// with an operator logged in and no date given, one of their organisation's.
+    pub async fn reschedule(
+        &self,
+        booking: &Booking,
+        date_of_birth: Option<jiff::civil::Date>,
+        office_id: &str,
+        start: Timestamp,
+    ) -> Result<RescheduleOutcome, WizardError> {
+        self.identity()?;
+        let request = sportello_core::booking::RescheduleRequest {
+            office_id: office_id.to_owned(),
+            start,
+            proof: date_of_birth
+                .map(|date_of_birth| sportello_core::booking::CitizenProof { date_of_birth }),
+        };
+        let write = desk::reschedule(&booking.code, &request, booking.start.as_second());
+        let write = if date_of_birth.is_none() {
+            self.on_behalf(write)
+        } else {
+            write
+        };
+        let entry = self.send(&write, CONFIRM_WAIT).await?;
+        Ok(match entry.status {
+            OutboxStatus::Delivered => match parse::<Booking>(&entry) {
+                Some(booking) => RescheduleOutcome::Moved { booking },
+                None => RescheduleOutcome::Refused {
+                    code: ProblemCode::Internal,
+                    detail: "unreadable answer".to_owned(),
+                },
+            },
+            OutboxStatus::Pending => RescheduleOutcome::Pending,
+            OutboxStatus::Rejected | OutboxStatus::Abandoned => match problem_of(&entry) {
+                Some(problem) if problem.code == ProblemCode::SlotTaken => {
+                    RescheduleOutcome::Taken {
+                        alternatives: problem.alternatives,
+                    }
+                }
+                problem => RescheduleOutcome::Refused {
+                    code: problem.as_ref().map_or(ProblemCode::Internal, |p| p.code),
+                    detail: problem.and_then(|p| p.detail).unwrap_or_default(),
+                },
+            },
+        })
     }
 
     /// Books a leased seat offline for the person.

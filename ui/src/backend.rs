@@ -6,7 +6,7 @@ use sportello_core::booking::{ConfirmRequest, Hold, HoldRequest};
 use sportello_core::identity::Person;
 use sportello_core::kiosk::{
     BookOutcome, CancelOutcome, CommandError, HoldOutcome, KioskStatus, LoginOutcome,
-    LookupOutcome, PrintedReceipt, STATUS_EVENT, SlotList, UiSettings,
+    LookupOutcome, PrintedReceipt, RescheduleOutcome, STATUS_EVENT, SlotList, UiSettings,
 };
 use sportello_core::model::{Office, Procedure};
 use wasm_bindgen::prelude::*;
@@ -216,6 +216,32 @@ pub async fn operator_cancel(
         booking: &'a sportello_core::booking::Booking,
     }
     invoke("operator_cancel", Args { booking }).await
+}
+
+pub async fn reschedule_booking(
+    booking: &sportello_core::booking::Booking,
+    date_of_birth: Option<&str>,
+    office_id: &str,
+    start: jiff::Timestamp,
+) -> Result<RescheduleOutcome, BackendError> {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Args<'a> {
+        booking: &'a sportello_core::booking::Booking,
+        date_of_birth: Option<&'a str>,
+        office_id: &'a str,
+        start: jiff::Timestamp,
+    }
+    invoke(
+        "reschedule_booking",
+        Args {
+            booking,
+            date_of_birth,
+            office_id,
+            start,
+        },
+    )
+    .await
 }
 
 pub async fn ui_settings() -> Result<UiSettings, BackendError> {

@@ -3,4 +3,5 @@ pub mod icons;
 pub mod idle_guard;
 pub mod keyboard;
 pub mod lang_picker;
+pub mod qr;
 pub mod status_bar;

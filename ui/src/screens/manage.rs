@@ -6,7 +6,9 @@ use crate::backend::{self, BackendError};
 use crate::components::back_button::BackButton;
 use crate::{format, t};
 use sportello_core::booking::{Booking, BookingStatus};
-use sportello_core::kiosk::{CancelOutcome, CommandError, LookupOutcome};
+use sportello_core::kiosk::{
+    CancelOutcome, CommandError, LookupOutcome, RescheduleOutcome, SlotChoice, SlotSource,
+};
 use sportello_core::model::{Office, Procedure};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
@@ -22,6 +24,9 @@ enum State {
     Asking,
     Busy,
     Found(Booking),
+    /// Choosing a new slot for the booking.
+    Moving(Booking, Vec<SlotChoice>),
+    Moved(Booking),
     Cancelled(Booking),
     Message(&'static str),
 }
@@ -103,6 +108,66 @@ pub fn Manage(props: &Props) -> Html {
             });
         })
     };
+    let start_moving = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            let State::Found(booking) = (*state).clone() else {
+                return;
+            };
+            let state = state.setter();
+            state.set(State::Busy);
+            spawn_local(async move {
+                state.set(match backend::free_slots(&booking.procedure_id).await {
+                    Ok(list) if list.source == SlotSource::Live => {
+                        State::Moving(booking, list.slots)
+                    }
+                    Ok(_) => State::Message("manage-offline"),
+                    Err(_) => State::Message("error-unexpected"),
+                });
+            });
+        })
+    };
+    let move_to = |slot: SlotChoice| {
+        let state = state.clone();
+        let date_of_birth = date_of_birth.clone();
+        Callback::from(move |_: MouseEvent| {
+            let State::Moving(booking, _) = (*state).clone() else {
+                return;
+            };
+            let date_of_birth = crate::format::parse_date(&date_of_birth).map(|d| d.to_string());
+            let state = state.setter();
+            let slot = slot.clone();
+            state.set(State::Busy);
+            spawn_local(async move {
+                let outcome = backend::reschedule_booking(
+                    &booking,
+                    date_of_birth.as_deref(),
+                    &slot.office_id,
+                    slot.start,
+                )
+                .await;
+                state.set(match outcome {
+                    Ok(RescheduleOutcome::Moved { booking }) => State::Moved(booking),
+                    Ok(RescheduleOutcome::Taken { alternatives }) => State::Moving(
+                        booking,
+                        alternatives
+                            .into_iter()
+                            .map(|offer| SlotChoice {
+                                office_id: offer.office_id,
+                                start: offer.start,
+                                end: offer.end,
+                                free: offer.free,
+                                lease_id: None,
+                            })
+                            .collect(),
+                    ),
+                    Ok(RescheduleOutcome::Pending) => State::Message("manage-cancel-pending"),
+                    Ok(RescheduleOutcome::Refused { .. }) => State::Message("manage-move-refused"),
+                    Err(_) => State::Message("error-unexpected"),
+                });
+            });
+        })
+    };
     let (procedures, offices) = &*names;
     let describe = |booking: &Booking| {
         let procedure = procedures
@@ -135,9 +200,43 @@ pub fn Manage(props: &Props) -> Html {
             <>
                 { describe(booking) }
                 if booking.status == BookingStatus::Confirmed {
-                    <button class="primary danger" id="cancel-booking" onclick={cancel}>
-                        { t!("manage-cancel") }
-                    </button>
+                    <div class="actions">
+                        <button class="primary" id="move-booking" onclick={start_moving}>
+                            { t!("manage-move") }
+                        </button>
+                        <button class="primary danger" id="cancel-booking" onclick={cancel}>
+                            { t!("manage-cancel") }
+                        </button>
+                    </div>
+                }
+            </>
+        },
+        State::Moving(booking, slots) => html! {
+            <>
+                { describe(booking) }
+                <h2 class="step-title">{ t!("manage-move-when") }</h2>
+                <ul class="choices slots">
+                    { for slots.iter().take(30).map(|slot| html! {
+                        <li>
+                            <button class="choice slot-choice" data-start={slot.start.to_string()}
+                                    onclick={move_to(slot.clone())}>
+                                <span class="choice-title">
+                                    { format::long_day_and_time(slot.start.as_second(), lang) }
+                                </span>
+                            </button>
+                        </li>
+                    }) }
+                </ul>
+            </>
+        },
+        State::Moved(booking) => html! {
+            <>
+                <p class="notice" id="manage-moved" role="status">{ t!("manage-moved") }</p>
+                { describe(booking) }
+                if let Some(receipt) = &booking.receipt {
+                    <div class="qr" id="moved-qr" data-token={receipt.clone()}>
+                        { crate::components::qr::qr_svg(receipt) }
+                    </div>
                 }
             </>
         },
@@ -190,6 +289,7 @@ fn message(key: &str) -> String {
         "manage-offline" => t!("manage-offline"),
         "manage-cancel-pending" => t!("manage-cancel-pending"),
         "manage-cancel-refused" => t!("manage-cancel-refused"),
+        "manage-move-refused" => t!("manage-move-refused"),
         "kiosk-not-enrolled" => t!("kiosk-not-enrolled"),
         _ => t!("error-unexpected"),
     }

@@ -923,7 +923,7 @@ fn receipt_step(
             <p class="receipt-done">{ t!("receipt-done") }</p>
             <p class="receipt-code-label">{ t!("receipt-code") }</p>
             <p class="receipt-code" id="receipt-code">{ &receipt.code }</p>
-            <div class="qr" id="receipt-qr" data-token={receipt.token.clone()}>{ qr_svg(&receipt.token) }</div>
+            <div class="qr" id="receipt-qr" data-token={receipt.token.clone()}>{ crate::components::qr::qr_svg(&receipt.token) }</div>
             <dl class="review">
                 <dt>{ t!("receipt-procedure") }</dt>
                 <dd><bdi lang={name.lang.code()}>{ name.text }</bdi></dd>
@@ -961,21 +961,6 @@ fn receipt_step(
                 <button class="primary" id="finish" onclick={finish}>{ t!("receipt-finish") }</button>
             </div>
         </div>
-    }
-}
-
-/// The QR code of a receipt token, as inline SVG.
-fn qr_svg(token: &str) -> Html {
-    match qrcode::QrCode::with_error_correction_level(token.as_bytes(), qrcode::EcLevel::M) {
-        Ok(code) => {
-            let svg = code
-                .render::<qrcode::render::svg::Color<'_>>()
-                .min_dimensions(240, 240)
-                .quiet_zone(true)
-                .build();
-            Html::from_html_unchecked(AttrValue::from(svg))
-        }
-        Err(_) => html! {},
     }
 }
 
