@@ -123,6 +123,19 @@ pub struct SlotChoice {
     pub lease_id: Option<String>,
 }
 
+impl From<crate::booking::SlotOffer> for SlotChoice {
+    /// A free slot of the server's agenda (not a leased seat).
+    fn from(offer: crate::booking::SlotOffer) -> SlotChoice {
+        SlotChoice {
+            office_id: offer.office_id,
+            start: offer.start,
+            end: offer.end,
+            free: offer.free,
+            lease_id: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SlotList {
     pub source: SlotSource,

@@ -251,22 +251,3 @@ pub async fn wait_for_answer(
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
-
-/// Waits up to `timeout` for an entry to be answered; the entry as it then stands.
-pub async fn wait(
-    store: &SharedStore,
-    id: i64,
-    timeout: Duration,
-) -> Result<Option<OutboxEntry>, StoreError> {
-    let deadline = tokio::time::Instant::now() + timeout;
-    loop {
-        let entry = lock(store).entry(id)?;
-        let finished = entry
-            .as_ref()
-            .is_none_or(|entry| entry.status != crate::store::OutboxStatus::Pending);
-        if finished || tokio::time::Instant::now() >= deadline {
-            return Ok(entry);
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}

@@ -185,10 +185,6 @@ impl Store {
         Self::init(Connection::open(path)?)
     }
 
-    pub fn open_in_memory() -> Result<Store, StoreError> {
-        Self::init(Connection::open_in_memory()?)
-    }
-
     fn init(conn: Connection) -> Result<Store, StoreError> {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         // Each write is a person's booking: on power loss it must be there after restart.

@@ -214,13 +214,7 @@ impl Wizard {
                 slots: availability
                     .slots
                     .into_iter()
-                    .map(|offer| SlotChoice {
-                        office_id: offer.office_id,
-                        start: offer.start,
-                        end: offer.end,
-                        free: offer.free,
-                        lease_id: None,
-                    })
+                    .map(SlotChoice::from)
                     .collect(),
             }),
             Err(err) => {

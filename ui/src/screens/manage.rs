@@ -150,16 +150,7 @@ pub fn Manage(props: &Props) -> Html {
                     Ok(RescheduleOutcome::Moved { booking }) => State::Moved(booking),
                     Ok(RescheduleOutcome::Taken { alternatives }) => State::Moving(
                         booking,
-                        alternatives
-                            .into_iter()
-                            .map(|offer| SlotChoice {
-                                office_id: offer.office_id,
-                                start: offer.start,
-                                end: offer.end,
-                                free: offer.free,
-                                lease_id: None,
-                            })
-                            .collect(),
+                        alternatives.into_iter().map(SlotChoice::from).collect(),
                     ),
                     Ok(RescheduleOutcome::Pending) => State::Message("manage-cancel-pending"),
                     Ok(RescheduleOutcome::Refused { .. }) => State::Message("manage-move-refused"),

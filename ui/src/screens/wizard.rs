@@ -499,16 +499,7 @@ fn slot_step(
                         Ok(HoldOutcome::Taken { alternatives }) => {
                             draft.slots = Some(SlotList {
                                 source: SlotSource::Live,
-                                slots: alternatives
-                                    .iter()
-                                    .map(|offer| SlotChoice {
-                                        office_id: offer.office_id.clone(),
-                                        start: offer.start,
-                                        end: offer.end,
-                                        free: offer.free,
-                                        lease_id: None,
-                                    })
-                                    .collect(),
+                                slots: alternatives.iter().cloned().map(SlotChoice::from).collect(),
                             });
                             draft.notice = Some(Notice::Taken);
                         }
