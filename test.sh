@@ -8,7 +8,8 @@ cd "$(dirname "$0")"
 source scripts/setup.sh
 
 ensure_apt "${BUILD_PACKAGES[@]}" xvfb webkit2gtk-driver imagemagick postgresql python3 \
-  python3-venv curl
+  python3-venv curl cups cups-client printer-driver-cups-pdf poppler-utils zbar-tools
+ensure_cups_pdf_instance
 ensure_rust_parts rustfmt clippy
 ensure_wasm_bindgen
 ensure_tauri_driver

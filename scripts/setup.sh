@@ -59,6 +59,18 @@ ensure_tauri_driver() {
   fi
 }
 
+# The receipt tests print through a private CUPS scheduler to cups-pdf. cups-pdf reads its
+# settings from /etc/cups only: this instance ("cups-pdf:/sportello") writes to its own folder.
+ensure_cups_pdf_instance() {
+  local conf=/etc/cups/cups-pdf-sportello.conf out=/var/spool/cups-pdf-sportello
+  if [[ ! -f $conf ]]; then
+    say "setting up the cups-pdf instance for the receipt tests ($conf)"
+    printf 'Out %s\nAnonDirName %s\nLabel 0\nGrp root\nLog /var/log/cups\n' "$out" "$out" \
+      | "${SUDO[@]}" tee "$conf" >/dev/null
+  fi
+  [[ -d $out ]] || "${SUDO[@]}" mkdir -p -m 0700 "$out"
+}
+
 build_ui() {
   say "building the UI (ui/dist)"
   ui/build.sh

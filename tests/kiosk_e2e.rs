@@ -8,6 +8,7 @@ use sportello_core::model::Office;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
+use support::escpos::Command;
 use support::{Kiosk, ServerProcess, VirtualDisplay, enrolment_code, message};
 
 fn screenshots() -> PathBuf {
@@ -33,18 +34,14 @@ async fn wait_for_connection(kiosk: &Kiosk, state: &str, within: Duration) {
 
 const RENEWAL: &str = "questura-asti-permesso-rinnovo";
 
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack
-        .windows(needle.len())
-        .any(|window| window == needle)
-}
-
-/// A receipt printer on loopback: it takes what it is sent, as a network ESC/POS printer on
-/// port 9100 does, until it is stopped (then connections are refused, as with one unplugged).
+/// A receipt printer on loopback: it answers the paper sensor's status request and takes what
+/// it is sent, as a network ESC/POS printer on port 9100 does, until it is stopped (then
+/// connections are refused, as with one unplugged). Its paper can run out.
 struct FakePrinter {
     address: std::net::SocketAddr,
     received: std::sync::Arc<std::sync::Mutex<Vec<u8>>>,
     running: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    paper: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl FakePrinter {
@@ -56,13 +53,25 @@ impl FakePrinter {
         let address = listener.local_addr().unwrap();
         let received = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
         let running = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
-        let (sink, alive) = (received.clone(), running.clone());
+        let paper = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+        let (sink, alive, loaded) = (received.clone(), running.clone(), paper.clone());
         std::thread::spawn(move || {
+            use std::io::Write;
             while alive.load(Ordering::SeqCst) {
                 match listener.accept() {
                     Ok((mut stream, _)) => {
                         stream.set_nonblocking(false).unwrap();
-                        let mut bytes = Vec::new();
+                        let mut bytes = vec![0u8; 3];
+                        let _ = stream.read_exact(&mut bytes);
+                        if bytes == [0x10, 0x04, 4] {
+                            // Paper roll sensor: fixed bits 0x12, plus 0x60 when it is empty.
+                            let status = if loaded.load(Ordering::SeqCst) {
+                                0x12
+                            } else {
+                                0x72
+                            };
+                            let _ = stream.write_all(&[status]);
+                        }
                         let _ = stream.read_to_end(&mut bytes);
                         sink.lock().unwrap().extend(bytes);
                     }
@@ -75,7 +84,13 @@ impl FakePrinter {
             address,
             received,
             running,
+            paper,
         }
+    }
+
+    fn set_paper(&self, loaded: bool) {
+        self.paper
+            .store(loaded, std::sync::atomic::Ordering::SeqCst);
     }
 
     fn received(&self) -> Vec<u8> {
@@ -365,18 +380,19 @@ async fn arabic_rtl_offices_from_the_server_and_offline_from_the_cache() {
     kiosk.click("#print").await;
     kiosk.wait_for("#printed").await;
     let printed = printer.received();
-    assert!(printed.starts_with(&[0x1b, b'@']), "ESC @ first");
-    assert!(contains(&printed, code.as_bytes()));
-    let mut qr_store = vec![0x1d, b'(', b'k'];
-    qr_store.extend_from_slice(&u16::try_from(token.len() + 3).unwrap().to_le_bytes());
-    qr_store.extend_from_slice(&[49, 80, 48]);
-    qr_store.extend_from_slice(token.as_bytes());
-    assert!(
-        contains(&printed, &qr_store),
-        "the token in a QR store command"
+    let commands = support::escpos::parse(&printed).expect("valid ESC/POS");
+    assert_eq!(
+        &commands[..2],
+        &[Command::PaperStatus, Command::Init],
+        "asks for paper, then starts"
     );
-    assert!(contains(&printed, b"Rinnovo del permesso di soggiorno"));
-    assert!(printed.ends_with(&[0x1d, b'V', 66, 3]), "cut at the end");
+    assert_eq!(commands.last(), Some(&Command::Cut));
+    // The QR code opens the receipt on a phone, with the token a counter scans in it.
+    let qr = format!("{}/r/{token}", server.url);
+    assert!(commands.contains(&Command::QrStore(qr.into_bytes())));
+    let text = support::escpos::text(&commands);
+    assert!(text.contains(&code));
+    assert!(text.contains("Rinnovo del permesso di soggiorno"));
     display.screenshot(&shots, "01-receipt-printed-it");
     kiosk.click("#finish").await;
     kiosk.wait_for("#tile-book").await;
@@ -467,6 +483,34 @@ async fn arabic_rtl_offices_from_the_server_and_offline_from_the_cache() {
     let text = kiosk.text(&format!("{row}[data-status='confirmed']")).await;
     assert!(text.contains("Endtoendd"), "{text}");
     display.screenshot(&shots, "01f-operator-bookings-it");
+    // The person cannot come then: the operator moves it to another free time.
+    kiosk.click(&format!("{row} .operator-move")).await;
+    kiosk.wait_for("#screen-operator-move .slot-choice").await;
+    let target = kiosk
+        .attributes("#screen-operator-move .slot-choice", "data-start")
+        .await
+        .remove(2);
+    display.screenshot(&shots, "01g-operator-move-it");
+    kiosk
+        .click(&format!(
+            "#screen-operator-move .slot-choice[data-start='{target}']"
+        ))
+        .await;
+    assert_eq!(
+        kiosk.text("#operator-notice").await,
+        message("it", "manage-moved")
+    );
+    let staff = support::login(&server.url, "questura.staff", "sportello-staff").await;
+    let moved: serde_json::Value = reqwest::Client::new()
+        .get(format!("{}/api/v1/bookings/{for_them}", server.url))
+        .bearer_auth(staff)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(moved["start"], target.as_str(), "moved on the server");
     kiosk.click(&format!("{row} .operator-cancel")).await;
     kiosk
         .wait_for(&format!("{row}[data-status='cancelled']"))
@@ -562,13 +606,46 @@ async fn arabic_rtl_offices_from_the_server_and_offline_from_the_cache() {
             .await
             .contains(&message("ar", "receipt-offline"))
     );
-    // The printer is gone: the person is told, and the receipt stays on screen.
-    printer.stop();
+    // Printed in Arabic: the Arabic lines as images the printer can print, the Italian as text.
+    let before = printer.received().len();
+    kiosk.click("#print").await;
+    kiosk.wait_for("#printed").await;
+    std::thread::sleep(Duration::from_millis(300));
+    let arabic = support::escpos::parse(&printer.received()[before..]).expect("valid ESC/POS");
+    assert!(
+        arabic
+            .iter()
+            .filter(|command| matches!(command, Command::Raster { ink, .. } if *ink > 300))
+            .count()
+            >= 4,
+        "the Arabic lines as images"
+    );
+    assert!(support::escpos::text(&arabic).contains(&code));
+    // The paper has run out: the person is told to ask the staff, nothing reaches the printer
+    // but the question, and the receipt stays on screen.
+    printer.set_paper(false);
+    let before = printer.received().len();
     kiosk.click("#print").await;
     assert_eq!(
         kiosk.text("#print-failed").await,
-        message("ar", "receipt-print-failed")
+        message("ar", "receipt-print-no-paper")
     );
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(
+        printer.received().len(),
+        before + 3,
+        "only the status request"
+    );
+    display.screenshot(&shots, "04b-print-no-paper-ar");
+    // The printer is gone: the person is told, and the receipt stays on screen.
+    printer.stop();
+    kiosk.click("#print").await;
+    let failed = message("ar", "receipt-print-failed");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while kiosk.text("#print-failed").await != failed {
+        assert!(Instant::now() < deadline, "the message did not change");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     assert_eq!(kiosk.text("#receipt-code").await, code);
     display.screenshot(&shots, "04c-print-failed-ar");
     kiosk.click("#finish").await;

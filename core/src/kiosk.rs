@@ -62,7 +62,7 @@ impl KioskStatus {
 }
 
 /// How the UI behaves on this terminal, from the kiosk's configuration.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UiSettings {
     /// Seconds without a touch before the screen asks whether the person is still there.
     pub idle_secs: u32,
@@ -70,6 +70,9 @@ pub struct UiSettings {
     pub idle_warning_secs: u32,
     /// Whether a receipt printer is configured.
     pub printer: bool,
+    /// Where receipts live on the central server for phones, e.g.
+    /// `https://sportello.example/r/`: a receipt's QR code is this followed by its token.
+    pub receipt_url: String,
 }
 
 /// A receipt laid out for the printer: what it says, in the person's language and in
@@ -78,8 +81,9 @@ pub struct UiSettings {
 pub struct PrintedReceipt {
     /// The booking code, printed large.
     pub code: String,
-    /// The signed receipt token, printed as a QR code.
-    pub token: String,
+    /// What the QR code carries: the receipt's address on the central server, with the signed
+    /// receipt token in it (a phone opens the booking; a counter's scanner reads the token).
+    pub qr: String,
     /// Label and value, in the order to print them.
     pub lines: Vec<(String, String)>,
 }
@@ -94,9 +98,12 @@ pub enum CommandError {
     /// The kiosk is not enrolled: it cannot book.
     #[error("this kiosk is not enrolled")]
     NotEnrolled,
-    /// The printer did not take the receipt (off, out of paper, unplugged, none configured).
+    /// The printer did not take the receipt (off, unplugged, none configured).
     #[error("the printer is not available")]
     PrinterUnavailable,
+    /// The printer has run out of paper: staff can refill it.
+    #[error("the printer is out of paper")]
+    PrinterOutOfPaper,
 }
 
 // --- what the booking wizard gets from the kiosk backend ------------------------------------

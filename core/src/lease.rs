@@ -321,7 +321,8 @@ pub fn verify_any_receipt<'a>(
     token: &str,
     server_keys: impl IntoIterator<Item = (&'a str, &'a VerifyingKey)>,
 ) -> Result<ReceiptClaims, ReceiptError> {
-    if token.trim().starts_with(KIOSK_RECEIPT_PREFIX) {
+    let token = receipt::token_in(token);
+    if token.starts_with(KIOSK_RECEIPT_PREFIX) {
         verify_kiosk_receipt(token, server_keys).map(|(claims, _)| claims)
     } else {
         receipt::verify(token, server_keys)

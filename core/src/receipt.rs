@@ -54,12 +54,32 @@ pub fn sign(claims: &ReceiptClaims, key: &SigningKey) -> String {
     format!("{signed}.{}", URL_SAFE_NO_PAD.encode(signature.to_bytes()))
 }
 
-/// Checks a token against the known public keys (id → key) and returns its claims.
+/// Where the central server shows a receipt to a phone: `<server>/r/<token>`. A receipt's QR
+/// code carries that address, so a phone's camera opens the booking and a counter's scanner
+/// still finds the token in it.
+pub const PAGE_PATH: &str = "/r/";
+
+/// The receipt's address on the server at `base` (its public URL).
+pub fn page_url(base: &str, token: &str) -> String {
+    format!("{}{PAGE_PATH}{token}", base.trim_end_matches('/'))
+}
+
+/// The token in what a scanner read: a bare token, or a receipt's address.
+pub fn token_in(scanned: &str) -> &str {
+    let scanned = scanned.trim();
+    let token = scanned
+        .rfind(PAGE_PATH)
+        .map_or(scanned, |at| &scanned[at + PAGE_PATH.len()..]);
+    token.split(['?', '#']).next().unwrap_or_default()
+}
+
+/// Checks a token (or a receipt's address) against the known public keys (id → key) and
+/// returns its claims.
 pub fn verify<'a>(
     token: &str,
     keys: impl IntoIterator<Item = (&'a str, &'a VerifyingKey)>,
 ) -> Result<ReceiptClaims, ReceiptError> {
-    let token = token.trim();
+    let token = token_in(token);
     let (signed, signature) = token.rsplit_once('.').ok_or(ReceiptError::Malformed)?;
     let payload = signed
         .strip_prefix(PREFIX)
@@ -118,6 +138,15 @@ impl PublicKey {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_receipt_address_carries_its_token() {
+        let url = page_url("https://sportello.example/", "SR1.abc.def");
+        assert_eq!(url, "https://sportello.example/r/SR1.abc.def");
+        assert_eq!(token_in(&url), "SR1.abc.def");
+        assert_eq!(token_in(" SR1.abc.def\n"), "SR1.abc.def");
+        assert_eq!(token_in("http://h/r/KR1.x.y?lang=ar"), "KR1.x.y");
+    }
 
     fn claims() -> ReceiptClaims {
         ReceiptClaims {

@@ -116,6 +116,7 @@ keyboard-done = تم
 receipt-print = اطبع الإيصال
 receipt-printed = تمت طباعة الإيصال: خذه من الطابعة.
 receipt-print-failed = الطابعة لا تستجيب. التقط صورة لهذه الشاشة: يبقى الإيصال هنا حتى تضغط إنهاء.
+receipt-print-no-paper = نفد الورق من الطابعة: أخبر الموظفين. وفي الأثناء التقط صورة لهذه الشاشة مع رمز QR: يبقى الإيصال هنا حتى تضغط إنهاء.
 receipt-cancel-how = للإلغاء
 
 operator-entry = المشغلون
@@ -134,3 +135,24 @@ manage-move = تغيير موعد الحجز
 manage-move-when = اختر الموعد الجديد
 manage-moved = تم تغيير الموعد. هذا هو الإيصال الجديد: الإيصال السابق لم يعد صالحًا.
 manage-move-refused = لم يعد من الممكن تغيير هذا الموعد.
+
+## The receipt's page on a phone (opened from the receipt's QR code)
+phone-title = موعدك
+phone-code = رمز الحجز
+phone-counter = الشباك
+phone-status-confirmed = مؤكد
+phone-status-cancelled = ملغى
+phone-status-checked-in = تم استقبالك عند الشباك
+phone-status-past = موعد سابق
+phone-replaced = تم استبدال هذا الإيصال: نُقل الموعد. استخدم أحدث إيصال.
+phone-not-reported = حُجز في كشك بلا شبكة: سيُسجَّل عندما يعود الكشك إلى الاتصال. أحضر هذا الإيصال إلى الموعد.
+phone-gone = هذا الحجز لم يعد موجوداً. لموعد جديد استخدم كشكاً أو اسأل البلدية.
+phone-invalid = هذا ليس إيصالاً صالحاً من Sportello. تأكد من أنك مسحت رمز QR الموجود على الإيصال.
+phone-calendar = أضف إلى التقويم
+phone-cancel = إلغاء هذا الموعد
+phone-cancel-sure = هل تريد حقاً إلغاء الموعد؟ سيذهب المكان إلى شخص آخر.
+phone-cancel-yes = نعم، ألغِ
+phone-cancel-no = لا، احتفظ به
+phone-cancelled-now = تم إلغاء الموعد. لا تحتاج إلى فعل أي شيء آخر.
+phone-cancel-refused = لم يعد من الممكن الإلغاء هنا: بدأ الموعد أو انتهى.
+phone-language = اللغة

@@ -116,6 +116,7 @@ keyboard-done = Done
 receipt-print = Print the receipt
 receipt-printed = Receipt printed: take it from the printer.
 receipt-print-failed = The printer does not answer. Take a photo of this screen: the receipt stays here until you press Done.
+receipt-print-no-paper = The printer is out of paper: please tell the staff. Meanwhile, take a photo of this screen with the QR code: the receipt stays here until you press Done.
 receipt-cancel-how = To cancel
 
 operator-entry = Operators
@@ -134,3 +135,24 @@ manage-move = Move the appointment
 manage-move-when = Choose the new time
 manage-moved = Appointment moved. This is the new receipt: the old one is no longer valid.
 manage-move-refused = This appointment can no longer be moved.
+
+## The receipt's page on a phone (opened from the receipt's QR code)
+phone-title = Your appointment
+phone-code = Booking code
+phone-counter = Counter
+phone-status-confirmed = Confirmed
+phone-status-cancelled = Cancelled
+phone-status-checked-in = You were received at the counter
+phone-status-past = Past appointment
+phone-replaced = This receipt was replaced: the appointment was moved. Use the newest receipt.
+phone-not-reported = Booked at a kiosk without network: it will be recorded when the kiosk is back online. Bring this receipt to the appointment.
+phone-gone = This booking no longer exists. For a new appointment use a kiosk or ask your town hall.
+phone-invalid = This is not a valid Sportello receipt. Check that you scanned the QR code on the receipt.
+phone-calendar = Add to calendar
+phone-cancel = Cancel this appointment
+phone-cancel-sure = Do you really want to cancel the appointment? The place will go to someone else.
+phone-cancel-yes = Yes, cancel
+phone-cancel-no = No, keep it
+phone-cancelled-now = The appointment is cancelled. You do not need to do anything else.
+phone-cancel-refused = It can no longer be cancelled here: the appointment has started or is past.
+phone-language = Language

@@ -116,6 +116,7 @@ keyboard-done = OK
 receipt-print = Imprimer le reçu
 receipt-printed = Reçu imprimé : prenez-le dans l'imprimante.
 receipt-print-failed = L'imprimante ne répond pas. Photographiez cet écran : le reçu reste ici jusqu'à ce que vous appuyiez sur Terminer.
+receipt-print-no-paper = L'imprimante n'a plus de papier : prévenez le personnel. En attendant, photographiez cet écran avec le code QR : le reçu reste ici jusqu'à ce que vous appuyiez sur Terminer.
 receipt-cancel-how = Pour annuler
 
 operator-entry = Opérateurs
@@ -134,3 +135,24 @@ manage-move = Déplacer le rendez-vous
 manage-move-when = Choisissez le nouvel horaire
 manage-moved = Rendez-vous déplacé. Voici le nouveau reçu : l'ancien n'est plus valable.
 manage-move-refused = Ce rendez-vous ne peut plus être déplacé.
+
+## The receipt's page on a phone (opened from the receipt's QR code)
+phone-title = Votre rendez-vous
+phone-code = Code de réservation
+phone-counter = Guichet
+phone-status-confirmed = Confirmé
+phone-status-cancelled = Annulé
+phone-status-checked-in = Vous avez été reçu au guichet
+phone-status-past = Rendez-vous passé
+phone-replaced = Ce reçu a été remplacé : le rendez-vous a été déplacé. Utilisez le reçu le plus récent.
+phone-not-reported = Réservé à une borne sans réseau : il sera enregistré quand la borne sera de nouveau en ligne. Apportez ce reçu au rendez-vous.
+phone-gone = Cette réservation n'existe plus. Pour un nouveau rendez-vous, utilisez une borne ou adressez-vous à votre mairie.
+phone-invalid = Ce n'est pas un reçu Sportello valide. Vérifiez que vous avez scanné le code QR du reçu.
+phone-calendar = Ajouter au calendrier
+phone-cancel = Annuler ce rendez-vous
+phone-cancel-sure = Voulez-vous vraiment annuler le rendez-vous ? La place ira à une autre personne.
+phone-cancel-yes = Oui, annuler
+phone-cancel-no = Non, le garder
+phone-cancelled-now = Le rendez-vous est annulé. Vous n'avez rien d'autre à faire.
+phone-cancel-refused = Il ne peut plus être annulé ici : le rendez-vous a commencé ou est passé.
+phone-language = Langue

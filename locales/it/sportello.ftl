@@ -116,6 +116,7 @@ keyboard-done = Fatto
 receipt-print = Stampa la ricevuta
 receipt-printed = Ricevuta stampata: prendila dalla stampante.
 receipt-print-failed = La stampante non risponde. Fotografa questa schermata: la ricevuta resta qui finché non premi Fine.
+receipt-print-no-paper = La stampante ha finito la carta: avvisa il personale. Intanto fotografa questa schermata, con il codice QR: la ricevuta resta qui finché non premi Fine.
 receipt-cancel-how = Per annullare
 
 operator-entry = Operatori
@@ -134,3 +135,24 @@ manage-move = Sposta l'appuntamento
 manage-move-when = Scegli il nuovo orario
 manage-moved = Appuntamento spostato. Questa è la nuova ricevuta: quella di prima non vale più.
 manage-move-refused = Questo appuntamento non si può più spostare.
+
+## The receipt's page on a phone (opened from the receipt's QR code)
+phone-title = La tua prenotazione
+phone-code = Codice della prenotazione
+phone-counter = Sportello
+phone-status-confirmed = Confermata
+phone-status-cancelled = Annullata
+phone-status-checked-in = Sei stato accolto allo sportello
+phone-status-past = Appuntamento passato
+phone-replaced = Questa ricevuta è stata sostituita: l'appuntamento è stato spostato. Usa la ricevuta più recente.
+phone-not-reported = Prenotata a un chiosco senza rete: sarà registrata quando il chiosco tornerà in linea. Porta questa ricevuta all'appuntamento.
+phone-gone = Questa prenotazione non c'è più. Per un nuovo appuntamento usa un chiosco o chiedi al tuo Comune.
+phone-invalid = Questa non è una ricevuta valida di Sportello. Controlla di aver inquadrato il codice QR della ricevuta.
+phone-calendar = Aggiungi al calendario
+phone-cancel = Annulla questo appuntamento
+phone-cancel-sure = Vuoi davvero annullare l'appuntamento? Il posto andrà a un'altra persona.
+phone-cancel-yes = Sì, annulla
+phone-cancel-no = No, tienilo
+phone-cancelled-now = L'appuntamento è annullato. Non devi fare altro.
+phone-cancel-refused = Non si può più annullare qui: l'appuntamento è già iniziato o passato.
+phone-language = Lingua

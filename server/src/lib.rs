@@ -10,6 +10,7 @@ pub mod booking;
 pub mod clock;
 pub mod config;
 pub mod db;
+pub mod i18n;
 pub mod keys;
 pub mod seed;
 

@@ -17,7 +17,8 @@ use tokio::sync::{Notify, watch};
 /// What the commands share, managed by Tauri.
 pub struct KioskState {
     pub ui: sportello_core::kiosk::UiSettings,
-    pub printer: Option<std::net::SocketAddr>,
+    pub printer: Option<crate::printing::Printer>,
+    pub paper: crate::printing::Paper,
     pub cache: SharedCache,
     pub store: crate::outbox::SharedStore,
     pub wizard: crate::wizard::Wizard,
@@ -128,7 +129,7 @@ pub fn book_leased(
 /// How the UI behaves on this terminal.
 #[tauri::command(async)]
 pub fn ui_settings(state: State<'_, KioskState>) -> sportello_core::kiosk::UiSettings {
-    state.ui
+    state.ui.clone()
 }
 
 /// A person's own booking, by code and date of birth.
@@ -165,15 +166,19 @@ pub async fn print_receipt(
     state: State<'_, KioskState>,
     receipt: sportello_core::kiosk::PrintedReceipt,
 ) -> Result<(), CommandError> {
-    let printer = state.printer;
-    let printed =
-        tauri::async_runtime::spawn_blocking(move || crate::printing::print(printer, &receipt))
-            .await
-            .map_err(|_| CommandError::PrinterUnavailable)?;
+    let (printer, paper) = (state.printer.clone(), state.paper);
+    let printed = tauri::async_runtime::spawn_blocking(move || {
+        crate::printing::print(printer.as_ref(), paper, &receipt)
+    })
+    .await
+    .map_err(|_| CommandError::PrinterUnavailable)?;
     printed.map_err(|err| {
         // The receipt's content is not logged: it names the person's appointment.
         tracing::warn!(error = %err, "receipt not printed");
-        CommandError::PrinterUnavailable
+        match err {
+            crate::printing::PrintError::OutOfPaper => CommandError::PrinterOutOfPaper,
+            _ => CommandError::PrinterUnavailable,
+        }
     })
 }
 

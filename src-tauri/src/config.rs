@@ -37,10 +37,21 @@ pub struct KioskConfig {
     /// Seconds that question stays before everything typed is wiped.
     #[serde(default = "default_idle_warning_secs")]
     pub idle_warning_secs: u32,
-    /// The receipt printer, an ESC/POS printer on the network ("192.168.1.50:9100"); none
+    /// The receipt printer (see [`crate::printing::Printer`] for how it is written); none
     /// when absent (receipts stay on screen to be photographed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub printer: Option<String>,
+    /// The paper a CUPS printer has: "a4" or "roll80".
+    #[serde(default = "default_paper")]
+    pub paper: crate::printing::Paper,
+    /// The central server's address as phones reach it, for the receipt's QR code; the
+    /// server URL when absent (a kiosk may reach the server by an internal address).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_url: Option<String>,
+}
+
+fn default_paper() -> crate::printing::Paper {
+    crate::printing::Paper::A4
 }
 
 fn default_idle_secs() -> u32 {
@@ -63,6 +74,8 @@ impl Default for KioskConfig {
             idle_secs: default_idle_secs(),
             idle_warning_secs: default_idle_warning_secs(),
             printer: None,
+            paper: default_paper(),
+            public_url: None,
         }
     }
 }
@@ -95,7 +108,10 @@ const HEADER: &str = "\
 # kiosk_mode: full screen without a frame, for public terminals.
 # idle_secs, idle_warning_secs: after idle_secs without a touch (2 to 3600) the screen asks
 # whether the person is still there; idle_warning_secs later (2 to 120) it wipes what was typed.
-# printer: the ESC/POS receipt printer on the network, address:port (usually port 9100).
+# printer: where receipts print: \"escpos://192.168.1.50:9100\" (a thermal printer on the
+# network), \"escpos:/dev/usb/lp0\" (on a USB or serial port), \"cups:Queue\" or
+# \"cups://host:631/Queue\" (a CUPS queue, as a PDF); paper: a CUPS printer's paper, \"a4\" or
+# \"roll80\". public_url: the server's address for phones (the receipt's QR code), if it differs.
 # server_url must be https:// unless the server is on this machine.
 ";
 
@@ -169,11 +185,19 @@ impl KioskConfig {
             });
         }
         if let Some(printer) = &self.printer
-            && printer.parse::<std::net::SocketAddr>().is_err()
+            && let Err(err) = printer.parse::<crate::printing::Printer>()
         {
             return Err(ConfigError::Invalid {
                 field: "printer",
-                reason: "an address and port, e.g. \"192.168.1.50:9100\"".to_owned(),
+                reason: err.to_string(),
+            });
+        }
+        if let Some(public) = &self.public_url
+            && !Url::parse(public).is_ok_and(|url| matches!(url.scheme(), "https" | "http"))
+        {
+            return Err(ConfigError::Invalid {
+                field: "public_url",
+                reason: "an https:// address".to_owned(),
             });
         }
         if !(2..=3600).contains(&self.idle_secs) {
@@ -203,9 +227,15 @@ impl KioskConfig {
         Ok(())
     }
 
-    /// The receipt printer's address, if one is configured.
-    pub fn printer_address(&self) -> Option<std::net::SocketAddr> {
+    /// The receipt printer, if one is configured.
+    pub fn receipt_printer(&self) -> Option<crate::printing::Printer> {
         self.printer.as_deref().and_then(|text| text.parse().ok())
+    }
+
+    /// Where phones find receipts: the public URL's, else the server's, `/r/`.
+    pub fn receipt_url(&self) -> String {
+        let base = self.public_url.as_deref().unwrap_or(&self.server_url);
+        sportello_core::receipt::page_url(base, "")
     }
 
     pub fn sync_interval(&self) -> Duration {

@@ -138,9 +138,11 @@ fn setup(app: &mut tauri::App) -> Result<(), StartError> {
         ui: sportello_core::kiosk::UiSettings {
             idle_secs: config.idle_secs,
             idle_warning_secs: config.idle_warning_secs,
-            printer: config.printer_address().is_some(),
+            printer: config.receipt_printer().is_some(),
+            receipt_url: config.receipt_url(),
         },
-        printer: config.printer_address(),
+        printer: config.receipt_printer(),
+        paper: config.paper,
         cache,
         store,
         wizard,

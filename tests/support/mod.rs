@@ -3,6 +3,8 @@
 //! stopped when its guard drops, also when a test fails. Each test crate uses a part of it.
 #![allow(dead_code)]
 
+pub mod cups;
+pub mod escpos;
 pub mod proxy;
 
 use fantoccini::{Client, ClientBuilder, Locator};

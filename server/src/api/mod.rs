@@ -8,6 +8,7 @@ mod extract;
 mod health;
 mod kiosk;
 mod openapi;
+mod receipt_page;
 mod reference;
 mod sync;
 
@@ -126,6 +127,9 @@ pub fn router(state: AppState) -> Router {
 
     Router::new()
         .route("/health", get(health::health))
+        .route("/r/{token}", get(receipt_page::page))
+        .route("/r/{token}/calendar.ics", get(receipt_page::calendar))
+        .route("/r/{token}/cancel", post(receipt_page::cancel))
         .nest("/api/v1", api)
         .fallback(|| async { problem(ProblemCode::NotFound, "no such resource") })
         .method_not_allowed_fallback(|| async {

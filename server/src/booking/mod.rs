@@ -716,13 +716,47 @@ fn has_authority(actor: &Actor, row: &BookingRow) -> bool {
             .is_some_and(|organization| row.organization_id.as_deref() == Some(organization))
 }
 
-/// Finds a booking for `actor` (locking it when `lock`): by authority, or by the date of birth
-/// a citizen gives. Every failure reads "not found", so no one learns which codes exist.
+/// What a person shows to act on their own booking without an account.
+#[derive(Debug, Clone, Copy)]
+pub enum Proof<'a> {
+    /// The date of birth, with the booking code.
+    BirthDate(&'a CitizenProof),
+    /// The booking's current receipt, verified (the page a phone opens from its QR code). A
+    /// receipt from before a move proves nothing: the newest one does.
+    Receipt(&'a ReceiptClaims),
+}
+
+impl Proof<'_> {
+    async fn holds(
+        self,
+        conn: &mut sqlx::AnyConnection,
+        row: &BookingRow,
+    ) -> Result<bool, BookingError> {
+        Ok(match self {
+            Proof::BirthDate(proof) => bookings::person_of(conn, &row.id)
+                .await?
+                .is_some_and(|person| person.date_of_birth == proof.date_of_birth),
+            Proof::Receipt(claims) => receipt_is_current(claims, row),
+        })
+    }
+}
+
+/// Whether `claims` are the booking's current receipt: same place and time and, for a kiosk's
+/// receipt, the one the booking was made with.
+pub fn receipt_is_current(claims: &ReceiptClaims, row: &BookingRow) -> bool {
+    claims.code == row.code
+        && claims.start == row.slot_start
+        && claims.office_id == row.office_id
+        && (!claims.key_id.starts_with("kiosk:") || row.issued_at == Some(claims.issued_at))
+}
+
+/// Finds a booking for `actor` (locking it when `lock`): by authority, or by what a citizen
+/// shows. Every failure reads "not found", so no one learns which codes exist.
 async fn find_for(
     conn: &mut sqlx::AnyConnection,
     actor: &Actor,
     code: &str,
-    proof: Option<&CitizenProof>,
+    proof: Option<Proof<'_>>,
     lock: bool,
 ) -> Result<BookingRow, BookingError> {
     let not_found =
@@ -734,9 +768,7 @@ async fn find_for(
     let allowed = has_authority(actor, &row)
         || match proof {
             None => false,
-            Some(proof) => bookings::person_of(conn, &row.id)
-                .await?
-                .is_some_and(|person| person.date_of_birth == proof.date_of_birth),
+            Some(proof) => proof.holds(conn, &row).await?,
         };
     if !allowed {
         return Err(not_found());
@@ -750,6 +782,41 @@ async fn find_for(
         .await?
         .filter(|row| row.status.is_appointment())
         .ok_or_else(not_found)
+}
+
+/// What a receipt says of its booking now, for the page a phone opens from its QR code.
+#[derive(Debug, Clone)]
+pub enum ReceiptState {
+    /// The receipt is the booking's current one; the booking (no personal data) as it is.
+    Current(Booking),
+    /// The appointment was moved since: only the newer receipt counts.
+    Replaced,
+    /// Booked offline at a kiosk that has not reported it yet.
+    NotYetReported,
+    /// No such booking any more (or a kiosk's offline booking the server could not keep).
+    Gone,
+}
+
+/// Verifies a receipt (the token, or the address carrying it) and finds its booking.
+pub async fn by_receipt(
+    state: &AppState,
+    token: &str,
+) -> Result<(ReceiptClaims, ReceiptState), BookingError> {
+    let claims = state
+        .keys
+        .verify_any_receipt(token)
+        .map_err(|err| BookingError::InvalidReceipt(err.to_string()))?;
+    let mut conn = state.db.conn().await?;
+    let receipt_state = match bookings::booking_by_code(&mut conn, &claims.code).await? {
+        None => ReceiptState::Gone,
+        Some(row) if row.status == BookingStatus::Leased => ReceiptState::NotYetReported,
+        Some(row) if row.status == BookingStatus::Held => ReceiptState::Gone,
+        Some(row) if receipt_is_current(&claims, &row) => {
+            ReceiptState::Current(public_view(state, &row))
+        }
+        Some(_) => ReceiptState::Replaced,
+    };
+    Ok((claims, receipt_state))
 }
 
 /// A booking with personal data, for those with authority over it.
@@ -771,7 +838,7 @@ pub async fn lookup(
     proof: &CitizenProof,
 ) -> Result<Booking, BookingError> {
     let mut conn = state.db.conn().await?;
-    let row = find_for(&mut conn, actor, code, Some(proof), false).await?;
+    let row = find_for(&mut conn, actor, code, Some(Proof::BirthDate(proof)), false).await?;
     Ok(public_view(state, &row))
 }
 
@@ -815,7 +882,7 @@ pub async fn cancel(
     actor: &Actor,
     key: &IdempotencyKey,
     code: &str,
-    proof: Option<&CitizenProof>,
+    proof: Option<Proof<'_>>,
 ) -> Result<StoredResponse, BookingError> {
     with_retries(|| async {
         let now = state.clock.now().as_second();
@@ -878,7 +945,8 @@ async fn reschedule_once(
     if let Some(stored) = claim_key(&mut tx, key, now.as_second()).await? {
         return Ok(stored);
     }
-    let mut row = find_for(&mut tx, actor, code, request.proof.as_ref(), true).await?;
+    let proof = request.proof.as_ref().map(Proof::BirthDate);
+    let mut row = find_for(&mut tx, actor, code, proof, true).await?;
     if row.status != BookingStatus::Confirmed || row.slot_start <= now.as_second() {
         return Err(BookingError::InvalidState(
             "only a confirmed appointment that has not started can be moved".to_owned(),

@@ -38,13 +38,19 @@ pub fn Manage(props: &Props) -> Html {
     let date_of_birth = use_state(String::new);
     let state = use_state(|| State::Asking);
     let names = use_state(|| (Vec::<Procedure>::new(), Vec::<Office>::new()));
+    // Where phones open receipts: a moved booking's new QR code opens it too.
+    let receipt_url = use_state(String::new);
     {
         let names = names.setter();
+        let receipt_url = receipt_url.setter();
         use_effect_with((), move |()| {
             spawn_local(async move {
                 let procedures = backend::list_procedures(None).await.unwrap_or_default();
                 let offices = backend::list_offices().await.unwrap_or_default();
                 names.set((procedures, offices));
+                if let Ok(settings) = backend::ui_settings().await {
+                    receipt_url.set(settings.receipt_url);
+                }
             });
         });
     }
@@ -226,7 +232,7 @@ pub fn Manage(props: &Props) -> Html {
                 { describe(booking) }
                 if let Some(receipt) = &booking.receipt {
                     <div class="qr" id="moved-qr" data-token={receipt.clone()}>
-                        { crate::components::qr::qr_svg(receipt) }
+                        { crate::components::qr::qr_svg(&format!("{}{receipt}", *receipt_url)) }
                     </div>
                 }
             </>

@@ -6,8 +6,10 @@ use crate::app::use_lang;
 use crate::backend;
 use crate::components::back_button::BackButton;
 use crate::t;
-use sportello_core::booking::{BookingRecord, BookingStatus};
-use sportello_core::kiosk::{LoginOutcome, OperatorInfo};
+use sportello_core::booking::{Booking, BookingRecord, BookingStatus};
+use sportello_core::kiosk::{
+    LoginOutcome, OperatorInfo, RescheduleOutcome, SlotChoice, SlotSource,
+};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -90,12 +92,16 @@ pub struct ListProps {
 }
 
 /// The operator's organisation's bookings from today on, with the people's names, and a way
-/// to cancel each (on the operator's authority, through the outbox).
+/// to move or cancel each (on the operator's authority, through the outbox).
 #[function_component]
 pub fn OperatorBookings(props: &ListProps) -> Html {
     let lang = use_lang();
     let list = use_state(|| None::<Option<Vec<BookingRecord>>>);
     let reload = use_state(|| 0u32);
+    // The booking being moved and the free slots offered for it.
+    let moving = use_state(|| None::<(Booking, Vec<SlotChoice>)>);
+    // What the last move or cancel came to.
+    let notice = use_state(|| None::<(&'static str, bool)>);
     {
         let list = list.setter();
         use_effect_with(*reload, move |_| {
@@ -103,6 +109,65 @@ pub fn OperatorBookings(props: &ListProps) -> Html {
                 list.set(Some(backend::operator_bookings().await.ok().flatten()));
             });
         });
+    }
+    if let Some((booking, slots)) = &*moving {
+        let move_to = |slot: &SlotChoice| {
+            let (booking, slot) = (booking.clone(), slot.clone());
+            let (moving, notice, reload) = (moving.clone(), notice.clone(), reload.clone());
+            Callback::from(move |_: MouseEvent| {
+                let (booking, slot) = (booking.clone(), slot.clone());
+                let (moving, notice, reload) = (moving.clone(), notice.clone(), reload.clone());
+                spawn_local(async move {
+                    let outcome =
+                        backend::reschedule_booking(&booking, None, &slot.office_id, slot.start)
+                            .await;
+                    match outcome {
+                        Ok(RescheduleOutcome::Taken { alternatives }) => {
+                            notice.set(Some(("error-slot-taken", false)));
+                            let offered = alternatives.into_iter().map(SlotChoice::from).collect();
+                            moving.set(Some((booking, offered)));
+                        }
+                        outcome => {
+                            notice.set(Some(match outcome {
+                                Ok(RescheduleOutcome::Moved { .. }) => ("manage-moved", true),
+                                Ok(RescheduleOutcome::Pending) => ("manage-cancel-pending", true),
+                                Ok(_) => ("manage-move-refused", false),
+                                Err(_) => ("error-unexpected", false),
+                            }));
+                            moving.set(None);
+                            reload.set(*reload + 1);
+                        }
+                    }
+                });
+            })
+        };
+        let stop = {
+            let moving = moving.clone();
+            Callback::from(move |()| moving.set(None))
+        };
+        return html! {
+            <section class="operator" id="screen-operator-move">
+                <BackButton on_back={stop} />
+                <h1>{ t!("manage-move-when") }</h1>
+                <p class="choice-hint"><bdi dir="ltr">{ &booking.code }</bdi>{ " · " }
+                    { crate::format::long_day_and_time(booking.start.as_second(), lang) }</p>
+                if let Some((id, _)) = *notice {
+                    <p class="notice error" role="alert">{ crate::i18n::loader().get(id) }</p>
+                }
+                <ul class="choices slots">
+                    { for slots.iter().take(30).map(|slot| html! {
+                        <li>
+                            <button class="choice slot-choice" data-start={slot.start.to_string()}
+                                    onclick={move_to(slot)}>
+                                <span class="choice-title">
+                                    { crate::format::long_day_and_time(slot.start.as_second(), lang) }
+                                </span>
+                            </button>
+                        </li>
+                    }) }
+                </ul>
+            </section>
+        };
     }
     let body = match &*list {
         None => html! { <p class="notice">{ "…" }</p> },
@@ -126,6 +191,23 @@ pub fn OperatorBookings(props: &ListProps) -> Html {
                             });
                         })
                     };
+                    let start_moving = {
+                        let (moving, notice) = (moving.clone(), notice.clone());
+                        let booking = booking.clone();
+                        Callback::from(move |_: MouseEvent| {
+                            let (moving, notice) = (moving.clone(), notice.clone());
+                            let booking = booking.clone();
+                            spawn_local(async move {
+                                match backend::free_slots(&booking.procedure_id).await {
+                                    Ok(list) if list.source == SlotSource::Live => {
+                                        notice.set(None);
+                                        moving.set(Some((booking, list.slots)));
+                                    }
+                                    _ => notice.set(Some(("manage-offline", false))),
+                                }
+                            });
+                        })
+                    };
                     let name = record
                         .person
                         .as_ref()
@@ -140,9 +222,14 @@ pub fn OperatorBookings(props: &ListProps) -> Html {
                                 { crate::format::long_day_and_time(booking.start.as_second(), lang) }
                             </span>
                             if booking.status == BookingStatus::Confirmed {
-                                <button class="secondary operator-cancel" onclick={cancel}>
-                                    { t!("manage-cancel") }
-                                </button>
+                                <span class="operator-actions">
+                                    <button class="secondary operator-move" onclick={start_moving}>
+                                        { t!("manage-move") }
+                                    </button>
+                                    <button class="secondary operator-cancel" onclick={cancel}>
+                                        { t!("manage-cancel") }
+                                    </button>
+                                </span>
                             } else {
                                 <span class="tag">{ t!("operator-not-active") }</span>
                             }
@@ -156,6 +243,10 @@ pub fn OperatorBookings(props: &ListProps) -> Html {
         <section class="operator" id="screen-operator-bookings">
             <BackButton on_back={props.on_back.clone()} />
             <h1>{ t!("operator-bookings") }</h1>
+            if let Some((id, good)) = *notice {
+                <p class={classes!("notice", (!good).then_some("error"))} id="operator-notice"
+                   role={if good { "status" } else { "alert" }}>{ crate::i18n::loader().get(id) }</p>
+            }
             { body }
         </section>
     }

@@ -147,7 +147,17 @@ struct Draft {
     busy: bool,
     receipt: Option<Receipt>,
     printer: bool,
-    printed: Option<bool>,
+    /// Where phones open receipts (the server's `/r/`); the QR code is this and the token.
+    receipt_url: String,
+    printed: Option<Printed>,
+}
+
+/// What became of a print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Printed {
+    Done,
+    OutOfPaper,
+    Failed,
 }
 
 /// A change to the draft. Applied to the draft as it is when the change lands, not as it was
@@ -209,7 +219,8 @@ pub fn Wizard(props: &Props) -> Html {
             spawn_local(async move {
                 if let Ok(settings) = backend::ui_settings().await {
                     update.emit(Box::new(move |draft: &mut Draft| {
-                        draft.printer = settings.printer
+                        draft.printer = settings.printer;
+                        draft.receipt_url.clone_from(&settings.receipt_url);
                     }));
                 }
             });
@@ -893,10 +904,11 @@ fn receipt_step(
     };
     let name = procedure.name.resolve(lang);
     let finish = leave.reform(|_: MouseEvent| ());
+    let qr = format!("{}{}", draft.receipt_url, receipt.token);
     let print = {
         let printed = sportello_core::kiosk::PrintedReceipt {
             code: receipt.code.clone(),
-            token: receipt.token.clone(),
+            qr: qr.clone(),
             lines: printed_lines(draft, lang, offices),
         };
         let update = update.clone();
@@ -904,8 +916,16 @@ fn receipt_step(
             let printed = printed.clone();
             let update = update.clone();
             spawn_local(async move {
-                let ok = backend::print_receipt(&printed).await.is_ok();
-                update.emit(Box::new(move |draft: &mut Draft| draft.printed = Some(ok)));
+                let outcome = match backend::print_receipt(&printed).await {
+                    Ok(()) => Printed::Done,
+                    Err(backend::BackendError::Command(CommandError::PrinterOutOfPaper)) => {
+                        Printed::OutOfPaper
+                    }
+                    Err(_) => Printed::Failed,
+                };
+                update.emit(Box::new(move |draft: &mut Draft| {
+                    draft.printed = Some(outcome)
+                }));
             });
         })
     };
@@ -914,7 +934,7 @@ fn receipt_step(
             <p class="receipt-done">{ t!("receipt-done") }</p>
             <p class="receipt-code-label">{ t!("receipt-code") }</p>
             <p class="receipt-code" id="receipt-code">{ &receipt.code }</p>
-            <div class="qr" id="receipt-qr" data-token={receipt.token.clone()}>{ crate::components::qr::qr_svg(&receipt.token) }</div>
+            <div class="qr" id="receipt-qr" data-token={receipt.token.clone()} data-qr={qr.clone()}>{ crate::components::qr::qr_svg(&qr) }</div>
             <dl class="review">
                 <dt>{ t!("receipt-procedure") }</dt>
                 <dd><bdi lang={name.lang.code()}>{ name.text }</bdi></dd>
@@ -941,8 +961,9 @@ fn receipt_step(
             }
             <p class="notice">{ t!("receipt-photo") }</p>
             { match draft.printed {
-                Some(true) => html! { <p class="notice" id="printed" role="status">{ t!("receipt-printed") }</p> },
-                Some(false) => html! { <p class="notice error" id="print-failed" role="alert">{ t!("receipt-print-failed") }</p> },
+                Some(Printed::Done) => html! { <p class="notice" id="printed" role="status">{ t!("receipt-printed") }</p> },
+                Some(Printed::OutOfPaper) => html! { <p class="notice error" id="print-failed" role="alert">{ t!("receipt-print-no-paper") }</p> },
+                Some(Printed::Failed) => html! { <p class="notice error" id="print-failed" role="alert">{ t!("receipt-print-failed") }</p> },
                 None => html! {},
             } }
             <div class="actions">

@@ -1,32 +1,32 @@
-//! Printing a booking's receipt on the kiosk's thermal printer (ESC/POS over the network,
-//! port 9100, the way most 80 mm receipt printers in public offices are connected).
+//! Receipts on ESC/POS thermal printers (80 mm, the kind most public offices have), on the
+//! network (port 9100) or on a USB or serial port (a device file set up by the system).
 //!
-//! The receipt arrives from the UI already in words: the UI holds every translation, so the
-//! lines come labelled in the person's language and in Italian. The printer gets plain text
-//! for what its code page can print, and the signed token as a QR code made by the printer
-//! itself (its native QR command: sharp at any size, and a few hundred bytes on the wire
-//! instead of an image). Lines in scripts the code page lacks are left to the screen, which
-//! stays up with its QR code until the person leaves: nothing is lost if the paper is not.
+//! The printer gets plain text in code page 858 for what that page can print, a raster image
+//! for every other line (shaped and drawn like the PDF's text), and the QR code through its
+//! own QR command: sharp at any size, and a few hundred bytes on the wire instead of an image.
+//!
+//! Written by hand rather than with the `escpos` crate: its image path wants image files,
+//! while our raster comes from the receipt's own shaped layout, and the handful of commands
+//! below is the whole of what a receipt needs (Epson's reference, followed by nearly every
+//! 80 mm printer).
 
-pub use sportello_core::kiosk::PrintedReceipt;
-use std::io::Write;
+use super::layout::Style;
+use super::raster::{self, Bitmap};
+use super::{PrintError, PrintedReceipt};
+use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
+use std::path::Path;
 use std::time::Duration;
 
 /// How long to wait for the printer: a person is standing in front of the kiosk.
 const PRINTER_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long a printer has to answer a status request; some never do.
+const STATUS_TIMEOUT: Duration = Duration::from_millis(800);
+/// Dots across an 80 mm roll's 72 mm printable width at 203 dpi.
+pub const DOTS: usize = 576;
+/// Text size in the raster, in dots: close to the printer's own font A (12 × 24).
+const RASTER_TEXT: f32 = 24.0;
 
-#[derive(Debug, thiserror::Error)]
-pub enum PrintError {
-    #[error("no printer is configured")]
-    NoPrinter,
-    #[error("the printer cannot be reached: {0}")]
-    Unreachable(#[source] std::io::Error),
-    #[error("the receipt is too long for a QR code")]
-    TooLong,
-}
-
-// ESC/POS commands (Epson's reference, followed by nearly every 80 mm receipt printer).
 const INIT: &[u8] = &[0x1b, b'@'];
 /// Code page 858: Western European with the euro sign.
 const CODE_PAGE_858: &[u8] = &[0x1b, b't', 19];
@@ -111,35 +111,99 @@ pub fn escpos(receipt: &PrintedReceipt) -> Result<Vec<u8>, PrintError> {
     out.push(b'\n');
     out.extend_from_slice(BOLD_OFF);
     out.extend_from_slice(NORMAL_SIZE);
-    out.extend(qr_code(receipt.token.as_bytes())?);
+    out.extend(qr_code(receipt.qr.as_bytes())?);
     out.push(b'\n');
     out.extend_from_slice(ALIGN_LEFT);
     for (label, value) in &receipt.lines {
-        let (Some(label), Some(value)) = (cp858(label), cp858(value)) else {
-            continue;
-        };
-        out.extend_from_slice(BOLD_ON);
-        out.extend(label);
-        out.extend_from_slice(BOLD_OFF);
-        out.push(b'\n');
-        out.extend(value);
-        out.push(b'\n');
+        match (cp858(label), cp858(value)) {
+            (Some(label), Some(value)) => {
+                out.extend_from_slice(BOLD_ON);
+                out.extend(label);
+                out.extend_from_slice(BOLD_OFF);
+                out.push(b'\n');
+                out.extend(value);
+                out.push(b'\n');
+            }
+            _ => {
+                let style = Style {
+                    size: RASTER_TEXT,
+                    bold: true,
+                    centered: false,
+                };
+                let image = raster::texts(
+                    &[
+                        (label, style),
+                        (
+                            value,
+                            Style {
+                                bold: false,
+                                ..style
+                            },
+                        ),
+                    ],
+                    DOTS,
+                );
+                out.extend(raster_image(&image));
+            }
+        }
     }
     out.extend_from_slice(FEED_AND_CUT);
     Ok(out)
 }
 
-/// Sends the receipt to the printer at `address`.
-pub fn print(address: Option<SocketAddr>, receipt: &PrintedReceipt) -> Result<(), PrintError> {
-    let address = address.ok_or(PrintError::NoPrinter)?;
+/// `GS v 0`: a raster image, sent in bands of at most 256 rows (many printers' buffer).
+pub fn raster_image(image: &Bitmap) -> Vec<u8> {
+    let row_bytes = image.width / 8;
+    let mut out = Vec::with_capacity(image.bits.len() + 16);
+    for rows in image.bits.chunks(row_bytes * 256) {
+        let height = rows.len() / row_bytes;
+        out.extend_from_slice(&[0x1d, b'v', b'0', 0]);
+        out.extend_from_slice(&u16::try_from(row_bytes).unwrap_or(u16::MAX).to_le_bytes());
+        out.extend_from_slice(&u16::try_from(height).unwrap_or(u16::MAX).to_le_bytes());
+        out.extend_from_slice(rows);
+    }
+    out
+}
+
+/// `DLE EOT 4`: the paper roll sensor's status. Bits 5 and 6 set: the paper has run out.
+const PAPER_STATUS: &[u8] = &[0x10, 0x04, 4];
+const PAPER_END: u8 = 0x60;
+
+/// Sends the receipt to a network printer, asking first whether it has paper.
+pub fn print_network(address: SocketAddr, receipt: &PrintedReceipt) -> Result<(), PrintError> {
     let bytes = escpos(receipt)?;
     let mut stream =
         TcpStream::connect_timeout(&address, PRINTER_TIMEOUT).map_err(PrintError::Unreachable)?;
     stream
         .set_write_timeout(Some(PRINTER_TIMEOUT))
         .map_err(PrintError::Unreachable)?;
+    stream
+        .write_all(PAPER_STATUS)
+        .map_err(PrintError::Unreachable)?;
+    stream
+        .set_read_timeout(Some(STATUS_TIMEOUT))
+        .map_err(PrintError::Unreachable)?;
+    let mut status = [0u8; 1];
+    // No answer is not an error: many network printers answer status only on another port.
+    if let Ok(1) = stream.read(&mut status)
+        && status[0] & PAPER_END == PAPER_END
+    {
+        return Err(PrintError::OutOfPaper);
+    }
     stream.write_all(&bytes).map_err(PrintError::Unreachable)?;
     stream.flush().map_err(PrintError::Unreachable)?;
+    Ok(())
+}
+
+/// Sends the receipt to a printer on a USB or serial port, through its device file.
+pub fn print_device(path: &Path, receipt: &PrintedReceipt) -> Result<(), PrintError> {
+    let bytes = escpos(receipt)?;
+    let mut device = std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .map_err(PrintError::Unreachable)?;
+    device.write_all(&bytes).map_err(PrintError::Unreachable)?;
+    device.flush().map_err(PrintError::Unreachable)?;
     Ok(())
 }
 
@@ -150,7 +214,7 @@ mod tests {
     fn receipt() -> PrintedReceipt {
         PrintedReceipt {
             code: "K7MX4PRT".into(),
-            token: "SR1.payload.signature".into(),
+            qr: "SR1.payload.signature".into(),
             lines: vec![
                 ("Pratica".into(), "Rinnovo del permesso di soggiorno".into()),
                 ("Quando".into(), "venerdì 27 novembre 2026, 08:30".into()),
@@ -166,10 +230,20 @@ mod tests {
         assert!(bytes.ends_with(FEED_AND_CUT));
         let qr = qr_code(b"SR1.payload.signature").unwrap();
         assert!(bytes.windows(qr.len()).any(|window| window == qr));
-        // Accented Italian in code page 858; Arabic left to the screen.
+        // Accented Italian in code page 858; Arabic as a raster image, never as UTF-8 bytes
+        // the printer would print as gibberish.
         let venerdi = cp858("venerdì").unwrap();
         assert!(bytes.windows(venerdi.len()).any(|window| window == venerdi));
         assert!(!bytes.windows(2).any(|window| window == "ا".as_bytes()));
+        let raster = [0x1d, b'v', b'0', 0, (DOTS / 8) as u8, 0];
+        assert_eq!(
+            bytes
+                .windows(raster.len())
+                .filter(|window| *window == raster)
+                .count(),
+            1,
+            "one image: the Arabic label and value"
+        );
     }
 
     #[test]

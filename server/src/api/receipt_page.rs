@@ -1,0 +1,434 @@
+//! The page a phone opens from a receipt's QR code (`/r/<token>`): the appointment as it is
+//! now, a calendar file (RFC 5545), and cancelling it. The signed token is the only key: it
+//! names no person, and the page shows nothing personal, so a lost receipt shows no one's
+//! details, only the appointment.
+//!
+//! Plain HTML from the server, no script: it opens on any phone, fast on a slow network, in
+//! the phone's language (or the one the link names), right to left in Arabic.
+
+use super::AppState;
+use crate::auth::Actor;
+use crate::booking::{self, BookingError, IdempotencyKey, Proof, ReceiptState};
+use crate::db as reference;
+use crate::i18n;
+use axum::extract::rejection::{FormRejection, PathRejection};
+use axum::extract::{Form, Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use i18n_embed::fluent::FluentLanguageLoader;
+use i18n_embed_fl::fl;
+use maud::{DOCTYPE, Markup, html};
+use sha2::{Digest, Sha256};
+use sportello_core::Lang;
+use sportello_core::booking::{Booking, BookingStatus};
+use sportello_core::model::{Counter, Office, Procedure};
+use sportello_core::receipt::ReceiptClaims;
+
+/// Receipt tokens are base64url parts joined by dots, a few hundred characters.
+const MAX_TOKEN: usize = 2048;
+
+#[derive(Debug, serde::Deserialize)]
+pub struct PageQuery {
+    lang: Option<String>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+pub struct CancelForm {
+    lang: Option<String>,
+    /// Present once the person confirmed on the page.
+    sure: Option<String>,
+}
+
+/// What the page has to say beyond the appointment.
+enum Notice {
+    None,
+    CancelRefused,
+}
+
+fn language(requested: Option<&str>, headers: &HeaderMap) -> Lang {
+    let accept = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|value| value.to_str().ok());
+    i18n::negotiate(requested, accept)
+}
+
+/// The token in the path; a path that is not even text (bad percent-encoding) is no token, and
+/// gets the same "not a valid receipt" page.
+fn token_of(path: Result<Path<String>, PathRejection>) -> String {
+    path.map(|Path(token)| token).unwrap_or_default()
+}
+
+fn well_formed(token: &str) -> bool {
+    !token.is_empty()
+        && token.len() <= MAX_TOKEN
+        && token
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'))
+}
+
+/// `GET /r/{token}`
+pub async fn page(
+    State(state): State<AppState>,
+    path: Result<Path<String>, PathRejection>,
+    Query(query): Query<PageQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let token = token_of(path);
+    let lang = language(query.lang.as_deref(), &headers);
+    show(&state, &token, lang, Notice::None).await
+}
+
+/// `POST /r/{token}/cancel`: first asks, then cancels.
+pub async fn cancel(
+    State(state): State<AppState>,
+    path: Result<Path<String>, PathRejection>,
+    headers: HeaderMap,
+    form: Result<Form<CancelForm>, FormRejection>,
+) -> Response {
+    let token = token_of(path);
+    // A form that does not parse is a form that did not say "yes".
+    let form = form.map_or(
+        CancelForm {
+            lang: None,
+            sure: None,
+        },
+        |Form(form)| form,
+    );
+    let lang = language(form.lang.as_deref(), &headers);
+    let found = match well_formed(&token) {
+        true => booking::by_receipt(&state, &token).await,
+        false => Err(BookingError::InvalidReceipt("malformed".to_owned())),
+    };
+    let (claims, ReceiptState::Current(current)) = (match found {
+        Ok(found) => found,
+        Err(_) => return show(&state, &token, lang, Notice::None).await,
+    }) else {
+        return show(&state, &token, lang, Notice::None).await;
+    };
+    if form.sure.as_deref() != Some("yes") {
+        return confirm_page(&token, lang, &current);
+    }
+    // The same receipt cancelling twice (a double tap, a reload) gets the same answer.
+    let key = IdempotencyKey {
+        actor: Actor::Citizen.label(),
+        key: format!("receipt-cancel:{}:{}", claims.code, claims.issued_at),
+        request_hash: URL_SAFE_NO_PAD.encode(Sha256::digest(token.as_bytes())),
+    };
+    let cancelled = booking::cancel(
+        &state,
+        &Actor::Citizen,
+        &key,
+        &claims.code,
+        Some(Proof::Receipt(&claims)),
+    )
+    .await;
+    match cancelled {
+        // Back to the page, which now says it is cancelled (a reload sends nothing again).
+        Ok(_) => Redirect::to(&format!("/r/{token}?lang={}", lang.code())).into_response(),
+        Err(err) => {
+            if !matches!(
+                err,
+                BookingError::InvalidState(_) | BookingError::NotFound(_)
+            ) {
+                tracing::warn!(error = %err, "cancel from a receipt page failed");
+            }
+            show(&state, &token, lang, Notice::CancelRefused).await
+        }
+    }
+}
+
+/// `GET /r/{token}/calendar.ics`
+pub async fn calendar(
+    State(state): State<AppState>,
+    path: Result<Path<String>, PathRejection>,
+) -> Response {
+    let token = token_of(path);
+    use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
+    let Some((claims, ReceiptState::Current(current))) = (match well_formed(&token) {
+        true => booking::by_receipt(&state, &token).await.ok(),
+        false => None,
+    }) else {
+        return (StatusCode::NOT_FOUND, "no such appointment").into_response();
+    };
+    let names = Names::load(&state, &current).await;
+    let starts = chrono::DateTime::from_timestamp(current.start.as_second(), 0);
+    let ends = chrono::DateTime::from_timestamp(current.end.as_second(), 0);
+    let (Some(starts), Some(ends)) = (starts, ends) else {
+        return (StatusCode::NOT_FOUND, "no such appointment").into_response();
+    };
+    let mut event = Event::new();
+    event
+        .uid(&format!("{}@sportello", claims.code))
+        .summary(&format!(
+            "{} – {}",
+            names.procedure_it(),
+            names.office_name()
+        ))
+        .location(&names.office_place())
+        .description(&format!(
+            "{}: {}\n{}",
+            "Codice",
+            current.code,
+            names.documents_it().join("\n")
+        ))
+        .starts(starts)
+        .ends(ends)
+        .status(if current.status == BookingStatus::Cancelled {
+            EventStatus::Cancelled
+        } else {
+            EventStatus::Confirmed
+        });
+    let mut calendar = Calendar::new();
+    calendar.name("Sportello").push(event.done());
+    (
+        [
+            (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"appuntamento.ics\"",
+            ),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        calendar.done().to_string(),
+    )
+        .into_response()
+}
+
+/// The names the page shows, read once.
+struct Names {
+    procedure: Option<Procedure>,
+    office: Option<Office>,
+    counter: Option<Counter>,
+}
+
+impl Names {
+    async fn load(state: &AppState, booking: &Booking) -> Names {
+        let Ok(mut conn) = state.db.conn().await else {
+            return Names {
+                procedure: None,
+                office: None,
+                counter: None,
+            };
+        };
+        Names {
+            procedure: reference::get_procedure(&mut conn, &booking.procedure_id)
+                .await
+                .ok()
+                .flatten(),
+            office: reference::get_office(&mut conn, &booking.office_id)
+                .await
+                .ok()
+                .flatten(),
+            counter: reference::get_counter(&mut conn, &booking.counter_id)
+                .await
+                .ok()
+                .flatten(),
+        }
+    }
+
+    fn procedure(&self, lang: Lang) -> String {
+        self.procedure
+            .as_ref()
+            .map(|procedure| procedure.name.resolve(lang).text.to_owned())
+            .unwrap_or_default()
+    }
+
+    fn procedure_it(&self) -> String {
+        self.procedure(Lang::It)
+    }
+
+    fn documents(&self, lang: Lang) -> Vec<String> {
+        self.procedure
+            .iter()
+            .flat_map(|procedure| &procedure.documents)
+            .map(|document| document.resolve(lang).text.to_owned())
+            .collect()
+    }
+
+    fn documents_it(&self) -> Vec<String> {
+        self.documents(Lang::It)
+    }
+
+    fn office_name(&self) -> String {
+        self.office
+            .as_ref()
+            .map(|office| office.name.clone())
+            .unwrap_or_default()
+    }
+
+    fn office_place(&self) -> String {
+        self.office
+            .as_ref()
+            .map(|office| format!("{}, {}", office.name, office.address.one_line()))
+            .unwrap_or_default()
+    }
+}
+
+/// Day and time in Rome, in digits every reader knows: 27/11/2026 08:30.
+fn when(booking: &Booking) -> String {
+    sportello_core::calendar::office_tz()
+        .to_datetime(booking.start)
+        .strftime("%d/%m/%Y %H:%M")
+        .to_string()
+}
+
+async fn show(state: &AppState, token: &str, lang: Lang, notice: Notice) -> Response {
+    let t = i18n::messages(lang);
+    let found = match well_formed(token) {
+        true => booking::by_receipt(state, token).await,
+        false => Err(BookingError::InvalidReceipt("malformed".to_owned())),
+    };
+    let (status, body) = match found {
+        Err(BookingError::InvalidReceipt(_)) => (
+            StatusCode::NOT_FOUND,
+            html! { p.notice.error { (fl!(t, "phone-invalid")) } },
+        ),
+        Err(err) => {
+            tracing::error!(error = %err, "receipt page");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                html! { p.notice.error { (fl!(t, "phone-gone")) } },
+            )
+        }
+        Ok((claims, state_now)) => (
+            StatusCode::OK,
+            appointment(state, token, lang, &t, &claims, state_now, notice).await,
+        ),
+    };
+    (
+        status,
+        [(header::CACHE_CONTROL, "no-store")],
+        document(lang, &t, token, body),
+    )
+        .into_response()
+}
+
+async fn appointment(
+    state: &AppState,
+    token: &str,
+    lang: Lang,
+    t: &FluentLanguageLoader,
+    claims: &ReceiptClaims,
+    receipt: ReceiptState,
+    notice: Notice,
+) -> Markup {
+    let current = match receipt {
+        ReceiptState::Current(current) => current,
+        ReceiptState::Replaced => {
+            return html! { p.notice #replaced { (fl!(t, "phone-replaced")) } };
+        }
+        ReceiptState::NotYetReported => {
+            return html! {
+                p.code { (fl!(t, "phone-code")) ": " strong { (claims.code) } }
+                p.notice #not-reported { (fl!(t, "phone-not-reported")) }
+            };
+        }
+        ReceiptState::Gone => return html! { p.notice #gone { (fl!(t, "phone-gone")) } },
+    };
+    let names = Names::load(state, &current).await;
+    let status = match current.status {
+        BookingStatus::Confirmed => fl!(t, "phone-status-confirmed"),
+        BookingStatus::Cancelled => fl!(t, "phone-status-cancelled"),
+        BookingStatus::CheckedIn => fl!(t, "phone-status-checked-in"),
+        _ => fl!(t, "phone-status-past"),
+    };
+    let cancellable =
+        current.status == BookingStatus::Confirmed && current.start > state.clock.now();
+    html! {
+        @if let Notice::CancelRefused = notice {
+            p.notice.error #cancel-refused role="alert" { (fl!(t, "phone-cancel-refused")) }
+        }
+        @if current.status == BookingStatus::Cancelled {
+            p.notice #cancelled role="status" { (fl!(t, "phone-cancelled-now")) }
+        }
+        p.code { (fl!(t, "phone-code")) ": " strong #code { (current.code) } }
+        p.status #status data-status=(current.status.as_str()) { (status) }
+        dl {
+            dt { (fl!(t, "receipt-procedure")) }
+            dd #procedure { (names.procedure(lang)) }
+            dt { (fl!(t, "receipt-when")) }
+            dd #when dir="ltr" { time datetime=(current.start.to_string()) { (when(&current)) } }
+            dt { (fl!(t, "receipt-where")) }
+            dd #where lang="it" { (names.office_place()) }
+            @if let Some(counter) = &names.counter {
+                dt { (fl!(t, "phone-counter")) }
+                dd lang="it" { (counter.name) }
+            }
+            @let documents = names.documents(lang);
+            @if !documents.is_empty() {
+                dt { (fl!(t, "receipt-bring")) }
+                dd { ul { @for document in &documents { li { (document) } } } }
+            }
+            @if let Some(mediator) = &current.mediator_language {
+                dt { (fl!(t, "wizard-mediator")) }
+                dd { (mediator.parse::<Lang>().map(|l| l.native_name().to_owned()).unwrap_or_else(|_| mediator.clone())) }
+            }
+        }
+        @if current.status == BookingStatus::Confirmed {
+            p { a.button #calendar href=(format!("/r/{token}/calendar.ics")) { (fl!(t, "phone-calendar")) } }
+        }
+        @if cancellable {
+            form method="post" action=(format!("/r/{token}/cancel")) {
+                input type="hidden" name="lang" value=(lang.code());
+                button.danger #cancel type="submit" { (fl!(t, "phone-cancel")) }
+            }
+        }
+    }
+}
+
+fn confirm_page(token: &str, lang: Lang, current: &Booking) -> Response {
+    let t = i18n::messages(lang);
+    let body = html! {
+        p.code { (fl!(t, "phone-code")) ": " strong { (current.code) } }
+        p #sure { (fl!(t, "phone-cancel-sure")) }
+        form method="post" action=(format!("/r/{token}/cancel")) {
+            input type="hidden" name="lang" value=(lang.code());
+            input type="hidden" name="sure" value="yes";
+            button.danger #cancel-yes type="submit" { (fl!(t, "phone-cancel-yes")) }
+        }
+        p { a.button #cancel-no href=(format!("/r/{token}?lang={}", lang.code())) { (fl!(t, "phone-cancel-no")) } }
+    };
+    (
+        [(header::CACHE_CONTROL, "no-store")],
+        document(lang, &t, token, body),
+    )
+        .into_response()
+}
+
+const STYLE: &str = "body{font:18px/1.5 system-ui,'Noto Sans','Noto Sans Arabic',sans-serif;\
+margin:0 auto;max-width:40rem;padding:1rem;color:#1a1a1a}h1{font-size:1.5rem}\
+.code strong{font-size:1.6rem;letter-spacing:.08em}.status{font-weight:700}\
+dt{font-weight:700;margin-top:.8rem}dd{margin:0}.notice{background:#eef4ff;padding:.8rem;\
+border-radius:.5rem}.error{background:#fdecea}a.button,button{display:inline-block;\
+font:inherit;padding:.8rem 1.2rem;border-radius:.5rem;border:0;background:#1f5fbf;\
+color:#fff;text-decoration:none;margin-top:1rem;min-height:48px}button.danger{background:#b3261e}\
+nav{margin-top:2rem}nav a{margin-inline-end:1rem}";
+
+fn document(lang: Lang, t: &FluentLanguageLoader, token: &str, body: Markup) -> Markup {
+    let direction = lang.direction().as_html();
+    html! {
+        (DOCTYPE)
+        html lang=(lang.code()) dir=(direction) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="robots" content="noindex";
+                title { (fl!(t, "phone-title")) " – Sportello" }
+                style { (STYLE) }
+            }
+            body {
+                h1 { (fl!(t, "phone-title")) }
+                (body)
+                nav aria-label=(fl!(t, "phone-language")) {
+                    @for other in Lang::ALL {
+                        @if well_formed(token) {
+                            a href=(format!("/r/{token}?lang={}", other.code())) lang=(other.code()) { (other.native_name()) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
