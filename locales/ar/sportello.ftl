@@ -52,6 +52,7 @@ person-given-names = الاسم
 person-surname = اللقب
 person-date-of-birth = تاريخ الميلاد
 person-nationality = الجنسية
+person-nationality-search = ابحث عن البلد (اكتب بلغتك)
 person-document = الوثيقة
 person-document-number = رقم الوثيقة
 person-phone = الهاتف (اختياري)

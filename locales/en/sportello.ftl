@@ -52,6 +52,7 @@ person-given-names = Given names
 person-surname = Surname
 person-date-of-birth = Date of birth
 person-nationality = Nationality
+person-nationality-search = Find the country (type in your language)
 person-document = Document
 person-document-number = Document number
 person-phone = Phone (optional)

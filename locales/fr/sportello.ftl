@@ -52,6 +52,7 @@ person-given-names = Prénoms
 person-surname = Nom
 person-date-of-birth = Date de naissance
 person-nationality = Nationalité
+person-nationality-search = Chercher le pays (écrivez dans votre langue)
 person-document = Document
 person-document-number = Numéro du document
 person-phone = Téléphone (facultatif)

@@ -52,6 +52,7 @@ person-given-names = Nome
 person-surname = Cognome
 person-date-of-birth = Data di nascita
 person-nationality = Cittadinanza
+person-nationality-search = Cerca il paese (scrivi nella tua lingua)
 person-document = Documento
 person-document-number = Numero del documento
 person-phone = Telefono (facoltativo)

@@ -286,12 +286,25 @@ impl Kiosk {
 
     /// Waits for an element to appear and returns it.
     pub async fn wait_for(&self, css: &str) -> fantoccini::elements::Element {
-        self.client
+        match self
+            .client
             .wait()
             .at_most(Duration::from_secs(20))
             .for_element(Locator::Css(css))
             .await
-            .unwrap_or_else(|err| panic!("{css} did not appear: {err}"))
+        {
+            Ok(element) => element,
+            Err(err) => {
+                // What the screen says instead, so a failure in CI can be understood.
+                let shown = self
+                    .client
+                    .execute("return document.body.innerText", vec![])
+                    .await
+                    .map(|text| text.to_string())
+                    .unwrap_or_default();
+                panic!("{css} did not appear: {err}\nthe screen shows:\n{shown}")
+            }
+        }
     }
 
     pub async fn text(&self, css: &str) -> String {

@@ -343,18 +343,20 @@ async fn appointment(
         @if current.status == BookingStatus::Cancelled {
             p.notice #cancelled role="status" { (fl!(t, "phone-cancelled-now")) }
         }
-        p.code { (fl!(t, "phone-code")) ": " strong #code { (current.code) } }
+        p.code { (fl!(t, "phone-code")) ": " bdi dir="ltr" { strong #code { (current.code) } } }
         p.status #status data-status=(current.status.as_str()) { (status) }
         dl {
             dt { (fl!(t, "receipt-procedure")) }
             dd #procedure { (names.procedure(lang)) }
             dt { (fl!(t, "receipt-when")) }
-            dd #when dir="ltr" { time datetime=(current.start.to_string()) { (when(&current)) } }
+            // Digits and Italian names are isolated, so they read in their own direction on
+            // an Arabic page without flipping its layout.
+            dd #when { bdi dir="ltr" { time datetime=(current.start.to_string()) { (when(&current)) } } }
             dt { (fl!(t, "receipt-where")) }
-            dd #where lang="it" { (names.office_place()) }
+            dd #where { bdi lang="it" { (names.office_place()) } }
             @if let Some(counter) = &names.counter {
                 dt { (fl!(t, "phone-counter")) }
-                dd lang="it" { (counter.name) }
+                dd { bdi lang="it" { (counter.name) } }
             }
             @let documents = names.documents(lang);
             @if !documents.is_empty() {
@@ -404,7 +406,7 @@ dt{font-weight:700;margin-top:.8rem}dd{margin:0}.notice{background:#eef4ff;paddi
 border-radius:.5rem}.error{background:#fdecea}a.button,button{display:inline-block;\
 font:inherit;padding:.8rem 1.2rem;border-radius:.5rem;border:0;background:#1f5fbf;\
 color:#fff;text-decoration:none;margin-top:1rem;min-height:48px}button.danger{background:#b3261e}\
-nav{margin-top:2rem}nav a{margin-inline-end:1rem}";
+nav{margin-top:2rem;display:flex;flex-wrap:wrap;gap:1rem}";
 
 fn document(lang: Lang, t: &FluentLanguageLoader, token: &str, body: Markup) -> Markup {
     let direction = lang.direction().as_html();

@@ -14,14 +14,21 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Arc, LazyLock, Mutex, MutexGuard};
 
-/// The faces the receipt is set in. Noto Sans first: it is the family asked for, and the
-/// fallback for Latin, Greek and Cyrillic; Noto Sans Arabic is what cosmic-text falls back to
-/// for Arabic script on Unix.
-pub(crate) const FACES: [&[u8]; 4] = [
+/// The faces the receipt is set in, regular and bold. Noto Sans first: it is the family asked
+/// for, and the fallback for Latin, Greek and Cyrillic; for other scripts cosmic-text falls
+/// back by script to the Noto family named for it (Arabic also for Urdu; Bengali; Gurmukhi
+/// for Punjabi; Devanagari for Hindi).
+pub(crate) const FACES: [&[u8]; 10] = [
     include_bytes!("../../../fonts/NotoSans-Regular.ttf"),
     include_bytes!("../../../fonts/NotoSans-Bold.ttf"),
     include_bytes!("../../../fonts/NotoSansArabic-Regular.ttf"),
     include_bytes!("../../../fonts/NotoSansArabic-Bold.ttf"),
+    include_bytes!("../../../fonts/NotoSansBengali-Regular.ttf"),
+    include_bytes!("../../../fonts/NotoSansBengali-Bold.ttf"),
+    include_bytes!("../../../fonts/NotoSansGurmukhi-Regular.ttf"),
+    include_bytes!("../../../fonts/NotoSansGurmukhi-Bold.ttf"),
+    include_bytes!("../../../fonts/NotoSansDevanagari-Regular.ttf"),
+    include_bytes!("../../../fonts/NotoSansDevanagari-Bold.ttf"),
 ];
 
 /// The font system with only the shipped faces, and which face each font id is.
@@ -308,6 +315,24 @@ mod tests {
             (end - (ROLL_80.width - ROLL_80.margin)).abs() < 1.0,
             "{end}"
         );
+    }
+
+    #[test]
+    fn indic_scripts_are_shaped_with_their_own_faces() {
+        // Bengali, Punjabi (Gurmukhi) and Hindi (Devanagari): vowel signs and conjuncts are
+        // reordered and joined by shaping, so a word has fewer glyphs than characters, and
+        // none is the missing-glyph box.
+        for (text, face) in [("পরীক্ষা", 4), ("ਪ੍ਰਵਾਸੀ", 6), ("क्षेत्र", 8)]
+        {
+            let layout = lay_out(&receipt(vec![("x", text)]), A4).unwrap();
+            let line = text_lines(&layout)
+                .into_iter()
+                .find(|line| line.text == text)
+                .unwrap();
+            assert!(line.glyphs.iter().all(|glyph| glyph.face == face), "{text}");
+            assert!(line.glyphs.iter().all(|glyph| glyph.id != 0), "{text}");
+            assert!(line.glyphs.len() < text.chars().count(), "{text} shaped");
+        }
     }
 
     #[test]

@@ -125,7 +125,13 @@ pub fn Manage(props: &Props) -> Html {
             spawn_local(async move {
                 state.set(match backend::free_slots(&booking.procedure_id).await {
                     Ok(list) if list.source == SlotSource::Live => {
-                        State::Moving(booking, list.slots)
+                        // Its own time is not somewhere to move it to.
+                        let slots = list
+                            .slots
+                            .into_iter()
+                            .filter(|slot| slot.start != booking.start)
+                            .collect();
+                        State::Moving(booking, slots)
                     }
                     Ok(_) => State::Message("manage-offline"),
                     Err(_) => State::Message("error-unexpected"),
@@ -180,7 +186,7 @@ pub fn Manage(props: &Props) -> Html {
             .find(|office| office.id == booking.office_id)
             .map_or_else(|| booking.office_id.clone(), |office| office.name.clone());
         html! {
-            <dl class="review" id="manage-booking" data-status={booking.status.as_str()}>
+            <dl class="review" id="manage-details" data-status={booking.status.as_str()}>
                 <dt>{ t!("receipt-code") }</dt>
                 <dd><bdi dir="ltr">{ &booking.code }</bdi></dd>
                 <dt>{ t!("receipt-procedure") }</dt>

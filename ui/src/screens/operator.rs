@@ -201,7 +201,13 @@ pub fn OperatorBookings(props: &ListProps) -> Html {
                                 match backend::free_slots(&booking.procedure_id).await {
                                     Ok(list) if list.source == SlotSource::Live => {
                                         notice.set(None);
-                                        moving.set(Some((booking, list.slots)));
+                                        // Its own time is not somewhere to move it to.
+                                        let slots = list
+                                            .slots
+                                            .into_iter()
+                                            .filter(|slot| slot.start != booking.start)
+                                            .collect();
+                                        moving.set(Some((booking, slots)));
                                     }
                                     _ => notice.set(Some(("manage-offline", false))),
                                 }

@@ -66,6 +66,9 @@ struct PersonForm {
     surname: String,
     date_of_birth: String,
     nationality: String,
+    /// What is typed to narrow the list of countries (any script: names are matched in the
+    /// person's language, in Italian, and by ISO code).
+    nationality_search: String,
     document_kind: String,
     document_number: String,
     phone: String,
@@ -585,9 +588,15 @@ fn person_step(draft: &Draft, lang: Lang, update: &Update, go: &Callback<Step>) 
                     "surname" => &mut form.surname,
                     "date_of_birth" => &mut form.date_of_birth,
                     "document_number" => &mut form.document_number,
+                    "nationality_search" => &mut form.nationality_search,
                     _ => &mut form.phone,
                 };
                 *slot = value.clone();
+                // A field being corrected no longer says what was wrong with it.
+                let prefix = format!("person.{field}");
+                draft
+                    .errors
+                    .retain(|error| !error.field.starts_with(&prefix));
             }));
         });
         html! {
@@ -613,6 +622,10 @@ fn person_step(draft: &Draft, lang: Lang, update: &Update, go: &Callback<Step>) 
                     } else {
                         draft.person.document_kind = value.clone();
                     }
+                    let prefix = format!("person.{field}");
+                    draft
+                        .errors
+                        .retain(|error| !error.field.starts_with(&prefix));
                 }));
             });
             html! {
@@ -628,11 +641,41 @@ fn person_step(draft: &Draft, lang: Lang, update: &Update, go: &Callback<Step>) 
                 </label>
             }
         };
+    let search = fold(&form.nationality_search);
     let mut countries: Vec<(String, String)> = country_codes()
         .into_iter()
+        .filter(|code| {
+            search.is_empty()
+                || *code == form.nationality
+                || fold(code) == search
+                || fold(&format::country_name(code, lang)).contains(&search)
+                || fold(&format::country_name(code, Lang::It)).contains(&search)
+        })
         .map(|code| (code.to_owned(), format::country_name(code, lang)))
         .collect();
     countries.sort_by(|a, b| a.1.cmp(&b.1));
+    let search_input = {
+        let update = update.clone();
+        Callback::from(move |event: InputEvent| {
+            let value = event.target_unchecked_into::<HtmlInputElement>().value();
+            update.emit(Box::new(move |draft: &mut Draft| {
+                draft.person.nationality_search = value.clone();
+                // One country left: it is the one meant.
+                let search = fold(&value);
+                let matches: Vec<&str> = country_codes()
+                    .into_iter()
+                    .filter(|code| {
+                        !search.is_empty()
+                            && (fold(&format::country_name(code, lang)).contains(&search)
+                                || fold(&format::country_name(code, Lang::It)).contains(&search))
+                    })
+                    .collect();
+                if let [only] = matches.as_slice() {
+                    draft.person.nationality = (*only).to_owned();
+                }
+            }));
+        })
+    };
     let documents = vec![
         ("passport".to_owned(), t!("document-passport")),
         (
@@ -665,6 +708,12 @@ fn person_step(draft: &Draft, lang: Lang, update: &Update, go: &Callback<Step>) 
                 { input("surname", &form.surname, t!("person-surname"), "text") }
                 // Typed on the on-screen keyboard: a date picker is no use on a kiosk.
                 { input("date_of_birth", &form.date_of_birth, t!("person-date-of-birth"), "text") }
+                <label class="field">
+                    <span class="field-label">{ t!("person-nationality-search") }</span>
+                    // In the person's own script: the keyboard offers their layout here.
+                    <input id="person-nationality_search" type="search" value={form.nationality_search.clone()}
+                           oninput={search_input} autocomplete="off" inputmode="none" />
+                </label>
                 { select("nationality", &form.nationality, t!("person-nationality"), countries) }
                 { select("document_kind", &form.document_kind, t!("person-document"), documents) }
                 { input("document_number", &form.document_number, t!("person-document-number"), "text") }
@@ -673,6 +722,29 @@ fn person_step(draft: &Draft, lang: Lang, update: &Update, go: &Callback<Step>) 
             <button class="primary" id="next" onclick={next}>{ t!("wizard-next") }</button>
         </>
     }
+}
+
+/// Text folded for matching what was typed: lower case, Latin accents dropped, and Arabic
+/// letter variants made one (alef forms, taa marbuta, alef maqsura, no diacritics or tatweel).
+fn fold(text: &str) -> String {
+    text.trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => Some('a'),
+            'è' | 'é' | 'ê' | 'ë' => Some('e'),
+            'ì' | 'í' | 'î' | 'ï' => Some('i'),
+            'ò' | 'ó' | 'ô' | 'ö' | 'õ' => Some('o'),
+            'ù' | 'ú' | 'û' | 'ü' => Some('u'),
+            'ç' => Some('c'),
+            'ñ' => Some('n'),
+            'أ' | 'إ' | 'آ' | 'ٱ' => Some('ا'),
+            'ة' => Some('ه'),
+            'ى' => Some('ي'),
+            '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' => None,
+            c => Some(c),
+        })
+        .collect()
 }
 
 fn mediator_step(draft: &Draft, update: &Update, go: &Callback<Step>) -> Html {
