@@ -88,6 +88,23 @@ impl FakePrinter {
         }
     }
 
+    /// What arrived after the first `before` bytes, once `complete` says it is all there.
+    fn received_after(&self, before: usize, complete: impl Fn(&[u8]) -> bool) -> Vec<u8> {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let bytes = self.received.lock().unwrap()[before..].to_vec();
+            if complete(&bytes) {
+                return bytes;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the printer got {} bytes",
+                bytes.len()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     fn set_paper(&self, loaded: bool) {
         self.paper
             .store(loaded, std::sync::atomic::Ordering::SeqCst);
@@ -540,6 +557,17 @@ async fn arabic_rtl_offices_from_the_server_and_offline_from_the_cache() {
         .await
         .unwrap();
     assert_eq!(moved["start"], target.as_str(), "moved on the server");
+    // The new receipt is on screen, for the person to photograph: it verifies, at the new time.
+    let new_receipt = kiosk
+        .attributes("#operator-moved-qr", "data-token")
+        .await
+        .remove(0);
+    let claims = verify(&keys, &new_receipt);
+    assert_eq!(claims.code, for_them);
+    assert_eq!(
+        claims.start,
+        target.parse::<jiff::Timestamp>().unwrap().as_second()
+    );
     kiosk.click(&format!("{row} .operator-cancel")).await;
     kiosk
         .wait_for(&format!("{row}[data-status='cancelled']"))
@@ -639,8 +667,8 @@ async fn arabic_rtl_offices_from_the_server_and_offline_from_the_cache() {
     let before = printer.received().len();
     kiosk.click("#print").await;
     kiosk.wait_for("#printed").await;
-    std::thread::sleep(Duration::from_millis(300));
-    let arabic = support::escpos::parse(&printer.received()[before..]).expect("valid ESC/POS");
+    let arabic = printer.received_after(before, |bytes| bytes.ends_with(&[0x1d, b'V', 66, 3]));
+    let arabic = support::escpos::parse(&arabic).expect("valid ESC/POS");
     assert!(
         arabic
             .iter()
@@ -659,7 +687,9 @@ async fn arabic_rtl_offices_from_the_server_and_offline_from_the_cache() {
         kiosk.text("#print-failed").await,
         message("ar", "receipt-print-no-paper")
     );
-    std::thread::sleep(Duration::from_millis(300));
+    let asked = printer.received_after(before, |bytes| bytes.len() >= 3);
+    assert_eq!(asked, [0x10, 0x04, 4], "the status request");
+    std::thread::sleep(Duration::from_millis(200));
     assert_eq!(
         printer.received().len(),
         before + 3,

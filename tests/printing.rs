@@ -9,7 +9,7 @@ mod support;
 
 use serde_json::{Value, json};
 use sportello::printing::{
-    self, DOTS, Item, Paper, PrintError, PrintedReceipt, Printer, lay_out, render_pdf,
+    self, DOTS, Item, Paper, PrintError, PrintedReceipt, Printer, Queue, lay_out, render_pdf,
 };
 use sportello_core::receipt::{self, PublicKey};
 use std::path::Path;
@@ -131,9 +131,29 @@ async fn cups_prints_a_receipt_whose_qr_code_verifies() {
             .await
             .unwrap();
     assert!(matches!(refused, Err(PrintError::Offline)), "{refused:?}");
-    assert_eq!(cups.pending_jobs(), 0);
+    assert_eq!(cups.pending_jobs(cups::QUEUE), 0);
     assert!(cups::printed_pdfs().is_empty());
     cups.enable();
+
+    // A printer that takes the job and never finishes it (jammed): the person is told when
+    // the deadline passes, and the job is cancelled so it cannot come out later for nobody.
+    let _jammed = cups.add_stalled_queue("Jammed");
+    let jammed = Printer::Cups(Queue {
+        server: Some(cups.server.clone()),
+        name: "Jammed".into(),
+        job_deadline: std::time::Duration::from_secs(3),
+    });
+    let job = printed.clone();
+    let stalled =
+        tokio::task::spawn_blocking(move || printing::print(Some(&jammed), Paper::A4, &job))
+            .await
+            .unwrap();
+    assert!(matches!(stalled, Err(PrintError::Offline)), "{stalled:?}");
+    support::wait_until(
+        std::time::Duration::from_secs(10),
+        "the stalled job to be cancelled",
+        || cups.pending_jobs("Jammed") == 0,
+    );
 
     // A queue that does not exist is named in the error (for the staff's log).
     let missing: Printer = format!("cups://{}/NoSuchQueue", cups.server)
@@ -240,10 +260,54 @@ fn describe(paper: Paper) -> String {
             }
             Item::Qr {
                 x, y, module, side, ..
-            } => out += &format!("qr x={x:.1} y={y:.1} module={module} side={side}\n"),
+            } => out += &format!("qr x={x:.1} y={y:.1} module={module:.2} side={side}\n"),
         }
     }
     out
+}
+
+#[test]
+fn an_offline_receipts_long_qr_code_fits_the_paper_and_stays_scannable() {
+    // A kiosk receipt (KR1: the kiosk's signature over the server's lease) is about 640
+    // characters; with the address, a QR code of version 20 or more.
+    let long = format!(
+        "https://sportello.example/r/KR1.{}.{}",
+        "x".repeat(560),
+        "y".repeat(86)
+    );
+    for paper in [Paper::A4, Paper::Roll80] {
+        let geometry = paper.geometry();
+        let layout = lay_out(&receipt(&long), geometry).unwrap();
+        let (module, side) = layout
+            .items
+            .iter()
+            .find_map(|item| match item {
+                Item::Qr { module, side, .. } => Some((*module, *side)),
+                Item::Line(_) => None,
+            })
+            .unwrap();
+        assert!(side >= 97, "{side} modules");
+        assert!(
+            module >= 2.0,
+            "{paper:?}: {module} pt modules are too small to scan"
+        );
+        assert!(module * side as f32 <= geometry.width - 2.0 * geometry.margin + 0.01);
+    }
+    let commands = escpos::parse(&printing::escpos(&receipt(&long)).unwrap()).unwrap();
+    let module = commands
+        .iter()
+        .find_map(|command| match command {
+            Command::QrModuleSize(size) => Some(usize::from(*size)),
+            _ => None,
+        })
+        .unwrap();
+    let side = qrcode::QrCode::with_error_correction_level(long.as_bytes(), qrcode::EcLevel::M)
+        .unwrap()
+        .width();
+    assert!(
+        (side + 8) * module <= DOTS,
+        "{side} modules of {module} dots"
+    );
 }
 
 #[test]

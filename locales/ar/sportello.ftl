@@ -135,6 +135,7 @@ operator-not-active = غير نشط
 manage-move = تغيير موعد الحجز
 manage-move-when = اختر الموعد الجديد
 manage-moved = تم تغيير الموعد. هذا هو الإيصال الجديد: الإيصال السابق لم يعد صالحًا.
+manage-move-pending = تم تسجيل التغيير وسيُرسل عند عودة الاتصال. حتى ذلك الحين يبقى الإيصال السابق صالحًا.
 manage-move-refused = لم يعد من الممكن تغيير هذا الموعد.
 
 ## The receipt's page on a phone (opened from the receipt's QR code)
@@ -155,5 +156,5 @@ phone-cancel-sure = هل تريد حقاً إلغاء الموعد؟ سيذهب 
 phone-cancel-yes = نعم، ألغِ
 phone-cancel-no = لا، احتفظ به
 phone-cancelled-now = تم إلغاء الموعد. لا تحتاج إلى فعل أي شيء آخر.
-phone-cancel-refused = لم يعد من الممكن الإلغاء هنا: بدأ الموعد أو انتهى.
+phone-date-missing = اكتب تاريخ ميلادك كما هو في وثيقتك.
 phone-language = اللغة

@@ -135,6 +135,7 @@ operator-not-active = Not active
 manage-move = Move the appointment
 manage-move-when = Choose the new time
 manage-moved = Appointment moved. This is the new receipt: the old one is no longer valid.
+manage-move-pending = The change is recorded and will be sent as soon as the kiosk is connected. Until then the old receipt is valid.
 manage-move-refused = This appointment can no longer be moved.
 
 ## The receipt's page on a phone (opened from the receipt's QR code)
@@ -155,5 +156,5 @@ phone-cancel-sure = Do you really want to cancel the appointment? The place will
 phone-cancel-yes = Yes, cancel
 phone-cancel-no = No, keep it
 phone-cancelled-now = The appointment is cancelled. You do not need to do anything else.
-phone-cancel-refused = It can no longer be cancelled here: the appointment has started or is past.
+phone-date-missing = Enter your date of birth, as on your document.
 phone-language = Language

@@ -135,6 +135,7 @@ operator-not-active = Inactif
 manage-move = Déplacer le rendez-vous
 manage-move-when = Choisissez le nouvel horaire
 manage-moved = Rendez-vous déplacé. Voici le nouveau reçu : l'ancien n'est plus valable.
+manage-move-pending = Le changement est enregistré et sera envoyé dès que la borne sera connectée. D'ici là, l'ancien reçu reste valable.
 manage-move-refused = Ce rendez-vous ne peut plus être déplacé.
 
 ## The receipt's page on a phone (opened from the receipt's QR code)
@@ -155,5 +156,5 @@ phone-cancel-sure = Voulez-vous vraiment annuler le rendez-vous ? La place ira �
 phone-cancel-yes = Oui, annuler
 phone-cancel-no = Non, le garder
 phone-cancelled-now = Le rendez-vous est annulé. Vous n'avez rien d'autre à faire.
-phone-cancel-refused = Il ne peut plus être annulé ici : le rendez-vous a commencé ou est passé.
+phone-date-missing = Indiquez votre date de naissance, comme sur votre document.
 phone-language = Langue

@@ -135,6 +135,7 @@ operator-not-active = Non attiva
 manage-move = Sposta l'appuntamento
 manage-move-when = Scegli il nuovo orario
 manage-moved = Appuntamento spostato. Questa è la nuova ricevuta: quella di prima non vale più.
+manage-move-pending = Lo spostamento è registrato e sarà inviato appena torna il collegamento. Fino ad allora vale la ricevuta di prima.
 manage-move-refused = Questo appuntamento non si può più spostare.
 
 ## The receipt's page on a phone (opened from the receipt's QR code)
@@ -155,5 +156,5 @@ phone-cancel-sure = Vuoi davvero annullare l'appuntamento? Il posto andrà a un'
 phone-cancel-yes = Sì, annulla
 phone-cancel-no = No, tienilo
 phone-cancelled-now = L'appuntamento è annullato. Non devi fare altro.
-phone-cancel-refused = Non si può più annullare qui: l'appuntamento è già iniziato o passato.
+phone-date-missing = Scrivi la tua data di nascita, come sul documento.
 phone-language = Lingua

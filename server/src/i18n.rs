@@ -39,7 +39,18 @@ pub fn negotiate(requested: Option<&str>, accept_language: Option<&str>) -> Lang
         .into_iter()
         .flat_map(|header| header.split(','))
         .filter_map(|item| {
-            let tag = item.split(';').next()?.trim();
+            let mut parts = item.split(';');
+            let tag = parts.next()?.trim();
+            // "q=0" means "not this one".
+            let refused = parts.any(|part| {
+                part.trim()
+                    .strip_prefix("q=")
+                    .and_then(|q| q.parse::<f32>().ok())
+                    == Some(0.0)
+            });
+            if refused {
+                return None;
+            }
             tag.split('-').next()?.to_ascii_lowercase().parse().ok()
         })
         .next()
@@ -56,6 +67,7 @@ mod tests {
         assert_eq!(negotiate(None, Some("de-DE,fr;q=0.8,en;q=0.5")), Lang::Fr);
         assert_eq!(negotiate(Some("xx"), None), Lang::It);
         assert_eq!(negotiate(None, Some("*")), Lang::It);
+        assert_eq!(negotiate(None, Some("ar;q=0, en;q=0.5")), Lang::En);
         assert_eq!(
             i18n_embed_fl::fl!(messages(Lang::Ar), "phone-calendar"),
             "أضف إلى التقويم"

@@ -1,6 +1,6 @@
 //! The page a phone opens from a receipt's QR code, over HTTP on loopback, on SQLite and
 //! PostgreSQL: the appointment in the phone's language (Arabic right to left), its calendar
-//! file, cancelling with a confirmation, a moved booking's old receipt, and bad tokens.
+//! file, cancelling with the date of birth, a moved booking's old receipt, and bad tokens.
 
 mod databases;
 #[macro_use]
@@ -123,40 +123,67 @@ async fn page_check(h: &Harness) {
         );
     }
 
-    // Cancelling asks first; the booking stays until the person says yes.
+    // Cancelling asks for the date of birth first: seeing a receipt is not enough.
     let asked = http
-        .post(format!("{url}/cancel"))
-        .form(&[("lang", "en")])
+        .get(format!("{url}/cancel?lang=en"))
         .send()
         .await
         .unwrap();
     assert_eq!(asked.status(), StatusCode::OK);
-    assert!(
-        asked
-            .text()
-            .await
-            .unwrap()
-            .contains(&html(&message("en", "phone-cancel-sure")))
-    );
-    assert!(
+    let asked = asked.text().await.unwrap();
+    assert!(asked.contains(&html(&message("en", "phone-cancel-sure"))));
+    assert!(asked.contains("type=\"date\""));
+    let post = |form: Vec<(&'static str, String)>| {
+        let http = http.clone();
+        let url = url.clone();
+        async move {
+            http.post(format!("{url}/cancel"))
+                .form(&form)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let still_booked = || async {
         h.availability(RENEWAL, None)
             .await
             .slots
             .iter()
             .find(|slot| slot.start == slots[0].start)
-            .is_none_or(|slot| slot.free < slots[0].free),
-        "not cancelled yet"
+            .is_none_or(|slot| slot.free < slots[0].free)
+    };
+    let no_date = post(vec![("lang", "en".into())]).await;
+    assert_eq!(no_date.status(), StatusCode::OK);
+    assert!(
+        no_date
+            .text()
+            .await
+            .unwrap()
+            .contains(&html(&message("en", "phone-date-missing")))
     );
-    let done = http
-        .post(format!("{url}/cancel"))
-        .form(&[("lang", "en"), ("sure", "yes")])
-        .send()
-        .await
-        .unwrap();
+    let wrong = post(vec![
+        ("lang", "en".into()),
+        ("date_of_birth", "1999-09-09".into()),
+    ])
+    .await;
+    assert!(
+        wrong
+            .text()
+            .await
+            .unwrap()
+            .contains(&html(&message("en", "manage-not-found")))
+    );
+    assert!(still_booked().await, "not cancelled on a wrong date");
+    let done = post(vec![
+        ("lang", "en".into()),
+        ("date_of_birth", date_of_birth(40)),
+    ])
+    .await;
     assert_eq!(done.status(), StatusCode::SEE_OTHER);
+    // Relative, so the page works under any path a proxy serves it from.
     assert_eq!(
         done.headers()[LOCATION],
-        format!("/r/{token}?lang=en").as_str()
+        format!("../{token}?lang=en").as_str()
     );
     let after = http
         .get(format!("{url}?lang=en"))
@@ -174,14 +201,13 @@ async fn page_check(h: &Harness) {
         .find(|slot| slot.start == slots[0].start)
         .unwrap();
     assert_eq!(place.free, slots[0].free, "the place is free again");
-    // A second tap (or a reload of the form) changes nothing and says why.
-    let again = http
-        .post(format!("{url}/cancel"))
-        .form(&[("lang", "en"), ("sure", "yes")])
-        .send()
-        .await
-        .unwrap();
-    assert_ne!(again.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    // A second tap (or a reload of the form) changes nothing and goes back to the page.
+    let again = post(vec![
+        ("lang", "en".into()),
+        ("date_of_birth", date_of_birth(40)),
+    ])
+    .await;
+    assert_eq!(again.status(), StatusCode::SEE_OTHER);
 
     // A moved booking: the old receipt says it was replaced and cancels nothing; the new one
     // works.
@@ -204,11 +230,11 @@ async fn page_check(h: &Harness) {
     assert!(replaced.contains(&html(&message("it", "phone-replaced"))));
     let refused = http
         .post(format!("{old}/cancel"))
-        .form(&[("sure", "yes")])
+        .form(&[("date_of_birth", date_of_birth(41))])
         .send()
         .await
         .unwrap();
-    assert_ne!(refused.status(), StatusCode::SEE_OTHER);
+    assert_eq!(refused.status(), StatusCode::SEE_OTHER, "back to the page");
     let new = http
         .get(page_url(&h.base, moved.receipt.as_deref().unwrap()))
         .send()
@@ -227,10 +253,22 @@ async fn page_check(h: &Harness) {
             == StatusCode::NOT_FOUND
     );
 
-    // Forged, altered or junk tokens: a clear page, never a 500.
-    let mut forged = token.clone();
-    forged.pop();
-    forged.push(if token.ends_with('A') { 'B' } else { 'A' });
+    // Forged, altered or junk tokens: a clear page, never a 500. The forgery has the real
+    // claims and key id, signed with another key.
+    let keys: Vec<sportello_core::receipt::PublicKey> =
+        h.get("/api/v1/keys", None).await.json().await.unwrap();
+    let claims = sportello_core::receipt::ReceiptClaims {
+        code: moved.code.clone(),
+        office_id: moved.office_id.clone(),
+        procedure_id: moved.procedure_id.clone(),
+        counter_id: moved.counter_id.clone(),
+        start: moved.start.as_second(),
+        end: moved.end.as_second(),
+        issued_at: moved.start.as_second() - 86_400,
+        key_id: keys[0].key_id.clone(),
+    };
+    let forged =
+        sportello_core::receipt::sign(&claims, &ed25519_dalek::SigningKey::from_bytes(&[7; 32]));
     for bad in [
         forged.as_str(),
         "SR1.e30.AAAA",
@@ -252,14 +290,25 @@ async fn page_check(h: &Harness) {
         );
         let cancel = http
             .post(format!("{}/r/{bad}/cancel", h.base))
-            .form(&[("sure", "yes")])
+            .form(&[("date_of_birth", date_of_birth(41))])
             .send()
             .await
             .unwrap();
+        // Back to the page, which says the receipt is not valid; nothing cancelled.
         assert!(
-            cancel.status().is_client_error(),
+            cancel.status().is_client_error() || cancel.status() == StatusCode::SEE_OTHER,
             "{bad}: {}",
             cancel.status()
         );
     }
+    // None of that cancelled anything.
+    let still = http
+        .get(page_url(&h.base, moved.receipt.as_deref().unwrap()))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(still.contains("data-status=\"confirmed\""));
 }

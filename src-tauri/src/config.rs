@@ -115,6 +115,17 @@ const HEADER: &str = "\
 # server_url must be https:// unless the server is on this machine.
 ";
 
+/// HTTPS, or HTTP to this very machine.
+fn secure_or_local(url: &Url) -> bool {
+    let loopback = match url.host() {
+        Some(Host::Domain(name)) => name == "localhost",
+        Some(Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    };
+    url.scheme() == "https" || (url.scheme() == "http" && loopback)
+}
+
 impl KioskConfig {
     /// Reads the file at `path`, writing the defaults there first if it does not exist.
     /// `SPORTELLO_SERVER_URL`, when set, overrides the server URL.
@@ -162,21 +173,11 @@ impl KioskConfig {
         })?;
         // Plain HTTP would let anyone on the path change what kiosks show (an office's
         // address, a procedure's documents): only for a server on this very machine.
-        let loopback = match url.host() {
-            Some(Host::Domain(name)) => name == "localhost",
-            Some(Host::Ipv4(ip)) => ip.is_loopback(),
-            Some(Host::Ipv6(ip)) => ip.is_loopback(),
-            None => false,
-        };
-        match url.scheme() {
-            "https" => {}
-            "http" if loopback => {}
-            _ => {
-                return Err(ConfigError::Invalid {
-                    field: "server_url",
-                    reason: "must start with https:// (http:// only for this machine)".to_owned(),
-                });
-            }
+        if !secure_or_local(&url) {
+            return Err(ConfigError::Invalid {
+                field: "server_url",
+                reason: "must start with https:// (http:// only for this machine)".to_owned(),
+            });
         }
         if self.comune_istat.len() != 6 || !self.comune_istat.bytes().all(|b| b.is_ascii_digit()) {
             return Err(ConfigError::Invalid {
@@ -192,12 +193,17 @@ impl KioskConfig {
                 reason: err.to_string(),
             });
         }
+        // The receipt's address carries its token: over plain HTTP anyone on the way could
+        // read it and cancel the appointment. A query or fragment would swallow the path.
         if let Some(public) = &self.public_url
-            && !Url::parse(public).is_ok_and(|url| matches!(url.scheme(), "https" | "http"))
+            && !Url::parse(public).is_ok_and(|url| {
+                secure_or_local(&url) && url.query().is_none() && url.fragment().is_none()
+            })
         {
             return Err(ConfigError::Invalid {
                 field: "public_url",
-                reason: "an https:// address".to_owned(),
+                reason: "an https:// address without ? or # (http:// only for this machine)"
+                    .to_owned(),
             });
         }
         if !(2..=3600).contains(&self.idle_secs) {

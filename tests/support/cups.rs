@@ -110,13 +110,54 @@ impl Cups {
         assert!(status.success());
     }
 
-    /// Jobs still waiting in the queue.
-    pub fn pending_jobs(&self) -> usize {
+    /// Jobs still waiting in `queue`.
+    pub fn pending_jobs(&self, queue: &str) -> usize {
         let output = Command::new("lpstat")
-            .args(["-h", &self.server, "-W", "not-completed", "-o", QUEUE])
+            .args(["-h", &self.server, "-W", "not-completed", "-o", queue])
             .output()
             .unwrap();
         String::from_utf8_lossy(&output.stdout).lines().count()
+    }
+
+    /// A queue `name` whose printer takes a job and never finishes it, as a jammed printer
+    /// does: a network printer on loopback that reads everything and never hangs up. The
+    /// printer lives as long as the returned guard.
+    pub fn add_stalled_queue(&self, name: &str) -> std::thread::JoinHandle<()> {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let printer = std::thread::spawn(move || {
+            let mut held = Vec::new();
+            listener.set_nonblocking(true).unwrap();
+            let until = std::time::Instant::now() + Duration::from_secs(120);
+            while std::time::Instant::now() < until {
+                if let Ok((stream, _)) = listener.accept() {
+                    stream.set_nonblocking(true).unwrap();
+                    held.push(stream);
+                }
+                for stream in &mut held {
+                    let mut sink = [0u8; 4096];
+                    let _ = std::io::Read::read(stream, &mut sink);
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        });
+        let device = format!("socket://127.0.0.1:{port}");
+        let added = Command::new("lpadmin")
+            .args([
+                "-h",
+                &self.server,
+                "-p",
+                name,
+                "-v",
+                &device,
+                "-m",
+                "raw",
+                "-E",
+            ])
+            .output()
+            .unwrap();
+        assert!(added.status.success(), "lpadmin: {added:?}");
+        printer
     }
 }
 

@@ -223,14 +223,7 @@ pub async fn cancel_booking(
     }
     let key = idempotency(&actor, header, &format!("cancel:{code}"), &request);
     Ok(stored_response(
-        booking::cancel(
-            &state,
-            &actor,
-            &key,
-            &code,
-            request.proof.as_ref().map(booking::Proof::BirthDate),
-        )
-        .await?,
+        booking::cancel(&state, &actor, &key, &code, request.proof.as_ref()).await?,
     ))
 }
 

@@ -129,7 +129,10 @@ pub fn router(state: AppState) -> Router {
         .route("/health", get(health::health))
         .route("/r/{token}", get(receipt_page::page))
         .route("/r/{token}/calendar.ics", get(receipt_page::calendar))
-        .route("/r/{token}/cancel", post(receipt_page::cancel))
+        .route(
+            "/r/{token}/cancel",
+            get(receipt_page::confirm).post(receipt_page::cancel),
+        )
         .nest("/api/v1", api)
         .fallback(|| async { problem(ProblemCode::NotFound, "no such resource") })
         .method_not_allowed_fallback(|| async {

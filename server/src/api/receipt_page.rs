@@ -1,17 +1,21 @@
 //! The page a phone opens from a receipt's QR code (`/r/<token>`): the appointment as it is
-//! now, a calendar file (RFC 5545), and cancelling it. The signed token is the only key: it
+//! now, a calendar file (RFC 5545), and cancelling it. The signed token opens the page: it
 //! names no person, and the page shows nothing personal, so a lost receipt shows no one's
-//! details, only the appointment.
+//! details, only the appointment. Cancelling also takes the date of birth (rate-limited like
+//! every proof), because a receipt is shown on screens, printed and photographed: seeing one
+//! must not be enough to give up someone's appointment.
 //!
 //! Plain HTML from the server, no script: it opens on any phone, fast on a slow network, in
-//! the phone's language (or the one the link names), right to left in Arabic.
+//! the phone's language (or the one the link names), right to left in Arabic. Links are
+//! relative, so the pages work behind a proxy that serves them under a path.
 
 use super::AppState;
+use super::extract::ClientAddr;
 use crate::auth::Actor;
-use crate::booking::{self, BookingError, IdempotencyKey, Proof, ReceiptState};
+use crate::booking::{self, BookingError, IdempotencyKey, ReceiptState};
 use crate::db as reference;
 use crate::i18n;
-use axum::extract::rejection::{FormRejection, PathRejection};
+use axum::extract::rejection::{FormRejection, PathRejection, QueryRejection};
 use axum::extract::{Form, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -22,29 +26,33 @@ use i18n_embed_fl::fl;
 use maud::{DOCTYPE, Markup, html};
 use sha2::{Digest, Sha256};
 use sportello_core::Lang;
-use sportello_core::booking::{Booking, BookingStatus};
+use sportello_core::booking::{Booking, BookingStatus, CitizenProof};
 use sportello_core::model::{Counter, Office, Procedure};
 use sportello_core::receipt::ReceiptClaims;
 
 /// Receipt tokens are base64url parts joined by dots, a few hundred characters.
 const MAX_TOKEN: usize = 2048;
 
-#[derive(Debug, serde::Deserialize)]
+#[derive(Debug, Default, serde::Deserialize)]
 pub struct PageQuery {
     lang: Option<String>,
 }
 
-#[derive(Debug, serde::Deserialize)]
+#[derive(Debug, Default, serde::Deserialize)]
 pub struct CancelForm {
     lang: Option<String>,
-    /// Present once the person confirmed on the page.
-    sure: Option<String>,
+    date_of_birth: Option<String>,
 }
 
-/// What the page has to say beyond the appointment.
-enum Notice {
-    None,
-    CancelRefused,
+/// Why the cancel form is shown again.
+#[derive(Debug, Clone, Copy)]
+enum Refusal {
+    /// No date, or not a date.
+    Missing,
+    /// The date of birth is not the booked person's.
+    WrongDate,
+    /// Too many attempts on this booking or from this address.
+    TooMany,
 }
 
 fn language(requested: Option<&str>, headers: &HeaderMap) -> Lang {
@@ -68,75 +76,119 @@ fn well_formed(token: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'))
 }
 
+/// The receipt's claims and its booking now; a malformed token is an invalid receipt.
+async fn lookup(
+    state: &AppState,
+    token: &str,
+) -> Result<(ReceiptClaims, ReceiptState), BookingError> {
+    if !well_formed(token) {
+        return Err(BookingError::InvalidReceipt("malformed".to_owned()));
+    }
+    booking::by_receipt(state, token).await
+}
+
+fn cancellable(state: &AppState, booking: &Booking) -> bool {
+    booking.status == BookingStatus::Confirmed && booking.start > state.clock.now()
+}
+
+/// From `/r/{token}/cancel` back to `/r/{token}`.
+fn back_to_page(token: &str, lang: Lang) -> Response {
+    Redirect::to(&format!("../{token}?lang={}", lang.code())).into_response()
+}
+
 /// `GET /r/{token}`
 pub async fn page(
     State(state): State<AppState>,
     path: Result<Path<String>, PathRejection>,
-    Query(query): Query<PageQuery>,
+    query: Result<Query<PageQuery>, QueryRejection>,
     headers: HeaderMap,
 ) -> Response {
     let token = token_of(path);
+    let query = query.map(|Query(query)| query).unwrap_or_default();
     let lang = language(query.lang.as_deref(), &headers);
-    show(&state, &token, lang, Notice::None).await
+    show(&state, &token, lang).await
 }
 
-/// `POST /r/{token}/cancel`: first asks, then cancels.
+/// `GET /r/{token}/cancel`: asks for the date of birth before cancelling.
+pub async fn confirm(
+    State(state): State<AppState>,
+    path: Result<Path<String>, PathRejection>,
+    query: Result<Query<PageQuery>, QueryRejection>,
+    headers: HeaderMap,
+) -> Response {
+    let token = token_of(path);
+    let query = query.map(|Query(query)| query).unwrap_or_default();
+    let lang = language(query.lang.as_deref(), &headers);
+    match lookup(&state, &token).await {
+        Ok((_, ReceiptState::Current(current))) if cancellable(&state, &current) => {
+            confirm_page(&token, lang, &current, None)
+        }
+        _ => back_to_page(&token, lang),
+    }
+}
+
+/// `POST /r/{token}/cancel`: cancels with the date of birth, then back to the page.
 pub async fn cancel(
     State(state): State<AppState>,
     path: Result<Path<String>, PathRejection>,
     headers: HeaderMap,
+    ClientAddr(address): ClientAddr,
     form: Result<Form<CancelForm>, FormRejection>,
 ) -> Response {
     let token = token_of(path);
-    // A form that does not parse is a form that did not say "yes".
-    let form = form.map_or(
-        CancelForm {
-            lang: None,
-            sure: None,
-        },
-        |Form(form)| form,
-    );
+    let form = form.map(|Form(form)| form).unwrap_or_default();
     let lang = language(form.lang.as_deref(), &headers);
-    let found = match well_formed(&token) {
-        true => booking::by_receipt(&state, &token).await,
-        false => Err(BookingError::InvalidReceipt("malformed".to_owned())),
+    let (claims, current) = match lookup(&state, &token).await {
+        Ok((claims, ReceiptState::Current(current))) if cancellable(&state, &current) => {
+            (claims, current)
+        }
+        // Already cancelled, past, moved or not a receipt: the page says which.
+        _ => return back_to_page(&token, lang),
     };
-    let (claims, ReceiptState::Current(current)) = (match found {
-        Ok(found) => found,
-        Err(_) => return show(&state, &token, lang, Notice::None).await,
-    }) else {
-        return show(&state, &token, lang, Notice::None).await;
+    let Some(date_of_birth) = form.date_of_birth.as_deref().and_then(parse_date) else {
+        return confirm_page(&token, lang, &current, Some(Refusal::Missing));
     };
-    if form.sure.as_deref() != Some("yes") {
-        return confirm_page(&token, lang, &current);
+    if state
+        .limits
+        .attempt(&format!("proof:{}", claims.code), address)
+        .is_err()
+    {
+        return confirm_page(&token, lang, &current, Some(Refusal::TooMany));
     }
-    // The same receipt cancelling twice (a double tap, a reload) gets the same answer.
+    let proof = CitizenProof { date_of_birth };
+    // The same cancel sent twice (a double tap, a reload) gets the same answer.
     let key = IdempotencyKey {
         actor: Actor::Citizen.label(),
         key: format!("receipt-cancel:{}:{}", claims.code, claims.issued_at),
-        request_hash: URL_SAFE_NO_PAD.encode(Sha256::digest(token.as_bytes())),
+        request_hash: URL_SAFE_NO_PAD.encode(Sha256::digest(
+            format!("{token}|{date_of_birth}").as_bytes(),
+        )),
     };
-    let cancelled = booking::cancel(
-        &state,
-        &Actor::Citizen,
-        &key,
-        &claims.code,
-        Some(Proof::Receipt(&claims)),
-    )
-    .await;
-    match cancelled {
-        // Back to the page, which now says it is cancelled (a reload sends nothing again).
-        Ok(_) => Redirect::to(&format!("/r/{token}?lang={}", lang.code())).into_response(),
+    match booking::cancel(&state, &Actor::Citizen, &key, &claims.code, Some(&proof)).await {
+        Ok(_) => back_to_page(&token, lang),
+        Err(BookingError::NotFound(_)) => {
+            confirm_page(&token, lang, &current, Some(Refusal::WrongDate))
+        }
         Err(err) => {
-            if !matches!(
-                err,
-                BookingError::InvalidState(_) | BookingError::NotFound(_)
-            ) {
+            if !matches!(err, BookingError::InvalidState(_)) {
                 tracing::warn!(error = %err, "cancel from a receipt page failed");
             }
-            show(&state, &token, lang, Notice::CancelRefused).await
+            back_to_page(&token, lang)
         }
     }
+}
+
+/// A date as a phone's date field sends it (2026-11-27), or as typed (27/11/2026).
+fn parse_date(text: &str) -> Option<jiff::civil::Date> {
+    let text = text.trim();
+    text.parse().ok().or_else(|| {
+        let mut parts = text.split(['/', '.', '-']);
+        let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() {
+            return None;
+        }
+        jiff::civil::Date::new(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?).ok()
+    })
 }
 
 /// `GET /r/{token}/calendar.ics`
@@ -274,16 +326,12 @@ fn when(booking: &Booking) -> String {
         .to_string()
 }
 
-async fn show(state: &AppState, token: &str, lang: Lang, notice: Notice) -> Response {
+async fn show(state: &AppState, token: &str, lang: Lang) -> Response {
     let t = i18n::messages(lang);
-    let found = match well_formed(token) {
-        true => booking::by_receipt(state, token).await,
-        false => Err(BookingError::InvalidReceipt("malformed".to_owned())),
-    };
-    let (status, body) = match found {
+    let (status, body) = match lookup(state, token).await {
         Err(BookingError::InvalidReceipt(_)) => (
             StatusCode::NOT_FOUND,
-            html! { p.notice.error { (fl!(t, "phone-invalid")) } },
+            html! { p.notice.error #invalid { (fl!(t, "phone-invalid")) } },
         ),
         Err(err) => {
             tracing::error!(error = %err, "receipt page");
@@ -294,13 +342,15 @@ async fn show(state: &AppState, token: &str, lang: Lang, notice: Notice) -> Resp
         }
         Ok((claims, state_now)) => (
             StatusCode::OK,
-            appointment(state, token, lang, &t, &claims, state_now, notice).await,
+            appointment(state, token, lang, &t, &claims, state_now).await,
         ),
     };
+    // Language links: this page, in another language (nothing for a token that is not one).
+    let here = |other: Lang| well_formed(token).then(|| format!("{token}?lang={}", other.code()));
     (
         status,
         [(header::CACHE_CONTROL, "no-store")],
-        document(lang, &t, token, body),
+        document(lang, &t, &here, body),
     )
         .into_response()
 }
@@ -312,7 +362,6 @@ async fn appointment(
     t: &FluentLanguageLoader,
     claims: &ReceiptClaims,
     receipt: ReceiptState,
-    notice: Notice,
 ) -> Markup {
     let current = match receipt {
         ReceiptState::Current(current) => current,
@@ -321,7 +370,7 @@ async fn appointment(
         }
         ReceiptState::NotYetReported => {
             return html! {
-                p.code { (fl!(t, "phone-code")) ": " strong { (claims.code) } }
+                p.code { (fl!(t, "phone-code")) ": " bdi dir="ltr" { strong { (claims.code) } } }
                 p.notice #not-reported { (fl!(t, "phone-not-reported")) }
             };
         }
@@ -334,12 +383,7 @@ async fn appointment(
         BookingStatus::CheckedIn => fl!(t, "phone-status-checked-in"),
         _ => fl!(t, "phone-status-past"),
     };
-    let cancellable =
-        current.status == BookingStatus::Confirmed && current.start > state.clock.now();
     html! {
-        @if let Notice::CancelRefused = notice {
-            p.notice.error #cancel-refused role="alert" { (fl!(t, "phone-cancel-refused")) }
-        }
         @if current.status == BookingStatus::Cancelled {
             p.notice #cancelled role="status" { (fl!(t, "phone-cancelled-now")) }
         }
@@ -369,32 +413,42 @@ async fn appointment(
             }
         }
         @if current.status == BookingStatus::Confirmed {
-            p { a.button #calendar href=(format!("/r/{token}/calendar.ics")) { (fl!(t, "phone-calendar")) } }
+            p { a.button #calendar href=(format!("{token}/calendar.ics")) { (fl!(t, "phone-calendar")) } }
         }
-        @if cancellable {
-            form method="post" action=(format!("/r/{token}/cancel")) {
-                input type="hidden" name="lang" value=(lang.code());
-                button.danger #cancel type="submit" { (fl!(t, "phone-cancel")) }
-            }
+        @if cancellable(state, &current) {
+            p { a.button.danger #cancel href=(format!("{token}/cancel?lang={}", lang.code())) { (fl!(t, "phone-cancel")) } }
         }
     }
 }
 
-fn confirm_page(token: &str, lang: Lang, current: &Booking) -> Response {
+/// The question before cancelling, at `/r/{token}/cancel`: the date of birth, and why it was
+/// refused if it was.
+fn confirm_page(token: &str, lang: Lang, current: &Booking, refusal: Option<Refusal>) -> Response {
     let t = i18n::messages(lang);
     let body = html! {
-        p.code { (fl!(t, "phone-code")) ": " strong { (current.code) } }
+        p.code { (fl!(t, "phone-code")) ": " bdi dir="ltr" { strong { (current.code) } } }
         p #sure { (fl!(t, "phone-cancel-sure")) }
-        form method="post" action=(format!("/r/{token}/cancel")) {
+        @match refusal {
+            Some(Refusal::Missing) => p.notice.error #refused role="alert" { (fl!(t, "phone-date-missing")) },
+            Some(Refusal::WrongDate) => p.notice.error #refused role="alert" { (fl!(t, "manage-not-found")) },
+            Some(Refusal::TooMany) => p.notice.error #refused role="alert" { (fl!(t, "manage-too-many")) },
+            None => {},
+        }
+        // Posts to this same address.
+        form method="post" {
             input type="hidden" name="lang" value=(lang.code());
-            input type="hidden" name="sure" value="yes";
+            label for="date_of_birth" { (fl!(t, "person-date-of-birth")) }
+            br;
+            input #date_of_birth type="date" name="date_of_birth" required autocomplete="bday";
+            br;
             button.danger #cancel-yes type="submit" { (fl!(t, "phone-cancel-yes")) }
         }
-        p { a.button #cancel-no href=(format!("/r/{token}?lang={}", lang.code())) { (fl!(t, "phone-cancel-no")) } }
+        p { a.button #cancel-no href=(format!("../{token}?lang={}", lang.code())) { (fl!(t, "phone-cancel-no")) } }
     };
+    let here = |other: Lang| Some(format!("cancel?lang={}", other.code()));
     (
         [(header::CACHE_CONTROL, "no-store")],
-        document(lang, &t, token, body),
+        document(lang, &t, &here, body),
     )
         .into_response()
 }
@@ -405,10 +459,16 @@ margin:0 auto;max-width:40rem;padding:1rem;color:#1a1a1a}h1{font-size:1.5rem}\
 dt{font-weight:700;margin-top:.8rem}dd{margin:0}.notice{background:#eef4ff;padding:.8rem;\
 border-radius:.5rem}.error{background:#fdecea}a.button,button{display:inline-block;\
 font:inherit;padding:.8rem 1.2rem;border-radius:.5rem;border:0;background:#1f5fbf;\
-color:#fff;text-decoration:none;margin-top:1rem;min-height:48px}button.danger{background:#b3261e}\
+color:#fff;text-decoration:none;margin-top:1rem;min-height:48px}.danger{background:#b3261e}\
+input[type=date]{font:inherit;padding:.6rem;margin:.4rem 0;min-height:48px}\
 nav{margin-top:2rem;display:flex;flex-wrap:wrap;gap:1rem}";
 
-fn document(lang: Lang, t: &FluentLanguageLoader, token: &str, body: Markup) -> Markup {
+fn document(
+    lang: Lang,
+    t: &FluentLanguageLoader,
+    link: &dyn Fn(Lang) -> Option<String>,
+    body: Markup,
+) -> Markup {
     let direction = lang.direction().as_html();
     html! {
         (DOCTYPE)
@@ -425,8 +485,8 @@ fn document(lang: Lang, t: &FluentLanguageLoader, token: &str, body: Markup) -> 
                 (body)
                 nav aria-label=(fl!(t, "phone-language")) {
                     @for other in Lang::ALL {
-                        @if well_formed(token) {
-                            a href=(format!("/r/{token}?lang={}", other.code())) lang=(other.code()) { (other.native_name()) }
+                        @if let Some(href) = link(other) {
+                            a href=(href) lang=(other.code()) { (other.native_name()) }
                         }
                     }
                 }

@@ -716,31 +716,6 @@ fn has_authority(actor: &Actor, row: &BookingRow) -> bool {
             .is_some_and(|organization| row.organization_id.as_deref() == Some(organization))
 }
 
-/// What a person shows to act on their own booking without an account.
-#[derive(Debug, Clone, Copy)]
-pub enum Proof<'a> {
-    /// The date of birth, with the booking code.
-    BirthDate(&'a CitizenProof),
-    /// The booking's current receipt, verified (the page a phone opens from its QR code). A
-    /// receipt from before a move proves nothing: the newest one does.
-    Receipt(&'a ReceiptClaims),
-}
-
-impl Proof<'_> {
-    async fn holds(
-        self,
-        conn: &mut sqlx::AnyConnection,
-        row: &BookingRow,
-    ) -> Result<bool, BookingError> {
-        Ok(match self {
-            Proof::BirthDate(proof) => bookings::person_of(conn, &row.id)
-                .await?
-                .is_some_and(|person| person.date_of_birth == proof.date_of_birth),
-            Proof::Receipt(claims) => receipt_is_current(claims, row),
-        })
-    }
-}
-
 /// Whether `claims` are the booking's current receipt: same place and time and, for a kiosk's
 /// receipt, the one the booking was made with.
 pub fn receipt_is_current(claims: &ReceiptClaims, row: &BookingRow) -> bool {
@@ -750,13 +725,13 @@ pub fn receipt_is_current(claims: &ReceiptClaims, row: &BookingRow) -> bool {
         && (!claims.key_id.starts_with("kiosk:") || row.issued_at == Some(claims.issued_at))
 }
 
-/// Finds a booking for `actor` (locking it when `lock`): by authority, or by what a citizen
-/// shows. Every failure reads "not found", so no one learns which codes exist.
+/// Finds a booking for `actor` (locking it when `lock`): by authority, or by the date of birth
+/// a citizen gives. Every failure reads "not found", so no one learns which codes exist.
 async fn find_for(
     conn: &mut sqlx::AnyConnection,
     actor: &Actor,
     code: &str,
-    proof: Option<Proof<'_>>,
+    proof: Option<&CitizenProof>,
     lock: bool,
 ) -> Result<BookingRow, BookingError> {
     let not_found =
@@ -768,7 +743,9 @@ async fn find_for(
     let allowed = has_authority(actor, &row)
         || match proof {
             None => false,
-            Some(proof) => proof.holds(conn, &row).await?,
+            Some(proof) => bookings::person_of(conn, &row.id)
+                .await?
+                .is_some_and(|person| person.date_of_birth == proof.date_of_birth),
         };
     if !allowed {
         return Err(not_found());
@@ -838,7 +815,7 @@ pub async fn lookup(
     proof: &CitizenProof,
 ) -> Result<Booking, BookingError> {
     let mut conn = state.db.conn().await?;
-    let row = find_for(&mut conn, actor, code, Some(Proof::BirthDate(proof)), false).await?;
+    let row = find_for(&mut conn, actor, code, Some(proof), false).await?;
     Ok(public_view(state, &row))
 }
 
@@ -882,7 +859,7 @@ pub async fn cancel(
     actor: &Actor,
     key: &IdempotencyKey,
     code: &str,
-    proof: Option<Proof<'_>>,
+    proof: Option<&CitizenProof>,
 ) -> Result<StoredResponse, BookingError> {
     with_retries(|| async {
         let now = state.clock.now().as_second();
@@ -945,8 +922,7 @@ async fn reschedule_once(
     if let Some(stored) = claim_key(&mut tx, key, now.as_second()).await? {
         return Ok(stored);
     }
-    let proof = request.proof.as_ref().map(Proof::BirthDate);
-    let mut row = find_for(&mut tx, actor, code, proof, true).await?;
+    let mut row = find_for(&mut tx, actor, code, request.proof.as_ref(), true).await?;
     if row.status != BookingStatus::Confirmed || row.slot_start <= now.as_second() {
         return Err(BookingError::InvalidState(
             "only a confirmed appointment that has not started can be moved".to_owned(),

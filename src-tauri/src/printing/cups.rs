@@ -17,11 +17,12 @@ use std::time::{Duration, Instant};
 pub struct Queue {
     pub server: Option<String>,
     pub name: String,
+    /// How long a job may take to leave the queue: a person waits at the kiosk. A job still
+    /// there is cancelled, so it cannot print later for nobody.
+    pub job_deadline: Duration,
 }
 
-/// How long a job may take to leave the queue: a person waits at the kiosk. A job still there
-/// is cancelled, so it cannot print later for nobody.
-const JOB_DEADLINE: Duration = Duration::from_secs(25);
+pub const JOB_DEADLINE: Duration = Duration::from_secs(25);
 /// How long one `lp` or `lpstat` may run.
 const COMMAND_DEADLINE: Duration = Duration::from_secs(10);
 
@@ -72,7 +73,18 @@ impl Queue {
         self.wait(job)
     }
 
+    /// Follows `job` until it has left the queue. Whatever goes wrong meanwhile (the printer
+    /// stops, the deadline passes, the scheduler stops answering) the job is cancelled: a
+    /// receipt must not come out later, for nobody.
     fn wait(&self, job: &str) -> Result<(), PrintError> {
+        let outcome = self.follow(job);
+        if outcome.is_err() {
+            let _ = run(self.command("cancel").arg(job), None);
+        }
+        outcome
+    }
+
+    fn follow(&self, job: &str) -> Result<(), PrintError> {
         let started = Instant::now();
         loop {
             let pending = run(
@@ -80,21 +92,55 @@ impl Queue {
                     .args(["-W", "not-completed", "-o", &self.name]),
                 None,
             )?;
-            let listed = String::from_utf8_lossy(&pending.stdout)
-                .lines()
-                .any(|line| line.split_whitespace().next() == Some(job));
-            if !listed {
-                // Gone from the queue: printed, unless the printer stopped on it.
-                return self.check();
+            // No answer is not "done": only a list without the job is.
+            if !pending.status.success() {
+                return Err(PrintError::Offline);
             }
-            let stalled = self.check().err();
-            if stalled.is_some() || started.elapsed() > JOB_DEADLINE {
-                let _ = run(self.command("cancel").arg(job), None);
-                return Err(stalled.unwrap_or(PrintError::Offline));
+            if !listed(&String::from_utf8_lossy(&pending.stdout), job) {
+                return self.finished(job);
+            }
+            self.check()?;
+            if started.elapsed() > self.job_deadline {
+                return Err(PrintError::Offline);
             }
             std::thread::sleep(Duration::from_millis(250));
         }
     }
+
+    /// A job that left the queue printed, unless CUPS aborted or cancelled it (a filter or the
+    /// device failed) or the printer stopped on it.
+    fn finished(&self, job: &str) -> Result<(), PrintError> {
+        let done = run(
+            self.command("lpstat")
+                .args(["-l", "-W", "completed", "-o", &self.name]),
+            None,
+        )?;
+        if let Some(reasons) = job_alerts(&String::from_utf8_lossy(&done.stdout), job)
+            && reasons
+                .split_whitespace()
+                .any(|reason| reason.contains("abort") || reason.contains("cancel"))
+        {
+            return Err(PrintError::Rejected(reasons));
+        }
+        self.check()
+    }
+}
+
+/// Whether `lpstat -o` lists `job`.
+fn listed(lpstat: &str, job: &str) -> bool {
+    lpstat
+        .lines()
+        .any(|line| line.split_whitespace().next() == Some(job))
+}
+
+/// The "Alerts:" of `job` in `lpstat -l -o`: its IPP job-state-reasons.
+fn job_alerts(lpstat: &str, job: &str) -> Option<String> {
+    let mut lines = lpstat.lines();
+    lines.find(|line| line.split_whitespace().next() == Some(job))?;
+    lines
+        .take_while(|line| line.starts_with(char::is_whitespace))
+        .find_map(|line| line.trim().strip_prefix("Alerts:"))
+        .map(|alerts| alerts.trim().to_owned())
 }
 
 /// The printer's state from `lpstat -l -p`: disabled, out of paper, or ready.
@@ -123,7 +169,8 @@ fn job_id(lp: &str) -> Option<&str> {
     lp.split("request id is ").nth(1)?.split_whitespace().next()
 }
 
-/// Runs `command`, feeding it `input`, and gives up after [`COMMAND_DEADLINE`].
+/// Runs `command`, feeding it `input`, and gives up after [`COMMAND_DEADLINE`]. Its output is
+/// read while it runs, so a long answer cannot fill the pipe and stall it.
 fn run(command: &mut Command, input: Option<&[u8]>) -> Result<Output, PrintError> {
     let mut child = command
         .stdin(if input.is_some() {
@@ -135,19 +182,42 @@ fn run(command: &mut Command, input: Option<&[u8]>) -> Result<Output, PrintError
         .stderr(Stdio::piped())
         .spawn()
         .map_err(PrintError::Unreachable)?;
+    let drain = |pipe: Option<Box<dyn std::io::Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut pipe) = pipe {
+                let _ = pipe.read_to_end(&mut bytes);
+            }
+            bytes
+        })
+    };
+    let stdout = drain(child.stdout.take().map(|pipe| Box::new(pipe) as _));
+    let stderr = drain(child.stderr.take().map(|pipe| Box::new(pipe) as _));
+    // Written from a thread too: a command that stops reading must not stall the kiosk past
+    // the deadline. The pipe closes when the thread ends: the command sees the end of input.
     if let (Some(input), Some(mut stdin)) = (input, child.stdin.take()) {
-        stdin.write_all(input).map_err(PrintError::Unreachable)?;
+        let input = input.to_vec();
+        std::thread::spawn(move || {
+            let _ = stdin.write_all(&input);
+        });
     }
     let started = Instant::now();
-    while child.try_wait().map_err(PrintError::Unreachable)?.is_none() {
+    let status = loop {
+        if let Some(status) = child.try_wait().map_err(PrintError::Unreachable)? {
+            break status;
+        }
         if started.elapsed() > COMMAND_DEADLINE {
             let _ = child.kill();
             let _ = child.wait();
             return Err(PrintError::Offline);
         }
         std::thread::sleep(Duration::from_millis(20));
-    }
-    child.wait_with_output().map_err(PrintError::Unreachable)
+    };
+    Ok(Output {
+        status,
+        stdout: stdout.join().unwrap_or_default(),
+        stderr: stderr.join().unwrap_or_default(),
+    })
 }
 
 #[cfg(test)]
@@ -167,6 +237,24 @@ mod tests {
         assert!(matches!(state_of(disabled), Err(PrintError::Offline)));
         let offline = "printer Receipts is idle.  enabled since x\n\tAlerts: offline-report\n";
         assert!(matches!(state_of(offline), Err(PrintError::Offline)));
+    }
+
+    #[test]
+    fn a_finished_jobs_reasons_are_read_from_lpstat() {
+        let done = "Receipts-1   root   36864   Thu 26 Nov 2026 00:41:07\n\
+                    \tStatus: \n\tAlerts: processing-to-stop-point\n\tqueued for Receipts\n\
+                    Receipts-2   root   36864   Thu 26 Nov 2026 00:42:07\n\
+                    \tStatus: \n\tAlerts: job-aborted-by-system\n";
+        assert_eq!(
+            job_alerts(done, "Receipts-1").as_deref(),
+            Some("processing-to-stop-point")
+        );
+        assert_eq!(
+            job_alerts(done, "Receipts-2").as_deref(),
+            Some("job-aborted-by-system")
+        );
+        assert_eq!(job_alerts(done, "Receipts-3"), None);
+        assert!(listed(done, "Receipts-2") && !listed(done, "Receipts-20"));
     }
 
     #[test]

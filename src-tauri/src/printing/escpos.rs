@@ -74,21 +74,36 @@ fn cp858(text: &str) -> Option<Vec<u8>> {
         .collect()
 }
 
-/// The printer's own QR code of `data`: model 2, module size 6, error correction M.
+/// Largest module, in dots: 0.75 mm at 203 dpi, easy for any phone.
+const QR_MODULE_MAX: u8 = 6;
+
+/// The module size that fits `data`'s QR code across the paper with its quiet zone (4 modules
+/// each side): an offline kiosk receipt's long token needs a larger symbol.
+fn qr_module(data: &[u8]) -> Result<u8, PrintError> {
+    let symbol = qrcode::QrCode::with_error_correction_level(data, qrcode::EcLevel::M)
+        .map_err(|_| PrintError::TooLong)?;
+    let across = symbol.width() + 8;
+    let fits = u8::try_from(DOTS / across).unwrap_or(QR_MODULE_MAX);
+    if fits < 2 {
+        return Err(PrintError::TooLong);
+    }
+    Ok(fits.min(QR_MODULE_MAX))
+}
+
+/// The printer's own QR code of `data`: model 2, error correction M, the largest module that
+/// fits the paper.
 fn qr_code(data: &[u8]) -> Result<Vec<u8>, PrintError> {
+    let module = qr_module(data)?;
     let stored = data.len() + 3;
     let (low, high) = (
         u8::try_from(stored % 256).map_err(|_| PrintError::TooLong)?,
         u8::try_from(stored / 256).map_err(|_| PrintError::TooLong)?,
     );
-    if stored > 7089 {
-        return Err(PrintError::TooLong);
-    }
     let mut bytes = Vec::with_capacity(data.len() + 32);
     // Model 2.
     bytes.extend_from_slice(&[0x1d, b'(', b'k', 4, 0, 49, 65, 50, 0]);
     // Module size.
-    bytes.extend_from_slice(&[0x1d, b'(', b'k', 3, 0, 49, 67, 6]);
+    bytes.extend_from_slice(&[0x1d, b'(', b'k', 3, 0, 49, 67, module]);
     // Error correction level M.
     bytes.extend_from_slice(&[0x1d, b'(', b'k', 3, 0, 49, 69, 49]);
     // Store the data.
@@ -195,16 +210,28 @@ pub fn print_network(address: SocketAddr, receipt: &PrintedReceipt) -> Result<()
     Ok(())
 }
 
-/// Sends the receipt to a printer on a USB or serial port, through its device file.
+/// Sends the receipt to a printer on a USB or serial port, through its device file. A
+/// printer that is off or out of paper lets a write block for ever: the write happens on its
+/// own thread, and the person is told after [`PRINTER_TIMEOUT`] (the thread ends when the
+/// device gives up or the printer comes back).
 pub fn print_device(path: &Path, receipt: &PrintedReceipt) -> Result<(), PrintError> {
     let bytes = escpos(receipt)?;
-    let mut device = std::fs::OpenOptions::new()
-        .write(true)
-        .open(path)
-        .map_err(PrintError::Unreachable)?;
-    device.write_all(&bytes).map_err(PrintError::Unreachable)?;
-    device.flush().map_err(PrintError::Unreachable)?;
-    Ok(())
+    let path = path.to_owned();
+    let (done, outcome) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let written = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&path)
+            .and_then(|mut device| {
+                device.write_all(&bytes)?;
+                device.flush()
+            });
+        let _ = done.send(written);
+    });
+    match outcome.recv_timeout(PRINTER_TIMEOUT) {
+        Ok(written) => written.map_err(PrintError::Unreachable),
+        Err(_) => Err(PrintError::Offline),
+    }
 }
 
 #[cfg(test)]
@@ -262,5 +289,21 @@ mod tests {
         ];
         assert!(bytes.windows(store.len()).any(|window| window == store));
         assert!(qr_code(&vec![b'x'; 8000]).is_err());
+    }
+
+    #[test]
+    fn long_qr_codes_get_smaller_modules_to_fit_the_paper() {
+        assert_eq!(qr_module(b"https://s.example/r/SR1.abc.def").unwrap(), 6);
+        // An offline kiosk receipt's address: about 700 characters, version 20 or more.
+        let long = vec![b'x'; 700];
+        let module = qr_module(&long).unwrap();
+        let side = qrcode::QrCode::with_error_correction_level(&long, qrcode::EcLevel::M)
+            .unwrap()
+            .width();
+        assert!(module < 6);
+        assert!(
+            (side + 8) * usize::from(module) <= DOTS,
+            "{side} × {module}"
+        );
     }
 }

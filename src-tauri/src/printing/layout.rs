@@ -183,7 +183,12 @@ pub fn lay_out(receipt: &PrintedReceipt, geometry: Geometry) -> Result<Layout, L
     let qr = qrcode::QrCode::with_error_correction_level(receipt.qr.as_bytes(), qrcode::EcLevel::M)
         .map_err(|_| LayoutError::QrTooLong)?;
     let side = qr.width();
-    let module = (geometry.qr_side / side as f32).floor().max(1.0);
+    // Vector squares need no whole points. At least 2 pt (0.7 mm) a module, so the long token
+    // of an offline receipt still scans from paper; never wider than the paper's text.
+    let content = geometry.width - 2.0 * geometry.margin;
+    let module = (geometry.qr_side / side as f32)
+        .max(2.0)
+        .min(content / side as f32);
     let drawn = module * side as f32;
     layout.items.push(Item::Qr {
         x: (geometry.width - drawn) / 2.0,

@@ -52,12 +52,14 @@ impl std::str::FromStr for Printer {
             return Ok(Printer::Cups(Queue {
                 server: Some(server.to_owned()),
                 name: queue_name(name)?,
+                job_deadline: cups::JOB_DEADLINE,
             }));
         }
         if let Some(name) = text.strip_prefix("cups:") {
             return Ok(Printer::Cups(Queue {
                 server: None,
                 name: queue_name(name)?,
+                job_deadline: cups::JOB_DEADLINE,
             }));
         }
         if let Some(address) = text.strip_prefix("escpos://") {
@@ -148,14 +150,16 @@ mod tests {
             "cups:Receipts".parse(),
             Ok(Printer::Cups(Queue {
                 server: None,
-                name: "Receipts".into()
+                name: "Receipts".into(),
+                job_deadline: cups::JOB_DEADLINE,
             }))
         );
         assert_eq!(
             "cups://localhost:6310/Receipts_80".parse(),
             Ok(Printer::Cups(Queue {
                 server: Some("localhost:6310".into()),
-                name: "Receipts_80".into()
+                name: "Receipts_80".into(),
+                job_deadline: cups::JOB_DEADLINE,
             }))
         );
         for wrong in [

@@ -164,7 +164,7 @@ pub fn Manage(props: &Props) -> Html {
                         booking,
                         alternatives.into_iter().map(SlotChoice::from).collect(),
                     ),
-                    Ok(RescheduleOutcome::Pending) => State::Message("manage-cancel-pending"),
+                    Ok(RescheduleOutcome::Pending) => State::Message("manage-move-pending"),
                     Ok(RescheduleOutcome::Refused { .. }) => State::Message("manage-move-refused"),
                     Err(_) => State::Message("error-unexpected"),
                 });

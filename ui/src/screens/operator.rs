@@ -102,6 +102,19 @@ pub fn OperatorBookings(props: &ListProps) -> Html {
     let moving = use_state(|| None::<(Booking, Vec<SlotChoice>)>);
     // What the last move or cancel came to.
     let notice = use_state(|| None::<(&'static str, bool)>);
+    // A booking just moved: its new receipt, for the person to photograph or print.
+    let moved = use_state(|| None::<Booking>);
+    let receipt_url = use_state(String::new);
+    {
+        let receipt_url = receipt_url.setter();
+        use_effect_with((), move |()| {
+            spawn_local(async move {
+                if let Ok(settings) = backend::ui_settings().await {
+                    receipt_url.set(settings.receipt_url);
+                }
+            });
+        });
+    }
     {
         let list = list.setter();
         use_effect_with(*reload, move |_| {
@@ -114,9 +127,11 @@ pub fn OperatorBookings(props: &ListProps) -> Html {
         let move_to = |slot: &SlotChoice| {
             let (booking, slot) = (booking.clone(), slot.clone());
             let (moving, notice, reload) = (moving.clone(), notice.clone(), reload.clone());
+            let moved = moved.clone();
             Callback::from(move |_: MouseEvent| {
                 let (booking, slot) = (booking.clone(), slot.clone());
                 let (moving, notice, reload) = (moving.clone(), notice.clone(), reload.clone());
+                let moved = moved.clone();
                 spawn_local(async move {
                     let outcome =
                         backend::reschedule_booking(&booking, None, &slot.office_id, slot.start)
@@ -128,12 +143,16 @@ pub fn OperatorBookings(props: &ListProps) -> Html {
                             moving.set(Some((booking, offered)));
                         }
                         outcome => {
-                            notice.set(Some(match outcome {
+                            notice.set(Some(match &outcome {
                                 Ok(RescheduleOutcome::Moved { .. }) => ("manage-moved", true),
-                                Ok(RescheduleOutcome::Pending) => ("manage-cancel-pending", true),
+                                Ok(RescheduleOutcome::Pending) => ("manage-move-pending", true),
                                 Ok(_) => ("manage-move-refused", false),
                                 Err(_) => ("error-unexpected", false),
                             }));
+                            moved.set(match outcome {
+                                Ok(RescheduleOutcome::Moved { booking }) => Some(booking),
+                                _ => None,
+                            });
                             moving.set(None);
                             reload.set(*reload + 1);
                         }
@@ -193,14 +212,17 @@ pub fn OperatorBookings(props: &ListProps) -> Html {
                     };
                     let start_moving = {
                         let (moving, notice) = (moving.clone(), notice.clone());
+                        let moved = moved.setter();
                         let booking = booking.clone();
                         Callback::from(move |_: MouseEvent| {
                             let (moving, notice) = (moving.clone(), notice.clone());
+                            let moved = moved.clone();
                             let booking = booking.clone();
                             spawn_local(async move {
                                 match backend::free_slots(&booking.procedure_id).await {
                                     Ok(list) if list.source == SlotSource::Live => {
                                         notice.set(None);
+                                        moved.set(None);
                                         // Its own time is not somewhere to move it to.
                                         let slots = list
                                             .slots
@@ -252,6 +274,17 @@ pub fn OperatorBookings(props: &ListProps) -> Html {
             if let Some((id, good)) = *notice {
                 <p class={classes!("notice", (!good).then_some("error"))} id="operator-notice"
                    role={if good { "status" } else { "alert" }}>{ crate::i18n::loader().get(id) }</p>
+            }
+            if let Some(booking) = &*moved {
+                if let Some(receipt) = &booking.receipt {
+                    <div class="receipt" id="operator-moved" data-code={booking.code.clone()}>
+                        <p class="receipt-code"><bdi dir="ltr">{ &booking.code }</bdi></p>
+                        <p>{ crate::format::long_day_and_time(booking.start.as_second(), lang) }</p>
+                        <div class="qr" id="operator-moved-qr" data-token={receipt.clone()}>
+                            { crate::components::qr::qr_svg(&format!("{}{receipt}", *receipt_url)) }
+                        </div>
+                    </div>
+                }
             }
             { body }
         </section>
