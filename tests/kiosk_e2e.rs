@@ -177,8 +177,10 @@ async fn book(
     );
     display.screenshot(shots, &shot("1-what"));
     if lang == "ar" {
-        // Searching in Arabic on the on-screen keyboard's Arabic layout.
+        // Searching in Arabic: the search opens on the Arabic layout, Latin a tap away.
         kiosk.click("#procedure-search").await;
+        kiosk.wait_for("#keyboard[data-layout='arabic']").await;
+        kiosk.click("#keyboard-switch").await;
         kiosk.wait_for("#keyboard[data-layout='latin']").await;
         kiosk.click("#keyboard-switch").await;
         kiosk.wait_for("#keyboard[data-layout='arabic']").await;

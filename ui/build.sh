@@ -23,6 +23,9 @@ trap 'rm -rf "$staging"' EXIT
 wasm-bindgen --target web --no-typescript --out-name sportello_ui --out-dir "$staging" \
   "$target_dir/wasm32-unknown-unknown/$profile/sportello-ui.wasm"
 cp static/* "$staging/"
+# The fonts for every script the UI speaks ship with it (see fonts/README.md).
+mkdir "$staging/fonts"
+cp ../fonts/*.ttf ../fonts/*.woff2 ../fonts/OFL.txt "$staging/fonts/"
 cp ../icons/128x128.png "$staging/icon.png"
 
 # Swap in the new build whole, so the app never embeds half of one; and only when it differs,

@@ -31,14 +31,43 @@ pub enum Lang {
     En,
     Fr,
     Ar,
+    Sq,
+    Zh,
+    Uk,
+    Ru,
+    Ro,
+    Bn,
+    Ur,
+    Pa,
+    Hi,
+    Tl,
+    Es,
 }
 
 impl Lang {
     /// The fallback language: the one every text must exist in.
     pub const FALLBACK: Lang = Lang::It;
 
-    /// Every language, in the order the language picker shows them.
-    pub const ALL: [Lang; 4] = [Lang::It, Lang::En, Lang::Fr, Lang::Ar];
+    /// Every language, in the order the language picker shows them: Italian, the two
+    /// languages most people who do not read their own read instead, then the largest
+    /// foreign communities in Italy.
+    pub const ALL: [Lang; 15] = [
+        Lang::It,
+        Lang::En,
+        Lang::Fr,
+        Lang::Ar,
+        Lang::Sq,
+        Lang::Zh,
+        Lang::Uk,
+        Lang::Ru,
+        Lang::Ro,
+        Lang::Bn,
+        Lang::Ur,
+        Lang::Pa,
+        Lang::Hi,
+        Lang::Tl,
+        Lang::Es,
+    ];
 
     /// BCP 47 tag, also the folder name under `locales/`.
     pub fn code(self) -> &'static str {
@@ -47,6 +76,19 @@ impl Lang {
             Lang::En => "en",
             Lang::Fr => "fr",
             Lang::Ar => "ar",
+            Lang::Sq => "sq",
+            // Simplified Chinese: what the Chinese community in Italy reads.
+            Lang::Zh => "zh",
+            Lang::Uk => "uk",
+            Lang::Ru => "ru",
+            Lang::Ro => "ro",
+            Lang::Bn => "bn",
+            Lang::Ur => "ur",
+            // Punjabi in Gurmukhi script.
+            Lang::Pa => "pa",
+            Lang::Hi => "hi",
+            Lang::Tl => "tl",
+            Lang::Es => "es",
         }
     }
 
@@ -57,23 +99,40 @@ impl Lang {
             Lang::En => "English",
             Lang::Fr => "Français",
             Lang::Ar => "العربية",
+            Lang::Sq => "Shqip",
+            Lang::Zh => "中文",
+            Lang::Uk => "Українська",
+            Lang::Ru => "Русский",
+            Lang::Ro => "Română",
+            Lang::Bn => "বাংলা",
+            Lang::Ur => "اردو",
+            Lang::Pa => "ਪੰਜਾਬੀ",
+            Lang::Hi => "हिन्दी",
+            Lang::Tl => "Tagalog",
+            Lang::Es => "Español",
         }
     }
 
     pub fn direction(self) -> Direction {
         match self {
-            Lang::Ar => Direction::Rtl,
-            Lang::It | Lang::En | Lang::Fr => Direction::Ltr,
+            Lang::Ar | Lang::Ur => Direction::Rtl,
+            _ => Direction::Ltr,
         }
     }
 
     /// Where to look for a text missing in `self`, best first, ending with Italian.
     ///
     /// People who do not find their own language usually read English or French better than
-    /// Italian, so those come before the fallback.
+    /// Italian, so those come before the fallback: French first for Arabic (most Arabic
+    /// speakers in Italy come from the Maghreb, where French is the second language), English
+    /// first for everyone else.
     pub fn fallback_chain(self) -> Vec<Lang> {
         let mut chain = vec![self];
-        for lang in [Lang::En, Lang::Fr, Lang::FALLBACK] {
+        let second = match self {
+            Lang::Ar => [Lang::Fr, Lang::En],
+            _ => [Lang::En, Lang::Fr],
+        };
+        for lang in second.into_iter().chain([Lang::FALLBACK]) {
             if !chain.contains(&lang) {
                 chain.push(lang);
             }
@@ -120,9 +179,9 @@ mod tests {
     }
 
     #[test]
-    fn only_arabic_is_right_to_left() {
+    fn arabic_and_urdu_are_right_to_left() {
         for lang in Lang::ALL {
-            let expected = if lang == Lang::Ar {
+            let expected = if matches!(lang, Lang::Ar | Lang::Ur) {
                 Direction::Rtl
             } else {
                 Direction::Ltr
@@ -135,7 +194,11 @@ mod tests {
     fn fallback_chain_ends_in_italian_without_repeats() {
         assert_eq!(
             Lang::Ar.fallback_chain(),
-            [Lang::Ar, Lang::En, Lang::Fr, Lang::It]
+            [Lang::Ar, Lang::Fr, Lang::En, Lang::It]
+        );
+        assert_eq!(
+            Lang::Bn.fallback_chain(),
+            [Lang::Bn, Lang::En, Lang::Fr, Lang::It]
         );
         assert_eq!(Lang::Fr.fallback_chain(), [Lang::Fr, Lang::En, Lang::It]);
         assert_eq!(Lang::It.fallback_chain(), [Lang::It, Lang::En, Lang::Fr]);

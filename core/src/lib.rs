@@ -6,12 +6,14 @@ pub mod api;
 pub mod booking;
 pub mod calendar;
 pub mod device;
+pub mod faq;
 pub mod identity;
 pub mod kiosk;
 pub mod lang;
 pub mod lease;
 pub mod model;
 pub mod receipt;
+pub mod search;
 pub mod sync;
 pub mod text;
 

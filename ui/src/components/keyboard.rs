@@ -16,17 +16,118 @@ use yew::prelude::*;
 enum Layout {
     Latin,
     Arabic,
+    Urdu,
+    Russian,
+    Ukrainian,
+    Bengali,
+    Gurmukhi,
+    Devanagari,
 }
 
-const LATIN: [&str; 4] = ["1234567890", "QWERTYUIOP", "ASDFGHJKL'", "ZXCVBNM-/."];
-const ARABIC: [&str; 4] = ["١٢٣٤٥٦٧٨٩٠", "ضصثقفغعهخحجد", "شسيبلاتنمكط", "ئءؤرىةوزظ"];
+impl Layout {
+    /// The keys, row by row, separated by spaces: a key may be more than one code point
+    /// (ক্ষ, ਸ਼). Vowel signs of the Indic scripts are keys of their own, typed after the
+    /// consonant as on every Indic keyboard.
+    fn rows(self) -> &'static [&'static str] {
+        match self {
+            Layout::Latin => &[
+                "1 2 3 4 5 6 7 8 9 0",
+                "Q W E R T Y U I O P",
+                "A S D F G H J K L '",
+                "Z X C V B N M - / .",
+            ],
+            Layout::Arabic => &[
+                "١ ٢ ٣ ٤ ٥ ٦ ٧ ٨ ٩ ٠",
+                "ض ص ث ق ف غ ع ه خ ح ج د",
+                "ش س ي ب ل ا ت ن م ك ط",
+                "ئ ء ؤ ر ى ة و ز ظ",
+            ],
+            Layout::Urdu => &[
+                "۱ ۲ ۳ ۴ ۵ ۶ ۷ ۸ ۹ ۰",
+                "ض ص ث ق ف غ ع ہ خ ح ج چ",
+                "ش س ی ب ل ا ت ن م ک گ",
+                "ظ ط ز ر ذ ڈ د پ ٹ ڑ",
+                "ں ے ھ ء و ژ ئ آ",
+            ],
+            Layout::Russian => &[
+                "1 2 3 4 5 6 7 8 9 0",
+                "й ц у к е н г ш щ з х ъ",
+                "ф ы в а п р о л д ж э",
+                "я ч с м и т ь б ю ё -",
+            ],
+            Layout::Ukrainian => &[
+                "1 2 3 4 5 6 7 8 9 0",
+                "й ц у к е н г ш щ з х ї",
+                "ф і в а п р о л д ж є",
+                "я ч с м и т ь б ю ґ '",
+            ],
+            Layout::Bengali => &[
+                "১ ২ ৩ ৪ ৫ ৬ ৭ ৮ ৯ ০",
+                "অ আ ই ঈ উ ঊ ঋ এ ঐ ও ঔ",
+                "ক খ গ ঘ ঙ চ ছ জ ঝ ঞ",
+                "ট ঠ ড ঢ ণ ত থ দ ধ ন",
+                "প ফ ব ভ ম য র ল শ ষ স",
+                "হ ড় ঢ় য় ৎ ং ঃ ঁ",
+                "া ি ী ু ূ ৃ ে ৈ ো ৌ ্",
+            ],
+            Layout::Gurmukhi => &[
+                "੧ ੨ ੩ ੪ ੫ ੬ ੭ ੮ ੯ ੦",
+                "ਅ ਆ ਇ ਈ ਉ ਊ ਏ ਐ ਓ ਔ",
+                "ਕ ਖ ਗ ਘ ਙ ਚ ਛ ਜ ਝ ਞ",
+                "ਟ ਠ ਡ ਢ ਣ ਤ ਥ ਦ ਧ ਨ",
+                "ਪ ਫ ਬ ਭ ਮ ਯ ਰ ਲ ਵ ਸ",
+                "ਹ ੜ ਸ਼ ਖ਼ ਗ਼ ਜ਼ ਫ਼ ਂ ੰ ੱ",
+                "ਾ ਿ ੀ ੁ ੂ ੇ ੈ ੋ ੌ ੍",
+            ],
+            Layout::Devanagari => &[
+                "१ २ ३ ४ ५ ६ ७ ८ ९ ०",
+                "अ आ इ ई उ ऊ ऋ ए ऐ ओ औ",
+                "क ख ग घ ङ च छ ज झ ञ",
+                "ट ठ ड ढ ण त थ द ध न",
+                "प फ ब भ म य र ल व श",
+                "ष स ह क्ष त्र ज्ञ ं ः ँ",
+                "ा ि ी ु ू ृ े ै ो ौ ्",
+            ],
+        }
+    }
 
-/// The layout of a language's own script, if it is not Latin.
+    /// What the switch key says to bring this layout up.
+    fn label(self) -> &'static str {
+        match self {
+            Layout::Latin => "ABC",
+            Layout::Arabic => "أبج",
+            Layout::Urdu => "اب پ",
+            Layout::Russian | Layout::Ukrainian => "АБВ",
+            Layout::Bengali => "অআক",
+            Layout::Gurmukhi => "ਅਆਕ",
+            Layout::Devanagari => "अआक",
+        }
+    }
+}
+
+/// The layout of a language's own script, if it is not Latin. Chinese has none: typing
+/// Chinese needs an input method, so Chinese readers type pinyin on the Latin keys.
 fn native_layout(lang: Lang) -> Option<Layout> {
     match lang {
         Lang::Ar => Some(Layout::Arabic),
-        Lang::It | Lang::En | Lang::Fr => None,
+        Lang::Ur => Some(Layout::Urdu),
+        Lang::Ru => Some(Layout::Russian),
+        Lang::Uk => Some(Layout::Ukrainian),
+        Lang::Bn => Some(Layout::Bengali),
+        Lang::Pa => Some(Layout::Gurmukhi),
+        Lang::Hi => Some(Layout::Devanagari),
+        Lang::It | Lang::En | Lang::Fr | Lang::Sq | Lang::Zh | Lang::Ro | Lang::Tl | Lang::Es => {
+            None
+        }
     }
+}
+
+/// A vowel sign or another mark that goes on a letter (Indic scripts).
+fn is_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0900}'..='\u{0903}' | '\u{093A}'..='\u{094F}'
+        | '\u{0981}'..='\u{0983}' | '\u{09BC}'..='\u{09CD}'
+        | '\u{0A01}'..='\u{0A03}' | '\u{0A3C}'..='\u{0A4D}' | '\u{0A70}'..='\u{0A71}')
 }
 
 fn focused_input() -> Option<HtmlInputElement> {
@@ -134,11 +235,15 @@ fn keep_above_keyboard(input: &HtmlInputElement) {
 pub fn Keyboard() -> Html {
     let lang = use_lang();
     let visible = use_state(|| false);
-    let layout = use_state(|| Layout::Latin);
+    // The layout the person switched to in this field, if they did.
+    let layout = use_state(|| None::<Layout>);
+    // The focused field is written left to right in Latin letters (names, numbers, dates).
+    let latin_field = use_state(|| false);
     {
         // Shown while a text field has the focus.
         let visible = visible.setter();
         let layout = layout.setter();
+        let latin_field = latin_field.setter();
         use_effect_with((), move |()| {
             let document = web_sys::window().and_then(|window| window.document());
             let changed = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
@@ -158,11 +263,19 @@ pub fn Keyboard() -> Html {
                     visible.set(typing);
                 }
                 if typing && let Some(input) = focused_input() {
+                    let new_field = TARGET.with(|target| {
+                        target
+                            .borrow()
+                            .as_ref()
+                            .is_none_or(|last| last.id() != input.id())
+                    });
                     TARGET.with(|target| *target.borrow_mut() = Some(input.clone()));
-                    // Fields written left to right (names, numbers, dates) take Latin.
-                    if input.dir() == "ltr" {
-                        layout.set(Layout::Latin);
+                    // A new field opens on its own layout: Latin for fields written left to
+                    // right (names, numbers, dates), the language's script for the others.
+                    if new_field {
+                        layout.set(None);
                     }
+                    latin_field.set(input.dir() == "ltr");
                     keep_above_keyboard(&input);
                 }
             });
@@ -189,15 +302,13 @@ pub fn Keyboard() -> Html {
         return html! {};
     }
     let native = native_layout(lang);
-    let current = if native.is_some() {
-        *layout
-    } else {
-        Layout::Latin
+    let current = match (*layout, native) {
+        (_, None) => Layout::Latin,
+        (Some(chosen), Some(_)) => chosen,
+        (None, Some(_)) if *latin_field => Layout::Latin,
+        (None, Some(native)) => native,
     };
-    let rows = match current {
-        Layout::Latin => LATIN,
-        Layout::Arabic => ARABIC,
-    };
+    let rows = current.rows();
     // Keys act on pointer-down and keep the focus in the field: a button that took the focus
     // would close the keyboard at the first tap.
     let key = |label: String, text: Option<String>, class: &'static str| {
@@ -220,13 +331,10 @@ pub fn Keyboard() -> Html {
         } else {
             Layout::Latin
         };
-        let label = match target {
-            Layout::Latin => "ABC",
-            Layout::Arabic => "أبج",
-        };
+        let label = target.label();
         let press = Callback::from(move |event: PointerEvent| {
             event.prevent_default();
-            layout.set(target);
+            layout.set(Some(target));
         });
         let hold_focus = Callback::from(|event: MouseEvent| event.prevent_default());
         html! {
@@ -249,11 +357,20 @@ pub fn Keyboard() -> Html {
         <>
         // Room below the page, so the focused field can scroll above the keyboard.
         <div class="keyboard-spacer" aria-hidden="true"></div>
-        <div class="keyboard" id="keyboard" dir="ltr" data-layout={format!("{current:?}").to_lowercase()}
-             role="group" aria-label={t!("keyboard")}>
+        <div class={classes!("keyboard", (rows.len() > 4).then_some("dense"))} id="keyboard" dir="ltr"
+             data-layout={format!("{current:?}").to_lowercase()} role="group" aria-label={t!("keyboard")}>
             { for rows.iter().map(|row| html! {
                 <div class="key-row">
-                    { for row.chars().map(|c| key(c.to_string(), Some(c.to_string()), "")) }
+                    { for row.split(' ').map(|typed| {
+                        // A sign that goes on a letter is shown on a dotted circle, as
+                        // keyboards do.
+                        let shown = if typed.chars().next().is_some_and(is_mark) {
+                            format!("\u{25CC}{typed}")
+                        } else {
+                            typed.to_owned()
+                        };
+                        key(shown, Some(typed.to_owned()), "")
+                    }) }
                 </div>
             }) }
             <div class="key-row">

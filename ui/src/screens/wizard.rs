@@ -14,6 +14,7 @@ use sportello_core::kiosk::{
     BookOutcome, CommandError, HoldOutcome, SlotChoice, SlotList, SlotSource,
 };
 use sportello_core::model::{Office, Procedure, ProcedureCategory};
+use sportello_core::search::fold;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
@@ -722,29 +723,6 @@ fn person_step(draft: &Draft, lang: Lang, update: &Update, go: &Callback<Step>) 
             <button class="primary" id="next" onclick={next}>{ t!("wizard-next") }</button>
         </>
     }
-}
-
-/// Text folded for matching what was typed: lower case, Latin accents dropped, and Arabic
-/// letter variants made one (alef forms, taa marbuta, alef maqsura, no diacritics or tatweel).
-fn fold(text: &str) -> String {
-    text.trim()
-        .to_lowercase()
-        .chars()
-        .filter_map(|c| match c {
-            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => Some('a'),
-            'è' | 'é' | 'ê' | 'ë' => Some('e'),
-            'ì' | 'í' | 'î' | 'ï' => Some('i'),
-            'ò' | 'ó' | 'ô' | 'ö' | 'õ' => Some('o'),
-            'ù' | 'ú' | 'û' | 'ü' => Some('u'),
-            'ç' => Some('c'),
-            'ñ' => Some('n'),
-            'أ' | 'إ' | 'آ' | 'ٱ' => Some('ا'),
-            'ة' => Some('ه'),
-            'ى' => Some('ي'),
-            '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' => None,
-            c => Some(c),
-        })
-        .collect()
 }
 
 fn mediator_step(draft: &Draft, update: &Update, go: &Callback<Step>) -> Html {
