@@ -119,7 +119,7 @@ pub struct FaqEntry {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "problem", rename_all = "snake_case")]
 pub enum FaqProblem {
-    #[error("the id must be 3 to 80 lowercase letters, digits and hyphens")]
+    #[error("the id must be 3 to 64 lowercase letters, digits and hyphens")]
     BadId,
     #[error("the Italian text is required: it is the fallback for every language")]
     NoItalian,
@@ -162,7 +162,7 @@ impl FaqEntry {
     /// Checks the entry on its own; `exists` says whether a link's target exists.
     pub fn validate(&self, exists: impl Fn(&LinkTarget) -> bool) -> Result<(), Vec<FaqProblem>> {
         let mut problems = Vec::new();
-        let id_ok = (3..=80).contains(&self.id.len())
+        let id_ok = (3..=64).contains(&self.id.len())
             && self
                 .id
                 .bytes()

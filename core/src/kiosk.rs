@@ -278,3 +278,28 @@ pub enum RescheduleOutcome {
         detail: String,
     },
 }
+
+// --- questions and answers ----------------------------------------------------------------
+
+/// A question in the list the FAQ screen shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FaqItem {
+    pub id: String,
+    pub category: crate::faq::FaqCategory,
+    pub question: String,
+    /// The language the question is shown in: the person's, or its fallback.
+    pub lang: crate::Lang,
+}
+
+impl FaqItem {
+    /// The entry's question for a person reading `lang`.
+    pub fn of(entry: &crate::faq::FaqEntry, lang: crate::Lang) -> FaqItem {
+        let (shown, text) = entry.text(lang);
+        FaqItem {
+            id: entry.id.clone(),
+            category: entry.category,
+            question: text.question.clone(),
+            lang: shown,
+        }
+    }
+}

@@ -12,6 +12,7 @@
 //! refuses as ahead of its feed (a database restored from a backup), drops its cache and
 //! pulls again from 0, instead of keeping rows that no longer exist and skipping new ones.
 
+use crate::faq::FaqEntry;
 use crate::model::{Comune, Counter, Office, Procedure};
 use serde::{Deserialize, Serialize};
 
@@ -27,14 +28,16 @@ pub enum EntityKind {
     Counter,
     Procedure,
     Comune,
+    Faq,
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 4] = [
+    pub const ALL: [EntityKind; 5] = [
         EntityKind::Office,
         EntityKind::Counter,
         EntityKind::Procedure,
         EntityKind::Comune,
+        EntityKind::Faq,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -43,6 +46,7 @@ impl EntityKind {
             EntityKind::Counter => "counter",
             EntityKind::Procedure => "procedure",
             EntityKind::Comune => "comune",
+            EntityKind::Faq => "faq",
         }
     }
 
@@ -60,6 +64,7 @@ pub enum Record {
     Counter(Counter),
     Procedure(Procedure),
     Comune(Comune),
+    Faq(FaqEntry),
 }
 
 impl Record {
@@ -69,6 +74,7 @@ impl Record {
             Record::Counter(_) => EntityKind::Counter,
             Record::Procedure(_) => EntityKind::Procedure,
             Record::Comune(_) => EntityKind::Comune,
+            Record::Faq(_) => EntityKind::Faq,
         }
     }
 
@@ -79,6 +85,7 @@ impl Record {
             Record::Counter(counter) => serde_json::to_string(counter),
             Record::Procedure(procedure) => serde_json::to_string(procedure),
             Record::Comune(comune) => serde_json::to_string(comune),
+            Record::Faq(entry) => serde_json::to_string(entry),
         }
         .expect("records serialise to JSON")
     }
@@ -90,6 +97,7 @@ impl Record {
             Record::Counter(counter) => &counter.id,
             Record::Procedure(procedure) => &procedure.id,
             Record::Comune(comune) => &comune.istat,
+            Record::Faq(entry) => &entry.id,
         }
     }
 }

@@ -158,3 +158,16 @@ phone-cancel-no = لا، احتفظ به
 phone-cancelled-now = تم إلغاء الموعد. لا تحتاج إلى فعل أي شيء آخر.
 phone-date-missing = اكتب تاريخ ميلادك كما هو في وثيقتك.
 phone-language = اللغة
+
+## Questions and answers
+faq-search = ابحث عن سؤال (الكلمات الإيطالية تعمل أيضاً)
+faq-all = الكل
+faq-none = لم يتم العثور على إجابة. جرّب كلمات أخرى، أو اسأل في شباك البلدية.
+faq-fallback = هذه الإجابة غير متوفرة بلغتك بعد: ها هي بـ { $language }.
+faq-draft = ترجمة آلية: إذا كان هناك شيء غير واضح، اسأل عند الشباك.
+faq-sources = المصادر
+faq-reviewed = تم التحقق في { $date }
+category-health = الصحة
+category-school = المدرسة
+category-housing = السكن
+category-documents = الوثائق

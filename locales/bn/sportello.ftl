@@ -158,3 +158,16 @@ phone-cancel-no = না, রেখে দিন
 phone-cancelled-now = অ্যাপয়েন্টমেন্টটি বাতিল হয়েছে। আপনাকে আর কিছু করতে হবে না।
 phone-date-missing = আপনার জন্ম তারিখ লিখুন, পরিচয়পত্রে যেমন আছে।
 phone-language = ভাষা
+
+## Questions and answers
+faq-search = প্রশ্ন খুঁজুন (ইতালীয় ভাষাতেও লিখতে পারেন)
+faq-all = সব
+faq-none = কোনো উত্তর পাওয়া যায়নি। অন্য শব্দ দিয়ে চেষ্টা করুন, অথবা আপনার পৌরসভার (Comune) কাউন্টারে জিজ্ঞাসা করুন।
+faq-fallback = এই উত্তরটি এখনো আপনার ভাষায় নেই: এখানে { $language } ভাষায় দেওয়া হলো।
+faq-draft = স্বয়ংক্রিয় অনুবাদ: কিছু পরিষ্কার না হলে কাউন্টারে জিজ্ঞাসা করুন।
+faq-sources = সূত্র
+faq-reviewed = যাচাইয়ের তারিখ: { $date }
+category-health = স্বাস্থ্য
+category-school = স্কুল
+category-housing = বাসস্থান
+category-documents = কাগজপত্র

@@ -158,3 +158,16 @@ phone-cancel-no = No, keep it
 phone-cancelled-now = The appointment is cancelled. You do not need to do anything else.
 phone-date-missing = Enter your date of birth, as on your document.
 phone-language = Language
+
+## Questions and answers
+faq-search = Search a question (Italian words work too)
+faq-all = All
+faq-none = No answer found. Try other words, or ask at your town hall's desk.
+faq-fallback = This answer is not in your language yet: here it is in { $language }.
+faq-draft = Automatic translation: if something is unclear, ask at the counter.
+faq-sources = Sources
+faq-reviewed = Checked on { $date }
+category-health = Health
+category-school = School
+category-housing = Housing
+category-documents = Documents

@@ -158,3 +158,16 @@ phone-cancel-no = No, mantenerla
 phone-cancelled-now = La cita está cancelada. No tiene que hacer nada más.
 phone-date-missing = Escriba su fecha de nacimiento, como en su documento.
 phone-language = Idioma
+
+## Questions and answers
+faq-search = Buscar una pregunta (también en italiano)
+faq-all = Todas
+faq-none = No se encontró ninguna respuesta. Pruebe con otras palabras o pregunte en la oficina de su municipio (Comune).
+faq-fallback = Esta respuesta todavía no está en su idioma: aquí la tiene en { $language }.
+faq-draft = Traducción automática: si algo no está claro, pregunte en la ventanilla.
+faq-sources = Fuentes
+faq-reviewed = Revisada el { $date }
+category-health = Salud
+category-school = Escuela
+category-housing = Vivienda
+category-documents = Documentos

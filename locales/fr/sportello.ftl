@@ -158,3 +158,16 @@ phone-cancel-no = Non, le garder
 phone-cancelled-now = Le rendez-vous est annulé. Vous n'avez rien d'autre à faire.
 phone-date-missing = Indiquez votre date de naissance, comme sur votre document.
 phone-language = Langue
+
+## Questions and answers
+faq-search = Chercher une question (les mots italiens marchent aussi)
+faq-all = Toutes
+faq-none = Aucune réponse trouvée. Essayez d'autres mots, ou demandez au guichet de votre mairie.
+faq-fallback = Cette réponse n'existe pas encore dans votre langue : la voici en { $language }.
+faq-draft = Traduction automatique : si quelque chose n'est pas clair, demandez au guichet.
+faq-sources = Sources
+faq-reviewed = Vérifiée le { $date }
+category-health = Santé
+category-school = École
+category-housing = Logement
+category-documents = Documents

@@ -158,3 +158,16 @@ phone-cancel-no = नहीं, रहने दें
 phone-cancelled-now = अपॉइंटमेंट रद्द हो गया है। आपको और कुछ करने की ज़रूरत नहीं है।
 phone-date-missing = अपनी जन्म तिथि लिखें, जैसी दस्तावेज़ पर है।
 phone-language = भाषा
+
+## Questions and answers
+faq-search = सवाल खोजें (इतालवी में भी लिख सकते हैं)
+faq-all = सभी
+faq-none = कोई जवाब नहीं मिला। दूसरे शब्दों से कोशिश करें, या अपनी नगरपालिका (Comune) के काउंटर पर पूछें।
+faq-fallback = यह जवाब अभी आपकी भाषा में नहीं है: यहाँ यह { $language } में है।
+faq-draft = स्वचालित अनुवाद: अगर कुछ समझ में न आए, तो काउंटर पर पूछें।
+faq-sources = स्रोत
+faq-reviewed = जाँच की तिथि: { $date }
+category-health = स्वास्थ्य
+category-school = स्कूल
+category-housing = घर
+category-documents = दस्तावेज़

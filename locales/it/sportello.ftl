@@ -158,3 +158,16 @@ phone-cancel-no = No, tienilo
 phone-cancelled-now = L'appuntamento è annullato. Non devi fare altro.
 phone-date-missing = Scrivi la tua data di nascita, come sul documento.
 phone-language = Lingua
+
+## Questions and answers
+faq-search = Cerca una domanda (anche in italiano)
+faq-all = Tutte
+faq-none = Nessuna risposta trovata. Prova con altre parole, o chiedi allo sportello del tuo Comune.
+faq-fallback = Questa risposta non c'è ancora nella tua lingua: eccola in { $language }.
+faq-draft = Traduzione automatica: se qualcosa non è chiaro, chiedi allo sportello.
+faq-sources = Fonti
+faq-reviewed = Controllata il { $date }
+category-health = Salute
+category-school = Scuola
+category-housing = Casa
+category-documents = Documenti

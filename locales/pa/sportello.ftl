@@ -158,3 +158,16 @@ phone-cancel-no = ਨਹੀਂ, ਰਹਿਣ ਦਿਓ
 phone-cancelled-now = ਅਪੌਇੰਟਮੈਂਟ ਰੱਦ ਹੋ ਗਈ ਹੈ। ਤੁਹਾਨੂੰ ਹੋਰ ਕੁਝ ਨਹੀਂ ਕਰਨਾ ਪਵੇਗਾ।
 phone-date-missing = ਆਪਣੀ ਜਨਮ ਮਿਤੀ ਲਿਖੋ, ਜਿਵੇਂ ਤੁਹਾਡੇ ਦਸਤਾਵੇਜ਼ 'ਤੇ ਹੈ।
 phone-language = ਭਾਸ਼ਾ
+
+## Questions and answers
+faq-search = ਸਵਾਲ ਲੱਭੋ (ਇਤਾਲਵੀ ਵਿੱਚ ਵੀ ਲਿਖ ਸਕਦੇ ਹੋ)
+faq-all = ਸਾਰੇ
+faq-none = ਕੋਈ ਜਵਾਬ ਨਹੀਂ ਮਿਲਿਆ। ਹੋਰ ਸ਼ਬਦਾਂ ਨਾਲ ਕੋਸ਼ਿਸ਼ ਕਰੋ, ਜਾਂ ਆਪਣੀ ਨਗਰਪਾਲਿਕਾ (Comune) ਦੇ ਕਾਊਂਟਰ 'ਤੇ ਪੁੱਛੋ।
+faq-fallback = ਇਹ ਜਵਾਬ ਅਜੇ ਤੁਹਾਡੀ ਭਾਸ਼ਾ ਵਿੱਚ ਨਹੀਂ ਹੈ: ਇੱਥੇ ਇਹ { $language } ਵਿੱਚ ਹੈ।
+faq-draft = ਮਸ਼ੀਨੀ ਅਨੁਵਾਦ: ਜੇ ਕੁਝ ਸਮਝ ਨਾ ਆਵੇ, ਤਾਂ ਕਾਊਂਟਰ 'ਤੇ ਪੁੱਛੋ।
+faq-sources = ਸਰੋਤ
+faq-reviewed = ਜਾਂਚ ਦੀ ਮਿਤੀ: { $date }
+category-health = ਸਿਹਤ
+category-school = ਸਕੂਲ
+category-housing = ਰਿਹਾਇਸ਼
+category-documents = ਕਾਗਜ਼-ਪੱਤਰ

@@ -159,3 +159,16 @@ phone-cancel-no = Nu, o păstrez
 phone-cancelled-now = Programarea este anulată. Nu mai trebuie să faceți nimic.
 phone-date-missing = Scrieți data nașterii, ca în document.
 phone-language = Limba
+
+## Questions and answers
+faq-search = Căutați o întrebare (merge și în italiană)
+faq-all = Toate
+faq-none = Nu s-a găsit niciun răspuns. Încercați alte cuvinte sau întrebați la ghișeul primăriei (Comune).
+faq-fallback = Acest răspuns nu există încă în limba dumneavoastră: iată-l în { $language }.
+faq-draft = Traducere automată: dacă ceva nu este clar, întrebați la ghișeu.
+faq-sources = Surse
+faq-reviewed = Verificat la { $date }
+category-health = Sănătate
+category-school = Școală
+category-housing = Locuință
+category-documents = Documente

@@ -158,3 +158,16 @@ phone-cancel-no = Нет, оставить
 phone-cancelled-now = Приём отменён. Больше ничего делать не нужно.
 phone-date-missing = Введите вашу дату рождения, как в документе.
 phone-language = Язык
+
+## Questions and answers
+faq-search = Найти вопрос (можно и на итальянском)
+faq-all = Все
+faq-none = Ответ не найден. Попробуйте другие слова или спросите в окне вашего муниципалитета (Comune).
+faq-fallback = Этого ответа пока нет на вашем языке. Вот он на другом языке: { $language }.
+faq-draft = Автоматический перевод: если что-то непонятно, спросите в окне.
+faq-sources = Источники
+faq-reviewed = Проверено { $date }
+category-health = Здоровье
+category-school = Школа
+category-housing = Жильё
+category-documents = Документы

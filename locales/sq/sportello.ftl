@@ -158,3 +158,16 @@ phone-cancel-no = Jo, mbaje
 phone-cancelled-now = Takimi u anulua. Nuk keni nevojë të bëni asgjë tjetër.
 phone-date-missing = Shkruani datën tuaj të lindjes, si në dokument.
 phone-language = Gjuha
+
+## Questions and answers
+faq-search = Kërkoni një pyetje (edhe në italisht)
+faq-all = Të gjitha
+faq-none = Nuk u gjet asnjë përgjigje. Provoni me fjalë të tjera, ose pyesni në sportelin e bashkisë suaj (Comune).
+faq-fallback = Kjo përgjigje nuk është ende në gjuhën tuaj: ja ku është në gjuhën { $language }.
+faq-draft = Përkthim automatik: nëse diçka nuk është e qartë, pyesni në sportel.
+faq-sources = Burimet
+faq-reviewed = Kontrolluar më { $date }
+category-health = Shëndeti
+category-school = Shkolla
+category-housing = Shtëpia
+category-documents = Dokumentet

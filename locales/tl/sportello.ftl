@@ -158,3 +158,16 @@ phone-cancel-no = Hindi, panatilihin ito
 phone-cancelled-now = Nakansela na ang appointment. Wala na kayong ibang kailangang gawin.
 phone-date-missing = Isulat ang inyong petsa ng kapanganakan, gaya ng nasa dokumento.
 phone-language = Wika
+
+## Questions and answers
+faq-search = Maghanap ng tanong (puwede rin sa wikang Italyano)
+faq-all = Lahat
+faq-none = Walang nahanap na sagot. Subukan ang ibang salita, o magtanong sa tanggapan ng inyong munisipyo (Comune).
+faq-fallback = Wala pa ang sagot na ito sa inyong wika: narito ito sa { $language }.
+faq-draft = Awtomatikong salin: kung may hindi malinaw, magtanong po sa counter.
+faq-sources = Mga pinagkunan
+faq-reviewed = Sinuri noong { $date }
+category-health = Kalusugan
+category-school = Paaralan
+category-housing = Tirahan
+category-documents = Mga dokumento

@@ -158,3 +158,16 @@ phone-cancel-no = Ні, залишити
 phone-cancelled-now = Прийом скасовано. Більше нічого робити не потрібно.
 phone-date-missing = Введіть вашу дату народження, як у документі.
 phone-language = Мова
+
+## Questions and answers
+faq-search = Знайти питання (можна й італійською)
+faq-all = Усі
+faq-none = Відповідь не знайдено. Спробуйте інші слова або запитайте у віконці вашого муніципалітету (Comune).
+faq-fallback = Цієї відповіді ще немає вашою мовою. Ось вона іншою мовою: { $language }.
+faq-draft = Автоматичний переклад: якщо щось незрозуміло, запитайте у віконці.
+faq-sources = Джерела
+faq-reviewed = Перевірено { $date }
+category-health = Здоров'я
+category-school = Школа
+category-housing = Житло
+category-documents = Документи

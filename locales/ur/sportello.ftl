@@ -158,3 +158,16 @@ phone-cancel-no = نہیں، رہنے دیں
 phone-cancelled-now = اپائنٹمنٹ منسوخ ہو گئی ہے۔ آپ کو اور کچھ نہیں کرنا۔
 phone-date-missing = اپنی تاریخ پیدائش لکھیں، جیسے آپ کی دستاویز پر ہے۔
 phone-language = زبان
+
+## Questions and answers
+faq-search = سوال تلاش کریں (اطالوی میں بھی لکھ سکتے ہیں)
+faq-all = سب
+faq-none = کوئی جواب نہیں ملا۔ دوسرے الفاظ سے کوشش کریں، یا اپنی بلدیہ (Comune) کے دفتر سے پوچھیں۔
+faq-fallback = یہ جواب ابھی آپ کی زبان میں موجود نہیں ہے: یہاں یہ { $language } میں دیا گیا ہے۔
+faq-draft = خودکار ترجمہ: اگر کوئی بات واضح نہ ہو تو کاؤنٹر پر پوچھیں۔
+faq-sources = ذرائع
+faq-reviewed = تصدیق کی تاریخ: { $date }
+category-health = صحت
+category-school = اسکول
+category-housing = رہائش
+category-documents = کاغذات

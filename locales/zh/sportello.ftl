@@ -158,3 +158,16 @@ phone-cancel-no = 不，保留
 phone-cancelled-now = 预约已取消。您不需要再做什么。
 phone-date-missing = 请输入您的出生日期，与证件上一致。
 phone-language = 语言
+
+## Questions and answers
+faq-search = 搜索问题（也可以用意大利语）
+faq-all = 全部
+faq-none = 没有找到答案。请换个词试试，或到所在市政府（Comune）的服务窗口询问。
+faq-fallback = 这条回答还没有您的语言版本：下面是 { $language } 版本。
+faq-draft = 机器翻译：如有不清楚的地方，请到窗口询问。
+faq-sources = 来源
+faq-reviewed = 核实日期：{ $date }
+category-health = 医疗
+category-school = 学校
+category-housing = 住房
+category-documents = 证件

@@ -18,9 +18,19 @@ use std::collections::BTreeMap;
 
 const COMUNI_AT: &str = include_str!("../data/comuni_AT.csv");
 const DEMO_ASTI: &str = include_str!("../data/demo/asti.toml");
+const DEMO_FAQ: &str = include_str!("../data/demo/faq.toml");
+
+/// The demo questions and answers (`data/demo/faq.toml`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FaqFile {
+    entries: Vec<sportello_core::faq::FaqEntry>,
+}
 
 /// Records, in `server_meta`, which demo data went in.
 const SEEDED_KEY: &str = "demo_seeded";
+
+use sportello_core::faq::{FaqEntry, LinkTarget};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SeedError {
@@ -167,13 +177,46 @@ fn demo_records(demo: &DemoFile) -> Result<Vec<Record>, SeedError> {
             rules: procedure.rules,
         });
     }
+    let faq = demo_faq(demo, &procedures)?;
     Ok(comuni
         .into_iter()
         .map(Record::Comune)
         .chain(demo.offices.iter().cloned().map(Record::Office))
         .chain(demo.counters.iter().cloned().map(Record::Counter))
         .chain(procedures.into_iter().map(Record::Procedure))
+        .chain(faq.into_iter().map(Record::Faq))
         .collect())
+}
+
+/// The demo questions and answers, each checked as the admin API checks them: Italian text,
+/// sources, markup, and links to procedures and offices that exist.
+fn demo_faq(demo: &DemoFile, procedures: &[Procedure]) -> Result<Vec<FaqEntry>, SeedError> {
+    let file: FaqFile = toml::from_str(DEMO_FAQ)?;
+    let exists = |target: &LinkTarget| match target {
+        LinkTarget::Procedure(id) => procedures.iter().any(|procedure| &procedure.id == id),
+        LinkTarget::Office(id) => {
+            demo.offices.iter().any(|office| &office.id == id)
+                || demo
+                    .organizations
+                    .iter()
+                    .any(|organization| &organization.id == id)
+        }
+        LinkTarget::Web(_) => true,
+    };
+    for entry in &file.entries {
+        entry.validate(exists).map_err(|problems| {
+            SeedError::Inconsistent(format!(
+                "faq {}: {}",
+                entry.id,
+                problems
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ))
+        })?;
+    }
+    Ok(file.entries)
 }
 
 #[derive(Debug, Deserialize)]

@@ -301,6 +301,11 @@ const ROUTES: &[(&str, &str)] = &[
     ("put", "/api/v1/admin/offices/{id}"),
     ("put", "/api/v1/admin/counters/{id}"),
     ("put", "/api/v1/admin/procedures/{id}"),
+    ("get", "/api/v1/faq"),
+    ("get", "/api/v1/faq/{id}"),
+    ("put", "/api/v1/admin/faq/{id}"),
+    ("delete", "/api/v1/admin/faq/{id}"),
+    ("put", "/api/v1/admin/faq/{id}/texts/{lang}"),
 ];
 
 async fn openapi_check(server: &TestServer) {
@@ -368,10 +373,15 @@ async fn openapi_check(server: &TestServer) {
 async fn feed_paging_check(server: &TestServer) {
     let (pages, cursor) = server.pull_all(0, 7).await;
     let changes: Vec<_> = pages.iter().flat_map(|p| p.changes.iter()).collect();
-    // 117 comuni + 3 offices + their counters + the procedures.
+    // 117 comuni + 3 offices + their counters + the procedures + the questions and answers.
     let procedures: Vec<Procedure> = server.json("/api/v1/procedures").await;
     let counters: Vec<serde_json::Value> = server.json("/api/v1/counters").await;
-    assert_eq!(changes.len(), 117 + 3 + counters.len() + procedures.len());
+    let faq: Vec<serde_json::Value> = server.json("/api/v1/faq").await;
+    assert!(faq.len() >= 40, "the demo's questions and answers");
+    assert_eq!(
+        changes.len(),
+        117 + 3 + counters.len() + procedures.len() + faq.len()
+    );
     assert!(pages.iter().all(|p| p.changes.len() <= 7));
     assert!(
         changes.windows(2).all(|w| w[0].seq < w[1].seq),

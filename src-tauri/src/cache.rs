@@ -4,16 +4,21 @@
 //! Rows are stored as the JSON the server sent, keyed by kind and id: the cache needs no
 //! schema change when a record gains a field, and reads deserialise into the core types.
 
+use crate::faq_search;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::de::DeserializeOwned;
+use sportello_core::Lang;
+use sportello_core::faq::FaqEntry;
 use sportello_core::model::{Comune, Office, Procedure};
 use sportello_core::sync::{
-    ChangeOp, ChangePage, Checkpoint, Cursor, EntityKind, SlotsSnapshot, Snapshot, summarize,
+    ChangeOp, ChangePage, Checkpoint, Cursor, EntityKind, Record, SlotsSnapshot, Snapshot,
+    summarize,
 };
+use std::collections::HashMap;
 use std::path::Path;
 
 /// Bumped when the cache's tables change; an older cache is rebuilt from the server.
-const SCHEMA_VERSION: i64 = 2;
+const SCHEMA_VERSION: i64 = 3;
 
 const CURSOR_KEY: &str = "cursor";
 const FEED_KEY: &str = "feed";
@@ -81,6 +86,7 @@ impl Cache {
                 "DROP TABLE IF EXISTS records;
                  DROP TABLE IF EXISTS meta;",
             )?;
+            conn.execute_batch(faq_search::DROP)?;
         }
         conn.execute_batch(
             "CREATE TABLE IF NOT EXISTS meta (
@@ -96,6 +102,7 @@ impl Cache {
                  PRIMARY KEY (entity, id)
              );",
         )?;
+        conn.execute_batch(faq_search::SCHEMA)?;
         conn.pragma_update(None, "user_version", SCHEMA_VERSION)?;
         Ok(Cache { conn })
     }
@@ -121,6 +128,7 @@ impl Cache {
         let tx = self.conn.transaction()?;
         if replace {
             tx.execute("DELETE FROM records", [])?;
+            faq_search::clear(&tx)?;
         }
         {
             let mut upsert = tx.prepare_cached(
@@ -138,9 +146,15 @@ impl Cache {
                             record.data_json(),
                             change.seq
                         ])?;
+                        if let Record::Faq(entry) = record {
+                            faq_search::index(&tx, entry)?;
+                        }
                     }
                     ChangeOp::Delete { entity, id } => {
                         delete.execute(params![entity.as_str(), id])?;
+                        if *entity == EntityKind::Faq {
+                            faq_search::unindex(&tx, id)?;
+                        }
                     }
                 }
             }
@@ -186,6 +200,9 @@ impl Cache {
             "DELETE FROM records WHERE entity = ?1",
             [snapshot.entity.as_str()],
         )?;
+        if snapshot.entity == EntityKind::Faq {
+            faq_search::clear(&tx)?;
+        }
         {
             let mut insert = tx.prepare_cached(
                 "INSERT INTO records (entity, id, body, seq) VALUES (?1, ?2, ?3, ?4)",
@@ -200,6 +217,9 @@ impl Cache {
                         record.data_json(),
                         change.seq
                     ])?;
+                    if let Record::Faq(entry) = record {
+                        faq_search::index(&tx, entry)?;
+                    }
                 }
             }
         }
@@ -254,6 +274,24 @@ impl Cache {
         procedures.retain(|p| office_id.is_none_or(|id| p.office_id == id));
         procedures.sort_by(|a, b| a.id.cmp(&b.id));
         Ok(procedures)
+    }
+
+    /// Questions and answers, most asked first.
+    pub fn faq(&self) -> Result<Vec<FaqEntry>, CacheError> {
+        let mut entries: Vec<FaqEntry> = self.all(EntityKind::Faq)?;
+        entries.sort_by(|a, b| (a.rank, &a.id).cmp(&(b.rank, &b.id)));
+        Ok(entries)
+    }
+
+    /// The entries matching what a person typed, best first (see [`faq_search`]).
+    pub fn search_faq(&self, query: &str, lang: Lang) -> Result<Vec<FaqEntry>, CacheError> {
+        let ids = faq_search::search(&self.conn, query, lang)?;
+        let mut entries: HashMap<String, FaqEntry> = self
+            .faq()?
+            .into_iter()
+            .map(|entry| (entry.id.clone(), entry))
+            .collect();
+        Ok(ids.iter().filter_map(|id| entries.remove(id)).collect())
     }
 
     /// Comuni by name.

@@ -36,6 +36,41 @@ pub fn kiosk_status(state: State<'_, KioskState>) -> KioskStatus {
     state.status.borrow().clone()
 }
 
+/// The questions and answers for a person reading `lang`: those matching `query` (best
+/// first) or all of them (most asked first), of one category or all.
+#[tauri::command(async)]
+pub fn faq_list(
+    state: State<'_, KioskState>,
+    lang: sportello_core::Lang,
+    query: Option<String>,
+    category: Option<sportello_core::faq::FaqCategory>,
+) -> Result<Vec<sportello_core::kiosk::FaqItem>, CommandError> {
+    let cache = lock(&state.cache);
+    let query = query.filter(|query| !query.trim().is_empty());
+    // A query is what a person typed: a few words, not a document.
+    let query = query.map(|query| query.chars().take(200).collect::<String>());
+    let entries = match &query {
+        Some(query) => cache.search_faq(query, lang),
+        None => cache.faq(),
+    }
+    .map_err(cache_error)?;
+    Ok(entries
+        .iter()
+        .filter(|entry| category.is_none_or(|category| entry.category == category))
+        .map(|entry| sportello_core::kiosk::FaqItem::of(entry, lang))
+        .collect())
+}
+
+/// One question and its answer, in every language it has.
+#[tauri::command(async)]
+pub fn faq_entry(
+    state: State<'_, KioskState>,
+    id: String,
+) -> Result<Option<sportello_core::faq::FaqEntry>, CommandError> {
+    let entries = lock(&state.cache).faq().map_err(cache_error)?;
+    Ok(entries.into_iter().find(|entry| entry.id == id))
+}
+
 #[tauri::command(async)]
 pub fn list_offices(state: State<'_, KioskState>) -> Result<Vec<Office>, CommandError> {
     lock(&state.cache).offices().map_err(cache_error)

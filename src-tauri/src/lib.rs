@@ -7,6 +7,7 @@ pub mod client;
 pub mod commands;
 pub mod config;
 pub mod desk;
+pub mod faq_search;
 pub mod identity;
 pub mod outbox;
 pub mod printing;
@@ -67,6 +68,8 @@ pub fn run() -> Result<(), StartError> {
             commands::kiosk_status,
             commands::list_offices,
             commands::list_procedures,
+            commands::faq_list,
+            commands::faq_entry,
             commands::sync_now,
             commands::ui_settings,
             commands::free_slots,

@@ -7,6 +7,7 @@ use crate::components::status_bar::StatusBar;
 use crate::i18n;
 use crate::screens::{
     coming_soon::ComingSoon,
+    faq::Faq,
     home::Home,
     manage::Manage,
     operator::{OperatorBookings, OperatorLogin},
@@ -81,6 +82,22 @@ pub fn App() -> Html {
         Callback::from(move |next: Screen| screen.set(next))
     };
     let home = open.reform(|()| Screen::Home);
+    // A procedure an answer led to: the wizard starts on it.
+    let start_procedure = use_state(|| None::<String>);
+    let book_procedure = {
+        let start_procedure = start_procedure.setter();
+        let screen = screen.setter();
+        Callback::from(move |procedure_id: String| {
+            start_procedure.set(Some(procedure_id));
+            screen.set(Screen::Book);
+        })
+    };
+    let home = {
+        let start_procedure = start_procedure.setter();
+        home.reform(move |()| {
+            start_procedure.set(None);
+        })
+    };
     // The operator logged in at this kiosk, if any (bookings are then on their behalf).
     let operator = use_state(|| None::<sportello_core::kiosk::OperatorInfo>);
     let logged_in = {
@@ -108,8 +125,10 @@ pub fn App() -> Html {
         let screen = screen.setter();
         let generation = generation.clone();
         let operator = operator.setter();
+        let start_procedure = start_procedure.setter();
         Callback::from(move |()| {
             operator.set(None);
+            start_procedure.set(None);
             spawn_local(async {
                 let _ = backend::operator_logout().await;
             });
@@ -122,12 +141,12 @@ pub fn App() -> Html {
 
     let body = match *screen {
         Screen::Home => html! { <Home on_language={choose_language} on_open={open.clone()} /> },
-        Screen::Book => html! { <Wizard on_back={home} /> },
+        Screen::Book => html! { <Wizard on_back={home} start={(*start_procedure).clone()} /> },
         Screen::Manage => html! { <Manage on_back={home.clone()} /> },
         Screen::Operator => html! { <OperatorLogin on_back={home.clone()} on_login={logged_in} /> },
         Screen::OperatorBookings => html! { <OperatorBookings on_back={home} /> },
         Screen::Faq => html! {
-            <ComingSoon id="faq" title={t!("tile-faq")} on_back={home} />
+            <Faq on_back={home} on_book={book_procedure} />
         },
         Screen::Map => html! {
             <ComingSoon id="map" title={t!("tile-map")} on_back={home} />

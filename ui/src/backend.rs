@@ -2,8 +2,11 @@
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use sportello_core::Lang;
 use sportello_core::booking::{ConfirmRequest, Hold, HoldRequest};
+use sportello_core::faq::{FaqCategory, FaqEntry};
 use sportello_core::identity::Person;
+use sportello_core::kiosk::FaqItem;
 use sportello_core::kiosk::{
     BookOutcome, CancelOutcome, CommandError, HoldOutcome, KioskStatus, LoginOutcome,
     LookupOutcome, PrintedReceipt, RescheduleOutcome, STATUS_EVENT, SlotList, UiSettings,
@@ -270,4 +273,35 @@ pub async fn on_status_change(
     // The listener stays registered for the page's lifetime, so its closure must too.
     handler.forget();
     Ok(())
+}
+
+/// The questions and answers for `lang`: matching `query`, or all; of one category, or all.
+pub async fn faq_list(
+    lang: Lang,
+    query: Option<&str>,
+    category: Option<FaqCategory>,
+) -> Result<Vec<FaqItem>, BackendError> {
+    #[derive(Serialize)]
+    struct Args<'a> {
+        lang: Lang,
+        query: Option<&'a str>,
+        category: Option<FaqCategory>,
+    }
+    invoke(
+        "faq_list",
+        Args {
+            lang,
+            query,
+            category,
+        },
+    )
+    .await
+}
+
+pub async fn faq_entry(id: &str) -> Result<Option<FaqEntry>, BackendError> {
+    #[derive(Serialize)]
+    struct Args<'a> {
+        id: &'a str,
+    }
+    invoke("faq_entry", Args { id }).await
 }

@@ -40,6 +40,22 @@ pub fn long_day_and_time(unix_secs: i64, lang: Lang) -> String {
     date.to_locale_string(lang.code(), &options).into()
 }
 
+/// "26 novembre 2026" (or its equivalent in `lang`): a civil date, as written.
+pub fn long_date(date: jiff::civil::Date, lang: Lang) -> String {
+    // Noon UTC of that day: the same calendar day in every time zone of Europe.
+    let date = js_sys::Date::new(&JsValue::from_str(&format!("{date}T12:00:00Z")));
+    let options = js_sys::Object::new();
+    for (key, value) in [
+        ("day", "numeric"),
+        ("month", "long"),
+        ("year", "numeric"),
+        ("timeZone", "UTC"),
+    ] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    date.to_locale_date_string(lang.code(), &options).into()
+}
+
 /// A country's name in `lang` (through `Intl.DisplayNames`), or its code if the browser has
 /// none.
 pub fn country_name(code: &str, lang: Lang) -> String {

@@ -22,7 +22,7 @@ use sportello_core::sync::Record;
 use sqlx::AnyConnection;
 use utoipa::IntoParams;
 
-async fn audit_admin(
+pub(super) async fn audit_admin(
     conn: &mut AnyConnection,
     actor: &Actor,
     action: &str,

@@ -5,6 +5,7 @@ mod auth;
 mod bookings;
 mod error;
 mod extract;
+mod faq;
 mod health;
 mod kiosk;
 mod openapi;
@@ -123,7 +124,11 @@ pub fn router(state: AppState) -> Router {
         .route("/kiosk/leases/{lease_id}/book", post(kiosk::book_lease))
         .route("/admin/offices/{id}", put(admin::put_office))
         .route("/admin/counters/{id}", put(admin::put_counter))
-        .route("/admin/procedures/{id}", put(admin::put_procedure));
+        .route("/admin/procedures/{id}", put(admin::put_procedure))
+        .route("/faq", get(faq::list))
+        .route("/faq/{id}", get(faq::get))
+        .route("/admin/faq/{id}", put(faq::put).delete(faq::retire))
+        .route("/admin/faq/{id}/texts/{lang}", put(faq::put_text));
 
     Router::new()
         .route("/health", get(health::health))

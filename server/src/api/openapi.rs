@@ -1,7 +1,7 @@
 //! The OpenAPI document of the API, generated from the handlers and the core types.
 
 use super::extract::{ApiQuery, NoParams};
-use super::{admin, auth, bookings, health, kiosk, reference, sync};
+use super::{admin, auth, bookings, faq, health, kiosk, reference, sync};
 use axum::Json;
 use utoipa::OpenApi;
 
@@ -64,6 +64,11 @@ use utoipa::OpenApi;
         admin::put_override,
         admin::delete_override,
         admin::list_overrides,
+        faq::list,
+        faq::get,
+        faq::put,
+        faq::put_text,
+        faq::retire,
     ),
     modifiers(&BearerAuth),
     tags(

@@ -1,7 +1,7 @@
 //! The change feed kiosks pull: every replicated row and tombstone with `seq > cursor`.
 
 use super::reference::{
-    attach_counters, columns, comune_from_row, counter_from_row, office_from_row,
+    attach_counters, columns, comune_from_row, counter_from_row, faq_from_row, office_from_row,
     procedure_from_row,
 };
 use super::{Backend, Db, DbError};
@@ -89,6 +89,7 @@ fn table(entity: EntityKind) -> &'static str {
         EntityKind::Counter => "counters",
         EntityKind::Procedure => "procedures",
         EntityKind::Comune => "comuni",
+        EntityKind::Faq => "faq_entries",
     }
 }
 
@@ -133,6 +134,10 @@ async fn rows_after(
         EntityKind::Comune => rows
             .iter()
             .map(|row| comune_from_row(row).map(Record::Comune))
+            .collect::<Result<_, _>>()?,
+        EntityKind::Faq => rows
+            .iter()
+            .map(|row| faq_from_row(row).map(Record::Faq))
             .collect::<Result<_, _>>()?,
         EntityKind::Procedure => {
             let mut procedures = rows

@@ -3,6 +3,7 @@
 
 use super::DbError;
 use sportello_core::calendar::WeeklyHours;
+use sportello_core::faq::FaqEntry;
 use sportello_core::model::{
     Address, BookingRules, Comune, Counter, GeoPoint, Office, OfficeKind, Procedure,
     ProcedureCategory,
@@ -19,6 +20,7 @@ const COUNTER_COLUMNS: &str = "id, office_id, name, grid_minutes, seats, hours";
 const PROCEDURE_COLUMNS: &str = "id, office_id, category, name, summary, slot_minutes, \
      mediator_recommended, documents, min_notice_minutes, horizon_days";
 const COMUNE_COLUMNS: &str = "istat, name, province, capoluogo, lat, lon, patron_day";
+const FAQ_COLUMNS: &str = "id, data";
 
 /// Takes the next change sequence number. The counter row stays locked until the caller's
 /// transaction ends, so writers commit in `seq` order and a reader never skips a late commit.
@@ -39,6 +41,7 @@ pub async fn upsert_record(conn: &mut AnyConnection, record: &Record) -> Result<
         Record::Counter(counter) => upsert_counter(conn, counter, seq).await?,
         Record::Procedure(procedure) => upsert_procedure(conn, procedure, seq).await?,
         Record::Comune(comune) => upsert_comune(conn, comune, seq).await?,
+        Record::Faq(entry) => upsert_faq(conn, entry, seq).await?,
     }
     // A row that comes back after a deletion must not stay deleted on the kiosks.
     sqlx::query("DELETE FROM tombstones WHERE entity = $1 AND id = $2")
@@ -60,6 +63,7 @@ pub async fn delete_record(
         EntityKind::Counter => "DELETE FROM counters WHERE id = $1",
         EntityKind::Procedure => "DELETE FROM procedures WHERE id = $1",
         EntityKind::Comune => "DELETE FROM comuni WHERE istat = $1",
+        EntityKind::Faq => "DELETE FROM faq_entries WHERE id = $1",
     };
     // The counter first, as in `upsert_record`: writers that lock in the same order cannot
     // deadlock. A deletion of nothing wastes a number; the feed does not need them dense.
@@ -198,6 +202,44 @@ async fn upsert_procedure(
             .await?;
     }
     Ok(())
+}
+
+async fn upsert_faq(conn: &mut AnyConnection, entry: &FaqEntry, seq: i64) -> Result<(), DbError> {
+    let data = serde_json::to_string(entry).map_err(|err| DbError::Corrupt(err.to_string()))?;
+    sqlx::query(
+        "INSERT INTO faq_entries (id, data, seq) VALUES ($1, $2, $3) \
+         ON CONFLICT (id) DO UPDATE SET data = excluded.data, seq = excluded.seq",
+    )
+    .bind(&entry.id)
+    .bind(data)
+    .bind(seq)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub(super) fn faq_from_row(row: &AnyRow) -> Result<FaqEntry, DbError> {
+    let data: String = row.try_get("data")?;
+    serde_json::from_str(&data).map_err(|err| DbError::Corrupt(format!("faq entry: {err}")))
+}
+
+/// Every question and answer, most asked first.
+pub async fn list_faq(conn: &mut AnyConnection) -> Result<Vec<FaqEntry>, DbError> {
+    let sql = format!("SELECT {FAQ_COLUMNS} FROM faq_entries");
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .fetch_all(conn)
+        .await?;
+    let mut entries = rows
+        .iter()
+        .map(faq_from_row)
+        .collect::<Result<Vec<_>, _>>()?;
+    entries.sort_by_key(|entry| (entry.rank, entry.id.clone()));
+    Ok(entries)
+}
+
+pub async fn get_faq(conn: &mut AnyConnection, id: &str) -> Result<Option<FaqEntry>, DbError> {
+    let sql = format!("SELECT {FAQ_COLUMNS} FROM faq_entries WHERE id = $1");
+    fetch_optional(conn, sql, id, faq_from_row).await
 }
 
 async fn upsert_comune(conn: &mut AnyConnection, comune: &Comune, seq: i64) -> Result<(), DbError> {
@@ -438,6 +480,7 @@ pub(super) fn columns(entity: EntityKind) -> &'static str {
         EntityKind::Counter => COUNTER_COLUMNS,
         EntityKind::Procedure => PROCEDURE_COLUMNS,
         EntityKind::Comune => COMUNE_COLUMNS,
+        EntityKind::Faq => FAQ_COLUMNS,
     }
 }
 

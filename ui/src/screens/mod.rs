@@ -1,4 +1,5 @@
 pub mod coming_soon;
+pub mod faq;
 pub mod home;
 pub mod manage;
 pub mod operator;

@@ -24,6 +24,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub on_back: Callback<()>,
+    /// A procedure to start on (an answer in the FAQ led here), its documents first.
+    #[prop_or_default]
+    pub start: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -211,6 +214,24 @@ pub fn Wizard(props: &Props) -> Html {
         let step = step.setter();
         Callback::from(move |next: Step| step.set(next))
     };
+    // Started on a procedure: chosen as soon as the list has it.
+    {
+        let dispatcher = draft.dispatcher();
+        let go = go.clone();
+        let chosen = props
+            .start
+            .as_ref()
+            .and_then(|id| procedures.iter().find(|procedure| &procedure.id == id))
+            .cloned();
+        use_effect_with(chosen, move |chosen| {
+            if let Some(chosen) = chosen.clone() {
+                dispatcher.dispatch(Change(Box::new(move |draft: &mut Draft| {
+                    draft.procedure = Some(chosen.clone());
+                })));
+                go.emit(Step::Documents);
+            }
+        });
+    }
     let update: Update = {
         let dispatcher = draft.dispatcher();
         Callback::from(move |change: Box<dyn Fn(&mut Draft)>| dispatcher.dispatch(Change(change)))
