@@ -68,14 +68,21 @@ pub fn is_unspaced(text: &str) -> bool {
 pub fn within_edits(a: &str, b: &str, max: usize) -> bool {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    within_edits_chars(&a, &b, max)
+}
+
+/// [`within_edits`] on words already split into characters (a search compares one word with
+/// thousands).
+pub fn within_edits_chars(a: &[char], b: &[char], max: usize) -> bool {
     if a.len().abs_diff(b.len()) > max {
         return false;
     }
     // Optimal string alignment distance, keeping the last two rows.
     let mut two_up: Vec<usize> = vec![0; b.len() + 1];
     let mut up: Vec<usize> = (0..=b.len()).collect();
+    let mut row: Vec<usize> = vec![0; b.len() + 1];
     for i in 1..=a.len() {
-        let mut row = vec![i; b.len() + 1];
+        row[0] = i;
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
             row[j] = (row[j - 1] + 1).min(up[j] + 1).min(up[j - 1] + cost);
@@ -86,7 +93,8 @@ pub fn within_edits(a: &str, b: &str, max: usize) -> bool {
         if row.iter().all(|&distance| distance > max) {
             return false;
         }
-        two_up = std::mem::replace(&mut up, row);
+        std::mem::swap(&mut two_up, &mut up);
+        std::mem::swap(&mut up, &mut row);
     }
     up[b.len()] <= max
 }

@@ -9,12 +9,12 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::de::DeserializeOwned;
 use sportello_core::Lang;
 use sportello_core::faq::FaqEntry;
+use sportello_core::kiosk::FaqItem;
 use sportello_core::model::{Comune, Office, Procedure};
 use sportello_core::sync::{
     ChangeOp, ChangePage, Checkpoint, Cursor, EntityKind, Record, SlotsSnapshot, Snapshot,
     summarize,
 };
-use std::collections::HashMap;
 use std::path::Path;
 
 /// Bumped when the cache's tables change; an older cache is rebuilt from the server.
@@ -25,6 +25,9 @@ const FEED_KEY: &str = "feed";
 const LAST_SYNC_KEY: &str = "last_sync";
 const SLOTS_KEY: &str = "slots";
 const SLOTS_ETAG_KEY: &str = "slots_etag";
+
+/// Search results shown at most: a person reads the first few.
+pub const FAQ_HITS: usize = 30;
 
 #[derive(Debug, thiserror::Error)]
 pub enum CacheError {
@@ -42,6 +45,8 @@ pub enum CacheError {
 
 pub struct Cache {
     conn: Connection,
+    /// The search index's words, read at the first typo and kept until the entries change.
+    vocabulary: std::cell::RefCell<Option<faq_search::Vocabulary>>,
 }
 
 impl Cache {
@@ -104,7 +109,10 @@ impl Cache {
         )?;
         conn.execute_batch(faq_search::SCHEMA)?;
         conn.pragma_update(None, "user_version", SCHEMA_VERSION)?;
-        Ok(Cache { conn })
+        Ok(Cache {
+            conn,
+            vocabulary: std::cell::RefCell::new(None),
+        })
     }
 
     /// The highest change `seq` applied so far; 0 for an empty cache.
@@ -125,6 +133,11 @@ impl Cache {
     /// With `replace`, everything cached before goes in the same transaction (the first page
     /// of a feed that replaced the one the cache followed).
     pub fn apply(&mut self, page: &ChangePage, replace: bool) -> Result<(), CacheError> {
+        let answers_changed = replace
+            || page.changes.iter().any(|change| match &change.op {
+                ChangeOp::Upsert { record } => record.kind() == EntityKind::Faq,
+                ChangeOp::Delete { entity, .. } => *entity == EntityKind::Faq,
+            });
         let tx = self.conn.transaction()?;
         if replace {
             tx.execute("DELETE FROM records", [])?;
@@ -170,7 +183,16 @@ impl Cache {
             )?;
         }
         tx.commit()?;
+        if answers_changed {
+            self.refresh_vocabulary();
+        }
         Ok(())
+    }
+
+    /// Reads the search index's words now, during a sync, so no person waits for it at their
+    /// first typo. If it fails, the first search reads it instead.
+    fn refresh_vocabulary(&mut self) {
+        *self.vocabulary.get_mut() = faq_search::read_vocabulary(&self.conn).ok();
     }
 
     /// The kinds whose rows differ from `checkpoint`'s summaries.
@@ -224,6 +246,9 @@ impl Cache {
             }
         }
         tx.commit()?;
+        if snapshot.entity == EntityKind::Faq {
+            self.refresh_vocabulary();
+        }
         Ok(())
     }
 
@@ -283,15 +308,43 @@ impl Cache {
         Ok(entries)
     }
 
-    /// The entries matching what a person typed, best first (see [`faq_search`]).
-    pub fn search_faq(&self, query: &str, lang: Lang) -> Result<Vec<FaqEntry>, CacheError> {
-        let ids = faq_search::search(&self.conn, query, lang)?;
-        let mut entries: HashMap<String, FaqEntry> = self
-            .faq()?
-            .into_iter()
-            .map(|entry| (entry.id.clone(), entry))
-            .collect();
-        Ok(ids.iter().filter_map(|id| entries.remove(id)).collect())
+    /// Every question for a person reading `lang`, most asked first, in the best language
+    /// each has (read from the index: no entry is decoded).
+    pub fn faq_list(&self, lang: Lang) -> Result<Vec<FaqItem>, CacheError> {
+        Ok(faq_search::list(&self.conn, lang)?)
+    }
+
+    /// The questions matching what a person typed, best first, at most [`FAQ_HITS`] (see
+    /// [`faq_search`]).
+    pub fn search_faq(&self, query: &str, lang: Lang) -> Result<Vec<FaqItem>, CacheError> {
+        let mut vocabulary = self.vocabulary.borrow_mut();
+        Ok(faq_search::search(
+            &self.conn,
+            &mut vocabulary,
+            query,
+            lang,
+            FAQ_HITS,
+        )?)
+    }
+
+    /// One entry, in every language it has.
+    pub fn faq_entry(&self, id: &str) -> Result<Option<FaqEntry>, CacheError> {
+        let body: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT body FROM records WHERE entity = 'faq' AND id = ?1",
+                [id],
+                |row| row.get(0),
+            )
+            .optional()?;
+        body.map(|body| {
+            serde_json::from_str(&body).map_err(|source| CacheError::Decode {
+                entity: "faq",
+                id: id.to_owned(),
+                source,
+            })
+        })
+        .transpose()
     }
 
     /// Comuni by name.

@@ -49,15 +49,14 @@ pub fn faq_list(
     let query = query.filter(|query| !query.trim().is_empty());
     // A query is what a person typed: a few words, not a document.
     let query = query.map(|query| query.chars().take(200).collect::<String>());
-    let entries = match &query {
+    let items = match &query {
         Some(query) => cache.search_faq(query, lang),
-        None => cache.faq(),
+        None => cache.faq_list(lang),
     }
     .map_err(cache_error)?;
-    Ok(entries
-        .iter()
-        .filter(|entry| category.is_none_or(|category| entry.category == category))
-        .map(|entry| sportello_core::kiosk::FaqItem::of(entry, lang))
+    Ok(items
+        .into_iter()
+        .filter(|item| category.is_none_or(|category| item.category == category))
         .collect())
 }
 
@@ -67,8 +66,7 @@ pub fn faq_entry(
     state: State<'_, KioskState>,
     id: String,
 ) -> Result<Option<sportello_core::faq::FaqEntry>, CommandError> {
-    let entries = lock(&state.cache).faq().map_err(cache_error)?;
-    Ok(entries.into_iter().find(|entry| entry.id == id))
+    lock(&state.cache).faq_entry(&id).map_err(cache_error)
 }
 
 #[tauri::command(async)]

@@ -307,16 +307,28 @@ impl Kiosk {
         }
     }
 
+    /// The element's text. An element replaced by a re-render between finding and reading
+    /// it is found again.
     pub async fn text(&self, css: &str) -> String {
-        self.wait_for(css).await.text().await.unwrap()
+        for _ in 0..5 {
+            match self.wait_for(css).await.text().await {
+                Ok(text) => return text,
+                Err(err) if is_stale(&err) => continue,
+                Err(err) => panic!("text of {css}: {err}"),
+            }
+        }
+        panic!("{css} kept being replaced")
     }
 
     pub async fn click(&self, css: &str) {
-        self.wait_for(css)
-            .await
-            .click()
-            .await
-            .unwrap_or_else(|err| panic!("click on {css}: {err}"));
+        for _ in 0..5 {
+            match self.wait_for(css).await.click().await {
+                Ok(()) => return,
+                Err(err) if is_stale(&err) => continue,
+                Err(err) => panic!("click on {css}: {err}"),
+            }
+        }
+        panic!("{css} kept being replaced")
     }
 
     /// Runs a script in the page and returns what it returns.
@@ -344,6 +356,10 @@ impl Kiosk {
     pub async fn close(self) {
         let _ = self.client.close().await;
     }
+}
+
+fn is_stale(err: &fantoccini::error::CmdError) -> bool {
+    err.to_string().contains("not found") || err.to_string().contains("stale")
 }
 
 /// A tool on PATH or in cargo's bin folder.
