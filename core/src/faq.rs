@@ -74,7 +74,6 @@ pub enum TranslationStatus {
 /// An entry in one language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(deny_unknown_fields)]
 pub struct FaqText {
     pub status: TranslationStatus,
     pub question: String,
@@ -88,16 +87,18 @@ pub struct FaqText {
 /// Where a fact comes from: the law or the office page an answer summarises.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(deny_unknown_fields)]
 pub struct FaqSource {
     pub title: String,
     pub url: String,
 }
 
 /// A question and its answer, in Italian and in the languages it has been translated into.
+///
+/// Unknown fields are accepted when reading (the API refuses them at its edge): an entry
+/// travels to kiosks in the change feed, and a kiosk one release behind a server that added
+/// a field must still read the whole page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(deny_unknown_fields)]
 pub struct FaqEntry {
     /// Stable identifier, e.g. "permesso-rinnovo-quando".
     pub id: String,
@@ -141,12 +142,31 @@ pub enum FaqProblem {
     UnknownLink { lang: Lang, target: String },
     #[error("the procedure {id:?} does not exist")]
     UnknownProcedure { id: String },
+    #[error("too many {field}: at most {max}")]
+    TooMany { field: String, max: usize },
+    #[error("the entry is too large (at most {max} bytes in all)")]
+    TooLarge { max: usize },
 }
 
 const MAX_QUESTION: usize = 300;
 const MAX_ANSWER: usize = 6000;
 const MAX_KEYWORDS: usize = 30;
 const MAX_KEYWORD: usize = 60;
+const MAX_SOURCES: usize = 20;
+const MAX_PROCEDURES: usize = 20;
+const MAX_SOURCE_TEXT: usize = 500;
+/// An entry in every language (the demo's, in 15, are under 30 KB): kept under the 64 KiB
+/// the API takes in one body, so an entry grown by translations can always be sent whole.
+pub const MAX_ENTRY_BYTES: usize = 60 * 1024;
+
+/// What an entry with no text at all shows (the server never stores one, but a kiosk must not
+/// fail on what a feed brings).
+static NO_TEXT: FaqText = FaqText {
+    status: TranslationStatus::MachineDraft,
+    question: String::new(),
+    answer: String::new(),
+    keywords: Vec::new(),
+};
 
 impl FaqEntry {
     /// The text to show in `lang`: its own, else the best of its fallback chain (English or
@@ -156,7 +176,7 @@ impl FaqEntry {
             .into_iter()
             .find_map(|candidate| self.texts.get(&candidate).map(|text| (candidate, text)))
             .or_else(|| self.texts.iter().next().map(|(lang, text)| (*lang, text)))
-            .expect("a validated entry has its Italian text")
+            .unwrap_or((Lang::FALLBACK, &NO_TEXT))
     }
 
     /// Checks the entry on its own; `exists` says whether a link's target exists.
@@ -176,8 +196,28 @@ impl FaqEntry {
         if self.sources.is_empty() {
             problems.push(FaqProblem::NoSource);
         }
+        for (field, count, max) in [
+            ("sources", self.sources.len(), MAX_SOURCES),
+            ("procedures", self.procedures.len(), MAX_PROCEDURES),
+        ] {
+            if count > max {
+                problems.push(FaqProblem::TooMany {
+                    field: field.to_owned(),
+                    max,
+                });
+            }
+        }
+        if serde_json::to_vec(self).map_or(usize::MAX, |bytes| bytes.len()) > MAX_ENTRY_BYTES {
+            problems.push(FaqProblem::TooLarge {
+                max: MAX_ENTRY_BYTES,
+            });
+        }
         for source in &self.sources {
-            if !source.url.starts_with("https://") || source.title.trim().is_empty() {
+            if !source.url.starts_with("https://")
+                || source.title.trim().is_empty()
+                || source.url.len() > MAX_SOURCE_TEXT
+                || source.title.len() > MAX_SOURCE_TEXT
+            {
                 problems.push(FaqProblem::BadSourceUrl {
                     url: source.url.clone(),
                 });
@@ -349,8 +389,11 @@ fn inlines(text: &str, line: usize) -> Result<Vec<Inline>, MarkupError> {
                 text: after[..end].to_owned(),
             });
             rest = &after[end + 2..];
-        } else if let Some(after) = rest.strip_prefix('[') {
-            let close = after.find("](").ok_or(MarkupError::OpenLink { line })?;
+        } else if let Some(after) = rest.strip_prefix('[')
+            && let Some(close) = after.find("](")
+            && !after[..close].contains('[')
+        {
+            // "[text](" opens a link, which must close: a bracket in prose is just text.
             let target_end = after[close + 2..]
                 .find(')')
                 .ok_or(MarkupError::OpenLink { line })?;
@@ -371,12 +414,13 @@ fn inlines(text: &str, line: usize) -> Result<Vec<Inline>, MarkupError> {
                 .skip(1)
                 .find(|(_, c)| *c == '[' || *c == '*')
                 .map_or(rest.len(), |(at, _)| at);
-            // A lone '*' is just a star.
-            let (run, after) = if rest.starts_with('*') && !rest.starts_with("**") {
-                rest.split_at(1)
-            } else {
-                rest.split_at(next)
-            };
+            // A lone '*' or '[' is just a character.
+            let (run, after) =
+                if (rest.starts_with('*') && !rest.starts_with("**")) || rest.starts_with('[') {
+                    rest.split_at(1)
+                } else {
+                    rest.split_at(next)
+                };
             plain.push_str(run);
             rest = after;
         }
@@ -405,7 +449,9 @@ fn link_target(target: &str) -> Option<LinkTarget> {
         valid_id(id).then(|| LinkTarget::Procedure(id.to_owned()))
     } else if let Some(id) = target.strip_prefix("office:") {
         valid_id(id).then(|| LinkTarget::Office(id.to_owned()))
-    } else if target.starts_with("https://") && !target.contains(char::is_whitespace) {
+    } else if target.starts_with("https://")
+        && !target.contains(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '<' | '>'))
+    {
         Some(LinkTarget::Web(target.to_owned()))
     } else {
         None
@@ -492,9 +538,17 @@ mod tests {
     #[test]
     fn broken_markup_is_refused_with_its_line() {
         assert_eq!(
-            parse_answer("ok\n\n[open(procedure:x)"),
+            parse_answer("ok\n\n[open](procedure:x"),
             Err(MarkupError::OpenLink { line: 3 })
         );
+        // Brackets in prose are text; a link after them still is one.
+        let blocks = parse_answer("[a] x [b](procedure:y) [").unwrap();
+        assert_eq!(links(&blocks).count(), 1);
+        assert!(plain_text(&blocks).starts_with("[a] x b ["));
+        assert!(matches!(
+            parse_answer("[w](https://en.wikipedia.org/wiki/Foo_(bar))"),
+            Err(MarkupError::BadTarget { .. })
+        ));
         assert_eq!(
             parse_answer("**open"),
             Err(MarkupError::OpenBold { line: 1 })

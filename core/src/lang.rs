@@ -158,6 +158,10 @@ impl FromStr for Lang {
     /// Accepts a bare code or a full tag (`ar-EG` is Arabic), case-insensitively.
     fn from_str(tag: &str) -> Result<Self, Self::Err> {
         let primary = tag.split(['-', '_']).next().unwrap_or_default();
+        // Filipino phones say "fil": the same language as Tagalog for Sportello.
+        if primary.eq_ignore_ascii_case("fil") {
+            return Ok(Lang::Tl);
+        }
         Lang::ALL
             .into_iter()
             .find(|lang| lang.code().eq_ignore_ascii_case(primary))

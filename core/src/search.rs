@@ -15,6 +15,7 @@ use unicode_normalization::char::is_combining_mark;
 
 /// `text` folded for search (see the module's description).
 pub fn fold(text: &str) -> String {
+    let text = text.trim();
     let mut out = String::with_capacity(text.len());
     for c in text.nfd() {
         match c {

@@ -8,7 +8,7 @@ use crate::faq_search;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::de::DeserializeOwned;
 use sportello_core::Lang;
-use sportello_core::faq::FaqEntry;
+use sportello_core::faq::{FaqCategory, FaqEntry};
 use sportello_core::kiosk::FaqItem;
 use sportello_core::model::{Comune, Office, Procedure};
 use sportello_core::sync::{
@@ -18,7 +18,7 @@ use sportello_core::sync::{
 use std::path::Path;
 
 /// Bumped when the cache's tables change; an older cache is rebuilt from the server.
-const SCHEMA_VERSION: i64 = 3;
+const SCHEMA_VERSION: i64 = 4;
 
 const CURSOR_KEY: &str = "cursor";
 const FEED_KEY: &str = "feed";
@@ -310,19 +310,28 @@ impl Cache {
 
     /// Every question for a person reading `lang`, most asked first, in the best language
     /// each has (read from the index: no entry is decoded).
-    pub fn faq_list(&self, lang: Lang) -> Result<Vec<FaqItem>, CacheError> {
-        Ok(faq_search::list(&self.conn, lang)?)
+    pub fn faq_list(
+        &self,
+        lang: Lang,
+        category: Option<FaqCategory>,
+    ) -> Result<Vec<FaqItem>, CacheError> {
+        Ok(faq_search::list(&self.conn, lang, category)?)
     }
 
     /// The questions matching what a person typed, best first, at most [`FAQ_HITS`] (see
     /// [`faq_search`]).
-    pub fn search_faq(&self, query: &str, lang: Lang) -> Result<Vec<FaqItem>, CacheError> {
+    pub fn search_faq(
+        &self,
+        query: &str,
+        lang: Lang,
+        category: Option<FaqCategory>,
+    ) -> Result<Vec<FaqItem>, CacheError> {
         let mut vocabulary = self.vocabulary.borrow_mut();
         Ok(faq_search::search(
             &self.conn,
             &mut vocabulary,
             query,
-            lang,
+            faq_search::Scope { lang, category },
             FAQ_HITS,
         )?)
     }

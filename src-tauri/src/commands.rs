@@ -49,15 +49,11 @@ pub fn faq_list(
     let query = query.filter(|query| !query.trim().is_empty());
     // A query is what a person typed: a few words, not a document.
     let query = query.map(|query| query.chars().take(200).collect::<String>());
-    let items = match &query {
-        Some(query) => cache.search_faq(query, lang),
-        None => cache.faq_list(lang),
+    match &query {
+        Some(query) => cache.search_faq(query, lang, category),
+        None => cache.faq_list(lang, category),
     }
-    .map_err(cache_error)?;
-    Ok(items
-        .into_iter()
-        .filter(|item| category.is_none_or(|category| item.category == category))
-        .collect())
+    .map_err(cache_error)
 }
 
 /// One question and its answer, in every language it has.

@@ -36,7 +36,8 @@ pub(crate) const SCHEMA: &str = "
     );
     CREATE INDEX IF NOT EXISTS faq_titles_by_lang ON faq_titles (lang, rank, id);
     CREATE VIRTUAL TABLE IF NOT EXISTS faq_words USING fts5(
-        lang, question, answer, keywords, tokenize = 'unicode61 remove_diacritics 2');
+        lang, question, answer, keywords,
+        tokenize = \"unicode61 remove_diacritics 2 categories 'L* N* Co Mn Mc'\");
     CREATE VIRTUAL TABLE IF NOT EXISTS faq_terms USING fts5vocab(faq_words, 'row');
     CREATE TABLE IF NOT EXISTS faq_cjk (rowid INTEGER PRIMARY KEY, text TEXT NOT NULL);
 ";
@@ -128,12 +129,21 @@ pub(crate) fn clear(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch("DELETE FROM faq_words; DELETE FROM faq_cjk; DELETE FROM faq_titles;")
 }
 
-/// Every entry's question for a person reading `lang`, most asked first.
-pub fn list(conn: &Connection, lang: Lang) -> rusqlite::Result<Vec<FaqItem>> {
+/// Every entry's question for a person reading `lang`, of one category or all, most asked
+/// first.
+pub fn list(
+    conn: &Connection,
+    lang: Lang,
+    category: Option<FaqCategory>,
+) -> rusqlite::Result<Vec<FaqItem>> {
     let mut statement = conn.prepare_cached(
-        "SELECT id, shown, category, question FROM faq_titles WHERE lang = ?1 ORDER BY rank, id",
+        "SELECT id, shown, category, question FROM faq_titles \
+         WHERE lang = ?1 AND (?2 IS NULL OR category = ?2) ORDER BY rank, id",
     )?;
-    let rows = statement.query_map([lang.code()], item_from_row)?;
+    let rows = statement.query_map(
+        params![lang.code(), category.map(FaqCategory::as_str)],
+        item_from_row,
+    )?;
     Ok(rows.filter_map(Result::ok).flatten().collect())
 }
 
@@ -164,29 +174,31 @@ fn category_of(text: &str) -> Option<FaqCategory> {
     FaqCategory::ALL.into_iter().find(|c| c.as_str() == text)
 }
 
-/// The entries matching `query`, best first, at most `limit`, for a person reading `lang`.
+/// The entries matching `query`, of one category or all, best first, at most `limit`, for a
+/// person reading `lang`.
 pub fn search(
     conn: &Connection,
     vocabulary: &mut Option<Vocabulary>,
     query: &str,
-    lang: Lang,
+    scope: Scope,
     limit: usize,
 ) -> rusqlite::Result<Vec<FaqItem>> {
+    let lang = scope.lang;
     let folded = fold(query);
     let folded = folded.trim();
     if folded.is_empty() {
         return Ok(Vec::new());
     }
+    let terms: Vec<&str> = words(folded).collect();
     let rows = if is_unspaced(folded) {
-        by_characters(conn, folded, lang)?
+        by_characters(conn, &terms, scope)?
     } else {
-        let terms: Vec<&str> = words(folded).collect();
-        let mut rows = by_words(conn, &all_of(&terms), lang)?;
+        let mut rows = by_words(conn, &all_of(&terms), scope)?;
         if rows.is_empty() {
             let widened = widen_with_typos(conn, vocabulary, &terms)?;
-            rows = by_words(conn, &all_of_any(&widened), lang)?;
+            rows = by_words(conn, &all_of_any(&widened), scope)?;
             if rows.is_empty() && terms.len() > 1 {
-                rows = by_words(conn, &any_of(&widened), lang)?;
+                rows = by_words(conn, &any_of(&widened), scope)?;
             }
         }
         rows
@@ -201,30 +213,74 @@ pub fn search(
     Ok(items)
 }
 
-fn by_words(conn: &Connection, fts_query: &str, lang: Lang) -> rusqlite::Result<Vec<String>> {
+/// Where a search looks: one language's rows, of one category or all.
+#[derive(Debug, Clone, Copy)]
+pub struct Scope {
+    pub lang: Lang,
+    pub category: Option<FaqCategory>,
+}
+
+fn by_words(conn: &Connection, fts_query: &str, scope: Scope) -> rusqlite::Result<Vec<String>> {
     if fts_query.is_empty() {
         return Ok(Vec::new());
     }
     let mut statement = conn.prepare_cached(&format!(
         "SELECT t.id FROM faq_words JOIN faq_titles t ON t.rowid = faq_words.rowid \
-         WHERE faq_words MATCH ?1 ORDER BY {WEIGHTS}, t.rank LIMIT {ROWS}"
+         WHERE faq_words MATCH ?1 AND (?2 IS NULL OR t.category = ?2) \
+         ORDER BY {WEIGHTS}, t.rank LIMIT {ROWS}"
     ))?;
-    let query = format!("lang : {} AND ({fts_query})", quoted(lang.code()));
-    statement.query_map([query], |row| row.get(0))?.collect()
+    // The words are looked for in the text columns only: "es" typed on a Spanish screen is
+    // a word, not the language column.
+    let query = format!(
+        "lang : {} AND {{question answer keywords}} : ({fts_query})",
+        quoted(scope.lang.code())
+    );
+    statement
+        .query_map(
+            params![query, scope.category.map(FaqCategory::as_str)],
+            |row| row.get(0),
+        )?
+        .collect()
 }
 
 /// Chinese, which has no spaces between words: a substring of the Chinese rows, any length
 /// from one character. Measured faster here than FTS5's trigram index (1 ms against 7 ms for
 /// 500 entries), because each row is one entry in one language and the scan stops early on
 /// the most asked.
-fn by_characters(conn: &Connection, folded: &str, lang: Lang) -> rusqlite::Result<Vec<String>> {
-    let mut statement = conn.prepare_cached(&format!(
-        "SELECT t.id FROM faq_titles t JOIN faq_cjk c ON c.rowid = t.rowid \
-         WHERE t.lang = ?2 AND instr(c.text, ?1) > 0 ORDER BY t.rank LIMIT {ROWS}"
-    ))?;
-    statement
-        .query_map(params![folded, lang.code()], |row| row.get(0))?
-        .collect()
+fn by_characters(
+    conn: &Connection,
+    pieces: &[&str],
+    scope: Scope,
+) -> rusqlite::Result<Vec<String>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT t.id, c.text FROM faq_titles t JOIN faq_cjk c ON c.rowid = t.rowid \
+         WHERE t.lang = ?1 AND (?2 IS NULL OR t.category = ?2) AND instr(c.text, ?3) > 0 \
+         ORDER BY t.rank",
+    )?;
+    // The first piece narrows in SQL; every other piece must be there too (a query with
+    // spaces, punctuation or a Latin word beside the Chinese).
+    let Some((first, rest)) = pieces.split_first() else {
+        return Ok(Vec::new());
+    };
+    let rows = statement.query_map(
+        params![
+            scope.lang.code(),
+            scope.category.map(FaqCategory::as_str),
+            first
+        ],
+        |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)),
+    )?;
+    let mut ids = Vec::new();
+    for row in rows {
+        let (id, text) = row?;
+        if rest.iter().all(|piece| text.contains(piece)) {
+            ids.push(id);
+            if ids.len() >= ROWS as usize {
+                break;
+            }
+        }
+    }
+    Ok(ids)
 }
 
 /// A word as an FTS5 string: quoted, so nothing typed is read as query syntax.
@@ -367,7 +423,7 @@ mod tests {
 
     fn ids(cache: &Cache, query: &str, lang: Lang) -> Vec<String> {
         cache
-            .search_faq(query, lang)
+            .search_faq(query, lang, None)
             .unwrap()
             .into_iter()
             .map(|item| item.id)
@@ -490,7 +546,7 @@ mod tests {
     #[test]
     fn lists_and_results_show_the_best_language_there_is() {
         let cache = demo();
-        let list = cache.faq_list(Lang::Zh).unwrap();
+        let list = cache.faq_list(Lang::Zh, None).unwrap();
         assert_eq!(
             list.iter().map(|item| item.id.as_str()).collect::<Vec<_>>(),
             ["rinnovo", "ricongiungimento", "codice-fiscale"],
@@ -500,9 +556,88 @@ mod tests {
         assert_eq!(list[0].question, "什么时候续签居留许可？");
         // No Chinese, no English, no French: Italian.
         assert_eq!(list[1].lang, Lang::It);
-        let found = cache.search_faq("permesso", Lang::Ar).unwrap();
+        let found = cache.search_faq("permesso", Lang::Ar, None).unwrap();
         assert_eq!(found[0].lang, Lang::Ar);
         assert_eq!(found[0].question, "متى أجدد تصريح الإقامة؟");
+    }
+
+    #[test]
+    fn hindi_and_bengali_words_are_whole_words() {
+        let cache = cache(vec![
+            entry(
+                "rinnovo",
+                1,
+                vec![
+                    (
+                        Lang::It,
+                        text("Rinnovo del permesso", "Prima della scadenza.", &[]),
+                    ),
+                    (
+                        Lang::Hi,
+                        text(
+                            "निवास परमिट का नवीनीकरण कब करें?",
+                            "समाप्ति से पहले आवेदन करें।",
+                            &["नवीनीकरण"],
+                        ),
+                    ),
+                    (
+                        Lang::Bn,
+                        text("অনুমতিপত্র নবায়ন কখন?", "মেয়াদ শেষের আগে আবেদন করুন।", &[]),
+                    ),
+                ],
+            ),
+            entry(
+                "lavoro",
+                2,
+                vec![
+                    (Lang::It, text("Posso lavorare?", "Sì.", &[])),
+                    (Lang::Hi, text("क्या मैं काम कर सकता हूँ?", "हाँ।", &["काम"])),
+                ],
+            ),
+        ]);
+        assert_eq!(ids(&cache, "नवीनीकरण", Lang::Hi), ["rinnovo"]);
+        // A short word with a vowel sign is that word, not its first consonant.
+        assert_eq!(ids(&cache, "काम", Lang::Hi), ["lavoro"]);
+        assert_eq!(ids(&cache, "কি", Lang::Bn), Vec::<String>::new());
+        assert_eq!(ids(&cache, "নবায়ন", Lang::Bn), ["rinnovo"]);
+    }
+
+    #[test]
+    fn a_category_narrows_before_the_results_are_cut() {
+        let mut entries = Vec::new();
+        for n in 0..40 {
+            let mut entry = entry(
+                &format!("permesso-{n}"),
+                n,
+                vec![(Lang::It, text("Il permesso", "Il permesso.", &[]))],
+            );
+            if n == 39 {
+                entry.category = FaqCategory::Health;
+            }
+            entries.push(entry);
+        }
+        let cache = cache(entries);
+        let health = cache
+            .search_faq("permesso", Lang::It, Some(FaqCategory::Health))
+            .unwrap();
+        assert_eq!(health.len(), 1);
+        assert_eq!(health[0].id, "permesso-39");
+        assert_eq!(
+            cache
+                .faq_list(Lang::It, Some(FaqCategory::Health))
+                .unwrap()
+                .len(),
+            1
+        );
+        // "es" on a Spanish screen is a word to find, not the language column.
+        assert!(cache.search_faq("es", Lang::Es, None).unwrap().is_empty());
+    }
+
+    #[test]
+    fn chinese_with_punctuation_and_latin_words() {
+        let cache = demo();
+        assert_eq!(ids(&cache, "居留许可？", Lang::Zh), ["rinnovo"]);
+        assert_eq!(ids(&cache, "permesso 居留", Lang::Zh), ["rinnovo"]);
     }
 
     #[test]

@@ -86,6 +86,9 @@ pub async fn put_text(
         ApiError::invalid(format!("lang: {lang:?} is not a language Sportello speaks"))
     })?;
     let mut tx = state.db.begin_write().await?;
+    // Two translators saving two languages at once: the second reads the first's save, not
+    // the entry as it was (the agenda lock orders reference-data writes on PostgreSQL).
+    db::lock_agenda(&mut tx).await?;
     let mut entry = db::get_faq(&mut tx, id)
         .await?
         .ok_or_else(|| ApiError::not_found(format!("no entry {id}")))?;

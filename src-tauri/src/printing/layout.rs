@@ -17,8 +17,9 @@ use std::sync::{Arc, LazyLock, Mutex, MutexGuard};
 /// The faces the receipt is set in, regular and bold. Noto Sans first: it is the family asked
 /// for, and the fallback for Latin, Greek and Cyrillic; for other scripts cosmic-text falls
 /// back by script to the Noto family named for it (Arabic also for Urdu; Bengali; Gurmukhi
-/// for Punjabi; Devanagari for Hindi).
-pub(crate) const FACES: [&[u8]; 10] = [
+/// for Punjabi; Devanagari for Hindi; Noto Sans SC for Chinese, regular only: labels in bold
+/// are set regular in Chinese).
+pub(crate) const FACES: [&[u8]; 11] = [
     include_bytes!("../../../fonts/NotoSans-Regular.ttf"),
     include_bytes!("../../../fonts/NotoSans-Bold.ttf"),
     include_bytes!("../../../fonts/NotoSansArabic-Regular.ttf"),
@@ -29,6 +30,7 @@ pub(crate) const FACES: [&[u8]; 10] = [
     include_bytes!("../../../fonts/NotoSansGurmukhi-Bold.ttf"),
     include_bytes!("../../../fonts/NotoSansDevanagari-Regular.ttf"),
     include_bytes!("../../../fonts/NotoSansDevanagari-Bold.ttf"),
+    include_bytes!("../../../fonts/NotoSansSC-Regular-simplified.otf"),
 ];
 
 /// The font system with only the shipped faces, and which face each font id is.
@@ -337,6 +339,24 @@ mod tests {
             assert!(line.glyphs.iter().all(|glyph| glyph.face == face), "{text}");
             assert!(line.glyphs.iter().all(|glyph| glyph.id != 0), "{text}");
             assert!(line.glyphs.len() < text.chars().count(), "{text} shaped");
+        }
+    }
+
+    #[test]
+    fn chinese_is_set_in_the_chinese_face_and_wraps_between_characters() {
+        let text = "请在居留许可到期前六十天到警察局申请续签，并携带护照、照片和邮局回执。";
+        let layout = lay_out(&receipt(vec![("办理事项", text)]), ROLL_80).unwrap();
+        let lines: Vec<&Line> = text_lines(&layout)
+            .into_iter()
+            .filter(|line| line.text == text)
+            .collect();
+        assert!(lines.len() >= 2, "wrapped without spaces");
+        for line in lines {
+            assert!(
+                line.glyphs
+                    .iter()
+                    .all(|glyph| glyph.face == 10 && glyph.id != 0)
+            );
         }
     }
 

@@ -237,6 +237,11 @@ pub fn Keyboard() -> Html {
     let visible = use_state(|| false);
     // The layout the person switched to in this field, if they did.
     let layout = use_state(|| None::<Layout>);
+    {
+        // Another language (or the next person, who starts in Italian): its own layout.
+        let layout = layout.setter();
+        use_effect_with(lang, move |_| layout.set(None));
+    }
     // The focused field is written left to right in Latin letters (names, numbers, dates).
     let latin_field = use_state(|| false);
     {
@@ -267,7 +272,7 @@ pub fn Keyboard() -> Html {
                         target
                             .borrow()
                             .as_ref()
-                            .is_none_or(|last| last.id() != input.id())
+                            .is_none_or(|last| !last.is_same_node(Some(&input)))
                     });
                     TARGET.with(|target| *target.borrow_mut() = Some(input.clone()));
                     // A new field opens on its own layout: Latin for fields written left to

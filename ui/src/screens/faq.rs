@@ -50,12 +50,22 @@ pub fn Faq(props: &Props) -> Html {
     let cursor = use_context::<StatusContext>().flatten().map(|s| s.cursor);
     {
         let items = items.setter();
+        // Answers can come back out of order (a typo search takes longer): only the answer to
+        // the latest question is shown.
+        let latest = use_mut_ref(|| 0u64);
         let deps = ((*query).clone(), *category, lang, cursor);
         use_effect_with(deps, move |(query, category, lang, _)| {
             let (query, category, lang) = (query.clone(), *category, *lang);
+            let asked = {
+                let mut latest = latest.borrow_mut();
+                *latest += 1;
+                *latest
+            };
             spawn_local(async move {
                 let found = backend::faq_list(lang, Some(query.as_str()), category).await;
-                items.set(Some(found.unwrap_or_default()));
+                if *latest.borrow() == asked {
+                    items.set(Some(found.unwrap_or_default()));
+                }
             });
         });
     }

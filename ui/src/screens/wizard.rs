@@ -214,17 +214,21 @@ pub fn Wizard(props: &Props) -> Html {
         let step = step.setter();
         Callback::from(move |next: Step| step.set(next))
     };
-    // Started on a procedure: chosen as soon as the list has it.
+    // Started on a procedure: chosen once, as soon as the list has it (a later change to the
+    // procedure's record must not take the person back to its documents).
     {
         let dispatcher = draft.dispatcher();
         let go = go.clone();
+        let started = use_mut_ref(|| false);
         let chosen = props
             .start
             .as_ref()
             .and_then(|id| procedures.iter().find(|procedure| &procedure.id == id))
             .cloned();
         use_effect_with(chosen, move |chosen| {
-            if let Some(chosen) = chosen.clone() {
+            if let Some(chosen) = chosen.clone()
+                && !std::mem::replace(&mut *started.borrow_mut(), true)
+            {
                 dispatcher.dispatch(Change(Box::new(move |draft: &mut Draft| {
                     draft.procedure = Some(chosen.clone());
                 })));
