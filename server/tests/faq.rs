@@ -139,7 +139,7 @@ async fn admin_check(h: &Harness) {
         assert!(detail.contains(expected), "{expected}: {detail}");
     }
     let mut broken = new_entry();
-    broken["texts"]["it"]["answer"] = json!("[open(procedure:x");
+    broken["texts"]["it"]["answer"] = json!("[open](procedure:x");
     let refusal = problem(
         h.put("/api/v1/admin/faq/test-tessera-sanitaria", &admin, &broken)
             .await,
