@@ -15,8 +15,10 @@ use crate::auth::Actor;
 use crate::booking::{self, BookingError, IdempotencyKey, ReceiptState};
 use crate::db as reference;
 use crate::i18n;
-use axum::extract::rejection::{FormRejection, PathRejection, QueryRejection};
+use axum::extract::FromRequestParts;
+use axum::extract::rejection::FormRejection;
 use axum::extract::{Form, Path, Query, State};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use base64::Engine;
@@ -62,10 +64,30 @@ fn language(requested: Option<&str>, headers: &HeaderMap) -> Lang {
     i18n::negotiate(requested, accept)
 }
 
-/// The token in the path; a path that is not even text (bad percent-encoding) is no token, and
-/// gets the same "not a valid receipt" page.
-fn token_of(path: Result<Path<String>, PathRejection>) -> String {
-    path.map(|Path(token)| token).unwrap_or_default()
+/// What every page starts from: the token in the path and the language the phone asked for
+/// (`?lang=`, else `Accept-Language`). Never refused: a path that is not even text (bad
+/// percent-encoding) is no token and gets the "not a valid receipt" page, a query that does
+/// not parse is no query.
+pub struct PageRequest {
+    token: String,
+    lang: Lang,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for PageRequest {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let token = Path::<String>::from_request_parts(parts, state)
+            .await
+            .map(|Path(token)| token)
+            .unwrap_or_default();
+        let query = Query::<PageQuery>::from_request_parts(parts, state)
+            .await
+            .map(|Query(query)| query)
+            .unwrap_or_default();
+        let lang = language(query.lang.as_deref(), &parts.headers);
+        Ok(PageRequest { token, lang })
+    }
 }
 
 fn well_formed(token: &str) -> bool {
@@ -99,26 +121,16 @@ fn back_to_page(token: &str, lang: Lang) -> Response {
 /// `GET /r/{token}`
 pub async fn page(
     State(state): State<AppState>,
-    path: Result<Path<String>, PathRejection>,
-    query: Result<Query<PageQuery>, QueryRejection>,
-    headers: HeaderMap,
+    PageRequest { token, lang }: PageRequest,
 ) -> Response {
-    let token = token_of(path);
-    let query = query.map(|Query(query)| query).unwrap_or_default();
-    let lang = language(query.lang.as_deref(), &headers);
     show(&state, &token, lang).await
 }
 
 /// `GET /r/{token}/cancel`: asks for the date of birth before cancelling.
 pub async fn confirm(
     State(state): State<AppState>,
-    path: Result<Path<String>, PathRejection>,
-    query: Result<Query<PageQuery>, QueryRejection>,
-    headers: HeaderMap,
+    PageRequest { token, lang }: PageRequest,
 ) -> Response {
-    let token = token_of(path);
-    let query = query.map(|Query(query)| query).unwrap_or_default();
-    let lang = language(query.lang.as_deref(), &headers);
     match lookup(&state, &token).await {
         Ok((_, ReceiptState::Current(current))) if cancellable(&state, &current) => {
             confirm_page(&token, lang, &current, None)
@@ -130,14 +142,17 @@ pub async fn confirm(
 /// `POST /r/{token}/cancel`: cancels with the date of birth, then back to the page.
 pub async fn cancel(
     State(state): State<AppState>,
-    path: Result<Path<String>, PathRejection>,
-    headers: HeaderMap,
+    PageRequest { token, lang }: PageRequest,
     ClientAddr(address): ClientAddr,
     form: Result<Form<CancelForm>, FormRejection>,
 ) -> Response {
-    let token = token_of(path);
     let form = form.map(|Form(form)| form).unwrap_or_default();
-    let lang = language(form.lang.as_deref(), &headers);
+    // The form says which language the page was in.
+    let lang = form
+        .lang
+        .as_deref()
+        .and_then(|code| code.parse().ok())
+        .unwrap_or(lang);
     let (claims, current) = match lookup(&state, &token).await {
         Ok((claims, ReceiptState::Current(current))) if cancellable(&state, &current) => {
             (claims, current)
@@ -194,9 +209,8 @@ fn parse_date(text: &str) -> Option<jiff::civil::Date> {
 /// `GET /r/{token}/calendar.ics`
 pub async fn calendar(
     State(state): State<AppState>,
-    path: Result<Path<String>, PathRejection>,
+    PageRequest { token, .. }: PageRequest,
 ) -> Response {
-    let token = token_of(path);
     use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
     let Some((claims, ReceiptState::Current(current))) = (match well_formed(&token) {
         true => booking::by_receipt(&state, &token).await.ok(),
