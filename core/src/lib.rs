@@ -13,6 +13,7 @@ pub mod lang;
 pub mod lease;
 pub mod model;
 pub mod receipt;
+pub mod schedule;
 pub mod search;
 pub mod sync;
 pub mod text;

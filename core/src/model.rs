@@ -50,6 +50,20 @@ pub struct GeoPoint {
     pub lon: f64,
 }
 
+impl GeoPoint {
+    /// Metres to `other` along the Earth's surface (haversine on a sphere of the Earth's mean
+    /// radius: within 0.5% at the scale of a province, ample to sort places by distance).
+    pub fn distance_m(self, other: GeoPoint) -> f64 {
+        const EARTH_RADIUS_M: f64 = 6_371_008.8;
+        let (phi1, phi2) = (self.lat.to_radians(), other.lat.to_radians());
+        let d_phi = (other.lat - self.lat).to_radians();
+        let d_lambda = (other.lon - self.lon).to_radians();
+        let a =
+            (d_phi / 2.0).sin().powi(2) + phi1.cos() * phi2.cos() * (d_lambda / 2.0).sin().powi(2);
+        2.0 * EARTH_RADIUS_M * a.sqrt().asin()
+    }
+}
+
 /// A postal address in Italy.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -242,6 +256,28 @@ pub struct DayOverride {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn distances_between_comuni() {
+        // Asti to Alessandria: about 33 km as the crow flies; Asti to Matera about 820 km.
+        let asti = GeoPoint {
+            lat: 44.8996,
+            lon: 8.2037,
+        };
+        let alessandria = GeoPoint {
+            lat: 44.9125,
+            lon: 8.6150,
+        };
+        let matera = GeoPoint {
+            lat: 40.6664,
+            lon: 16.6043,
+        };
+        let near = asti.distance_m(alessandria);
+        assert!((32_000.0..34_000.0).contains(&near), "{near}");
+        let far = asti.distance_m(matera);
+        assert!((800_000.0..840_000.0).contains(&far), "{far}");
+        assert_eq!(asti.distance_m(asti), 0.0);
+    }
 
     #[test]
     fn kinds_and_categories_round_trip_through_their_names() {

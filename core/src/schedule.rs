@@ -1,0 +1,391 @@
+//! Opening hours of the places on the services map, in the shape of Open Referral HSDS 3.0's
+//! `schedule` (itself RFC 5545 recurrence fields): "Tue and Thu 9–12" is
+//! `freq = WEEKLY, byday = TU,TH, opens_at = 09:00, closes_at = 12:00`. Answered in Italian
+//! time whatever the machine's zone, right across DST changes, and closed on national
+//! holidays unless a place says otherwise.
+//!
+//! Only what opening hours use is read: `WEEKLY` or `DAILY`, `byday`, `opens_at`,
+//! `closes_at`, `valid_from`, `valid_to`. A rule with anything else is refused, not guessed.
+
+use crate::calendar::{is_national_holiday, office_tz};
+use jiff::Timestamp;
+use jiff::civil::{Date, DateTime, Time, Weekday};
+use serde::{Deserialize, Serialize};
+
+/// One recurring opening, as HSDS writes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScheduleRule {
+    /// `WEEKLY` or `DAILY`.
+    pub freq: String,
+    /// Days for `WEEKLY`: `MO,TU,WE,TH,FR,SA,SU`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub byday: Option<String>,
+    /// Local time, `HH:MM`.
+    pub opens_at: String,
+    pub closes_at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_from: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_to: Option<Date>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ScheduleError {
+    #[error("freq {0:?}: only WEEKLY and DAILY describe opening hours")]
+    Freq(String),
+    #[error("byday {0:?}: days are MO, TU, WE, TH, FR, SA, SU, separated by commas")]
+    Day(String),
+    #[error("WEEKLY needs byday")]
+    NoDays,
+    #[error("{0:?} is not a time (HH:MM)")]
+    Time(String),
+    #[error("opens_at {opens} is not before closes_at {closes}")]
+    Order { opens: String, closes: String },
+    #[error("valid_from is after valid_to")]
+    Validity,
+}
+
+/// A rule read and checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Opening {
+    days: Vec<Weekday>,
+    opens: Time,
+    closes: Time,
+    from: Option<Date>,
+    to: Option<Date>,
+}
+
+fn time(text: &str) -> Result<Time, ScheduleError> {
+    let bad = || ScheduleError::Time(text.to_owned());
+    let (hour, minute) = text.trim().split_once(':').ok_or_else(bad)?;
+    let hour: i8 = hour.parse().map_err(|_| bad())?;
+    let minute: i8 = minute
+        .get(..2)
+        .unwrap_or(minute)
+        .parse()
+        .map_err(|_| bad())?;
+    Time::new(hour, minute, 0, 0).map_err(|_| bad())
+}
+
+fn weekday(code: &str) -> Option<Weekday> {
+    Some(match code.trim() {
+        "MO" => Weekday::Monday,
+        "TU" => Weekday::Tuesday,
+        "WE" => Weekday::Wednesday,
+        "TH" => Weekday::Thursday,
+        "FR" => Weekday::Friday,
+        "SA" => Weekday::Saturday,
+        "SU" => Weekday::Sunday,
+        _ => return None,
+    })
+}
+
+impl ScheduleRule {
+    fn read(&self) -> Result<Opening, ScheduleError> {
+        let days = match self.freq.as_str() {
+            "DAILY" => vec![
+                Weekday::Monday,
+                Weekday::Tuesday,
+                Weekday::Wednesday,
+                Weekday::Thursday,
+                Weekday::Friday,
+                Weekday::Saturday,
+                Weekday::Sunday,
+            ],
+            "WEEKLY" => {
+                let byday = self.byday.as_deref().ok_or(ScheduleError::NoDays)?;
+                byday
+                    .split(',')
+                    .map(|code| weekday(code).ok_or_else(|| ScheduleError::Day(byday.to_owned())))
+                    .collect::<Result<Vec<_>, _>>()?
+            }
+            other => return Err(ScheduleError::Freq(other.to_owned())),
+        };
+        let (opens, closes) = (time(&self.opens_at)?, time(&self.closes_at)?);
+        if opens >= closes {
+            return Err(ScheduleError::Order {
+                opens: self.opens_at.clone(),
+                closes: self.closes_at.clone(),
+            });
+        }
+        if let (Some(from), Some(to)) = (self.valid_from, self.valid_to)
+            && from > to
+        {
+            return Err(ScheduleError::Validity);
+        }
+        Ok(Opening {
+            days,
+            opens,
+            closes,
+            from: self.valid_from,
+            to: self.valid_to,
+        })
+    }
+
+    /// Checks the rule; the first thing wrong with it.
+    pub fn validate(&self) -> Result<(), ScheduleError> {
+        self.read().map(|_| ())
+    }
+}
+
+/// Whether a place is open, and until when, or when it opens next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum OpenStatus {
+    OpenUntil {
+        until: Timestamp,
+    },
+    OpensAt {
+        at: Timestamp,
+    },
+    /// No opening in the next two weeks (or no hours known).
+    Closed,
+}
+
+/// How far ahead "opens …" looks.
+const LOOKAHEAD_DAYS: i32 = 14;
+
+/// A place's week: its rules, and whether it closes on national holidays (most do).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Schedule {
+    pub rules: Vec<ScheduleRule>,
+    #[serde(default = "closed_on_holidays")]
+    pub closed_on_holidays: bool,
+}
+
+fn closed_on_holidays() -> bool {
+    true
+}
+
+impl Schedule {
+    /// Open or not at `now`, and the next change.
+    pub fn status(&self, now: Timestamp) -> OpenStatus {
+        let openings: Vec<Opening> = self
+            .rules
+            .iter()
+            .filter_map(|rule| rule.read().ok())
+            .collect();
+        let today = office_tz().to_datetime(now).date();
+        let mut next: Option<Timestamp> = None;
+        for offset in 0..=LOOKAHEAD_DAYS {
+            let Ok(day) = today.checked_add(jiff::Span::new().days(offset)) else {
+                break;
+            };
+            if self.closed_on_holidays && is_national_holiday(day) {
+                continue;
+            }
+            for opening in openings.iter().filter(|o| o.applies_on(day)) {
+                let (Some(opens), Some(closes)) =
+                    (local(day, opening.opens), local(day, opening.closes))
+                else {
+                    continue;
+                };
+                if opens <= now && now < closes {
+                    // Open: until the end of this span, or of a span that continues it.
+                    return OpenStatus::OpenUntil {
+                        until: self.continued(&openings, day, closes),
+                    };
+                }
+                if opens > now && next.is_none_or(|earliest| opens < earliest) {
+                    next = Some(opens);
+                }
+            }
+            if next.is_some() {
+                break;
+            }
+        }
+        next.map_or(OpenStatus::Closed, |at| OpenStatus::OpensAt { at })
+    }
+
+    /// The end of the opening that ends at `end` on `day`, following spans that start exactly
+    /// when it ends (9–12 and 12–14 are open 9–14).
+    fn continued(&self, openings: &[Opening], day: Date, mut end: Timestamp) -> Timestamp {
+        loop {
+            let further = openings
+                .iter()
+                .filter(|o| o.applies_on(day))
+                .filter_map(|o| Some((local(day, o.opens)?, local(day, o.closes)?)))
+                .filter(|(opens, closes)| *opens <= end && *closes > end)
+                .map(|(_, closes)| closes)
+                .max();
+            match further {
+                Some(later) => end = later,
+                None => return end,
+            }
+        }
+    }
+}
+
+impl Opening {
+    fn applies_on(&self, day: Date) -> bool {
+        self.days.contains(&day.weekday())
+            && self.from.is_none_or(|from| day >= from)
+            && self.to.is_none_or(|to| day <= to)
+    }
+}
+
+/// A local time on a local date, as an instant; the later one in a DST fold, the moment the
+/// clocks jump to in a gap.
+fn local(day: Date, time: Time) -> Option<Timestamp> {
+    office_tz()
+        .to_ambiguous_timestamp(DateTime::from_parts(day, time))
+        .compatible()
+        .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule(freq: &str, byday: Option<&str>, opens: &str, closes: &str) -> ScheduleRule {
+        ScheduleRule {
+            freq: freq.into(),
+            byday: byday.map(str::to_owned),
+            opens_at: opens.into(),
+            closes_at: closes.into(),
+            valid_from: None,
+            valid_to: None,
+        }
+    }
+
+    fn at(text: &str) -> Timestamp {
+        // Times written in Italian local time.
+        local_time(text.parse::<DateTime>().unwrap())
+    }
+
+    fn local_time(datetime: DateTime) -> Timestamp {
+        office_tz()
+            .to_ambiguous_timestamp(datetime)
+            .unambiguous()
+            .unwrap()
+    }
+
+    fn tue_thu_9_12() -> Schedule {
+        Schedule {
+            rules: vec![rule("WEEKLY", Some("TU,TH"), "09:00", "12:00")],
+            closed_on_holidays: true,
+        }
+    }
+
+    #[test]
+    fn open_now_and_opens_next() {
+        let schedule = tue_thu_9_12();
+        // Tuesday 1 December 2026, 10:00: open until 12:00.
+        assert_eq!(
+            schedule.status(at("2026-12-01T10:00")),
+            OpenStatus::OpenUntil {
+                until: at("2026-12-01T12:00")
+            }
+        );
+        // 12:00 sharp is closed: next Thursday at 9.
+        assert_eq!(
+            schedule.status(at("2026-12-01T12:00")),
+            OpenStatus::OpensAt {
+                at: at("2026-12-03T09:00")
+            }
+        );
+        // Monday evening: Tuesday at 9.
+        assert_eq!(
+            schedule.status(at("2026-11-30T19:00")),
+            OpenStatus::OpensAt {
+                at: at("2026-12-01T09:00")
+            }
+        );
+    }
+
+    #[test]
+    fn national_holidays_close_unless_said_otherwise() {
+        // Tuesday 8 December 2026 is the Immacolata.
+        let schedule = tue_thu_9_12();
+        assert_eq!(
+            schedule.status(at("2026-12-08T10:00")),
+            OpenStatus::OpensAt {
+                at: at("2026-12-10T09:00")
+            }
+        );
+        let always = Schedule {
+            closed_on_holidays: false,
+            ..schedule
+        };
+        assert!(matches!(
+            always.status(at("2026-12-08T10:00")),
+            OpenStatus::OpenUntil { .. }
+        ));
+    }
+
+    #[test]
+    fn hours_hold_in_italian_time_across_dst() {
+        // Sunday 29 March 2026 clocks go forward; Monday 30 March 9:00 is 07:00 UTC (CEST).
+        let schedule = Schedule {
+            rules: vec![rule("WEEKLY", Some("MO"), "09:00", "12:00")],
+            closed_on_holidays: true,
+        };
+        let monday_nine = at("2026-03-30T09:00");
+        assert_eq!(monday_nine, "2026-03-30T07:00:00Z".parse().unwrap());
+        assert_eq!(
+            schedule.status(at("2026-03-28T10:00")),
+            OpenStatus::OpensAt { at: monday_nine }
+        );
+        // And in autumn, Monday 26 October 2026 9:00 is 08:00 UTC (CET).
+        assert_eq!(
+            schedule.status(at("2026-10-24T10:00")),
+            OpenStatus::OpensAt {
+                at: "2026-10-26T08:00:00Z".parse().unwrap()
+            }
+        );
+    }
+
+    #[test]
+    fn adjacent_spans_and_validity() {
+        let schedule = Schedule {
+            rules: vec![
+                rule("DAILY", None, "09:00", "12:00"),
+                rule("WEEKLY", Some("MO,WE"), "12:00", "14:00"),
+            ],
+            closed_on_holidays: false,
+        };
+        // Monday 11:00: open until 14:00 (the two spans touch).
+        assert_eq!(
+            schedule.status(at("2026-11-30T11:00")),
+            OpenStatus::OpenUntil {
+                until: at("2026-11-30T14:00")
+            }
+        );
+        let mut ended = rule("WEEKLY", Some("TU"), "09:00", "12:00");
+        ended.valid_to = Some(jiff::civil::date(2026, 1, 31));
+        let old = Schedule {
+            rules: vec![ended],
+            closed_on_holidays: true,
+        };
+        assert_eq!(old.status(at("2026-12-01T10:00")), OpenStatus::Closed);
+    }
+
+    #[test]
+    fn rules_that_do_not_describe_hours_are_refused() {
+        assert_eq!(
+            rule("MONTHLY", None, "09:00", "12:00").validate(),
+            Err(ScheduleError::Freq("MONTHLY".into()))
+        );
+        assert_eq!(
+            rule("WEEKLY", None, "09:00", "12:00").validate(),
+            Err(ScheduleError::NoDays)
+        );
+        assert!(matches!(
+            rule("WEEKLY", Some("TU,XX"), "09:00", "12:00").validate(),
+            Err(ScheduleError::Day(_))
+        ));
+        assert!(matches!(
+            rule("WEEKLY", Some("TU"), "12:00", "09:00").validate(),
+            Err(ScheduleError::Order { .. })
+        ));
+        assert!(matches!(
+            rule("WEEKLY", Some("TU"), "25:00", "26:00").validate(),
+            Err(ScheduleError::Time(_))
+        ));
+        assert!(
+            rule("WEEKLY", Some("MO,TU"), "08:30", "12:30")
+                .validate()
+                .is_ok()
+        );
+    }
+}
