@@ -66,6 +66,18 @@ async fn answers_in_the_persons_language_found_with_italian_words_offline_too() 
     std::fs::create_dir_all(&shots).unwrap();
     kiosk.wait_for("#status[data-connection='online']").await;
 
+    // In Italian first: the list, and the answer the most asked question opens.
+    kiosk.click("#tile-faq").await;
+    listed_when(&kiosk, |ids| ids.len() == entries.len()).await;
+    display.screenshot(&shots, "00-list-it");
+    kiosk
+        .click(".faq-item[data-id='permesso-rinnovo-quando']")
+        .await;
+    kiosk.wait_for("#faq-answer[data-lang='it']").await;
+    display.screenshot(&shots, "00-answer-it");
+    kiosk.click("#back").await;
+    kiosk.click("#back").await;
+
     // Arabic screen; the most asked first, in Arabic.
     kiosk.click(".lang-option[data-lang='ar']").await;
     kiosk.click("#tile-faq").await;

@@ -160,7 +160,7 @@ phone-date-missing = Scrivi la tua data di nascita, come sul documento.
 phone-language = Lingua
 
 ## Questions and answers
-faq-search = Cerca una domanda (anche in italiano)
+faq-search = Cerca una domanda
 faq-all = Tutte
 faq-none = Nessuna risposta trovata. Prova con altre parole, o chiedi allo sportello del tuo Comune.
 faq-fallback = Questa risposta non c'è ancora nella tua lingua: eccola in { $language }.

@@ -167,6 +167,15 @@ enum Printed {
     Failed,
 }
 
+impl Draft {
+    /// A field being corrected no longer says what was wrong with it.
+    fn corrected(&mut self, field: &str) {
+        let prefix = format!("person.{field}");
+        self.errors
+            .retain(|error| !error.field.starts_with(&prefix));
+    }
+}
+
 /// A change to the draft. Applied to the draft as it is when the change lands, not as it was
 /// when the callback was made: answers from the backend arrive after other changes.
 struct Change(Box<dyn Fn(&mut Draft)>);
@@ -618,11 +627,7 @@ fn person_step(draft: &Draft, lang: Lang, update: &Update, go: &Callback<Step>) 
                     _ => &mut form.phone,
                 };
                 *slot = value.clone();
-                // A field being corrected no longer says what was wrong with it.
-                let prefix = format!("person.{field}");
-                draft
-                    .errors
-                    .retain(|error| !error.field.starts_with(&prefix));
+                draft.corrected(field);
             }));
         });
         html! {
@@ -648,10 +653,7 @@ fn person_step(draft: &Draft, lang: Lang, update: &Update, go: &Callback<Step>) 
                     } else {
                         draft.person.document_kind = value.clone();
                     }
-                    let prefix = format!("person.{field}");
-                    draft
-                        .errors
-                        .retain(|error| !error.field.starts_with(&prefix));
+                    draft.corrected(field);
                 }));
             });
             html! {
