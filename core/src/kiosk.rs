@@ -290,16 +290,3 @@ pub struct FaqItem {
     /// The language the question is shown in: the person's, or its fallback.
     pub lang: crate::Lang,
 }
-
-impl FaqItem {
-    /// The entry's question for a person reading `lang`.
-    pub fn of(entry: &crate::faq::FaqEntry, lang: crate::Lang) -> FaqItem {
-        let (shown, text) = entry.text(lang);
-        FaqItem {
-            id: entry.id.clone(),
-            category: entry.category,
-            question: text.question.clone(),
-            lang: shown,
-        }
-    }
-}

@@ -64,16 +64,9 @@ pub fn is_unspaced(text: &str) -> bool {
     })
 }
 
-/// Whether two words are at most `max` edits apart (insertions, deletions, substitutions,
-/// swaps of neighbours): enough to forgive "permeso" or "rinovo".
-pub fn within_edits(a: &str, b: &str, max: usize) -> bool {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    within_edits_chars(&a, &b, max)
-}
-
-/// [`within_edits`] on words already split into characters (a search compares one word with
-/// thousands).
+/// Whether two words, split into characters (a search compares one word with thousands),
+/// are at most `max` edits apart (insertions, deletions, substitutions, swaps of
+/// neighbours): enough to forgive "permeso" or "rinovo".
 pub fn within_edits_chars(a: &[char], b: &[char], max: usize) -> bool {
     if a.len().abs_diff(b.len()) > max {
         return false;
@@ -103,6 +96,11 @@ pub fn within_edits_chars(a: &[char], b: &[char], max: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn within_edits(a: &str, b: &str, max: usize) -> bool {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        within_edits_chars(&a, &b, max)
+    }
 
     #[test]
     fn latin_accents_and_case_fold() {

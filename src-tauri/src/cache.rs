@@ -301,13 +301,6 @@ impl Cache {
         Ok(procedures)
     }
 
-    /// Questions and answers, most asked first.
-    pub fn faq(&self) -> Result<Vec<FaqEntry>, CacheError> {
-        let mut entries: Vec<FaqEntry> = self.all(EntityKind::Faq)?;
-        entries.sort_by(|a, b| (a.rank, &a.id).cmp(&(b.rank, &b.id)));
-        Ok(entries)
-    }
-
     /// Every question for a person reading `lang`, most asked first, in the best language
     /// each has (read from the index: no entry is decoded).
     pub fn faq_list(

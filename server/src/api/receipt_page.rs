@@ -212,10 +212,7 @@ pub async fn calendar(
     PageRequest { token, .. }: PageRequest,
 ) -> Response {
     use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
-    let Some((claims, ReceiptState::Current(current))) = (match well_formed(&token) {
-        true => booking::by_receipt(&state, &token).await.ok(),
-        false => None,
-    }) else {
+    let Ok((claims, ReceiptState::Current(current))) = lookup(&state, &token).await else {
         return (StatusCode::NOT_FOUND, "no such appointment").into_response();
     };
     let names = Names::load(&state, &current).await;
