@@ -6,6 +6,7 @@ pub mod api;
 pub mod booking;
 pub mod calendar;
 pub mod device;
+pub mod directory;
 pub mod faq;
 pub mod identity;
 pub mod kiosk;

@@ -1,0 +1,540 @@
+//! The directory as one CSV table, for staff who keep it in a spreadsheet: one line per
+//! service at a place, the organization's and the place's columns repeated on each of their
+//! lines (a later line may leave them blank).
+//!
+//! Lists are separated by ` | ` (phones, documents, accessibility notes) or commas
+//! (categories, languages). Hours are `MO,TU,FR 09:00-12:30; TH 15:00-17:00` (`DAILY` for every
+//! day). Translations are extra columns named `column@lang`, e.g. `service@fr`. Ids may be
+//! left blank: they are then derived from the names, so the same sheet imported twice updates
+//! the same records.
+
+use super::hsds::RowProblems;
+use super::{
+    Category, Location, Organization, Problem, Service, ServiceAt, ServiceStatus, derived_id,
+};
+use crate::lang::Lang;
+use crate::model::{Address, GeoPoint};
+use crate::schedule::ScheduleRule;
+use crate::text::LocalizedText;
+use std::collections::BTreeMap;
+
+/// The columns, in order. Translated columns follow them.
+pub const COLUMNS: [&str; 31] = [
+    "organization_id",
+    "organization",
+    "organization_description",
+    "website",
+    "email",
+    "organization_phones",
+    "demo",
+    "location_id",
+    "location",
+    "latitude",
+    "longitude",
+    "street",
+    "postcode",
+    "city",
+    "province",
+    "comune_istat",
+    "location_phones",
+    "location_hours",
+    "accessibility",
+    "service_id",
+    "service",
+    "service_description",
+    "status",
+    "categories",
+    "languages",
+    "documents",
+    "fees",
+    "service_url",
+    "service_phones",
+    "service_at_location_id",
+    "service_hours",
+];
+
+/// Columns that may have translations.
+const TRANSLATED: [&str; 8] = [
+    "organization",
+    "organization_description",
+    "location",
+    "accessibility",
+    "service",
+    "service_description",
+    "documents",
+    "fees",
+];
+
+const LIST: &str = " | ";
+
+/// Writes the directory as CSV.
+pub fn export(organizations: &[Organization]) -> String {
+    let langs: Vec<Lang> = Lang::ALL
+        .into_iter()
+        .filter(|lang| *lang != Lang::It)
+        .collect();
+    let mut header: Vec<String> = COLUMNS.iter().map(|c| (*c).to_owned()).collect();
+    for column in TRANSLATED {
+        for lang in &langs {
+            header.push(format!("{column}@{lang}"));
+        }
+    }
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(&header).expect("writing to memory");
+    for organization in organizations {
+        for service in &organization.services {
+            for link in &service.at {
+                let Some(location) = organization.location(&link.location_id) else {
+                    continue;
+                };
+                let row = Row {
+                    organization,
+                    location,
+                    service,
+                    link,
+                };
+                let mut record: Vec<String> =
+                    COLUMNS.iter().map(|c| row.cell(c, Lang::It)).collect();
+                for column in TRANSLATED {
+                    for lang in &langs {
+                        record.push(row.cell(column, *lang));
+                    }
+                }
+                writer.write_record(&record).expect("writing to memory");
+            }
+        }
+    }
+    String::from_utf8(writer.into_inner().expect("writing to memory")).expect("CSV of UTF-8")
+}
+
+struct Row<'a> {
+    organization: &'a Organization,
+    location: &'a Location,
+    service: &'a Service,
+    link: &'a ServiceAt,
+}
+
+impl Row<'_> {
+    /// A column's text; for a translated column in another language, only what was translated.
+    fn cell(&self, column: &str, lang: Lang) -> String {
+        let text = |text: &LocalizedText| -> String {
+            if lang == Lang::It || text.langs().any(|l| l == lang) {
+                text.get(lang).to_owned()
+            } else {
+                String::new()
+            }
+        };
+        let texts = |texts: &[LocalizedText]| -> String {
+            if lang != Lang::It && !texts.iter().any(|t| t.langs().any(|l| l == lang)) {
+                return String::new();
+            }
+            texts
+                .iter()
+                .map(|t| t.get(lang))
+                .collect::<Vec<_>>()
+                .join(LIST)
+        };
+        let (o, l, s) = (self.organization, self.location, self.service);
+        match column {
+            "organization_id" => o.id.clone(),
+            "organization" => text(&o.name),
+            "organization_description" => text(&o.description),
+            "website" => o.website.clone().unwrap_or_default(),
+            "email" => o.email.clone().unwrap_or_default(),
+            "organization_phones" => o.phones.join(LIST),
+            "demo" => if o.demo { "yes" } else { "no" }.into(),
+            "location_id" => l.id.clone(),
+            "location" => text(&l.name),
+            "latitude" => l.point.lat.to_string(),
+            "longitude" => l.point.lon.to_string(),
+            "street" => l.address.street.clone(),
+            "postcode" => l.address.postcode.clone(),
+            "city" => l.address.locality.clone(),
+            "province" => l.address.province.clone(),
+            "comune_istat" => l.address.comune_istat.clone(),
+            "location_phones" => l.phones.join(LIST),
+            "location_hours" => hours_text(&l.hours),
+            "accessibility" => texts(&l.accessibility),
+            "service_id" => s.id.clone(),
+            "service" => text(&s.name),
+            "service_description" => text(&s.description),
+            "status" => s.status.hsds().into(),
+            "categories" => s
+                .categories
+                .iter()
+                .map(|c| c.code())
+                .collect::<Vec<_>>()
+                .join(","),
+            "languages" => s.languages.join(","),
+            "documents" => texts(&s.documents),
+            "fees" => s.fees.as_ref().map(text).unwrap_or_default(),
+            "service_url" => s.url.clone().unwrap_or_default(),
+            "service_phones" => s.phones.join(LIST),
+            "service_at_location_id" => self.link.id.clone(),
+            "service_hours" => hours_text(&self.link.hours),
+            _ => String::new(),
+        }
+    }
+}
+
+/// `MO,TU 09:00-12:30; TH 15:00-17:00`.
+pub fn hours_text(rules: &[ScheduleRule]) -> String {
+    rules
+        .iter()
+        .map(|rule| {
+            let days = if rule.freq == "DAILY" {
+                "DAILY"
+            } else {
+                rule.byday.as_deref().unwrap_or("")
+            };
+            format!("{days} {}-{}", rule.opens_at, rule.closes_at)
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Reads `hours_text`'s form.
+pub fn parse_hours(text: &str) -> Result<Vec<ScheduleRule>, String> {
+    text.split(';')
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let bad = || format!("{part:?}: write days and hours like \"MO,TU 09:00-12:30\"");
+            let (days, span) = part.rsplit_once(' ').ok_or_else(bad)?;
+            let (opens, closes) = span.split_once('-').ok_or_else(bad)?;
+            let days = days.trim().to_ascii_uppercase().replace(' ', "");
+            let rule = ScheduleRule {
+                freq: if days == "DAILY" { "DAILY" } else { "WEEKLY" }.into(),
+                byday: (days != "DAILY").then_some(days),
+                opens_at: opens.trim().into(),
+                closes_at: closes.trim().into(),
+                valid_from: None,
+                valid_to: None,
+            };
+            rule.validate().map_err(|e| format!("{part:?}: {e}"))?;
+            Ok(rule)
+        })
+        .collect()
+}
+
+/// Reads a CSV written by [`export`] or by hand; every problem of every line is reported.
+pub fn import(text: &str) -> Result<Vec<Organization>, Vec<RowProblems>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .trim(csv::Trim::All)
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header: Vec<String> = match reader.headers() {
+        Ok(header) => header.iter().map(str::to_owned).collect(),
+        Err(error) => return Err(vec![line_problem(1, None, "header", error.to_string())]),
+    };
+    let mut rows = Vec::new();
+    let missing: Vec<&str> = [
+        "organization",
+        "location",
+        "latitude",
+        "longitude",
+        "street",
+        "postcode",
+        "city",
+        "province",
+        "comune_istat",
+        "service",
+        "categories",
+    ]
+    .into_iter()
+    .filter(|c| !header.iter().any(|h| h == c))
+    .collect();
+    if !missing.is_empty() {
+        return Err(vec![line_problem(
+            1,
+            None,
+            "header",
+            format!("missing columns: {}", missing.join(", ")),
+        )]);
+    }
+    let mut assembler = Assembler::default();
+    for (index, record) in reader.records().enumerate() {
+        let line = index + 2;
+        let record = match record {
+            Ok(record) => record,
+            Err(error) => {
+                rows.push(line_problem(line, None, "line", error.to_string()));
+                continue;
+            }
+        };
+        let cells: BTreeMap<&str, &str> = header
+            .iter()
+            .map(String::as_str)
+            .zip(record.iter())
+            .collect();
+        if cells.values().all(|v| v.is_empty()) {
+            continue;
+        }
+        if let Err(problems) = assembler.add(line, &cells) {
+            rows.push(RowProblems {
+                row: line,
+                id: cells.get("service").map(|s| (*s).to_owned()),
+                problems,
+            });
+        }
+    }
+    let (organizations, first_lines) = assembler.finish();
+    for (organization, line) in organizations.iter().zip(first_lines) {
+        if let Err(problems) = organization.validate() {
+            rows.push(RowProblems {
+                row: line,
+                id: Some(organization.id.clone()),
+                problems,
+            });
+        }
+    }
+    if rows.is_empty() {
+        Ok(organizations)
+    } else {
+        rows.sort_by_key(|row| row.row);
+        Err(rows)
+    }
+}
+
+fn line_problem(row: usize, id: Option<String>, field: &str, message: String) -> RowProblems {
+    RowProblems {
+        row,
+        id,
+        problems: vec![Problem {
+            field: field.into(),
+            message,
+        }],
+    }
+}
+
+#[derive(Default)]
+struct Assembler {
+    organizations: Vec<(Organization, usize)>,
+}
+
+impl Assembler {
+    fn add(&mut self, line: usize, cells: &BTreeMap<&str, &str>) -> Result<(), Vec<Problem>> {
+        let mut problems = Vec::new();
+        let cell = |name: &str| cells.get(name).copied().unwrap_or("");
+        let mut problem = |field: &str, message: String| {
+            problems.push(Problem {
+                field: field.into(),
+                message,
+            })
+        };
+        let text = |column: &str| -> LocalizedText {
+            cells
+                .iter()
+                .filter_map(|(name, value)| {
+                    let (base, tag) = name.split_once('@')?;
+                    (base == column && !value.is_empty())
+                        .then_some((tag.parse::<Lang>().ok()?, *value))
+                })
+                .filter(|(lang, _)| *lang != Lang::It)
+                .fold(LocalizedText::new(cell(column)), |text, (lang, value)| {
+                    text.with(lang, value)
+                })
+        };
+        let texts = |column: &str| -> Vec<LocalizedText> {
+            let italian = list(cell(column));
+            italian
+                .iter()
+                .enumerate()
+                .map(|(i, it)| {
+                    cells
+                        .iter()
+                        .filter_map(|(name, value)| {
+                            let (base, tag) = name.split_once('@')?;
+                            let lang = tag.parse::<Lang>().ok()?;
+                            let translated = list(value).get(i)?.clone();
+                            // A list translated in part repeats the Italian items.
+                            (base == column && lang != Lang::It && translated != *it)
+                                .then_some((lang, translated))
+                        })
+                        .fold(LocalizedText::new(it.clone()), |text, (lang, value)| {
+                            text.with(lang, value)
+                        })
+                })
+                .collect()
+        };
+        let org_name = cell("organization");
+        if org_name.is_empty() && cell("organization_id").is_empty() {
+            problem("organization", "is empty".into());
+            return Err(problems);
+        }
+        let org_id = id_or(cell("organization_id"), || {
+            derived_id("organization", &org_name.to_lowercase())
+        });
+        let location_name = cell("location");
+        let location_id = id_or(cell("location_id"), || {
+            derived_id(
+                &org_id,
+                &format!("location:{}", location_name.to_lowercase()),
+            )
+        });
+        let service_name = cell("service");
+        let service_id = id_or(cell("service_id"), || {
+            derived_id(&org_id, &format!("service:{}", service_name.to_lowercase()))
+        });
+        let link_id = id_or(cell("service_at_location_id"), || {
+            derived_id(&service_id, &format!("at:{location_id}"))
+        });
+        let number = |column: &str, problem: &mut dyn FnMut(&str, String)| -> f64 {
+            cell(column)
+                .replace(',', ".")
+                .parse::<f64>()
+                .unwrap_or_else(|_| {
+                    problem(
+                        column,
+                        format!("{:?} is not a number (e.g. 44.89955)", cell(column)),
+                    );
+                    0.0
+                })
+        };
+        let lat = number("latitude", &mut problem);
+        let lon = number("longitude", &mut problem);
+        let hours = |column: &str, problem: &mut dyn FnMut(&str, String)| {
+            parse_hours(cell(column)).unwrap_or_else(|message| {
+                problem(column, message);
+                Vec::new()
+            })
+        };
+        let location_hours = hours("location_hours", &mut problem);
+        let service_hours = hours("service_hours", &mut problem);
+        let mut categories = Vec::new();
+        for code in cell("categories")
+            .split(',')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+        {
+            match Category::parse(code) {
+                Some(category) => categories.push(category),
+                None => problem(
+                    "categories",
+                    format!(
+                        "{code:?} is not a category; categories are {}",
+                        Category::ALL.map(Category::code).join(", ")
+                    ),
+                ),
+            }
+        }
+        let status = match cell("status") {
+            "" => ServiceStatus::Active,
+            other => ServiceStatus::parse(other).unwrap_or_else(|| {
+                problem(
+                    "status",
+                    "is one of active, inactive, defunct, temporarily closed".into(),
+                );
+                ServiceStatus::Active
+            }),
+        };
+        let demo = match cell("demo").to_ascii_lowercase().as_str() {
+            "" | "no" | "false" | "0" => false,
+            "yes" | "true" | "1" | "sì" | "si" => true,
+            other => {
+                problem("demo", format!("{other:?}: write yes or no"));
+                false
+            }
+        };
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let optional = |column: &str| Some(cell(column).to_owned()).filter(|v| !v.is_empty());
+        let index = match self.organizations.iter().position(|(o, _)| o.id == org_id) {
+            Some(index) => index,
+            None => {
+                self.organizations.push((
+                    Organization {
+                        id: org_id.clone(),
+                        name: text("organization"),
+                        description: if cell("organization_description").is_empty() {
+                            text("organization")
+                        } else {
+                            text("organization_description")
+                        },
+                        website: optional("website"),
+                        email: optional("email"),
+                        phones: list(cell("organization_phones")),
+                        demo,
+                        locations: Vec::new(),
+                        services: Vec::new(),
+                    },
+                    line,
+                ));
+                self.organizations.len() - 1
+            }
+        };
+        let organization = &mut self.organizations[index].0;
+        if organization.location(&location_id).is_none() {
+            organization.locations.push(Location {
+                id: location_id.clone(),
+                name: text("location"),
+                point: GeoPoint { lat, lon },
+                address: Address {
+                    street: cell("street").into(),
+                    postcode: cell("postcode").into(),
+                    locality: cell("city").into(),
+                    province: cell("province").into(),
+                    comune_istat: cell("comune_istat").into(),
+                },
+                phones: list(cell("location_phones")),
+                hours: location_hours,
+                accessibility: texts("accessibility"),
+            });
+        }
+        let link = ServiceAt {
+            id: link_id,
+            location_id,
+            hours: service_hours,
+        };
+        match organization
+            .services
+            .iter_mut()
+            .find(|s| s.id == service_id)
+        {
+            Some(service) => service.at.push(link),
+            None => organization.services.push(Service {
+                id: service_id,
+                name: text("service"),
+                description: if cell("service_description").is_empty() {
+                    text("service")
+                } else {
+                    text("service_description")
+                },
+                status,
+                categories,
+                languages: cell("languages")
+                    .split(',')
+                    .map(|code| code.trim().to_ascii_lowercase())
+                    .filter(|code| !code.is_empty())
+                    .collect(),
+                documents: texts("documents"),
+                fees: optional("fees").map(|_| text("fees")),
+                url: optional("service_url"),
+                phones: list(cell("service_phones")),
+                at: vec![link],
+            }),
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> (Vec<Organization>, Vec<usize>) {
+        self.organizations.into_iter().unzip()
+    }
+}
+
+fn id_or(given: &str, derive: impl FnOnce() -> String) -> String {
+    if given.is_empty() {
+        derive()
+    } else {
+        given.to_ascii_lowercase()
+    }
+}
+
+fn list(text: &str) -> Vec<String> {
+    text.split('|')
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .map(str::to_owned)
+        .collect()
+}

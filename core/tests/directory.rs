@@ -1,0 +1,308 @@
+//! The directory: checks, HSDS 3.0 JSON and CSV both ways, and exports valid against the
+//! HSDS 3.0 compiled organization schema.
+
+use sportello_core::Lang;
+use sportello_core::LocalizedText;
+use sportello_core::directory::hsds::{self, ImportError};
+use sportello_core::directory::{
+    Category, Location, Organization, Service, ServiceAt, ServiceStatus, derived_id, table,
+};
+use sportello_core::model::{Address, GeoPoint};
+use sportello_core::schedule::ScheduleRule;
+
+fn rule(byday: &str, opens: &str, closes: &str) -> ScheduleRule {
+    ScheduleRule {
+        freq: "WEEKLY".into(),
+        byday: Some(byday.into()),
+        opens_at: opens.into(),
+        closes_at: closes.into(),
+        valid_from: None,
+        valid_to: None,
+    }
+}
+
+/// A CPIA with two places and two services, one of them in narrower hours at one place.
+fn cpia() -> Organization {
+    let org = derived_id("test", "cpia");
+    let asti = derived_id(&org, "asti");
+    let canelli = derived_id(&org, "canelli");
+    let course = derived_id(&org, "course");
+    let enrol = derived_id(&org, "enrol");
+    Organization {
+        id: org.clone(),
+        name: LocalizedText::new("CPIA 1 Asti").with(Lang::En, "Adult school CPIA 1 Asti"),
+        description: LocalizedText::new("Scuola pubblica per adulti")
+            .with(Lang::Fr, "École publique pour adultes"),
+        website: Some("https://www.cpia1asti.edu.it".into()),
+        email: None,
+        phones: vec!["+39 0141 000 001".into()],
+        demo: true,
+        locations: vec![
+            Location {
+                id: asti.clone(),
+                name: LocalizedText::new("Sede di Asti"),
+                point: GeoPoint {
+                    lat: 44.9,
+                    lon: 8.2,
+                },
+                address: Address {
+                    street: "Via Roma, 1".into(),
+                    postcode: "14100".into(),
+                    locality: "Asti".into(),
+                    province: "AT".into(),
+                    comune_istat: "005005".into(),
+                },
+                phones: vec![],
+                hours: vec![
+                    rule("MO,TU,WE,TH,FR", "09:00", "12:30"),
+                    rule("TU,TH", "15:00", "18:00"),
+                ],
+                accessibility: vec![
+                    LocalizedText::new("Ingresso senza gradini").with(Lang::Ar, "مدخل بدون درج"),
+                ],
+            },
+            Location {
+                id: canelli.clone(),
+                name: LocalizedText::new("Sede di Canelli"),
+                point: GeoPoint {
+                    lat: 44.72,
+                    lon: 8.29,
+                },
+                address: Address {
+                    street: "Piazza Gancia, 2".into(),
+                    postcode: "14053".into(),
+                    locality: "Canelli".into(),
+                    province: "AT".into(),
+                    comune_istat: "005013".into(),
+                },
+                phones: vec!["0141 000 002".into()],
+                hours: vec![rule("MO,WE", "18:00", "20:00")],
+                accessibility: vec![],
+            },
+        ],
+        services: vec![
+            Service {
+                id: course.clone(),
+                name: LocalizedText::new("Corsi di italiano A1-B1")
+                    .with(Lang::Fr, "Cours d'italien"),
+                description: LocalizedText::new("Corsi gratuiti di lingua italiana"),
+                status: ServiceStatus::Active,
+                categories: vec![Category::ItalianCourses, Category::SchoolMinors],
+                languages: vec!["it".into(), "ar".into(), "wo".into()],
+                documents: vec![
+                    LocalizedText::new("Permesso di soggiorno").with(Lang::En, "Residence permit"),
+                    LocalizedText::new("Codice fiscale"),
+                ],
+                fees: Some(LocalizedText::new("Gratuito").with(Lang::En, "Free")),
+                url: None,
+                phones: vec![],
+                at: vec![
+                    ServiceAt {
+                        id: derived_id(&course, "asti"),
+                        location_id: asti.clone(),
+                        hours: vec![],
+                    },
+                    ServiceAt {
+                        id: derived_id(&course, "canelli"),
+                        location_id: canelli,
+                        hours: vec![],
+                    },
+                ],
+            },
+            Service {
+                id: enrol.clone(),
+                name: LocalizedText::new("Iscrizioni"),
+                description: LocalizedText::new("Iscrizione ai corsi e test di livello"),
+                status: ServiceStatus::TemporarilyClosed,
+                categories: vec![Category::ItalianCourses],
+                languages: vec![],
+                documents: vec![],
+                fees: None,
+                url: Some("https://www.cpia1asti.edu.it/iscrizioni".into()),
+                phones: vec![],
+                at: vec![ServiceAt {
+                    id: derived_id(&enrol, "asti"),
+                    location_id: asti,
+                    hours: vec![rule("TU,TH", "09:00", "12:00")],
+                }],
+            },
+        ],
+    }
+}
+
+#[test]
+fn a_good_organization_passes_its_checks() {
+    assert_eq!(cpia().validate(), Ok(()));
+}
+
+#[test]
+fn checks_list_every_problem_with_where_it_is() {
+    let mut org = cpia();
+    org.locations[0].point = GeoPoint {
+        lat: 8.2,
+        lon: 44.9,
+    };
+    org.locations[1].address.postcode = "1405".into();
+    org.services[0].categories.clear();
+    org.services[1].at[0].location_id = derived_id("elsewhere", "x");
+    org.services[1].at[0].hours[0].opens_at = "13:00".into();
+    org.services[0].languages.push("Arabic".into());
+    let problems = org.validate().unwrap_err();
+    let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        [
+            "locations[0].point",
+            "locations[1].address.postcode",
+            "services[0].categories",
+            "services[0].languages",
+            "services[1].at[0].location_id",
+            "services[1].at[0].hours[0]",
+        ],
+        "{problems:#?}"
+    );
+    assert!(problems[0].message.contains("not in Italy"));
+}
+
+#[test]
+fn hsds_export_read_back_is_the_same_directory() {
+    let directory = vec![cpia()];
+    let json = hsds::export(&directory);
+    let back = hsds::import(&json).expect("our own export imports");
+    assert_eq!(back, directory);
+    // And the second export is byte for byte the first: derived ids are stable.
+    assert_eq!(hsds::export(&back), json);
+}
+
+#[test]
+fn hsds_export_is_valid_against_the_hsds_3_schema() {
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("hsds/organization.json")).unwrap();
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the HSDS schema compiles");
+    let export: serde_json::Value = serde_json::from_str(&hsds::export(&[cpia()])).unwrap();
+    for organization in export.as_array().unwrap() {
+        let errors: Vec<String> = validator
+            .iter_errors(organization)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+    }
+    // The schema is really applied: a service without its required status fails.
+    let mut broken = export[0].clone();
+    broken["services"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("status");
+    assert!(!validator.is_valid(&broken));
+}
+
+#[test]
+fn hsds_translations_ride_in_the_extension() {
+    let json: serde_json::Value = serde_json::from_str(&hsds::export(&[cpia()])).unwrap();
+    let service = &json[0]["services"][0];
+    assert_eq!(service["name"], "Corsi di italiano A1-B1");
+    assert_eq!(service["x_translations"]["fr"]["name"], "Cours d'italien");
+    assert_eq!(service["x_translations"]["en"]["fees_description"], "Free");
+    assert_eq!(
+        service["attributes"][1]["taxonomy_term"]["code"],
+        "school_minors"
+    );
+    assert_eq!(json[0]["x_demo"], true);
+    assert_eq!(json[0]["locations"][1]["external_identifier"], "005013");
+}
+
+#[test]
+fn hsds_import_reports_each_bad_organization_by_index_and_path() {
+    let good: serde_json::Value = serde_json::from_str(&hsds::export(&[cpia()])).unwrap();
+    let mut no_status = good[0].clone();
+    no_status["services"][1]
+        .as_object_mut()
+        .unwrap()
+        .remove("status");
+    let mut bad_hours = good[0].clone();
+    bad_hours["locations"][0]["schedules"][0]["byday"] = "LU,MA".into();
+    let mut bad_category = good[0].clone();
+    bad_category["services"][0]["attributes"][0]["taxonomy_term"]["code"] = "food".into();
+    let document = serde_json::json!([good[0], no_status, bad_hours, bad_category]).to_string();
+    let ImportError::Rows(rows) = hsds::import(&document).unwrap_err() else {
+        panic!("expected problems per organization")
+    };
+    let summary: Vec<(usize, String)> = rows
+        .iter()
+        .map(|r| (r.row, r.problems[0].field.clone()))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (1, "services[1]".to_owned()),
+            (2, "locations[0].schedules".to_owned()),
+            (3, "services[0].attributes[0].taxonomy_term.code".to_owned()),
+        ]
+    );
+    assert!(
+        rows[0].problems[0]
+            .message
+            .contains("missing field `status`")
+    );
+    assert!(rows[1].problems[0].message.contains("LU,MA"));
+}
+
+#[test]
+fn hsds_import_refuses_what_is_not_a_directory() {
+    for document in ["", "{", "42", "[1]", "\"x\""] {
+        assert!(hsds::import(document).is_err(), "{document:?}");
+    }
+}
+
+#[test]
+fn csv_export_read_back_is_the_same_directory() {
+    let directory = vec![cpia()];
+    let csv = table::export(&directory);
+    let back = table::import(&csv).expect("our own CSV imports");
+    assert_eq!(back, directory);
+    assert_eq!(table::export(&back), csv);
+    assert!(csv.lines().next().unwrap().contains("service@fr"));
+}
+
+#[test]
+fn a_hand_written_sheet_imports_with_ids_derived_from_names() {
+    let sheet = "organization,location,latitude,longitude,street,postcode,city,province,comune_istat,location_hours,service,categories,languages\n\
+        Caritas Asti,Centro d'ascolto,44.9,8.21,Via Arcivescovado 1,14100,Asti,AT,005005,\"MO,WE,FR 09:00-12:00\",Centro d'ascolto,\"social_services,housing\",\"it,fr\"\n\
+        Caritas Asti,Centro d'ascolto,,,,,,,,,Mensa,social_services,it\n";
+    // The second line's place columns are blank but the place is the same: only the first
+    // line of a place needs them. Here they are required again, so expect problems.
+    let rows = table::import(sheet).unwrap_err();
+    assert_eq!(rows[0].row, 3);
+    let fixed = sheet.replace(
+        "Caritas Asti,Centro d'ascolto,,,,,,,,,Mensa",
+        "Caritas Asti,Centro d'ascolto,44.9,8.21,Via Arcivescovado 1,14100,Asti,AT,005005,,Mensa",
+    );
+    let directory = table::import(&fixed).expect("a correct sheet imports");
+    assert_eq!(directory.len(), 1);
+    let caritas = &directory[0];
+    assert_eq!(caritas.locations.len(), 1);
+    assert_eq!(caritas.services.len(), 2);
+    assert_eq!(
+        caritas.services[0].categories,
+        [Category::SocialServices, Category::Housing]
+    );
+    // Imported twice, the same ids.
+    assert_eq!(table::import(&fixed).unwrap(), directory);
+}
+
+#[test]
+fn csv_problems_name_the_line_and_column() {
+    let sheet = "organization,location,latitude,longitude,street,postcode,city,province,comune_istat,location_hours,service,categories\n\
+        A,Sede,44.9,8.2,Via 1,14100,Asti,AT,005005,,Corsi,italian_courses\n\
+        B,Sede,quarantaquattro,8.2,Via 1,14100,Asti,AT,005005,\"LU 9-12\",Corsi,cooking\n";
+    let rows = table::import(sheet).unwrap_err();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].row, 3);
+    let fields: Vec<&str> = rows[0].problems.iter().map(|p| p.field.as_str()).collect();
+    assert_eq!(fields, ["latitude", "location_hours", "categories"]);
+    let missing = table::import("organization,service\nA,B\n").unwrap_err();
+    assert!(missing[0].problems[0].message.contains("missing columns"));
+}
