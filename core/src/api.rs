@@ -1,6 +1,7 @@
 //! Shapes of the central server's API that clients share: errors and health.
 
 use crate::booking::{ExistingBooking, SlotOffer};
+use crate::directory::hsds::RowProblems;
 use crate::identity::FieldError;
 use serde::{Deserialize, Serialize};
 
@@ -123,6 +124,9 @@ pub struct Problem {
     /// For `too_many_requests`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_after_secs: Option<u64>,
+    /// For `invalid_input` on an import: every row at fault, with its problems.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rows: Vec<RowProblems>,
 }
 
 impl Problem {
@@ -143,6 +147,7 @@ impl Problem {
             existing: None,
             alternatives: Vec::new(),
             retry_after_secs: None,
+            rows: Vec::new(),
         }
     }
 }

@@ -73,6 +73,9 @@ pub struct UiSettings {
     /// Where receipts live on the central server for phones, e.g.
     /// `https://sportello.example/r/`: a receipt's QR code is this followed by its token.
     pub receipt_url: String,
+    /// Where places of the services map live for phones, e.g. `https://sportello.example/p/`.
+    #[serde(default)]
+    pub place_url: String,
 }
 
 /// A receipt laid out for the printer: what it says, in the person's language and in

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 /// One recurring opening, as HSDS writes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ScheduleRule {
     /// `WEEKLY` or `DAILY`.
     pub freq: String,
@@ -24,8 +25,10 @@ pub struct ScheduleRule {
     pub opens_at: String,
     pub closes_at: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
     pub valid_from: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
     pub valid_to: Option<Date>,
 }
 
@@ -140,6 +143,81 @@ pub enum OpenStatus {
     },
     /// No opening in the next two weeks (or no hours known).
     Closed,
+}
+
+/// An [`OpenStatus`] as people say it, in Italian local time: "open until 12:30", "opens
+/// today at 15:00", "opens tomorrow at 9:00", "opens Tuesday at 9:00". The UI and the phone
+/// page put it in words from `locales/` (`place-open-until`, `place-opens-*`, `day-*`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "say", rename_all = "snake_case")]
+pub enum Phrase {
+    OpenUntil {
+        time: String,
+    },
+    OpensToday {
+        time: String,
+    },
+    OpensTomorrow {
+        time: String,
+    },
+    /// `day` is `mo` … `su`, for the `day-*` messages.
+    OpensOn {
+        day: String,
+        time: String,
+    },
+    NoHours,
+}
+
+impl OpenStatus {
+    pub fn is_open(self) -> bool {
+        matches!(self, OpenStatus::OpenUntil { .. })
+    }
+
+    pub fn phrase(self, now: Timestamp) -> Phrase {
+        let tz = office_tz();
+        let clock = |at: Timestamp| tz.to_datetime(at).strftime("%H:%M").to_string();
+        match self {
+            OpenStatus::OpenUntil { until } => Phrase::OpenUntil { time: clock(until) },
+            OpenStatus::OpensAt { at } => {
+                let today = tz.to_datetime(now).date();
+                let day = tz.to_datetime(at).date();
+                let time = clock(at);
+                if day == today {
+                    Phrase::OpensToday { time }
+                } else if today.tomorrow().ok() == Some(day) {
+                    Phrase::OpensTomorrow { time }
+                } else {
+                    Phrase::OpensOn {
+                        day: day_code(day.weekday()).to_owned(),
+                        time,
+                    }
+                }
+            }
+            OpenStatus::Closed => Phrase::NoHours,
+        }
+    }
+}
+
+/// `mo` … `su`.
+pub fn day_code(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Monday => "mo",
+        Weekday::Tuesday => "tu",
+        Weekday::Wednesday => "we",
+        Weekday::Thursday => "th",
+        Weekday::Friday => "fr",
+        Weekday::Saturday => "sa",
+        Weekday::Sunday => "su",
+    }
+}
+
+/// The days a rule applies on, as `day_code`s, Monday first.
+impl ScheduleRule {
+    pub fn day_codes(&self) -> Vec<&'static str> {
+        self.read()
+            .map(|opening| opening.days.into_iter().map(day_code).collect())
+            .unwrap_or_default()
+    }
 }
 
 /// How far ahead "opens …" looks.

@@ -12,6 +12,7 @@
 //! refuses as ahead of its feed (a database restored from a backup), drops its cache and
 //! pulls again from 0, instead of keeping rows that no longer exist and skipping new ones.
 
+use crate::directory::Organization;
 use crate::faq::FaqEntry;
 use crate::model::{Comune, Counter, Office, Procedure};
 use serde::{Deserialize, Serialize};
@@ -29,15 +30,17 @@ pub enum EntityKind {
     Procedure,
     Comune,
     Faq,
+    Organization,
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 5] = [
+    pub const ALL: [EntityKind; 6] = [
         EntityKind::Office,
         EntityKind::Counter,
         EntityKind::Procedure,
         EntityKind::Comune,
         EntityKind::Faq,
+        EntityKind::Organization,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -47,6 +50,7 @@ impl EntityKind {
             EntityKind::Procedure => "procedure",
             EntityKind::Comune => "comune",
             EntityKind::Faq => "faq",
+            EntityKind::Organization => "organization",
         }
     }
 
@@ -65,6 +69,8 @@ pub enum Record {
     Procedure(Procedure),
     Comune(Comune),
     Faq(FaqEntry),
+    /// A directory entry of the services map, with its places and services.
+    Organization(Organization),
 }
 
 impl Record {
@@ -75,6 +81,7 @@ impl Record {
             Record::Procedure(_) => EntityKind::Procedure,
             Record::Comune(_) => EntityKind::Comune,
             Record::Faq(_) => EntityKind::Faq,
+            Record::Organization(_) => EntityKind::Organization,
         }
     }
 
@@ -86,6 +93,7 @@ impl Record {
             Record::Procedure(procedure) => serde_json::to_string(procedure),
             Record::Comune(comune) => serde_json::to_string(comune),
             Record::Faq(entry) => serde_json::to_string(entry),
+            Record::Organization(organization) => serde_json::to_string(organization),
         }
         .expect("records serialise to JSON")
     }
@@ -98,6 +106,7 @@ impl Record {
             Record::Procedure(procedure) => &procedure.id,
             Record::Comune(comune) => &comune.istat,
             Record::Faq(entry) => &entry.id,
+            Record::Organization(organization) => &organization.id,
         }
     }
 }

@@ -11,8 +11,6 @@ tile-faq = أسئلة وأجوبة
 tile-faq-hint = الوثائق، تصريح الإقامة، العائلة، العمل
 tile-map = خريطة الخدمات
 tile-map-hint = الصحة، السكن، العمل، المدرسة، دروس اللغة الإيطالية
-coming-soon = قريبًا
-coming-soon-body = هذا الجزء غير متوفر بعد. في الوقت الحالي يمكنك طلب المساعدة من شباك البلدية.
 back = رجوع
 
 status-connecting = جارٍ الاتصال…
@@ -171,3 +169,71 @@ category-health = الصحة
 category-school = المدرسة
 category-housing = السكن
 category-documents = الوثائق
+
+# خريطة الخدمات
+map-title = خدمات قريبة منك
+map-view-map = الخريطة
+map-view-list = القائمة
+map-filter-category = ما الذي تبحث عنه
+map-filter-comune = البلدية
+map-filter-language = اللغة المتحدث بها
+map-filter-open-now = مفتوح الآن
+map-any-category = الكل
+map-any-comune = كل البلديات
+map-any-language = كل اللغات
+map-results = { $count ->
+    [zero] لا توجد أماكن
+    [one] مكان واحد
+    [two] مكانان
+    [few] { $count } أماكن
+    [many] { $count } مكانًا
+   *[other] { $count } مكان
+}
+map-none = لا يوجد مكان يطابق هذه الاختيارات.
+map-clear-filters = إلغاء الاختيارات
+map-zoom-in = تكبير الخريطة
+map-zoom-out = تصغير الخريطة
+map-recenter = العودة إلى نقطة البداية
+map-you-are-here = أنت هنا
+map-cluster = عدد الأماكن: { $count }. اضغط لرؤيتها عن قرب
+map-distance-m = على بُعد { $metres } م
+map-distance-km = على بُعد { $km } كم
+map-attribution = البيانات: ISTAT; Openpolis (CC BY 4.0); GeoNames (CC BY 4.0)
+map-empty = لم يتم تنزيل قائمة الخدمات على هذا الجهاز بعد.
+svc-italian_courses = دروس اللغة الإيطالية
+svc-work_training = العمل والتدريب
+svc-housing = السكن
+svc-health = الصحة
+svc-school_minors = المدرسة والأطفال
+svc-legal_immigration = المساعدة القانونية والهجرة
+svc-mediation = الوسطاء اللغويون والثقافيون
+svc-social_services = الخدمات الاجتماعية والاستقبال الأولي
+svc-associations = الجمعيات والجاليات
+place-open-until = مفتوح الآن حتى الساعة { $time }
+place-opens-at = يفتح يوم { $day } في الساعة { $time }
+place-opens-today = يفتح اليوم في الساعة { $time }
+place-opens-tomorrow = يفتح غدًا في الساعة { $time }
+place-no-hours = مواعيد العمل غير مذكورة
+place-hours = مواعيد العمل
+place-services = ماذا يقدم
+place-languages = اللغات المتحدث بها
+place-documents = الوثائق التي يجب إحضارها
+place-fees = التكلفة
+place-phone = الهاتف
+place-address = العنوان
+place-accessibility = سهولة الوصول لذوي الإعاقة
+place-website = الموقع الإلكتروني
+place-qr-page = امسح الرمز بهاتفك: افتح هذا المكان
+place-qr-geo = امسح الرمز بهاتفك: خذني إلى هنا
+place-demo = بيانات تجريبية: التفاصيل غير مؤكدة.
+place-temporarily-closed = مغلق حاليًا
+place-not-found = هذا المكان لم يعد في القائمة.
+place-open-in-maps = افتح في خرائط الهاتف
+place-title = مكان يمكنه مساعدتك
+day-mo = الاثنين
+day-tu = الثلاثاء
+day-we = الأربعاء
+day-th = الخميس
+day-fr = الجمعة
+day-sa = السبت
+day-su = الأحد

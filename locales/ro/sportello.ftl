@@ -11,8 +11,6 @@ tile-faq = Întrebări și răspunsuri
 tile-faq-hint = Documente, permis de ședere, familie, muncă
 tile-map = Harta serviciilor
 tile-map-hint = Sănătate, locuință, muncă, școală, cursuri de italiană
-coming-soon = În curând
-coming-soon-body = Această parte nu este încă disponibilă. Deocamdată puteți cere ajutor la ghișeul primăriei (Comune).
 back = Înapoi
 
 status-connecting = Se conectează…
@@ -172,3 +170,68 @@ category-health = Sănătate
 category-school = Școală
 category-housing = Locuință
 category-documents = Documente
+
+# Harta serviciilor
+map-title = Servicii în apropiere
+map-view-map = Hartă
+map-view-list = Listă
+map-filter-category = Ce căutați
+map-filter-comune = Localitate
+map-filter-language = Limba vorbită
+map-filter-open-now = Deschis acum
+map-any-category = Tot
+map-any-comune = Toate localitățile
+map-any-language = Toate limbile
+map-results = { $count ->
+    [one] { $count } loc
+    [few] { $count } locuri
+   *[other] { $count } de locuri
+}
+map-none = Niciun loc cu aceste filtre.
+map-clear-filters = Scoateți filtrele
+map-zoom-in = Măriți harta
+map-zoom-out = Micșorați harta
+map-recenter = Înapoi la punctul de plecare
+map-you-are-here = Sunteți aici
+map-cluster = Locuri: { $count }. Atingeți pentru a le vedea de aproape
+map-distance-m = la { $metres } m
+map-distance-km = la { $km } km
+map-attribution = Date: ISTAT; Openpolis (CC BY 4.0); GeoNames (CC BY 4.0)
+map-empty = Lista serviciilor nu a fost încă descărcată pe acest terminal.
+svc-italian_courses = Cursuri de italiană
+svc-work_training = Muncă și formare profesională
+svc-housing = Locuință
+svc-health = Sănătate
+svc-school_minors = Școală și copii
+svc-legal_immigration = Ajutor juridic și imigrare
+svc-mediation = Mediatori lingvistici și culturali
+svc-social_services = Servicii sociale și ajutor la sosire
+svc-associations = Asociații și comunități
+place-open-until = Deschis acum, până la ora { $time }
+place-opens-at = Se deschide { $day } la ora { $time }
+place-opens-today = Se deschide azi la ora { $time }
+place-opens-tomorrow = Se deschide mâine la ora { $time }
+place-no-hours = Program neindicat
+place-hours = Program
+place-services = Ce oferă
+place-languages = Limbi vorbite
+place-documents = Documente de adus
+place-fees = Cost
+place-phone = Telefon
+place-address = Adresă
+place-accessibility = Accesibilitate
+place-website = Site web
+place-qr-page = Scanați cu telefonul: deschideți acest loc
+place-qr-geo = Scanați cu telefonul: cum ajungeți aici
+place-demo = Date de probă: detaliile nu sunt verificate.
+place-temporarily-closed = Închis deocamdată
+place-not-found = Acest loc nu mai este în listă.
+place-open-in-maps = Deschideți în hărțile telefonului
+place-title = Un loc care vă poate ajuta
+day-mo = luni
+day-tu = marți
+day-we = miercuri
+day-th = joi
+day-fr = vineri
+day-sa = sâmbătă
+day-su = duminică

@@ -11,8 +11,6 @@ tile-faq = Вопросы и ответы
 tile-faq-hint = Документы, вид на жительство, семья, работа
 tile-map = Карта услуг
 tile-map-hint = Здоровье, жильё, работа, школа, курсы итальянского языка
-coming-soon = Скоро
-coming-soon-body = Этот раздел пока не работает. Сейчас вы можете попросить помощи в окне вашего муниципалитета (Comune).
 back = Назад
 
 status-connecting = Подключение…
@@ -171,3 +169,69 @@ category-health = Здоровье
 category-school = Школа
 category-housing = Жильё
 category-documents = Документы
+
+# Карта услуг
+map-title = Услуги рядом с вами
+map-view-map = Карта
+map-view-list = Список
+map-filter-category = Что вы ищете
+map-filter-comune = Муниципалитет
+map-filter-language = Язык общения
+map-filter-open-now = Открыто сейчас
+map-any-category = Всё
+map-any-comune = Все муниципалитеты
+map-any-language = Все языки
+map-results = { $count ->
+    [one] { $count } место
+    [few] { $count } места
+    [many] { $count } мест
+   *[other] { $count } места
+}
+map-none = Нет мест с такими фильтрами.
+map-clear-filters = Убрать фильтры
+map-zoom-in = Приблизить карту
+map-zoom-out = Отдалить карту
+map-recenter = Вернуться к исходной точке
+map-you-are-here = Вы здесь
+map-cluster = Мест здесь: { $count }. Нажмите, чтобы приблизить
+map-distance-m = { $metres } м отсюда
+map-distance-km = { $km } км отсюда
+map-attribution = Данные: ISTAT; Openpolis (CC BY 4.0); GeoNames (CC BY 4.0)
+map-empty = Список услуг ещё не загружен на этот терминал.
+svc-italian_courses = Курсы итальянского языка
+svc-work_training = Работа и обучение
+svc-housing = Жильё
+svc-health = Здоровье
+svc-school_minors = Школа и дети
+svc-legal_immigration = Юридическая помощь и иммиграция
+svc-mediation = Языковые и культурные посредники
+svc-social_services = Социальные службы и помощь на первое время
+svc-associations = Ассоциации и общины
+place-open-until = Открыто сейчас, до { $time }
+place-opens-at = Откроется { $day } в { $time }
+place-opens-today = Откроется сегодня в { $time }
+place-opens-tomorrow = Откроется завтра в { $time }
+place-no-hours = Часы работы не указаны
+place-hours = Часы работы
+place-services = Что здесь предлагают
+place-languages = На каких языках говорят
+place-documents = Какие документы взять с собой
+place-fees = Стоимость
+place-phone = Телефон
+place-address = Адрес
+place-accessibility = Доступность
+place-website = Сайт
+place-qr-page = Отсканируйте телефоном: открыть это место
+place-qr-geo = Отсканируйте телефоном: проложить маршрут сюда
+place-demo = Тестовые данные: сведения не проверены.
+place-temporarily-closed = Пока закрыто
+place-not-found = Этого места больше нет в списке.
+place-open-in-maps = Открыть в картах на телефоне
+place-title = Место, где вам могут помочь
+day-mo = в понедельник
+day-tu = во вторник
+day-we = в среду
+day-th = в четверг
+day-fr = в пятницу
+day-sa = в субботу
+day-su = в воскресенье

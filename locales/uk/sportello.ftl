@@ -11,8 +11,6 @@ tile-faq = Питання та відповіді
 tile-faq-hint = Документи, посвідка на проживання, сім'я, робота
 tile-map = Карта послуг
 tile-map-hint = Здоров'я, житло, робота, школа, курси італійської мови
-coming-soon = Незабаром
-coming-soon-body = Цей розділ ще не працює. Зараз ви можете попросити допомоги у віконці вашого муніципалітету (Comune).
 back = Назад
 
 status-connecting = Підключення…
@@ -171,3 +169,69 @@ category-health = Здоров'я
 category-school = Школа
 category-housing = Житло
 category-documents = Документи
+
+# Карта послуг
+map-title = Послуги поруч із вами
+map-view-map = Карта
+map-view-list = Список
+map-filter-category = Що ви шукаєте
+map-filter-comune = Муніципалітет
+map-filter-language = Мова спілкування
+map-filter-open-now = Відчинено зараз
+map-any-category = Усе
+map-any-comune = Усі муніципалітети
+map-any-language = Усі мови
+map-results = { $count ->
+    [one] { $count } місце
+    [few] { $count } місця
+    [many] { $count } місць
+   *[other] { $count } місця
+}
+map-none = Немає місць із такими фільтрами.
+map-clear-filters = Прибрати фільтри
+map-zoom-in = Наблизити карту
+map-zoom-out = Віддалити карту
+map-recenter = Повернутися до початкової точки
+map-you-are-here = Ви тут
+map-cluster = Місць тут: { $count }. Натисніть, щоб наблизити
+map-distance-m = { $metres } м звідси
+map-distance-km = { $km } км звідси
+map-attribution = Дані: ISTAT; Openpolis (CC BY 4.0); GeoNames (CC BY 4.0)
+map-empty = Список послуг ще не завантажено на цей термінал.
+svc-italian_courses = Курси італійської мови
+svc-work_training = Робота і навчання
+svc-housing = Житло
+svc-health = Здоров'я
+svc-school_minors = Школа і діти
+svc-legal_immigration = Юридична допомога та імміграція
+svc-mediation = Мовні та культурні посередники
+svc-social_services = Соціальні служби та допомога на перший час
+svc-associations = Асоціації та громади
+place-open-until = Відчинено зараз, до { $time }
+place-opens-at = Відчиниться { $day } о { $time }
+place-opens-today = Відчиниться сьогодні о { $time }
+place-opens-tomorrow = Відчиниться завтра о { $time }
+place-no-hours = Години роботи не вказано
+place-hours = Години роботи
+place-services = Що тут пропонують
+place-languages = Якими мовами говорять
+place-documents = Які документи взяти з собою
+place-fees = Вартість
+place-phone = Телефон
+place-address = Адреса
+place-accessibility = Доступність
+place-website = Вебсайт
+place-qr-page = Відскануйте телефоном: відкрити це місце
+place-qr-geo = Відскануйте телефоном: прокласти маршрут сюди
+place-demo = Тестові дані: інформацію не перевірено.
+place-temporarily-closed = Поки що зачинено
+place-not-found = Цього місця більше немає у списку.
+place-open-in-maps = Відкрити в картах на телефоні
+place-title = Місце, де вам можуть допомогти
+day-mo = в понеділок
+day-tu = у вівторок
+day-we = в середу
+day-th = в четвер
+day-fr = в п'ятницю
+day-sa = в суботу
+day-su = в неділю

@@ -19,6 +19,9 @@ use std::collections::BTreeMap;
 const COMUNI_AT: &str = include_str!("../data/comuni_AT.csv");
 const DEMO_ASTI: &str = include_str!("../data/demo/asti.toml");
 const DEMO_FAQ: &str = include_str!("../data/demo/faq.toml");
+/// The demo services map of Asti and Matera, as HSDS 3.0 JSON (built by
+/// `data/demo/directory/build.py`): loaded through the same import as an administrator's file.
+const DEMO_DIRECTORY: &str = include_str!("../data/demo/directory/services.hsds.json");
 
 /// The demo questions and answers (`data/demo/faq.toml`).
 #[derive(Debug, Deserialize)]
@@ -178,6 +181,8 @@ fn demo_records(demo: &DemoFile) -> Result<Vec<Record>, SeedError> {
         });
     }
     let faq = demo_faq(demo, &procedures)?;
+    let directory = sportello_core::directory::hsds::import(DEMO_DIRECTORY)
+        .map_err(|error| SeedError::Inconsistent(format!("directory: {error:?}")))?;
     Ok(comuni
         .into_iter()
         .map(Record::Comune)
@@ -185,6 +190,7 @@ fn demo_records(demo: &DemoFile) -> Result<Vec<Record>, SeedError> {
         .chain(demo.counters.iter().cloned().map(Record::Counter))
         .chain(procedures.into_iter().map(Record::Procedure))
         .chain(faq.into_iter().map(Record::Faq))
+        .chain(directory.into_iter().map(Record::Organization))
         .collect())
 }
 

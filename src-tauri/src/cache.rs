@@ -8,6 +8,7 @@ use crate::faq_search;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::de::DeserializeOwned;
 use sportello_core::Lang;
+use sportello_core::directory::Organization;
 use sportello_core::faq::{FaqCategory, FaqEntry};
 use sportello_core::kiosk::FaqItem;
 use sportello_core::model::{Comune, Office, Procedure};
@@ -347,6 +348,11 @@ impl Cache {
             })
         })
         .transpose()
+    }
+
+    /// The services map's directory.
+    pub fn organizations(&self) -> Result<Vec<Organization>, CacheError> {
+        self.all(EntityKind::Organization)
     }
 
     /// Comuni by name.

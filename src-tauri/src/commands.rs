@@ -5,12 +5,15 @@
 //! for the cache while a sync writes a page never freezes the window.
 
 use crate::cache::CacheError;
+use crate::directory::Places;
 use crate::sync::{SharedCache, lock};
+use sportello_core::Lang;
 use sportello_core::booking::{ConfirmRequest, Hold, HoldRequest};
+use sportello_core::directory::view::{MapBase, PlaceCard, PlaceFilter, PlaceList};
 use sportello_core::identity::Person;
 use sportello_core::kiosk::{BookOutcome, CommandError, HoldOutcome, KioskStatus, SlotList};
-use sportello_core::model::{Office, Procedure};
-use std::sync::Arc;
+use sportello_core::model::{GeoPoint, Office, Procedure};
+use std::sync::{Arc, Mutex};
 use tauri::State;
 use tokio::sync::{Notify, watch};
 
@@ -19,6 +22,11 @@ pub struct KioskState {
     pub ui: sportello_core::kiosk::UiSettings,
     pub printer: Option<crate::printing::Printer>,
     pub paper: crate::printing::Paper,
+    /// Where the kiosk stands, if configured (the services map measures from here).
+    pub here: Option<GeoPoint>,
+    pub comune_istat: String,
+    /// The directory in memory, rebuilt when the feed moves.
+    pub places: Mutex<Option<Arc<Places>>>,
     pub cache: SharedCache,
     pub store: crate::outbox::SharedStore,
     pub wizard: crate::wizard::Wizard,
@@ -78,6 +86,76 @@ pub fn list_procedures(
     lock(&state.cache)
         .procedures(office_id.as_deref())
         .map_err(cache_error)
+}
+
+/// The directory as of the cache's current feed position.
+fn current_places(state: &KioskState) -> Result<Arc<Places>, CommandError> {
+    let cache = lock(&state.cache);
+    let cursor = cache.cursor().map_err(cache_error)?;
+    let mut held = state
+        .places
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(places) = held.as_ref().filter(|places| places.cursor == cursor) {
+        return Ok(places.clone());
+    }
+    let places = Arc::new(Places::build(
+        cursor,
+        cache.organizations().map_err(cache_error)?,
+    ));
+    *held = Some(places.clone());
+    Ok(places)
+}
+
+/// Where distances are measured from: the configured spot, else the centre of the kiosk's
+/// comune (from the comuni, else from its places), else Asti's.
+fn here(state: &KioskState, places: &Places) -> GeoPoint {
+    const ASTI: GeoPoint = GeoPoint {
+        lat: 44.90024,
+        lon: 8.20643,
+    };
+    state
+        .here
+        .or_else(|| {
+            lock(&state.cache)
+                .comuni()
+                .ok()?
+                .into_iter()
+                .find(|c| c.istat == state.comune_istat)
+                .map(|c| c.location)
+        })
+        .or_else(|| places.centre_of(&state.comune_istat))
+        .unwrap_or(ASTI)
+}
+
+/// The services map's places matching `filter`, nearest first, in `lang`.
+#[tauri::command(async)]
+pub fn places(
+    state: State<'_, KioskState>,
+    filter: PlaceFilter,
+    lang: Lang,
+) -> Result<PlaceList, CommandError> {
+    let places = current_places(&state)?;
+    let from = here(&state, &places);
+    Ok(places.query(&filter, from, jiff::Timestamp::now(), lang))
+}
+
+/// One place's card in `lang`; `None` when it has left the directory.
+#[tauri::command(async)]
+pub fn place_card(
+    state: State<'_, KioskState>,
+    id: String,
+    lang: Lang,
+) -> Result<Option<PlaceCard>, CommandError> {
+    let places = current_places(&state)?;
+    let from = here(&state, &places);
+    Ok(places.card(&id, from, jiff::Timestamp::now(), lang, &state.ui.place_url))
+}
+
+/// The base map: province outlines and comune boundaries (compiled in).
+#[tauri::command(async)]
+pub fn map_base() -> &'static MapBase {
+    crate::territory::base()
 }
 
 /// Asks for a pull now (e.g. when someone taps the status bar), without waiting for it.

@@ -48,6 +48,10 @@ pub struct KioskConfig {
     /// server URL when absent (a kiosk may reach the server by an internal address).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub public_url: Option<String>,
+    /// Where the kiosk stands (e.g. its town hall's door), for the services map's "near you";
+    /// the comune's centre when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<sportello_core::model::GeoPoint>,
 }
 
 fn default_paper() -> crate::printing::Paper {
@@ -76,6 +80,7 @@ impl Default for KioskConfig {
             printer: None,
             paper: default_paper(),
             public_url: None,
+            location: None,
         }
     }
 }
@@ -112,6 +117,8 @@ const HEADER: &str = "\
 # network), \"escpos:/dev/usb/lp0\" (on a USB or serial port), \"cups:Queue\" or
 # \"cups://host:631/Queue\" (a CUPS queue, as a PDF); paper: a CUPS printer's paper, \"a4\" or
 # \"roll80\". public_url: the server's address for phones (the receipt's QR code), if it differs.
+# location = { lat = 44.89930, lon = 8.20650 }: where the kiosk stands, for the services map's
+# distances (the comune's centre when absent).
 # server_url must be https:// unless the server is on this machine.
 ";
 
@@ -206,6 +213,14 @@ impl KioskConfig {
                     .to_owned(),
             });
         }
+        if let Some(point) = self.location
+            && !((35.0..=47.5).contains(&point.lat) && (6.0..=19.0).contains(&point.lon))
+        {
+            return Err(ConfigError::Invalid {
+                field: "location",
+                reason: "latitude and longitude in degrees, in Italy".to_owned(),
+            });
+        }
         if !(2..=3600).contains(&self.idle_secs) {
             return Err(ConfigError::Invalid {
                 field: "idle_secs",
@@ -242,6 +257,12 @@ impl KioskConfig {
     pub fn receipt_url(&self) -> String {
         let base = self.public_url.as_deref().unwrap_or(&self.server_url);
         sportello_core::receipt::page_url(base, "")
+    }
+
+    /// Where phones find a place of the services map: the public URL's, else the server's, `/p/`.
+    pub fn place_url(&self) -> String {
+        let base = self.public_url.as_deref().unwrap_or(&self.server_url);
+        format!("{}/p/", base.trim_end_matches('/'))
     }
 
     pub fn sync_interval(&self) -> Duration {

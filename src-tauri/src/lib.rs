@@ -7,12 +7,14 @@ pub mod client;
 pub mod commands;
 pub mod config;
 pub mod desk;
+pub mod directory;
 pub mod faq_search;
 pub mod identity;
 pub mod outbox;
 pub mod printing;
 pub mod store;
 pub mod sync;
+pub mod territory;
 pub mod wizard;
 
 use crate::cache::Cache;
@@ -70,6 +72,9 @@ pub fn run() -> Result<(), StartError> {
             commands::list_procedures,
             commands::faq_list,
             commands::faq_entry,
+            commands::places,
+            commands::place_card,
+            commands::map_base,
             commands::sync_now,
             commands::ui_settings,
             commands::free_slots,
@@ -143,9 +148,13 @@ fn setup(app: &mut tauri::App) -> Result<(), StartError> {
             idle_warning_secs: config.idle_warning_secs,
             printer: config.receipt_printer().is_some(),
             receipt_url: config.receipt_url(),
+            place_url: config.place_url(),
         },
         printer: config.receipt_printer(),
         paper: config.paper,
+        here: config.location,
+        comune_istat: config.comune_istat.clone(),
+        places: Default::default(),
         cache,
         store,
         wizard,

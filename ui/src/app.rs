@@ -6,11 +6,11 @@ use crate::components::keyboard::Keyboard;
 use crate::components::status_bar::StatusBar;
 use crate::i18n;
 use crate::screens::{
-    coming_soon::ComingSoon,
     faq::Faq,
     home::Home,
     manage::Manage,
     operator::{OperatorBookings, OperatorLogin},
+    services::Services,
     wizard::Wizard,
 };
 use crate::t;
@@ -148,9 +148,7 @@ pub fn App() -> Html {
         Screen::Faq => html! {
             <Faq on_back={home} on_book={book_procedure} />
         },
-        Screen::Map => html! {
-            <ComingSoon id="map" title={t!("tile-map")} on_back={home} />
-        },
+        Screen::Map => html! { <Services on_back={home} /> },
     };
 
     html! {

@@ -4,6 +4,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use sportello_core::Lang;
 use sportello_core::booking::{ConfirmRequest, Hold, HoldRequest};
+use sportello_core::directory::view::{MapBase, PlaceCard, PlaceFilter, PlaceList};
 use sportello_core::faq::{FaqCategory, FaqEntry};
 use sportello_core::identity::Person;
 use sportello_core::kiosk::FaqItem;
@@ -304,4 +305,27 @@ pub async fn faq_entry(id: &str) -> Result<Option<FaqEntry>, BackendError> {
         id: &'a str,
     }
     invoke("faq_entry", Args { id }).await
+}
+
+/// The services map's places matching `filter`, nearest first, in `lang`.
+pub async fn places(filter: &PlaceFilter, lang: Lang) -> Result<PlaceList, BackendError> {
+    #[derive(Serialize)]
+    struct Args<'a> {
+        filter: &'a PlaceFilter,
+        lang: Lang,
+    }
+    invoke("places", Args { filter, lang }).await
+}
+
+pub async fn place_card(id: &str, lang: Lang) -> Result<Option<PlaceCard>, BackendError> {
+    #[derive(Serialize)]
+    struct Args<'a> {
+        id: &'a str,
+        lang: Lang,
+    }
+    invoke("place_card", Args { id, lang }).await
+}
+
+pub async fn map_base() -> Result<MapBase, BackendError> {
+    invoke("map_base", NoArgs {}).await
 }

@@ -213,6 +213,7 @@ pub enum ImportError {
 
 /// The problems of one row of an import (an organization of a JSON document, a line of a CSV).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RowProblems {
     /// The organization's index in the array, or the CSV line number (the header is line 1).
     pub row: usize,

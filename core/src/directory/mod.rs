@@ -9,6 +9,7 @@
 
 pub mod hsds;
 pub mod table;
+pub mod view;
 
 use crate::model::{Address, GeoPoint};
 use crate::schedule::{Schedule, ScheduleRule};
@@ -20,6 +21,7 @@ use std::fmt;
 /// What a service does, after the axes of Italy's integration plans. Each has an icon and a
 /// colour on the map.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     ItalianCourses,
@@ -83,6 +85,7 @@ impl Category {
 
 /// HSDS `service.status`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ServiceStatus {
     #[default]
@@ -116,6 +119,7 @@ impl ServiceStatus {
 
 /// An organization with its places and services: one record in the feed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Organization {
     /// A UUID, as HSDS requires.
     pub id: String,
@@ -138,6 +142,7 @@ pub struct Organization {
 
 /// A physical place where services are offered.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Location {
     pub id: String,
     pub name: LocalizedText,
@@ -154,6 +159,7 @@ pub struct Location {
 
 /// What an organization offers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Service {
     pub id: String,
     pub name: LocalizedText,
@@ -180,6 +186,7 @@ pub struct Service {
 
 /// A service at one of its organization's locations (HSDS `service_at_location`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ServiceAt {
     pub id: String,
     pub location_id: String,
@@ -345,6 +352,7 @@ pub const MAX_DESCRIPTION: usize = 4_000;
 
 /// One thing wrong in a record, and where.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Problem {
     /// Where, e.g. `services[1].at[0].location_id` (in a CSV: the column).
     pub field: String,
@@ -398,7 +406,7 @@ impl Checker {
         }
         if text
             .chars()
-            .any(|c| c.is_control() && !(c == '\n' && !one_line))
+            .any(|c| c.is_control() && (c != '\n' || one_line))
         {
             self.push(field, "has control characters or line breaks");
         }
@@ -472,4 +480,15 @@ pub const ID_NAMESPACE: uuid::Uuid = uuid::uuid!("6f1c2d0e-5b7a-4c1e-9a63-2f0d7b
 /// A stable id for a part of a record, e.g. `derived_id(location_id, "schedule:0")`.
 pub fn derived_id(owner: &str, part: &str) -> String {
     uuid::Uuid::new_v5(&ID_NAMESPACE, format!("{owner}:{part}").as_bytes()).to_string()
+}
+
+/// What an import changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ImportSummary {
+    pub created: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    /// Organizations not in the file, removed because the import replaced the directory.
+    pub removed: usize,
 }

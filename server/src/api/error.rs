@@ -47,6 +47,12 @@ impl std::fmt::Display for ApiError {
     }
 }
 
+impl From<Problem> for ApiError {
+    fn from(problem: Problem) -> Self {
+        Self(Box::new(problem))
+    }
+}
+
 impl From<BookingError> for ApiError {
     fn from(err: BookingError) -> Self {
         let detail = err.to_string();

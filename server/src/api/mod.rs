@@ -3,12 +3,14 @@
 mod admin;
 mod auth;
 mod bookings;
+mod directory;
 mod error;
 mod extract;
 mod faq;
 mod health;
 mod kiosk;
 mod openapi;
+mod place_page;
 mod receipt_page;
 mod reference;
 mod sync;
@@ -56,6 +58,8 @@ pub struct AppState {
 
 /// Bodies larger than this are refused before they are read.
 const MAX_BODY_BYTES: usize = 64 * 1024;
+/// A directory import is a whole province's file (the demo's HSDS JSON is ~0.5 MB).
+const MAX_IMPORT_BYTES: usize = 16 * 1024 * 1024;
 /// A request that takes longer than this is answered 503 rather than left hanging.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -128,12 +132,23 @@ pub fn router(state: AppState) -> Router {
         .route("/faq", get(faq::list))
         .route("/faq/{id}", get(faq::get))
         .route("/admin/faq/{id}", put(faq::put).delete(faq::retire))
-        .route("/admin/faq/{id}/texts/{lang}", put(faq::put_text));
+        .route("/admin/faq/{id}/texts/{lang}", put(faq::put_text))
+        .route("/directory", get(directory::list))
+        .route("/admin/directory/hsds", get(directory::export_hsds))
+        .route("/admin/directory/csv", get(directory::export_csv))
+        .route("/admin/directory/{id}", delete(directory::remove));
 
-    Router::new()
+    // Imports have their own body limit, so they are served beside the rest, with the same
+    // layers otherwise.
+    let imports = Router::new()
+        .route("/api/v1/admin/directory/import", post(directory::import))
+        .with_state(state.clone());
+
+    let main = Router::new()
         .route("/health", get(health::health))
         .route("/r/{token}", get(receipt_page::page))
         .route("/r/{token}/calendar.ics", get(receipt_page::calendar))
+        .route("/p/{id}", get(place_page::page))
         .route(
             "/r/{token}/cancel",
             get(receipt_page::confirm).post(receipt_page::cancel),
@@ -143,34 +158,40 @@ pub fn router(state: AppState) -> Router {
         .method_not_allowed_fallback(|| async {
             problem(ProblemCode::MethodNotAllowed, "method not allowed here")
         })
-        .with_state(state)
-        .layer(
-            tower::ServiceBuilder::new()
-                .layer(axum::middleware::map_response(problem_for_bare_errors))
-                .layer(
-                    // Log the route, never the raw URI: query strings may carry personal data.
-                    TraceLayer::new_for_http().make_span_with(|request: &Request| {
-                        let route = request
-                            .extensions()
-                            .get::<MatchedPath>()
-                            .map_or("unmatched", MatchedPath::as_str);
-                        tracing::info_span!("request", method = %request.method(), route)
-                    }),
-                )
-                .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
-                .layer(CatchPanicLayer::custom(|_panic| {
-                    problem(ProblemCode::Internal, "the server failed on this request")
-                }))
-                .layer(TimeoutLayer::with_status_code(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    REQUEST_TIMEOUT,
-                ))
-                // Small answers (most of the API) are not worth a compressor's set-up cost.
-                .layer(
-                    CompressionLayer::new()
-                        .compress_when(DefaultPredicate::new().and(SizeAbove::new(1024))),
-                ),
-        )
+        .with_state(state);
+    layered(main, MAX_BODY_BYTES).merge(layered(imports, MAX_IMPORT_BYTES))
+}
+
+/// Every route's layers: problem documents for bare errors, logging by route, the body
+/// limit, panics caught, a timeout, compression.
+fn layered(router: Router, body_limit: usize) -> Router {
+    router.layer(
+        tower::ServiceBuilder::new()
+            .layer(axum::middleware::map_response(problem_for_bare_errors))
+            .layer(
+                // Log the route, never the raw URI: query strings may carry personal data.
+                TraceLayer::new_for_http().make_span_with(|request: &Request| {
+                    let route = request
+                        .extensions()
+                        .get::<MatchedPath>()
+                        .map_or("unmatched", MatchedPath::as_str);
+                    tracing::info_span!("request", method = %request.method(), route)
+                }),
+            )
+            .layer(RequestBodyLimitLayer::new(body_limit))
+            .layer(CatchPanicLayer::custom(|_panic| {
+                problem(ProblemCode::Internal, "the server failed on this request")
+            }))
+            .layer(TimeoutLayer::with_status_code(
+                StatusCode::SERVICE_UNAVAILABLE,
+                REQUEST_TIMEOUT,
+            ))
+            // Small answers (most of the API) are not worth a compressor's set-up cost.
+            .layer(
+                CompressionLayer::new()
+                    .compress_when(DefaultPredicate::new().and(SizeAbove::new(1024))),
+            ),
+    )
 }
 
 /// Gives the errors that layers answer by themselves (body too large, timeout) a problem

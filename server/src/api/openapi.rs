@@ -1,7 +1,7 @@
 //! The OpenAPI document of the API, generated from the handlers and the core types.
 
 use super::extract::{ApiQuery, NoParams};
-use super::{admin, auth, bookings, faq, health, kiosk, reference, sync};
+use super::{admin, auth, bookings, directory, faq, health, kiosk, reference, sync};
 use axum::Json;
 use utoipa::OpenApi;
 
@@ -69,6 +69,11 @@ use utoipa::OpenApi;
         faq::put,
         faq::put_text,
         faq::retire,
+        directory::list,
+        directory::export_hsds,
+        directory::export_csv,
+        directory::import,
+        directory::remove,
     ),
     modifiers(&BearerAuth),
     tags(

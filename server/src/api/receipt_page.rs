@@ -480,6 +480,17 @@ fn document(
     link: &dyn Fn(Lang) -> Option<String>,
     body: Markup,
 ) -> Markup {
+    page_document(lang, t, &fl!(t, "phone-title"), link, body)
+}
+
+/// A page for phones: in the reader's language and direction, with links to the others.
+pub(super) fn page_document(
+    lang: Lang,
+    t: &FluentLanguageLoader,
+    title: &str,
+    link: &dyn Fn(Lang) -> Option<String>,
+    body: Markup,
+) -> Markup {
     let direction = lang.direction().as_html();
     html! {
         (DOCTYPE)
@@ -488,11 +499,11 @@ fn document(
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta name="robots" content="noindex";
-                title { (fl!(t, "phone-title")) " – Sportello" }
+                title { (title) " – Sportello" }
                 style { (STYLE) }
             }
             body {
-                h1 { (fl!(t, "phone-title")) }
+                h1 { (title) }
                 (body)
                 nav aria-label=(fl!(t, "phone-language")) {
                     @for other in Lang::ALL {

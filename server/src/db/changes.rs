@@ -2,7 +2,7 @@
 
 use super::reference::{
     attach_counters, columns, comune_from_row, counter_from_row, faq_from_row, office_from_row,
-    procedure_from_row,
+    organization_from_row, procedure_from_row,
 };
 use super::{Backend, Db, DbError};
 use sportello_core::sync::{
@@ -90,6 +90,7 @@ fn table(entity: EntityKind) -> &'static str {
         EntityKind::Procedure => "procedures",
         EntityKind::Comune => "comuni",
         EntityKind::Faq => "faq_entries",
+        EntityKind::Organization => "directory_organizations",
     }
 }
 
@@ -138,6 +139,10 @@ async fn rows_after(
         EntityKind::Faq => rows
             .iter()
             .map(|row| faq_from_row(row).map(Record::Faq))
+            .collect::<Result<_, _>>()?,
+        EntityKind::Organization => rows
+            .iter()
+            .map(|row| organization_from_row(row).map(Record::Organization))
             .collect::<Result<_, _>>()?,
         EntityKind::Procedure => {
             let mut procedures = rows

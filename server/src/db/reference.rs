@@ -2,7 +2,9 @@
 //! writes that feed replication.
 
 use super::DbError;
+use sportello_core::Lang;
 use sportello_core::calendar::WeeklyHours;
+use sportello_core::directory::Organization;
 use sportello_core::faq::FaqEntry;
 use sportello_core::model::{
     Address, BookingRules, Comune, Counter, GeoPoint, Office, OfficeKind, Procedure,
@@ -42,6 +44,7 @@ pub async fn upsert_record(conn: &mut AnyConnection, record: &Record) -> Result<
         Record::Procedure(procedure) => upsert_procedure(conn, procedure, seq).await?,
         Record::Comune(comune) => upsert_comune(conn, comune, seq).await?,
         Record::Faq(entry) => upsert_faq(conn, entry, seq).await?,
+        Record::Organization(organization) => upsert_organization(conn, organization, seq).await?,
     }
     // A row that comes back after a deletion must not stay deleted on the kiosks.
     sqlx::query("DELETE FROM tombstones WHERE entity = $1 AND id = $2")
@@ -64,6 +67,7 @@ pub async fn delete_record(
         EntityKind::Procedure => "DELETE FROM procedures WHERE id = $1",
         EntityKind::Comune => "DELETE FROM comuni WHERE istat = $1",
         EntityKind::Faq => "DELETE FROM faq_entries WHERE id = $1",
+        EntityKind::Organization => "DELETE FROM directory_organizations WHERE id = $1",
     };
     // The counter first, as in `upsert_record`: writers that lock in the same order cannot
     // deadlock. A deletion of nothing wastes a number; the feed does not need them dense.
@@ -240,6 +244,46 @@ pub async fn list_faq(conn: &mut AnyConnection) -> Result<Vec<FaqEntry>, DbError
 pub async fn get_faq(conn: &mut AnyConnection, id: &str) -> Result<Option<FaqEntry>, DbError> {
     let sql = format!("SELECT {FAQ_COLUMNS} FROM faq_entries WHERE id = $1");
     fetch_optional(conn, sql, id, faq_from_row).await
+}
+
+const ORGANIZATION_COLUMNS: &str = "id, data, seq";
+
+async fn upsert_organization(
+    conn: &mut AnyConnection,
+    organization: &Organization,
+    seq: i64,
+) -> Result<(), DbError> {
+    let data =
+        serde_json::to_string(organization).map_err(|err| DbError::Corrupt(err.to_string()))?;
+    sqlx::query(
+        "INSERT INTO directory_organizations (id, data, seq) VALUES ($1, $2, $3) \
+         ON CONFLICT (id) DO UPDATE SET data = excluded.data, seq = excluded.seq",
+    )
+    .bind(&organization.id)
+    .bind(data)
+    .bind(seq)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub(super) fn organization_from_row(row: &AnyRow) -> Result<Organization, DbError> {
+    let data: String = row.try_get("data")?;
+    serde_json::from_str(&data).map_err(|err| DbError::Corrupt(format!("organization: {err}")))
+}
+
+/// The whole directory, by Italian name.
+pub async fn list_directory(conn: &mut AnyConnection) -> Result<Vec<Organization>, DbError> {
+    let sql = format!("SELECT {ORGANIZATION_COLUMNS} FROM directory_organizations");
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .fetch_all(conn)
+        .await?;
+    let mut organizations = rows
+        .iter()
+        .map(organization_from_row)
+        .collect::<Result<Vec<_>, _>>()?;
+    organizations.sort_by(|a, b| (a.name.get(Lang::It), &a.id).cmp(&(b.name.get(Lang::It), &b.id)));
+    Ok(organizations)
 }
 
 async fn upsert_comune(conn: &mut AnyConnection, comune: &Comune, seq: i64) -> Result<(), DbError> {
@@ -481,6 +525,7 @@ pub(super) fn columns(entity: EntityKind) -> &'static str {
         EntityKind::Procedure => PROCEDURE_COLUMNS,
         EntityKind::Comune => COMUNE_COLUMNS,
         EntityKind::Faq => FAQ_COLUMNS,
+        EntityKind::Organization => ORGANIZATION_COLUMNS,
     }
 }
 

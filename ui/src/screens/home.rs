@@ -16,21 +16,13 @@ pub struct Props {
 pub fn Home(props: &Props) -> Html {
     // Re-render on a language change even though the props stay the same.
     let _lang = use_lang();
-    let tile = |id: &'static str,
-                screen: Screen,
-                icon: Html,
-                title: String,
-                hint: String,
-                ready: bool| {
+    let tile = |id: &'static str, screen: Screen, icon: Html, title: String, hint: String| {
         let on_open = props.on_open.reform(move |_: MouseEvent| screen);
         html! {
-            <button id={id} class={classes!("tile", (!ready).then_some("not-ready"))} onclick={on_open}>
+            <button id={id} class="tile" onclick={on_open}>
                 <span class="tile-icon">{ icon }</span>
                 <span class="tile-title">{ title }</span>
                 <span class="tile-hint">{ hint }</span>
-                if !ready {
-                    <span class="tile-badge">{ t!("coming-soon") }</span>
-                }
             </button>
         }
     };
@@ -39,9 +31,9 @@ pub fn Home(props: &Props) -> Html {
             <LangPicker on_choose={props.on_language.clone()} />
             <h1 class="home-question">{ t!("home-question") }</h1>
             <nav class="tiles">
-                { tile("tile-book", Screen::Book, icons::calendar(), t!("tile-book"), t!("tile-book-hint"), true) }
-                { tile("tile-faq", Screen::Faq, icons::question(), t!("tile-faq"), t!("tile-faq-hint"), false) }
-                { tile("tile-map", Screen::Map, icons::map_pin(), t!("tile-map"), t!("tile-map-hint"), false) }
+                { tile("tile-book", Screen::Book, icons::calendar(), t!("tile-book"), t!("tile-book-hint")) }
+                { tile("tile-faq", Screen::Faq, icons::question(), t!("tile-faq"), t!("tile-faq-hint")) }
+                { tile("tile-map", Screen::Map, icons::map_pin(), t!("tile-map"), t!("tile-map-hint")) }
             </nav>
             <button class="secondary" id="manage-booking"
                     onclick={props.on_open.reform(|_: MouseEvent| Screen::Manage)}>

@@ -1,0 +1,272 @@
+//! The services map on the kiosk: the directory's places, read from the cache once per feed
+//! position and kept in memory, filtered and sorted by distance from the kiosk on each touch
+//! (2,000 places take well under the 10 ms budget: `cargo bench --bench directory`).
+
+use sportello_core::Lang;
+use sportello_core::directory::view::{
+    Choice, HoursLine, PlaceCard, PlaceFilter, PlaceList, PlaceSummary, ServiceCard,
+};
+use sportello_core::directory::{Category, Organization, ServiceStatus};
+use sportello_core::model::GeoPoint;
+use sportello_core::schedule::{Schedule, ScheduleRule};
+use sportello_core::sync::Cursor;
+use std::collections::BTreeMap;
+
+/// One location with what is offered there, ready to filter.
+struct Place {
+    /// Index of the organization in `Places::organizations`.
+    organization: usize,
+    location: usize,
+    /// Bit `i` set: a service here is of `Category::ALL[i]`.
+    categories: u16,
+    languages: Vec<String>,
+    schedule: Schedule,
+}
+
+/// The directory in memory, as of one feed position.
+pub struct Places {
+    pub cursor: Cursor,
+    organizations: Vec<Organization>,
+    places: Vec<Place>,
+}
+
+impl Places {
+    pub fn build(cursor: Cursor, organizations: Vec<Organization>) -> Places {
+        let mut places = Vec::new();
+        for (o, organization) in organizations.iter().enumerate() {
+            for (l, location) in organization.locations.iter().enumerate() {
+                let mut categories = 0u16;
+                let mut languages: Vec<String> = Vec::new();
+                let offered = organization.services.iter().filter(|service| {
+                    service.status != ServiceStatus::Defunct
+                        && service.status != ServiceStatus::Inactive
+                        && service.at.iter().any(|at| at.location_id == location.id)
+                });
+                let mut any = false;
+                for service in offered {
+                    any = true;
+                    for category in &service.categories {
+                        categories |= bit(*category);
+                    }
+                    for code in &service.languages {
+                        if !languages.contains(code) {
+                            languages.push(code.clone());
+                        }
+                    }
+                }
+                // A place where nothing is offered has nothing to show.
+                if any {
+                    places.push(Place {
+                        organization: o,
+                        location: l,
+                        categories,
+                        languages,
+                        schedule: Schedule {
+                            rules: location.hours.clone(),
+                            closed_on_holidays: true,
+                        },
+                    });
+                }
+            }
+        }
+        Places {
+            cursor,
+            organizations,
+            places,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.places.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
+    }
+
+    /// The places matching `filter`, nearest to `from` first (ties by name).
+    pub fn query(
+        &self,
+        filter: &PlaceFilter,
+        from: GeoPoint,
+        now: jiff::Timestamp,
+        lang: Lang,
+    ) -> PlaceList {
+        let wanted = filter.category.map(bit);
+        let mut places: Vec<PlaceSummary> = self
+            .places
+            .iter()
+            .filter(|place| wanted.is_none_or(|bits| place.categories & bits != 0))
+            .filter(|place| {
+                filter
+                    .language
+                    .as_ref()
+                    .is_none_or(|code| place.languages.contains(code))
+            })
+            .filter(|place| {
+                filter
+                    .comune
+                    .as_ref()
+                    .is_none_or(|istat| self.location(place).address.comune_istat == *istat)
+            })
+            .filter_map(|place| {
+                let status = place.schedule.status(now);
+                if filter.open_now && !status.is_open() {
+                    return None;
+                }
+                let organization = &self.organizations[place.organization];
+                let location = self.location(place);
+                Some(PlaceSummary {
+                    id: location.id.clone(),
+                    name: location.name.get(lang).to_owned(),
+                    organization: organization.name.get(lang).to_owned(),
+                    categories: Category::ALL
+                        .into_iter()
+                        .filter(|c| place.categories & bit(*c) != 0)
+                        .collect(),
+                    point: location.point,
+                    distance_m: from.distance_m(location.point).round() as u32,
+                    comune: location.address.locality.clone(),
+                    status: status.phrase(now),
+                    open: status.is_open(),
+                })
+            })
+            .collect();
+        places.sort_by(|a, b| (a.distance_m, &a.name).cmp(&(b.distance_m, &b.name)));
+
+        let mut comuni: BTreeMap<String, String> = BTreeMap::new();
+        let mut languages: BTreeMap<&str, usize> = BTreeMap::new();
+        for place in &self.places {
+            let address = &self.location(place).address;
+            comuni
+                .entry(address.comune_istat.clone())
+                .or_insert_with(|| address.locality.clone());
+            for code in &place.languages {
+                *languages.entry(code).or_default() += 1;
+            }
+        }
+        let mut comuni: Vec<Choice> = comuni
+            .into_iter()
+            .map(|(code, name)| Choice { code, name })
+            .collect();
+        comuni.sort_by(|a, b| a.name.cmp(&b.name));
+        let mut languages: Vec<(&str, usize)> = languages.into_iter().collect();
+        languages.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        PlaceList {
+            places,
+            total: self.places.len(),
+            from,
+            comuni,
+            languages: languages
+                .into_iter()
+                .map(|(code, _)| code.to_owned())
+                .collect(),
+        }
+    }
+
+    fn location(&self, place: &Place) -> &sportello_core::directory::Location {
+        &self.organizations[place.organization].locations[place.location]
+    }
+
+    /// A place's card, or `None` if no such place is (any longer) in the directory.
+    pub fn card(
+        &self,
+        id: &str,
+        from: GeoPoint,
+        now: jiff::Timestamp,
+        lang: Lang,
+        place_url: &str,
+    ) -> Option<PlaceCard> {
+        let place = self.places.iter().find(|p| self.location(p).id == id)?;
+        let organization = &self.organizations[place.organization];
+        let location = self.location(place);
+        let status = place.schedule.status(now);
+        let services = organization
+            .services
+            .iter()
+            .filter(|s| s.status != ServiceStatus::Defunct && s.status != ServiceStatus::Inactive)
+            .filter_map(|service| {
+                let here = service.at.iter().find(|at| at.location_id == location.id)?;
+                Some(ServiceCard {
+                    name: service.name.get(lang).to_owned(),
+                    description: service.description.get(lang).to_owned(),
+                    categories: service.categories.clone(),
+                    languages: service.languages.clone(),
+                    documents: service
+                        .documents
+                        .iter()
+                        .map(|d| d.get(lang).to_owned())
+                        .collect(),
+                    fees: service.fees.as_ref().map(|f| f.get(lang).to_owned()),
+                    hours: hours(&here.hours),
+                    temporarily_closed: service.status == ServiceStatus::TemporarilyClosed,
+                })
+            })
+            .collect();
+        let point = location.point;
+        Some(PlaceCard {
+            id: location.id.clone(),
+            name: location.name.get(lang).to_owned(),
+            organization: organization.name.get(lang).to_owned(),
+            demo: organization.demo,
+            address: location.address.one_line(),
+            point,
+            distance_m: from.distance_m(point).round() as u32,
+            status: status.phrase(now),
+            hours: hours(&location.hours),
+            phones: location
+                .phones
+                .iter()
+                .chain(&organization.phones)
+                .cloned()
+                .collect(),
+            website: organization.website.clone(),
+            accessibility: location
+                .accessibility
+                .iter()
+                .map(|a| a.get(lang).to_owned())
+                .collect(),
+            services,
+            page_url: format!("{place_url}{}?lang={}", location.id, lang.code()),
+            geo_uri: format!(
+                "geo:{:.5},{:.5}?q={:.5},{:.5}",
+                point.lat, point.lon, point.lat, point.lon
+            ),
+        })
+    }
+
+    /// Where the kiosk's comune is, if some place's address is in it: the fallback when the
+    /// kiosk's own location is not configured.
+    pub fn centre_of(&self, istat: &str) -> Option<GeoPoint> {
+        let points: Vec<GeoPoint> = self
+            .places
+            .iter()
+            .map(|p| self.location(p))
+            .filter(|l| l.address.comune_istat == istat)
+            .map(|l| l.point)
+            .collect();
+        (!points.is_empty()).then(|| GeoPoint {
+            lat: points.iter().map(|p| p.lat).sum::<f64>() / points.len() as f64,
+            lon: points.iter().map(|p| p.lon).sum::<f64>() / points.len() as f64,
+        })
+    }
+}
+
+fn bit(category: Category) -> u16 {
+    let index = Category::ALL
+        .iter()
+        .position(|c| *c == category)
+        .expect("every category is in ALL");
+    1 << index
+}
+
+fn hours(rules: &[ScheduleRule]) -> Vec<HoursLine> {
+    rules
+        .iter()
+        .map(|rule| HoursLine {
+            days: rule.day_codes().into_iter().map(str::to_owned).collect(),
+            opens: rule.opens_at.clone(),
+            closes: rule.closes_at.clone(),
+        })
+        .collect()
+}
