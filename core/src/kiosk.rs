@@ -76,6 +76,9 @@ pub struct UiSettings {
     /// Where places of the services map live for phones, e.g. `https://sportello.example/p/`.
     #[serde(default)]
     pub place_url: String,
+    /// The deployer's street-level map, when one is installed and readable.
+    #[serde(default)]
+    pub street_map: Option<crate::directory::view::StreetMap>,
 }
 
 /// A receipt laid out for the printer: what it says, in the person's language and in

@@ -306,3 +306,21 @@ fn csv_problems_name_the_line_and_column() {
     let missing = table::import("organization,service\nA,B\n").unwrap_err();
     assert!(missing[0].problems[0].message.contains("missing columns"));
 }
+
+#[test]
+fn the_demo_directory_survives_the_csv_sheet() {
+    let demo = hsds::import(include_str!(
+        "../../server/data/demo/directory/services.hsds.json"
+    ))
+    .expect("the demo directory imports");
+    let back = table::import(&table::export(&demo)).expect("its sheet imports");
+    for (before, after) in demo.iter().zip(&back) {
+        assert_eq!(
+            serde_json::to_value(before).unwrap(),
+            serde_json::to_value(after).unwrap(),
+            "{}",
+            before.name.get(Lang::It)
+        );
+    }
+    assert_eq!(back.len(), demo.len());
+}

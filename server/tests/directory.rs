@@ -334,6 +334,7 @@ async fn feed_check(h: &Harness) {
     let mut file: Vec<Value> = serde_json::from_str(&before).unwrap();
     file[2]["services"][0]["name"] = "Servizio rinominato".into();
     let renamed = file[2]["id"].as_str().unwrap().to_owned();
+    let service = file[2]["services"][0]["id"].as_str().unwrap().to_owned();
     let summary: ImportSummary = import(
         h,
         &admin,
@@ -359,8 +360,13 @@ async fn feed_check(h: &Harness) {
         .collect();
     assert_eq!(upserts.len(), 1);
     assert_eq!(upserts[0].id, renamed);
+    let edited = upserts[0]
+        .services
+        .iter()
+        .find(|s| s.id == service)
+        .unwrap();
     assert_eq!(
-        upserts[0].services[0].name.get(sportello_core::Lang::It),
+        edited.name.get(sportello_core::Lang::It),
         "Servizio rinominato"
     );
 

@@ -9,7 +9,7 @@ use crate::directory::Places;
 use crate::sync::{SharedCache, lock};
 use sportello_core::Lang;
 use sportello_core::booking::{ConfirmRequest, Hold, HoldRequest};
-use sportello_core::directory::view::{MapBase, PlaceCard, PlaceFilter, PlaceList};
+use sportello_core::directory::view::{MapBase, MapTile, PlaceCard, PlaceFilter, PlaceList};
 use sportello_core::identity::Person;
 use sportello_core::kiosk::{BookOutcome, CommandError, HoldOutcome, KioskStatus, SlotList};
 use sportello_core::model::{GeoPoint, Office, Procedure};
@@ -27,6 +27,7 @@ pub struct KioskState {
     pub comune_istat: String,
     /// The directory in memory, rebuilt when the feed moves.
     pub places: Mutex<Option<Arc<Places>>>,
+    pub street_map: Option<Arc<crate::street_map::StreetMapArchive>>,
     pub cache: SharedCache,
     pub store: crate::outbox::SharedStore,
     pub wizard: crate::wizard::Wizard,
@@ -156,6 +157,24 @@ pub fn place_card(
 #[tauri::command(async)]
 pub fn map_base() -> &'static MapBase {
     crate::territory::base()
+}
+
+/// A tile of the deployer's street map; `None` where it has none (or there is no such map).
+#[tauri::command(async)]
+pub async fn map_tile(
+    state: State<'_, KioskState>,
+    z: u8,
+    x: u32,
+    y: u32,
+) -> Result<Option<MapTile>, CommandError> {
+    let Some(archive) = state.street_map.clone() else {
+        return Ok(None);
+    };
+    archive.tile(z, x, y).await.or_else(|err| {
+        // A damaged tile leaves a hole in the map, not an error on the screen.
+        tracing::warn!(error = %err, z, x, y, "street map tile unreadable");
+        Ok(None)
+    })
 }
 
 /// Asks for a pull now (e.g. when someone taps the status bar), without waiting for it.

@@ -52,6 +52,10 @@ pub struct KioskConfig {
     /// the comune's centre when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<sportello_core::model::GeoPoint>,
+    /// A street-level map of the province, a PMTiles archive of vector tiles, drawn under the
+    /// services map instead of the comune outlines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub street_map: Option<PathBuf>,
 }
 
 fn default_paper() -> crate::printing::Paper {
@@ -81,6 +85,7 @@ impl Default for KioskConfig {
             paper: default_paper(),
             public_url: None,
             location: None,
+            street_map: None,
         }
     }
 }
@@ -118,7 +123,8 @@ const HEADER: &str = "\
 # \"cups://host:631/Queue\" (a CUPS queue, as a PDF); paper: a CUPS printer's paper, \"a4\" or
 # \"roll80\". public_url: the server's address for phones (the receipt's QR code), if it differs.
 # location = { lat = 44.89930, lon = 8.20650 }: where the kiosk stands, for the services map's
-# distances (the comune's centre when absent).
+# distances (the comune's centre when absent). street_map: a .pmtiles archive of vector tiles
+# (e.g. an OpenStreetMap extract) drawn under the services map instead of the comune outlines.
 # server_url must be https:// unless the server is on this machine.
 ";
 

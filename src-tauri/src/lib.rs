@@ -13,6 +13,7 @@ pub mod identity;
 pub mod outbox;
 pub mod printing;
 pub mod store;
+pub mod street_map;
 pub mod sync;
 pub mod territory;
 pub mod wizard;
@@ -75,6 +76,7 @@ pub fn run() -> Result<(), StartError> {
             commands::places,
             commands::place_card,
             commands::map_base,
+            commands::map_tile,
             commands::sync_now,
             commands::ui_settings,
             commands::free_slots,
@@ -142,6 +144,16 @@ fn setup(app: &mut tauri::App) -> Result<(), StartError> {
         wake_sync.clone(),
         data_dir.join("identity"),
     );
+    // A street map that cannot be read is reported and left out: the outlines still serve.
+    let street_map = config.street_map.as_deref().and_then(|path| {
+        match tauri::async_runtime::block_on(street_map::StreetMapArchive::open(path)) {
+            Ok(archive) => Some(Arc::new(archive)),
+            Err(err) => {
+                tracing::warn!(error = %err, path = %path.display(), "street map not used");
+                None
+            }
+        }
+    });
     app.manage(KioskState {
         ui: sportello_core::kiosk::UiSettings {
             idle_secs: config.idle_secs,
@@ -149,7 +161,9 @@ fn setup(app: &mut tauri::App) -> Result<(), StartError> {
             printer: config.receipt_printer().is_some(),
             receipt_url: config.receipt_url(),
             place_url: config.place_url(),
+            street_map: street_map.as_ref().map(|archive| archive.zooms()),
         },
+        street_map,
         printer: config.receipt_printer(),
         paper: config.paper,
         here: config.location,

@@ -254,6 +254,7 @@ pub fn import(json: &str) -> Result<Vec<Organization>, ImportError> {
                 }]
             })
             .and_then(|hsds| from_hsds(&hsds))
+            .map(Organization::normalized)
             .and_then(|organization| organization.validate().map(|()| organization));
         match read {
             Ok(organization) => organizations.push(organization),

@@ -215,6 +215,24 @@ impl Organization {
         self.locations.iter().find(|l| l.id == id)
     }
 
+    /// The record in its canonical order: places and services by Italian name, a service's
+    /// places in the order of the organization's. Files list them in any order (a sheet by
+    /// line), and the same directory must read the same whichever way it came in.
+    pub fn normalized(mut self) -> Organization {
+        let key = |text: &LocalizedText, id: &str| {
+            (text.get(crate::Lang::It).to_lowercase(), id.to_owned())
+        };
+        self.locations.sort_by_cached_key(|l| key(&l.name, &l.id));
+        self.services.sort_by_cached_key(|s| key(&s.name, &s.id));
+        let order: Vec<String> = self.locations.iter().map(|l| l.id.clone()).collect();
+        for service in &mut self.services {
+            service
+                .at
+                .sort_by_key(|at| order.iter().position(|id| *id == at.location_id));
+        }
+        self
+    }
+
     /// Every id this record holds (its own, its locations', services' and links').
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.id.as_str())

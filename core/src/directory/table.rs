@@ -519,7 +519,10 @@ impl Assembler {
     }
 
     fn finish(self) -> (Vec<Organization>, Vec<usize>) {
-        self.organizations.into_iter().unzip()
+        self.organizations
+            .into_iter()
+            .map(|(organization, line)| (organization.normalized(), line))
+            .unzip()
     }
 }
 

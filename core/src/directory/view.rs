@@ -134,3 +134,37 @@ pub struct MapBase {
     pub provinces: Vec<MapShape>,
     pub comuni: Vec<MapShape>,
 }
+
+/// A deployer's street-level map (a PMTiles archive on the kiosk): the zooms it has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StreetMap {
+    pub min_zoom: u8,
+    pub max_zoom: u8,
+}
+
+/// How a tile's shape is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ShapeKind {
+    Area,
+    Line,
+    Point,
+}
+
+/// One feature of a vector tile, as an SVG path in [`mercator`] units.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TileShape {
+    /// The tile's layer, e.g. `water`, `roads`, `buildings` (styled by name).
+    pub layer: String,
+    pub kind: ShapeKind,
+    pub path: String,
+}
+
+/// A tile of the street map.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MapTile {
+    pub z: u8,
+    pub x: u32,
+    pub y: u32,
+    pub shapes: Vec<TileShape>,
+}

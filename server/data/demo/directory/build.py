@@ -37,6 +37,7 @@ import math
 import os
 import re
 import sys
+import unicodedata
 import uuid
 from pathlib import Path
 
@@ -74,7 +75,8 @@ POSTCODES = {
     "005005": "14100", "005017": "14053", "005080": "14049", "005117": "14018",
     "005031": "14022", "005050": "14055", "005076": "14048", "005097": "14015",
     "005118": "14019", "005121": "14026", "005069": "14036", "005025": "14033",
-    "005058": "14045", "005059": "14057", "005096": "14030",
+    "005058": "14045", "005059": "14057", "005096": "14030", "005028": "14034",
+    "005055": "14030",
     # Matera
     "077014": "75100", "077021": "75025", "077020": "75015", "077008": "75013",
     "077028": "75019", "077031": "75020", "077027": "75018", "077013": "75022",
@@ -585,12 +587,149 @@ CPIA_MT = T("CPIA Matera", "CPIA Matera (adult school)", "CPIA Matera (école po
 ASL_AT = T("ASL AT – Azienda Sanitaria Locale di Asti", "ASL AT – Local Health Authority of Asti", "ASL AT – Agence sanitaire locale d'Asti", "ASL AT – الهيئة الصحية المحلية في أستي")
 ASM_MT = T("ASM – Azienda Sanitaria Locale di Matera", "ASM – Local Health Authority of Matera", "ASM – Agence sanitaire locale de Matera", "ASM – الهيئة الصحية المحلية في ماتيرا")
 
+SOCIAL_DESK_NAME = T("Segretariato sociale", "Social services front desk", "Accueil des services sociaux", "مكتب استقبال الخدمات الاجتماعية")
+SOCIAL_DESK_DESC = T(
+    "Un'assistente sociale ascolta la situazione e indica gli aiuti possibili: contributi economici, buoni spesa, aiuto per i bambini e per gli anziani.",
+    "A social worker listens to your situation and tells you what help is possible: money support, food vouchers, help for children and for elderly people.",
+    "Une assistante sociale écoute votre situation et indique les aides possibles : aides financières, bons d'achat, aide pour les enfants et les personnes âgées.",
+    "تستمع إليك أخصائية اجتماعية وتشرح المساعدات الممكنة: دعم مالي، وقسائم شراء، ومساعدة للأطفال وكبار السن.",
+)
+HOUSING_DESK_NAME = T("Sportello casa ed emergenza abitativa", "Housing and housing emergency desk", "Guichet logement et urgence logement", "شباك السكن وحالات الطوارئ السكنية")
+HOUSING_DESK_DESC = T(
+    "Informazioni sulle case popolari, sui contributi per l'affitto e aiuto a chi rischia lo sfratto o è senza casa.",
+    "Information on public housing and rent support, and help for people at risk of eviction or without a home.",
+    "Informations sur les logements sociaux et les aides au loyer, et aide pour les personnes menacées d'expulsion ou sans logement.",
+    "معلومات عن السكن الشعبي ودعم الإيجار، ومساعدة لمن يواجه خطر الإخلاء أو ليس له مسكن.",
+)
+INPS_DESC = T(
+    "Istituto pubblico della previdenza sociale: pensioni, disoccupazione, assegni per le famiglie e contributi dei lavoratori.",
+    "Public social security institute: pensions, unemployment benefit, family allowances and workers' contributions.",
+    "Institut public de la sécurité sociale : retraites, chômage, allocations familiales et cotisations des travailleurs.",
+    "المعهد العام للضمان الاجتماعي: المعاشات، وإعانة البطالة، والمنح العائلية، واشتراكات العمال.",
+)
+INPS_SVC_NAME = T("Assegno unico, disoccupazione (NASpI) e contributi", "Child benefit, unemployment benefit (NASpI) and contributions", "Allocation unique, chômage (NASpI) et cotisations", "المنحة الموحدة للأطفال، وإعانة البطالة (NASpI)، والاشتراكات")
+INPS_SVC_DESC = T(
+    "Domande per l'assegno unico per i figli, la disoccupazione NASpI e il controllo dei contributi versati. Molte domande si fanno online o con un patronato; allo sportello si va su appuntamento.",
+    "Applications for the child benefit (assegno unico), the NASpI unemployment benefit and checking your paid contributions. Many applications are made online or through a patronato; the desk is by appointment.",
+    "Demandes d'allocation unique pour les enfants, de chômage NASpI et vérification des cotisations versées. Beaucoup de demandes se font en ligne ou avec un patronato ; le guichet est sur rendez-vous.",
+    "طلبات المنحة الموحدة للأطفال وإعانة البطالة NASpI والتحقق من الاشتراكات المدفوعة. كثير من الطلبات تُقدَّم عبر الإنترنت أو عن طريق مكتب الخدمات النقابية (patronato)، والشباك بموعد.",
+)
+SCHOOL_OFFICE_DESC = T(
+    "Ufficio del Ministero dell'Istruzione per la provincia: aiuta le famiglie a trovare una scuola per i figli, anche durante l'anno scolastico.",
+    "The Ministry of Education's office for the province: it helps families find a school for their children, also during the school year.",
+    "Le bureau du ministère de l'Éducation pour la province : il aide les familles à trouver une école pour leurs enfants, même pendant l'année scolaire.",
+    "مكتب وزارة التعليم في المقاطعة: يساعد الأسر على إيجاد مدرسة لأطفالها، حتى أثناء السنة الدراسية.",
+)
+SCHOOL_SVC_NAME = T("Iscrizione a scuola dei figli appena arrivati", "School enrolment for newly arrived children", "Inscription à l'école des enfants nouvellement arrivés", "تسجيل الأطفال القادمين حديثًا في المدرسة")
+SCHOOL_SVC_DESC = T(
+    "Tutti i bambini e ragazzi hanno diritto alla scuola, anche senza permesso di soggiorno. L'ufficio indica le scuole con posti liberi e i corsi di italiano per studenti.",
+    "All children and teenagers have the right to go to school, even without a residence permit. The office tells you which schools have places and where there are Italian courses for pupils.",
+    "Tous les enfants et adolescents ont le droit d'aller à l'école, même sans permis de séjour. Le bureau indique les écoles qui ont des places et les cours d'italien pour élèves.",
+    "لكل الأطفال والمراهقين الحق في الذهاب إلى المدرسة، حتى بدون تصريح إقامة. يدلّك المكتب على المدارس التي فيها أماكن شاغرة وعلى دروس الإيطالية للتلاميذ.",
+)
+FEE_PATRONATO = T(
+    "Gratuito per le pratiche INPS; per il kit del permesso può esserci un piccolo contributo (demo)",
+    "Free for INPS applications; for the permit kit there may be a small fee (demo)",
+    "Gratuit pour les démarches INPS ; pour le kit du permis, une petite contribution est possible (démo)",
+    "مجاني لطلبات INPS، وقد تُطلب مساهمة صغيرة لطقم تصريح الإقامة (تجريبي)",
+)
+PATRONATO_DESC = T(
+    "Patronato sindacale: aiuta gratis lavoratori e famiglie, italiani e stranieri, con pratiche di pensione, disoccupazione, assegni familiari, permesso di soggiorno e cittadinanza.",
+    "Trade-union advice office (patronato): it helps workers and families, Italian and foreign, for free with pensions, unemployment, family allowances, residence permits and citizenship.",
+    "Bureau d'aide syndical (patronato) : il aide gratuitement les travailleurs et les familles, italiens et étrangers, pour la retraite, le chômage, les allocations familiales, le permis de séjour et la citoyenneté.",
+    "مكتب خدمات نقابي (patronato): يساعد العمال والأسر، الإيطاليين والأجانب، مجانًا في المعاشات والبطالة والمنح العائلية وتصريح الإقامة والجنسية.",
+)
+PATRONATO_PERMIT_NAME = T(
+    "Aiuto per permesso di soggiorno, ricongiungimento e cittadinanza",
+    "Help with residence permits, family reunification and citizenship",
+    "Aide pour le permis de séjour, le regroupement familial et la citoyenneté",
+    "مساعدة في تصريح الإقامة ولمّ الشمل والجنسية",
+)
+PATRONATO_PERMIT_DESC = T(
+    "Compilazione del kit postale per il rinnovo del permesso, domande online di ricongiungimento familiare e di cittadinanza, controllo dei documenti prima di spedirli.",
+    "Filling in the post office kit to renew your permit, online applications for family reunification and citizenship, checking your documents before you send them.",
+    "Remplissage du kit de la poste pour renouveler le permis, demandes en ligne de regroupement familial et de citoyenneté, vérification des documents avant l'envoi.",
+    "تعبئة الطقم البريدي لتجديد التصريح، وتقديم طلبات لمّ الشمل والجنسية عبر الإنترنت، ومراجعة الوثائق قبل إرسالها.",
+)
+PATRONATO_WELFARE_NAME = T(
+    "Pensioni, disoccupazione e assegni per la famiglia",
+    "Pensions, unemployment benefit and family allowances",
+    "Retraites, chômage et allocations familiales",
+    "المعاشات وإعانة البطالة والمنح العائلية",
+)
+PATRONATO_WELFARE_DESC = T(
+    "Domande all'INPS per disoccupazione NASpI, assegno unico per i figli, maternità e pensione, e controllo dei contributi.",
+    "Applications to INPS for NASpI unemployment benefit, child benefit, maternity and pension, and checking your contributions.",
+    "Demandes à l'INPS pour le chômage NASpI, l'allocation unique pour les enfants, la maternité et la retraite, et vérification des cotisations.",
+    "طلبات إلى INPS لإعانة البطالة NASpI والمنحة الموحدة للأطفال والأمومة والمعاش، والتحقق من الاشتراكات.",
+)
+LABOUR_DISPUTE_NAME = T(
+    "Vertenze di lavoro e controllo della busta paga",
+    "Work disputes and pay slip checks",
+    "Litiges du travail et contrôle de la fiche de paie",
+    "نزاعات العمل ومراجعة قسيمة الراتب",
+)
+LABOUR_DISPUTE_DESC = T(
+    "Controllo di contratto e busta paga, aiuto se il datore di lavoro non paga o non mette in regola. Su appuntamento con un sindacalista.",
+    "Checking your contract and pay slip, help if your employer does not pay you or does not register you legally. By appointment with a union officer.",
+    "Vérification du contrat et de la fiche de paie, aide si l'employeur ne paie pas ou ne déclare pas. Sur rendez-vous avec un syndicaliste.",
+    "مراجعة العقد وقسيمة الراتب، والمساعدة إذا لم يدفع صاحب العمل أو لم يسجّلك بشكل قانوني. بموعد مع ممثل نقابي.",
+)
+LEGAL_DESK_NAME = T(
+    "Sportello di orientamento legale e gratuito patrocinio",
+    "Legal guidance desk and free legal aid",
+    "Guichet d'orientation juridique et aide juridictionnelle",
+    "شباك التوجيه القانوني والمساعدة القانونية المجانية",
+)
+LEGAL_DESK_DESC = T(
+    "Un avvocato spiega gratis i primi passi per un problema legale (lavoro, casa, famiglia, ricorsi sul permesso) e come chiedere il gratuito patrocinio, cioè l'avvocato pagato dallo Stato per chi ha un reddito basso.",
+    "A lawyer explains for free the first steps for a legal problem (work, housing, family, appeals about your permit) and how to ask for free legal aid, a lawyer paid by the State for people with low income.",
+    "Un avocat explique gratuitement les premières démarches pour un problème juridique (travail, logement, famille, recours sur le permis) et comment demander l'aide juridictionnelle, un avocat payé par l'État pour les revenus faibles.",
+    "يشرح محامٍ مجانًا الخطوات الأولى لمشكلة قانونية (العمل، السكن، الأسرة، الطعون المتعلقة بالتصريح) وكيفية طلب المساعدة القانونية المجانية، أي محامٍ تدفع له الدولة لأصحاب الدخل المنخفض.",
+)
+LISTENING_NAME = T("Centro di ascolto", "Listening and help centre (centro di ascolto)", "Centre d'écoute", "مركز الاستماع والمساعدة")
+LISTENING_DESC = T(
+    "Volontari ascoltano chi è in difficoltà, anche senza documenti, e aiutano con cibo, vestiti, bollette e ricerca di lavoro o di casa, insieme ai servizi sociali.",
+    "Volunteers listen to people in difficulty, also without documents, and help with food, clothes, bills and looking for work or a home, together with social services.",
+    "Des bénévoles écoutent les personnes en difficulté, même sans papiers, et aident pour la nourriture, les vêtements, les factures et la recherche de travail ou de logement, avec les services sociaux.",
+    "يستمع متطوعون إلى الأشخاص الذين يمرون بصعوبات، حتى بدون وثائق، ويساعدون في الطعام والملابس والفواتير والبحث عن عمل أو سكن، بالتعاون مع الخدمات الاجتماعية.",
+)
+SAI_NAME = T("Accoglienza e integrazione SAI", "SAI reception and integration", "Accueil et intégration SAI", "الاستقبال والاندماج SAI")
+SAI_DESC = T(
+    "Per richiedenti asilo e rifugiati inviati dal Servizio Centrale: alloggio, corsi di italiano, assistenza legale, mediazione e accompagnamento verso lavoro e casa.",
+    "For asylum seekers and refugees sent by the Central Service: housing, Italian courses, legal assistance, mediation and support towards work and a home.",
+    "Pour les demandeurs d'asile et les réfugiés envoyés par le Service central : logement, cours d'italien, assistance juridique, médiation et accompagnement vers le travail et le logement.",
+    "لطالبي اللجوء واللاجئين المُحالين من الخدمة المركزية: السكن، ودروس الإيطالية، والمساعدة القانونية، والوساطة، والمرافقة نحو العمل والسكن.",
+)
+SAI_WORK_NAME = T("Orientamento al lavoro e all'autonomia abitativa", "Guidance towards work and living on your own", "Orientation vers le travail et le logement autonome", "التوجيه نحو العمل والسكن المستقل")
+SAI_WORK_DESC = T(
+    "Bilancio delle competenze, tirocini in azienda e aiuto a cercare una casa in affitto alla fine del progetto di accoglienza.",
+    "Skills assessment, company traineeships and help finding a rented home at the end of the reception project.",
+    "Bilan de compétences, stages en entreprise et aide pour trouver un logement en location à la fin du projet d'accueil.",
+    "تقييم المهارات، والتدريب في الشركات، والمساعدة في إيجاد مسكن للإيجار عند نهاية مشروع الاستقبال.",
+)
+RFL_NAME = T("Ricerca dei familiari dispersi (Restoring Family Links)", "Tracing missing family members (Restoring Family Links)", "Recherche de membres de la famille disparus (Rétablissement des liens familiaux)", "البحث عن أفراد الأسرة المفقودين (إعادة الروابط العائلية)")
+RFL_DESC = T(
+    "Aiuto gratuito e riservato per ritrovare o contattare familiari persi durante il viaggio, la guerra o un disastro, con la rete internazionale della Croce Rossa.",
+    "Free and confidential help to find or contact family members lost during the journey, a war or a disaster, through the international Red Cross network.",
+    "Aide gratuite et confidentielle pour retrouver ou contacter des proches perdus pendant le voyage, une guerre ou une catastrophe, grâce au réseau international de la Croix-Rouge.",
+    "مساعدة مجانية وسرية للعثور على أفراد الأسرة الذين فُقدوا أثناء الرحلة أو الحرب أو كارثة، أو للتواصل معهم، عبر الشبكة الدولية للصليب الأحمر.",
+)
+FOOD_NAME = T("Distribuzione di viveri e vestiti", "Food and clothes distribution", "Distribution de nourriture et de vêtements", "توزيع الطعام والملابس")
+FOOD_DESC = T(
+    "Pacchi alimentari e vestiti per famiglie e persone in difficoltà, su segnalazione dei servizi sociali o dopo un colloquio.",
+    "Food parcels and clothes for families and people in difficulty, referred by social services or after an interview.",
+    "Colis alimentaires et vêtements pour les familles et les personnes en difficulté, sur orientation des services sociaux ou après un entretien.",
+    "سلال غذائية وملابس للأسر والأشخاص الذين يمرون بصعوبات، بإحالة من الخدمات الاجتماعية أو بعد مقابلة.",
+)
+
 ORGANIZATIONS = [
     # Verified (asti.toml): name, address and building of the Prefettura and its SUI, and the
-    # web page. Hours follow the demo counters of asti.toml (not verified).
+    # web page. Hours follow the demo counters of asti.toml (not verified), so the card says
+    # "demo data" for them too.
     dict(
         slug="prefettura-asti",
-        demo=False,
+        demo=True,
         name=PREF_AT,
         description=T(
             "Ufficio del Governo nella provincia. Il suo Sportello Unico per l'Immigrazione segue ricongiungimenti familiari, lavoro dall'estero e cittadinanza.",
@@ -645,7 +784,7 @@ ORGANIZATIONS = [
     # Immigrazione, and the web page. Hours follow the demo counters of asti.toml.
     dict(
         slug="questura-asti",
-        demo=False,
+        demo=True,
         name=QUES_AT,
         description=T(
             "Polizia di Stato. L'Ufficio Immigrazione rilascia e rinnova i permessi di soggiorno e riceve le domande di asilo.",
@@ -1257,6 +1396,1071 @@ ORGANIZATIONS = [
             ),
         ],
     ),
+    # Real public job centre; addresses, hours and map positions are demo.
+    dict(
+        slug="cpi-asti",
+        demo=True,
+        name=T("Centro per l'Impiego di Asti", "Asti Job Centre (Centro per l'Impiego)", "Centre pour l'emploi d'Asti (Centro per l'Impiego)", "مركز التوظيف في أستي (Centro per l'Impiego)"),
+        description=T(
+            "Servizio pubblico per il lavoro della Regione Piemonte: iscrizione come disoccupato, offerte di lavoro, tirocini e corsi, con sportelli ad Asti, Canelli e Nizza Monferrato.",
+            "Public employment service of the Piedmont Region: registering as unemployed, job offers, traineeships and courses, with desks in Asti, Canelli and Nizza Monferrato.",
+            "Service public de l'emploi de la Région Piémont : inscription comme demandeur d'emploi, offres d'emploi, stages et formations, avec des guichets à Asti, Canelli et Nizza Monferrato.",
+            "خدمة التوظيف العامة في إقليم بيامونتي: التسجيل كعاطل عن العمل، وعروض العمل، والتدريب والدورات، مع مكاتب في أستي وCanelli وNizza Monferrato.",
+        ),
+        phones=["+39 0141 000 003"],
+        locations=[
+            dict(key="cpi-asti", comune="005005", name=T("Centro per l'Impiego di Asti", "Asti Job Centre", "Centre pour l'emploi d'Asti", "مركز التوظيف في أستي"),
+                 street="Corso Felice Cavallotti, 37", hours=["MO-FR 09:00-12:00", "TU,TH 14:30-16:00"], access=[ACC_WHEELCHAIR, ACC_LIFT]),
+            dict(key="cpi-asti-canelli", comune="005017", name=T("Centro per l'Impiego – sportello di Canelli", "Job Centre – Canelli desk", "Centre pour l'emploi – guichet de Canelli", "مركز التوظيف – مكتب Canelli"),
+                 street="Via Robino, 131", hours=["MO,WE,FR 09:00-12:00"], access=[ACC_GROUND]),
+            dict(key="cpi-asti-nizza", comune="005080", name=T("Centro per l'Impiego – sportello di Nizza Monferrato", "Job Centre – Nizza Monferrato desk", "Centre pour l'emploi – guichet de Nizza Monferrato", "مركز التوظيف – مكتب Nizza Monferrato"),
+                 street="Via Carlo Alberto, 54", hours=["TU,TH 09:00-12:00"]),
+        ],
+        services=[
+            dict(slug="lavoro", core="job_centre", cats=["work_training"], langs=["it", "en", "fr"], fees=FREE,
+                 docs=[DOC_ID, DOC_PERMIT, DOC_TAX, DOC_CV],
+                 at=[("cpi-asti", None), ("cpi-asti-canelli", None), ("cpi-asti-nizza", None)]),
+            dict(
+                slug="stagionali",
+                name=T("Lavoro stagionale in agricoltura e vendemmia", "Seasonal farm work and grape harvest", "Travail saisonnier agricole et vendanges", "العمل الموسمي في الزراعة وقطف العنب"),
+                desc=T(
+                    "Offerte di lavoro stagionale nelle vigne e nelle aziende agricole della Valle Belbo, con informazioni su contratto, paga minima e sicurezza.",
+                    "Seasonal job offers in the vineyards and farms of the Belbo valley, with information on contracts, minimum pay and safety.",
+                    "Offres de travail saisonnier dans les vignes et les exploitations agricoles de la vallée du Belbo, avec des informations sur le contrat, le salaire minimum et la sécurité.",
+                    "عروض عمل موسمي في الكروم والمزارع في وادي Belbo، مع معلومات عن العقد والحد الأدنى للأجر والسلامة.",
+                ),
+                cats=["work_training"], langs=["it", "en", "fr", "ro", "sq"], fees=FREE, docs=[DOC_ID, DOC_PERMIT, DOC_TAX],
+                at=[("cpi-asti-canelli", ["WE 09:00-12:00"]), ("cpi-asti-nizza", ["TH 09:00-12:00"])],
+            ),
+        ],
+    ),
+    # Real public job centre (Regione Basilicata); addresses, hours and map positions are demo.
+    dict(
+        slug="cpi-matera",
+        demo=True,
+        name=T("Centro per l'Impiego di Matera", "Matera Job Centre (Centro per l'Impiego)", "Centre pour l'emploi de Matera (Centro per l'Impiego)", "مركز التوظيف في ماتيرا (Centro per l'Impiego)"),
+        description=T(
+            "Servizio pubblico per il lavoro della Regione Basilicata, con sportelli a Matera, Policoro e Pisticci: iscrizione, offerte, tirocini e lavoro agricolo regolare.",
+            "Public employment service of the Basilicata Region, with desks in Matera, Policoro and Pisticci: registration, job offers, traineeships and legal farm work.",
+            "Service public de l'emploi de la Région Basilicate, avec des guichets à Matera, Policoro et Pisticci : inscription, offres, stages et travail agricole déclaré.",
+            "خدمة التوظيف العامة في إقليم بازيليكاتا، مع مكاتب في ماتيرا وPolicoro وPisticci: التسجيل، والعروض، والتدريب، والعمل الزراعي القانوني.",
+        ),
+        phones=["+39 0835 000 005"],
+        locations=[
+            dict(key="cpi-matera", comune="077014", name=T("Centro per l'Impiego di Matera", "Matera Job Centre", "Centre pour l'emploi de Matera", "مركز التوظيف في ماتيرا"),
+                 street="Via Rosario Rocco, 12", hours=["MO-FR 09:00-12:30", "TU,TH 15:00-17:00"], access=[ACC_WHEELCHAIR]),
+            dict(key="cpi-policoro", comune="077021", name=T("Centro per l'Impiego di Policoro", "Policoro Job Centre", "Centre pour l'emploi de Policoro", "مركز التوظيف في Policoro"),
+                 street="Via Puglia, 30", hours=["MO-FR 09:00-12:30", "TU 15:00-17:00"], access=[ACC_WHEELCHAIR]),
+            dict(key="cpi-pisticci", comune="077020", name=T("Centro per l'Impiego di Pisticci", "Pisticci Job Centre", "Centre pour l'emploi de Pisticci", "مركز التوظيف في Pisticci"),
+                 street="Via Nazionale, 88", hours=["MO,WE,FR 09:00-12:30"], access=[ACC_GROUND]),
+        ],
+        services=[
+            dict(slug="lavoro", core="job_centre", cats=["work_training"], langs=["it", "en"], fees=FREE,
+                 docs=[DOC_ID, DOC_PERMIT, DOC_TAX, DOC_CV],
+                 at=[("cpi-matera", None), ("cpi-policoro", None), ("cpi-pisticci", None)]),
+            dict(
+                slug="lavoro-agricolo",
+                name=T("Sportello lavoro agricolo e contrasto al caporalato", "Farm work desk and help against illegal gangmasters", "Guichet travail agricole et lutte contre le « caporalato »", "شباك العمل الزراعي ومكافحة السماسرة غير القانونيين"),
+                desc=T(
+                    "Offerte di lavoro nei campi con contratto regolare, informazioni sui diritti e sulla paga, aiuto a chi lavora senza contratto o sotto un caporale.",
+                    "Farm job offers with a legal contract, information on your rights and pay, help for people working without a contract or under a gangmaster (caporale).",
+                    "Offres de travail aux champs avec un contrat déclaré, informations sur vos droits et le salaire, aide à ceux qui travaillent sans contrat ou sous un « caporale ».",
+                    "عروض عمل في الحقول بعقد قانوني، ومعلومات عن الحقوق والأجر، ومساعدة لمن يعمل بلا عقد أو تحت سيطرة سمسار (caporale).",
+                ),
+                cats=["work_training", "legal_immigration"], langs=["it", "en", "fr", "ar", "bn", "pa"], fees=FREE,
+                docs=[DOC_ID, DOC_PERMIT],
+                at=[("cpi-policoro", ["TU 09:00-12:30", "TU 15:00-17:00"]), ("cpi-pisticci", ["WE 09:00-12:30"])],
+            ),
+        ],
+    ),
+    # Real comune; the town hall's address (Piazza San Secondo, 1) is right; the social
+    # services' address, hours and map positions are demo.
+    dict(
+        slug="comune-asti",
+        demo=True,
+        name=T("Comune di Asti", "Municipality of Asti (Comune)", "Commune d'Asti (Comune)", "بلدية أستي (Comune)"),
+        description=T(
+            "Il Comune: anagrafe e residenza, servizi sociali per famiglie in difficoltà e aiuto per la casa.",
+            "The municipality: registry office and residence, social services for families in difficulty and help with housing.",
+            "La mairie : état civil et résidence, services sociaux pour les familles en difficulté et aide au logement.",
+            "البلدية: السجل المدني والإقامة، والخدمات الاجتماعية للأسر التي تمر بصعوبات، والمساعدة في السكن.",
+        ),
+        website="https://www.comune.asti.it",
+        phones=["+39 0141 000 004"],
+        locations=[
+            dict(key="comune-asti", comune="005005", name=T("Comune di Asti – Palazzo civico", "Municipality of Asti – Town hall", "Commune d'Asti – Hôtel de ville", "بلدية أستي – مبنى البلدية"),
+                 street="Piazza San Secondo, 1", hours=["MO-FR 08:30-12:30", "TU,TH 14:00-16:30"], access=[ACC_WHEELCHAIR, ACC_LIFT]),
+            dict(key="comune-asti-sociali", comune="005005", name=T("Comune di Asti – Servizi sociali", "Municipality of Asti – Social services", "Commune d'Asti – Services sociaux", "بلدية أستي – الخدمات الاجتماعية"),
+                 street="Via Antica Zecca, 3", hours=["MO-FR 09:00-12:00", "WE 14:30-16:30"], access=[ACC_WHEELCHAIR]),
+        ],
+        services=[
+            dict(slug="anagrafe", core="registry", cats=["legal_immigration", "social_services"], langs=["it", "en"], fees=FREE,
+                 docs=[DOC_PASSPORT, DOC_PERMIT, DOC_TAX, DOC_RESIDENCE],
+                 at=[("comune-asti", ["MO-FR 08:30-12:00", "TH 14:00-16:30"])]),
+            dict(
+                slug="segretariato-sociale",
+                name=SOCIAL_DESK_NAME, desc=SOCIAL_DESK_DESC,
+                cats=["social_services"], langs=["it", "en", "fr"], fees=FREE, docs=[DOC_ID, DOC_ISEE],
+                at=[("comune-asti-sociali", None)],
+            ),
+            dict(
+                slug="emergenza-casa",
+                name=HOUSING_DESK_NAME, desc=HOUSING_DESK_DESC,
+                cats=["housing", "social_services"], langs=["it", "en", "fr"], fees=FREE, docs=[DOC_ID, DOC_ISEE, DOC_RESIDENCE],
+                at=[("comune-asti-sociali", ["TU,TH 09:00-12:00"])],
+            ),
+        ],
+    ),
+    # Real comune; the town hall in Via Aldo Moro is believed right; the other addresses,
+    # hours and map positions are demo.
+    dict(
+        slug="comune-matera",
+        demo=True,
+        name=T("Comune di Matera", "Municipality of Matera (Comune)", "Commune de Matera (Comune)", "بلدية ماتيرا (Comune)"),
+        description=T(
+            "Il Comune: anagrafe e residenza, servizi sociali, aiuto per la casa e uno sportello informativo per cittadini stranieri con mediatori.",
+            "The municipality: registry office and residence, social services, help with housing and an information desk for foreign residents with mediators.",
+            "La mairie : état civil et résidence, services sociaux, aide au logement et un guichet d'information pour les étrangers avec des médiateurs.",
+            "البلدية: السجل المدني والإقامة، والخدمات الاجتماعية، والمساعدة في السكن، وشباك معلومات للمقيمين الأجانب مع وسطاء.",
+        ),
+        website="https://www.comune.matera.it",
+        phones=["+39 0835 000 006"],
+        locations=[
+            dict(key="comune-matera", comune="077014", name=T("Comune di Matera – Palazzo di Città", "Municipality of Matera – Town hall", "Commune de Matera – Hôtel de ville", "بلدية ماتيرا – مبنى البلدية"),
+                 street="Via Aldo Moro", hours=["MO-FR 09:00-12:30", "TU,TH 15:30-17:30"], access=[ACC_WHEELCHAIR, ACC_LIFT]),
+            dict(key="comune-matera-sociali", comune="077014", name=T("Comune di Matera – Servizi sociali", "Municipality of Matera – Social services", "Commune de Matera – Services sociaux", "بلدية ماتيرا – الخدمات الاجتماعية"),
+                 street="Via Ridola, 47", hours=["MO-FR 09:00-12:00", "TU 15:30-17:30"], access=[ACC_STEPS]),
+        ],
+        services=[
+            dict(slug="anagrafe", core="registry", cats=["legal_immigration", "social_services"], langs=["it", "en"], fees=FREE,
+                 docs=[DOC_PASSPORT, DOC_PERMIT, DOC_TAX, DOC_RESIDENCE],
+                 at=[("comune-matera", None)]),
+            dict(
+                slug="segretariato-sociale",
+                name=SOCIAL_DESK_NAME, desc=SOCIAL_DESK_DESC,
+                cats=["social_services"], langs=["it", "en"], fees=FREE, docs=[DOC_ID, DOC_ISEE],
+                at=[("comune-matera-sociali", None)],
+            ),
+            dict(
+                slug="casa",
+                name=HOUSING_DESK_NAME, desc=HOUSING_DESK_DESC,
+                cats=["housing", "social_services"], langs=["it"], fees=FREE, docs=[DOC_ID, DOC_ISEE, DOC_RESIDENCE],
+                at=[("comune-matera-sociali", ["WE,FR 09:00-12:00"])],
+            ),
+            dict(
+                slug="sportello-stranieri",
+                name=T("Sportello informativo per cittadini stranieri", "Information desk for foreign residents", "Guichet d'information pour les étrangers", "شباك المعلومات للمقيمين الأجانب"),
+                desc=T(
+                    "Mediatori e operatori spiegano come fare residenza, permesso di soggiorno e iscrizione ai servizi, e accompagnano agli uffici quando serve.",
+                    "Mediators and staff explain how to register your residence, get your residence permit and sign up for services, and go with you to the offices when needed.",
+                    "Des médiateurs et des agents expliquent comment faire la résidence, le permis de séjour et l'inscription aux services, et vous accompagnent aux bureaux si besoin.",
+                    "يشرح الوسطاء والموظفون كيفية تسجيل السكن والحصول على تصريح الإقامة والتسجيل في الخدمات، ويرافقونك إلى المكاتب عند الحاجة.",
+                ),
+                cats=["mediation", "legal_immigration"], langs=["it", "en", "fr", "ar", "ur", "bn"], fees=FREE,
+                at=[("comune-matera", ["MO,WE,FR 09:00-12:30"])],
+            ),
+        ],
+    ),
+    # Real public body; addresses, hours and map positions are demo.
+    dict(
+        slug="inps-asti",
+        demo=True,
+        name=T("INPS – Direzione provinciale di Asti", "INPS (social security) – Asti provincial office", "INPS (sécurité sociale) – Direction provinciale d'Asti", "INPS (الضمان الاجتماعي) – المديرية الإقليمية في أستي"),
+        description=INPS_DESC,
+        website="https://www.inps.it",
+        phones=["+39 0141 000 005"],
+        locations=[
+            dict(key="inps-asti", comune="005005", name=T("INPS – sede di Asti", "INPS – Asti office", "INPS – bureau d'Asti", "INPS – مكتب أستي"),
+                 street="Corso Dante Alighieri, 36", hours=["MO-FR 08:30-12:30"], access=[ACC_WHEELCHAIR, ACC_LIFT]),
+            dict(key="inps-nizza", comune="005080", name=T("INPS – punto di Nizza Monferrato", "INPS – Nizza Monferrato point", "INPS – point de Nizza Monferrato", "INPS – نقطة Nizza Monferrato"),
+                 street="Piazza Garibaldi, 9", hours=["TU,TH 08:30-12:30"]),
+        ],
+        services=[
+            dict(slug="prestazioni", name=INPS_SVC_NAME, desc=INPS_SVC_DESC, cats=["work_training", "social_services"],
+                 langs=["it", "en"], fees=FREE, docs=[DOC_ID, DOC_PERMIT, DOC_TAX],
+                 at=[("inps-asti", ["MO-TH 08:30-12:00"]), ("inps-nizza", None)]),
+        ],
+    ),
+    dict(
+        slug="inps-matera",
+        demo=True,
+        name=T("INPS – Direzione provinciale di Matera", "INPS (social security) – Matera provincial office", "INPS (sécurité sociale) – Direction provinciale de Matera", "INPS (الضمان الاجتماعي) – المديرية الإقليمية في ماتيرا"),
+        description=INPS_DESC,
+        website="https://www.inps.it",
+        phones=["+39 0835 000 007"],
+        locations=[
+            dict(key="inps-matera", comune="077014", name=T("INPS – sede di Matera", "INPS – Matera office", "INPS – bureau de Matera", "INPS – مكتب ماتيرا"),
+                 street="Via Lucana, 100", hours=["MO-FR 08:30-12:30"], access=[ACC_WHEELCHAIR, ACC_LIFT]),
+            dict(key="inps-policoro", comune="077021", name=T("INPS – agenzia di Policoro", "INPS – Policoro agency", "INPS – agence de Policoro", "INPS – وكالة Policoro"),
+                 street="Via Siris, 20", hours=["MO,WE,FR 08:30-12:30"], access=[ACC_GROUND]),
+        ],
+        services=[
+            dict(slug="prestazioni", name=INPS_SVC_NAME, desc=INPS_SVC_DESC, cats=["work_training", "social_services"],
+                 langs=["it"], fees=FREE, docs=[DOC_ID, DOC_PERMIT, DOC_TAX],
+                 at=[("inps-matera", None), ("inps-policoro", None)]),
+        ],
+    ),
+    # Real public office; address, hours and map position are demo.
+    dict(
+        slug="ufficio-scolastico-asti",
+        demo=True,
+        name=T("Ufficio Scolastico – Ambito territoriale di Asti", "School Office – Asti area (Ufficio Scolastico)", "Bureau scolaire – secteur d'Asti (Ufficio Scolastico)", "المكتب المدرسي – منطقة أستي (Ufficio Scolastico)"),
+        description=SCHOOL_OFFICE_DESC,
+        website="https://www.istruzionepiemonte.it",
+        phones=["+39 0141 000 006"],
+        locations=[
+            dict(key="ufficio-scolastico-asti", comune="005005", name=T("Ufficio Scolastico di Asti", "Asti School Office", "Bureau scolaire d'Asti", "المكتب المدرسي في أستي"),
+                 street="Via Fratelli Cairoli, 12", hours=["MO-FR 09:00-12:00", "TH 14:30-16:30"], access=[ACC_LIFT]),
+        ],
+        services=[
+            dict(slug="iscrizione", name=SCHOOL_SVC_NAME, desc=SCHOOL_SVC_DESC, cats=["school_minors"], langs=["it", "en", "fr"],
+                 fees=FREE, docs=[DOC_ID, DOC_SCHOOL, DOC_RESIDENCE],
+                 at=[("ufficio-scolastico-asti", ["TU,TH 09:00-12:00"])]),
+        ],
+    ),
+    dict(
+        slug="ufficio-scolastico-matera",
+        demo=True,
+        name=T("Ufficio Scolastico – Ambito territoriale di Matera", "School Office – Matera area (Ufficio Scolastico)", "Bureau scolaire – secteur de Matera (Ufficio Scolastico)", "المكتب المدرسي – منطقة ماتيرا (Ufficio Scolastico)"),
+        description=SCHOOL_OFFICE_DESC,
+        phones=["+39 0835 000 008"],
+        locations=[
+            dict(key="ufficio-scolastico-matera", comune="077014", name=T("Ufficio Scolastico di Matera", "Matera School Office", "Bureau scolaire de Matera", "المكتب المدرسي في ماتيرا"),
+                 street="Via Lucana, 194", hours=["MO-FR 09:00-12:00", "TU 15:00-17:00"], access=[ACC_WHEELCHAIR]),
+        ],
+        services=[
+            dict(slug="iscrizione", name=SCHOOL_SVC_NAME, desc=SCHOOL_SVC_DESC, cats=["school_minors"], langs=["it", "en"],
+                 fees=FREE, docs=[DOC_ID, DOC_SCHOOL, DOC_RESIDENCE],
+                 at=[("ufficio-scolastico-matera", ["MO,WE 09:00-12:00"])]),
+        ],
+    ),
+    # Trade-union advice offices (patronati) and lawyers' desks: real networks; every site,
+    # address, hour and map position below is demo.
+    dict(
+        slug="inca-cgil-asti",
+        demo=True,
+        name=T("Patronato INCA CGIL Asti", "INCA CGIL Asti advice office (patronato)", "Bureau d'aide INCA CGIL Asti (patronato)", "مكتب خدمات INCA CGIL في أستي (patronato)"),
+        description=PATRONATO_DESC,
+        website="https://www.inca.it",
+        phones=["+39 0141 000 007"],
+        locations=[
+            dict(key="inca-asti", comune="005005", name=T("INCA CGIL – sede di Asti", "INCA CGIL – Asti office", "INCA CGIL – bureau d'Asti", "INCA CGIL – مكتب أستي"),
+                 street="Via Botallo, 10", hours=["MO-FR 09:00-12:30", "MO,WE 15:00-18:00"], access=[ACC_WHEELCHAIR]),
+            dict(key="inca-canelli", comune="005017", name=T("INCA CGIL – recapito di Canelli", "INCA CGIL – Canelli point", "INCA CGIL – permanence de Canelli", "INCA CGIL – نقطة Canelli"),
+                 street="Via Riccadonna, 8", hours=["TU 09:00-12:00", "TH 15:00-18:00"]),
+            dict(key="inca-nizza", comune="005080", name=T("INCA CGIL – recapito di Nizza Monferrato", "INCA CGIL – Nizza Monferrato point", "INCA CGIL – permanence de Nizza Monferrato", "INCA CGIL – نقطة Nizza Monferrato"),
+                 street="Via Gioberti, 15", hours=["WE 09:00-12:00", "FR 15:00-18:00"]),
+            dict(key="inca-san-damiano", comune="005097", name=T("INCA CGIL – recapito di San Damiano d'Asti", "INCA CGIL – San Damiano d'Asti point", "INCA CGIL – permanence de San Damiano d'Asti", "INCA CGIL – نقطة San Damiano d'Asti"),
+                 street="Piazza Camisola, 4", hours=["MO 09:00-12:00"]),
+            dict(key="inca-moncalvo", comune="005069", name=T("INCA CGIL – recapito di Moncalvo", "INCA CGIL – Moncalvo point", "INCA CGIL – permanence de Moncalvo", "INCA CGIL – نقطة Moncalvo"),
+                 street="Piazza Garibaldi, 11", hours=["TH 09:00-12:00"], access=[ACC_STEPS]),
+        ],
+        services=[
+            dict(slug="permessi", name=PATRONATO_PERMIT_NAME, desc=PATRONATO_PERMIT_DESC, cats=["legal_immigration"],
+                 langs=["it", "en", "fr", "ar", "sq"], fees=FEE_PATRONATO, docs=[DOC_PASSPORT, DOC_PERMIT, DOC_TAX],
+                 at=[("inca-asti", ["TU,TH 09:00-12:30"]), ("inca-canelli", None), ("inca-nizza", None), ("inca-san-damiano", None), ("inca-moncalvo", None)]),
+            dict(slug="previdenza", name=PATRONATO_WELFARE_NAME, desc=PATRONATO_WELFARE_DESC, cats=["work_training", "social_services"],
+                 langs=["it", "en", "fr"], fees=FREE, docs=[DOC_ID, DOC_TAX],
+                 at=[("inca-asti", None), ("inca-canelli", None), ("inca-nizza", None)]),
+            dict(slug="vertenze", name=LABOUR_DISPUTE_NAME, desc=LABOUR_DISPUTE_DESC, cats=["work_training", "legal_immigration"],
+                 langs=["it", "en", "fr"], fees=FEE_MEMBER,
+                 at=[("inca-asti", ["MO,WE 15:00-18:00"])]),
+        ],
+    ),
+    dict(
+        slug="inas-cisl-asti",
+        demo=True,
+        name=T("Patronato INAS CISL Asti", "INAS CISL Asti advice office (patronato)", "Bureau d'aide INAS CISL Asti (patronato)", "مكتب خدمات INAS CISL في أستي (patronato)"),
+        description=PATRONATO_DESC,
+        website="https://www.inas.it",
+        phones=["+39 0141 000 008"],
+        locations=[
+            dict(key="inas-asti", comune="005005", name=T("INAS CISL – sede di Asti", "INAS CISL – Asti office", "INAS CISL – bureau d'Asti", "INAS CISL – مكتب أستي"),
+                 street="Corso Vittorio Alfieri, 188", hours=["MO-FR 08:30-12:30", "TU,TH 14:30-17:30"], access=[ACC_WHEELCHAIR]),
+            dict(key="inas-villanova", comune="005118", name=T("INAS CISL – recapito di Villanova d'Asti", "INAS CISL – Villanova d'Asti point", "INAS CISL – permanence de Villanova d'Asti", "INAS CISL – نقطة Villanova d'Asti"),
+                 street="Piazza Vittorio Emanuele II, 6", hours=["WE 09:00-12:00"]),
+            dict(key="inas-castelnuovo", comune="005031", name=T("INAS CISL – recapito di Castelnuovo Don Bosco", "INAS CISL – Castelnuovo Don Bosco point", "INAS CISL – permanence de Castelnuovo Don Bosco", "INAS CISL – نقطة Castelnuovo Don Bosco"),
+                 street="Via Roma, 21", hours=["FR 09:00-12:00"]),
+        ],
+        services=[
+            dict(slug="permessi", name=PATRONATO_PERMIT_NAME, desc=PATRONATO_PERMIT_DESC, cats=["legal_immigration"],
+                 langs=["it", "en", "ro"], fees=FEE_PATRONATO, docs=[DOC_PASSPORT, DOC_PERMIT, DOC_TAX],
+                 at=[("inas-asti", ["MO,WE,FR 08:30-12:30"]), ("inas-villanova", None), ("inas-castelnuovo", None)]),
+            dict(slug="previdenza", name=PATRONATO_WELFARE_NAME, desc=PATRONATO_WELFARE_DESC, cats=["work_training", "social_services"],
+                 langs=["it", "en"], fees=FREE, docs=[DOC_ID, DOC_TAX],
+                 at=[("inas-asti", None), ("inas-villanova", None)]),
+        ],
+    ),
+    dict(
+        slug="ital-uil-asti",
+        demo=True,
+        name=T("Patronato ITAL UIL Asti", "ITAL UIL Asti advice office (patronato)", "Bureau d'aide ITAL UIL Asti (patronato)", "مكتب خدمات ITAL UIL في أستي (patronato)"),
+        description=PATRONATO_DESC,
+        website="https://www.italuil.it",
+        phones=["+39 0141 000 009"],
+        locations=[
+            dict(key="ital-asti", comune="005005", name=T("ITAL UIL – sede di Asti", "ITAL UIL – Asti office", "ITAL UIL – bureau d'Asti", "ITAL UIL – مكتب أستي"),
+                 street="Via Brofferio, 62", hours=["MO-FR 09:00-12:30", "WE 15:00-17:30"], access=[ACC_GROUND]),
+        ],
+        services=[
+            dict(slug="permessi", name=PATRONATO_PERMIT_NAME, desc=PATRONATO_PERMIT_DESC, cats=["legal_immigration"],
+                 langs=["it", "en", "es"], fees=FEE_PATRONATO, docs=[DOC_PASSPORT, DOC_PERMIT, DOC_TAX],
+                 at=[("ital-asti", ["TU,TH 09:00-12:30"])]),
+            dict(slug="previdenza", name=PATRONATO_WELFARE_NAME, desc=PATRONATO_WELFARE_DESC, cats=["work_training", "social_services"],
+                 langs=["it"], fees=FREE, docs=[DOC_ID, DOC_TAX], at=[("ital-asti", None)]),
+        ],
+    ),
+    dict(
+        slug="avvocati-asti",
+        demo=True,
+        name=T("Ordine degli Avvocati di Asti", "Asti Bar Association (Ordine degli Avvocati)", "Ordre des avocats d'Asti (Ordine degli Avvocati)", "نقابة المحامين في أستي (Ordine degli Avvocati)"),
+        description=T(
+            "L'ordine professionale degli avvocati della provincia. Organizza uno sportello gratuito di primo orientamento e raccoglie le domande di gratuito patrocinio.",
+            "The professional body of the province's lawyers. It runs a free first-guidance desk and receives applications for free legal aid.",
+            "L'ordre professionnel des avocats de la province. Il organise un guichet gratuit de première orientation et reçoit les demandes d'aide juridictionnelle.",
+            "الهيئة المهنية لمحامي المقاطعة. تنظّم شباكًا مجانيًا للتوجيه الأولي وتستقبل طلبات المساعدة القانونية المجانية.",
+        ),
+        phones=["+39 0141 000 010"],
+        locations=[
+            dict(key="avvocati-asti", comune="005005", name=T("Ordine degli Avvocati – sportello in Tribunale", "Bar Association – desk at the Court", "Ordre des avocats – guichet au Tribunal", "نقابة المحامين – شباك في المحكمة"),
+                 street="Piazza Leonardo da Vinci, 1", hours=["MO-FR 09:00-12:30"], access=[ACC_WHEELCHAIR, ACC_LIFT]),
+        ],
+        services=[
+            dict(slug="orientamento", name=LEGAL_DESK_NAME, desc=LEGAL_DESK_DESC, cats=["legal_immigration"],
+                 langs=["it", "en", "fr"], fees=FREE, docs=[DOC_ID, DOC_ISEE],
+                 at=[("avvocati-asti", ["WE 09:30-12:30"])]),
+        ],
+    ),
+    dict(
+        slug="inca-cgil-matera",
+        demo=True,
+        name=T("Patronato INCA CGIL Matera", "INCA CGIL Matera advice office (patronato)", "Bureau d'aide INCA CGIL Matera (patronato)", "مكتب خدمات INCA CGIL في ماتيرا (patronato)"),
+        description=PATRONATO_DESC,
+        website="https://www.inca.it",
+        phones=["+39 0835 000 009"],
+        locations=[
+            dict(key="inca-matera", comune="077014", name=T("INCA CGIL – sede di Matera", "INCA CGIL – Matera office", "INCA CGIL – bureau de Matera", "INCA CGIL – مكتب ماتيرا"),
+                 street="Via Dante, 12", hours=["MO-FR 09:00-12:30", "TU,TH 16:00-19:00"], access=[ACC_WHEELCHAIR]),
+            dict(key="inca-policoro", comune="077021", name=T("INCA CGIL – sede di Policoro", "INCA CGIL – Policoro office", "INCA CGIL – bureau de Policoro", "INCA CGIL – مكتب Policoro"),
+                 street="Via Colombo, 40", hours=["MO-FR 09:00-12:30", "WE 16:00-19:00"], access=[ACC_GROUND]),
+            dict(key="inca-pisticci", comune="077020", name=T("INCA CGIL – recapito di Pisticci", "INCA CGIL – Pisticci point", "INCA CGIL – permanence de Pisticci", "INCA CGIL – نقطة Pisticci"),
+                 street="Corso Margherita, 25", hours=["TU,TH 09:00-12:00"]),
+            dict(key="inca-bernalda", comune="077003", name=T("INCA CGIL – recapito di Bernalda", "INCA CGIL – Bernalda point", "INCA CGIL – permanence de Bernalda", "INCA CGIL – نقطة Bernalda"),
+                 street="Corso Umberto I, 70", hours=["WE 16:00-19:00"]),
+            dict(key="inca-montalbano", comune="077016", name=T("INCA CGIL – recapito di Montalbano Jonico", "INCA CGIL – Montalbano Jonico point", "INCA CGIL – permanence de Montalbano Jonico", "INCA CGIL – نقطة Montalbano Jonico"),
+                 street="Via Cavour, 9", hours=["FR 09:00-12:00"], access=[ACC_STEPS]),
+        ],
+        services=[
+            dict(slug="permessi", name=PATRONATO_PERMIT_NAME, desc=PATRONATO_PERMIT_DESC, cats=["legal_immigration"],
+                 langs=["it", "en", "fr", "ar", "bn", "pa"], fees=FEE_PATRONATO, docs=[DOC_PASSPORT, DOC_PERMIT, DOC_TAX],
+                 at=[("inca-matera", ["MO,WE,FR 09:00-12:30"]), ("inca-policoro", None), ("inca-pisticci", None), ("inca-bernalda", None), ("inca-montalbano", None)]),
+            dict(slug="previdenza", name=PATRONATO_WELFARE_NAME, desc=PATRONATO_WELFARE_DESC, cats=["work_training", "social_services"],
+                 langs=["it", "en"], fees=FREE, docs=[DOC_ID, DOC_TAX],
+                 at=[("inca-matera", None), ("inca-policoro", None)]),
+            dict(slug="vertenze", name=LABOUR_DISPUTE_NAME, desc=LABOUR_DISPUTE_DESC, cats=["work_training", "legal_immigration"],
+                 langs=["it", "en", "fr", "pa"], fees=FEE_MEMBER,
+                 at=[("inca-policoro", ["WE 16:00-19:00"]), ("inca-matera", ["TU,TH 16:00-19:00"])]),
+        ],
+    ),
+    dict(
+        slug="inas-cisl-matera",
+        demo=True,
+        name=T("Patronato INAS CISL Matera", "INAS CISL Matera advice office (patronato)", "Bureau d'aide INAS CISL Matera (patronato)", "مكتب خدمات INAS CISL في ماتيرا (patronato)"),
+        description=PATRONATO_DESC,
+        website="https://www.inas.it",
+        phones=["+39 0835 000 010"],
+        locations=[
+            dict(key="inas-matera", comune="077014", name=T("INAS CISL – sede di Matera", "INAS CISL – Matera office", "INAS CISL – bureau de Matera", "INAS CISL – مكتب ماتيرا"),
+                 street="Via Annunziatella, 55", hours=["MO-FR 09:00-12:30", "MO,TH 16:00-18:30"], access=[ACC_WHEELCHAIR]),
+            dict(key="inas-scanzano", comune="077031", name=T("INAS CISL – recapito di Scanzano Jonico", "INAS CISL – Scanzano Jonico point", "INAS CISL – permanence de Scanzano Jonico", "INAS CISL – نقطة Scanzano Jonico"),
+                 street="Via Dante, 18", hours=["TU,FR 09:00-12:00"]),
+            dict(key="inas-nova-siri", comune="077018", name=T("INAS CISL – recapito di Nova Siri", "INAS CISL – Nova Siri point", "INAS CISL – permanence de Nova Siri", "INAS CISL – نقطة Nova Siri"),
+                 street="Via Giuseppe Garibaldi, 30", hours=["TH 09:00-12:00"]),
+        ],
+        services=[
+            dict(slug="permessi", name=PATRONATO_PERMIT_NAME, desc=PATRONATO_PERMIT_DESC, cats=["legal_immigration"],
+                 langs=["it", "en", "ro", "sq"], fees=FEE_PATRONATO, docs=[DOC_PASSPORT, DOC_PERMIT, DOC_TAX],
+                 at=[("inas-matera", None), ("inas-scanzano", None), ("inas-nova-siri", None)]),
+            dict(slug="previdenza", name=PATRONATO_WELFARE_NAME, desc=PATRONATO_WELFARE_DESC, cats=["work_training", "social_services"],
+                 langs=["it"], fees=FREE, docs=[DOC_ID, DOC_TAX],
+                 at=[("inas-matera", ["MO-FR 09:00-12:30"]), ("inas-scanzano", None)]),
+        ],
+    ),
+    dict(
+        slug="ital-uil-matera",
+        demo=True,
+        name=T("Patronato ITAL UIL Matera", "ITAL UIL Matera advice office (patronato)", "Bureau d'aide ITAL UIL Matera (patronato)", "مكتب خدمات ITAL UIL في ماتيرا (patronato)"),
+        description=PATRONATO_DESC,
+        website="https://www.italuil.it",
+        phones=["+39 0835 000 011"],
+        locations=[
+            dict(key="ital-matera", comune="077014", name=T("ITAL UIL – sede di Matera", "ITAL UIL – Matera office", "ITAL UIL – bureau de Matera", "ITAL UIL – مكتب ماتيرا"),
+                 street="Via XX Settembre, 8", hours=["MO-FR 09:00-12:30"], access=[ACC_GROUND]),
+            dict(key="ital-tursi", comune="077029", name=T("ITAL UIL – recapito di Tursi", "ITAL UIL – Tursi point", "ITAL UIL – permanence de Tursi", "ITAL UIL – نقطة Tursi"),
+                 street="Corso Vittorio Emanuele, 22", hours=["WE 09:00-12:00"], access=[ACC_STEPS]),
+        ],
+        services=[
+            dict(slug="permessi", name=PATRONATO_PERMIT_NAME, desc=PATRONATO_PERMIT_DESC, cats=["legal_immigration"],
+                 langs=["it", "en", "ar"], fees=FEE_PATRONATO, docs=[DOC_PASSPORT, DOC_PERMIT, DOC_TAX],
+                 at=[("ital-matera", ["MO,WE 09:00-12:30"]), ("ital-tursi", None)]),
+            dict(slug="previdenza", name=PATRONATO_WELFARE_NAME, desc=PATRONATO_WELFARE_DESC, cats=["work_training", "social_services"],
+                 langs=["it"], fees=FREE, docs=[DOC_ID, DOC_TAX], at=[("ital-matera", None), ("ital-tursi", None)]),
+        ],
+    ),
+    dict(
+        slug="avvocati-matera",
+        demo=True,
+        name=T("Ordine degli Avvocati di Matera", "Matera Bar Association (Ordine degli Avvocati)", "Ordre des avocats de Matera (Ordine degli Avvocati)", "نقابة المحامين في ماتيرا (Ordine degli Avvocati)"),
+        description=T(
+            "L'ordine professionale degli avvocati della provincia di Matera. Organizza uno sportello gratuito di primo orientamento e informa sul gratuito patrocinio.",
+            "The professional body of lawyers in the province of Matera. It runs a free first-guidance desk and gives information on free legal aid.",
+            "L'ordre professionnel des avocats de la province de Matera. Il organise un guichet gratuit de première orientation et informe sur l'aide juridictionnelle.",
+            "الهيئة المهنية للمحامين في مقاطعة ماتيرا. تنظّم شباكًا مجانيًا للتوجيه الأولي وتقدّم معلومات عن المساعدة القانونية المجانية.",
+        ),
+        phones=["+39 0835 000 012"],
+        locations=[
+            dict(key="avvocati-matera", comune="077014", name=T("Ordine degli Avvocati – sportello in Tribunale", "Bar Association – desk at the Court", "Ordre des avocats – guichet au Tribunal", "نقابة المحامين – شباك في المحكمة"),
+                 street="Via Aldo Moro, 1", hours=["MO-FR 09:00-12:30"], access=[ACC_WHEELCHAIR, ACC_LIFT]),
+        ],
+        services=[
+            dict(slug="orientamento", name=LEGAL_DESK_NAME, desc=LEGAL_DESK_DESC, cats=["legal_immigration"],
+                 langs=["it", "en", "fr"], fees=FREE, docs=[DOC_ID, DOC_ISEE],
+                 at=[("avvocati-matera", ["TU 09:30-12:30"])]),
+        ],
+    ),
+    # Real diocesan Caritas; the listening centre (Via del Soccorso, 3, 2007 survey) and the
+    # day centre (Via Morelli, 7, press 2015) may have moved; the rest is demo.
+    dict(
+        slug="caritas-asti",
+        demo=True,
+        name=T("Caritas diocesana di Asti", "Caritas of the Diocese of Asti", "Caritas diocésaine d'Asti", "كاريتاس أبرشية أستي"),
+        description=T(
+            "L'organismo della Chiesa cattolica per chi è in difficoltà: ascolto, emporio solidale, centro diurno per chi vive in strada e aiuto per l'affitto. Aperto a tutti, di ogni religione.",
+            "The Catholic Church's body for people in difficulty: listening, solidarity grocery, day centre for people living on the street and help with rent. Open to everyone, of any religion.",
+            "L'organisme de l'Église catholique pour les personnes en difficulté : écoute, épicerie solidaire, centre de jour pour les personnes à la rue et aide au loyer. Ouvert à tous, de toute religion.",
+            "هيئة الكنيسة الكاثوليكية لمساعدة من يمرون بصعوبات: الاستماع، ومتجر تضامني، ومركز نهاري لمن يعيشون في الشارع، ومساعدة في الإيجار. مفتوح للجميع من كل الأديان.",
+        ),
+        phones=["+39 0141 000 011"],
+        locations=[
+            dict(key="caritas-asti", comune="005005", name=T("Caritas – centro di ascolto diocesano", "Caritas – diocesan listening centre", "Caritas – centre d'écoute diocésain", "كاريتاس – مركز الاستماع الأبرشي"),
+                 street="Via del Soccorso, 3", hours=["MO-FR 09:00-12:00", "TU,TH 15:00-17:00"], access=[ACC_GROUND]),
+            dict(key="caritas-asti-diurno", comune="005005", name=T("Caritas – centro diurno", "Caritas – day centre", "Caritas – centre de jour", "كاريتاس – المركز النهاري"),
+                 street="Via Morelli, 7", hours=["MO-FR 13:00-18:00"], access=[ACC_WHEELCHAIR]),
+            dict(key="caritas-asti-emporio", comune="005005", name=T("Caritas – emporio solidale", "Caritas – solidarity grocery", "Caritas – épicerie solidaire", "كاريتاس – المتجر التضامني"),
+                 street="Via Guttuari, 20", hours=["TU,TH 09:00-12:00", "SA 09:00-12:00"], access=[ACC_WHEELCHAIR]),
+            dict(key="caritas-annone", comune="005028", name=T("Centro di ascolto parrocchiale di Castello di Annone", "Castello di Annone parish listening centre", "Centre d'écoute paroissial de Castello di Annone", "مركز الاستماع الرعوي في Castello di Annone"),
+                 street="Piazza della Chiesa, 2", hours=["SA 09:30-11:30"]),
+            dict(key="caritas-frinco", comune="005055", name=T("Centro di ascolto parrocchiale di Frinco", "Frinco parish listening centre", "Centre d'écoute paroissial de Frinco", "مركز الاستماع الرعوي في Frinco"),
+                 street="Via Roma, 3", hours=["WE 15:00-17:00"]),
+        ],
+        services=[
+            dict(slug="ascolto", name=LISTENING_NAME, desc=LISTENING_DESC, cats=["social_services"],
+                 langs=["it", "en", "fr", "es"], fees=FREE,
+                 at=[("caritas-asti", None), ("caritas-annone", None), ("caritas-frinco", None)]),
+            dict(
+                slug="diurno",
+                name=T("Centro diurno per persone senza casa", "Day centre for homeless people", "Centre de jour pour personnes sans abri", "مركز نهاري للأشخاص بلا مأوى"),
+                desc=T(
+                    "Docce, lavatrice, un posto caldo per riposare, internet e un'assistente sociale per chi dorme al dormitorio o in strada.",
+                    "Showers, washing machine, a warm place to rest, internet and a social worker for people who sleep at the shelter or on the street.",
+                    "Douches, machine à laver, un endroit chaud pour se reposer, internet et une assistante sociale pour les personnes qui dorment au foyer ou dans la rue.",
+                    "حمّامات، وغسالة ملابس، ومكان دافئ للراحة، وإنترنت، وأخصائية اجتماعية لمن ينام في المبيت أو في الشارع.",
+                ),
+                cats=["housing", "social_services"], langs=["it", "en", "fr"], fees=FREE,
+                at=[("caritas-asti-diurno", None)],
+            ),
+            dict(
+                slug="emporio",
+                name=T("Emporio solidale", "Solidarity grocery (emporio solidale)", "Épicerie solidaire", "المتجر التضامني"),
+                desc=T(
+                    "Un piccolo supermercato gratuito: con una tessera a punti, data dal centro di ascolto, le famiglie scelgono cibo e prodotti per la casa.",
+                    "A small free supermarket: with a points card, given by the listening centre, families choose food and household products.",
+                    "Un petit supermarché gratuit : avec une carte à points, donnée par le centre d'écoute, les familles choisissent nourriture et produits ménagers.",
+                    "سوبرماركت صغير مجاني: ببطاقة نقاط يمنحها مركز الاستماع، تختار الأسر الطعام ومواد المنزل.",
+                ),
+                cats=["social_services"], langs=["it", "en"], fees=FREE,
+                at=[("caritas-asti-emporio", None)],
+            ),
+            dict(
+                slug="affitti",
+                name=T("Fondo anti-sfratti e aiuto per l'affitto", "Anti-eviction fund and rent help", "Fonds anti-expulsion et aide au loyer", "صندوق مكافحة الإخلاء والمساعدة في الإيجار"),
+                desc=T(
+                    "Contributo per alcuni mesi di affitto alle famiglie in difficoltà temporanea, dopo un colloquio al centro di ascolto.",
+                    "Support for a few months' rent for families in temporary difficulty, after an interview at the listening centre.",
+                    "Aide pour quelques mois de loyer aux familles en difficulté passagère, après un entretien au centre d'écoute.",
+                    "دعم لبضعة أشهر من الإيجار للأسر التي تمر بصعوبة مؤقتة، بعد مقابلة في مركز الاستماع.",
+                ),
+                cats=["housing"], langs=["it", "en", "fr"], fees=FREE, docs=[DOC_ID, DOC_RESIDENCE, DOC_ISEE],
+                at=[("caritas-asti", ["TU 15:00-17:00"])],
+            ),
+        ],
+    ),
+    dict(
+        slug="caritas-matera",
+        demo=True,
+        name=T("Caritas diocesana di Matera-Irsina", "Caritas of the Diocese of Matera-Irsina", "Caritas diocésaine de Matera-Irsina", "كاريتاس أبرشية ماتيرا-إيرسينا"),
+        description=T(
+            "L'organismo della Chiesa cattolica per chi è in difficoltà: ascolto, mensa, accoglienza notturna e aiuto a lavoratori stagionali e famiglie, aperto a persone di ogni religione.",
+            "The Catholic Church's body for people in difficulty: listening, canteen, night shelter and help for seasonal workers and families, open to people of any religion.",
+            "L'organisme de l'Église catholique pour les personnes en difficulté : écoute, cantine, accueil de nuit et aide aux travailleurs saisonniers et aux familles, ouvert aux personnes de toute religion.",
+            "هيئة الكنيسة الكاثوليكية لمساعدة من يمرون بصعوبات: الاستماع، والمطعم، والمبيت الليلي، ومساعدة العمال الموسميين والأسر، مفتوح للناس من كل الأديان.",
+        ),
+        phones=["+39 0835 000 013"],
+        locations=[
+            dict(key="caritas-matera", comune="077014", name=T("Caritas – centro di ascolto di Matera", "Caritas – Matera listening centre", "Caritas – centre d'écoute de Matera", "كاريتاس – مركز الاستماع في ماتيرا"),
+                 street="Via dei Dauni, 10", hours=["MO-FR 09:00-12:00", "WE 16:00-18:00"], access=[ACC_GROUND]),
+            dict(key="caritas-matera-accoglienza", comune="077014", name=T("Caritas – mensa e accoglienza notturna", "Caritas – canteen and night shelter", "Caritas – cantine et accueil de nuit", "كاريتاس – المطعم والمبيت الليلي"),
+                 street="Via Lucana, 310", hours=["MO-SU 11:30-13:30", "MO-SU 19:00-22:00"], access=[ACC_WHEELCHAIR]),
+            dict(key="caritas-irsina", comune="077013", name=T("Caritas – centro di ascolto di Irsina", "Caritas – Irsina listening centre", "Caritas – centre d'écoute d'Irsina", "كاريتاس – مركز الاستماع في Irsina"),
+                 street="Corso Canio Musacchio, 5", hours=["TU,FR 16:00-18:30"], access=[ACC_STEPS]),
+        ],
+        services=[
+            dict(slug="ascolto", name=LISTENING_NAME, desc=LISTENING_DESC, cats=["social_services"],
+                 langs=["it", "en", "fr", "ar"], fees=FREE,
+                 at=[("caritas-matera", None), ("caritas-irsina", None)]),
+            dict(
+                slug="mensa",
+                name=T("Mensa e docce", "Canteen and showers", "Cantine et douches", "مطعم وحمّامات"),
+                desc=T("Pranzo caldo ogni giorno e docce per chi non ha casa o vive in condizioni difficili, senza domande sui documenti.",
+                       "A hot lunch every day and showers for people without a home or living in hard conditions, with no questions about documents.",
+                       "Un déjeuner chaud chaque jour et des douches pour les personnes sans logement ou vivant dans des conditions difficiles, sans questions sur les papiers.",
+                       "غداء ساخن كل يوم وحمّامات لمن ليس له مسكن أو يعيش في ظروف صعبة، دون أسئلة عن الوثائق."),
+                cats=["social_services"], langs=["it", "en", "fr", "ar"], fees=FREE,
+                at=[("caritas-matera-accoglienza", ["MO-SU 11:30-13:30"])],
+            ),
+            dict(
+                slug="accoglienza-notturna",
+                name=T("Accoglienza notturna", "Night shelter", "Accueil de nuit", "المبيت الليلي"),
+                desc=T("Posti letto per la notte per uomini e donne senza casa, per un periodo breve, dopo un colloquio al centro di ascolto.",
+                       "Beds for the night for homeless men and women, for a short period, after an interview at the listening centre.",
+                       "Lits pour la nuit pour les hommes et les femmes sans abri, pour une courte période, après un entretien au centre d'écoute.",
+                       "أسرّة للمبيت ليلًا للرجال والنساء بلا مأوى، لفترة قصيرة، بعد مقابلة في مركز الاستماع."),
+                cats=["housing", "social_services"], langs=["it", "en", "fr"], fees=FREE, docs=[DOC_ANY_ID],
+                at=[("caritas-matera-accoglienza", ["MO-SU 19:00-22:00"])],
+            ),
+        ],
+    ),
+    dict(
+        slug="caritas-tricarico",
+        demo=True,
+        name=T("Caritas diocesana di Tricarico", "Caritas of the Diocese of Tricarico", "Caritas diocésaine de Tricarico", "كاريتاس أبرشية تريكاريكو"),
+        description=T(
+            "Caritas della diocesi di Tricarico, nella collina materana: ascolto, aiuti alimentari e sostegno alle famiglie dei piccoli paesi.",
+            "Caritas of the Diocese of Tricarico, in the hills of Matera: listening, food aid and support for families in small villages.",
+            "Caritas du diocèse de Tricarico, dans les collines de Matera : écoute, aide alimentaire et soutien aux familles des petits villages.",
+            "كاريتاس أبرشية تريكاريكو في تلال ماتيرا: الاستماع، والمساعدات الغذائية، ودعم الأسر في القرى الصغيرة.",
+        ),
+        phones=["+39 0835 000 014"],
+        locations=[
+            dict(key="caritas-tricarico", comune="077028", name=T("Caritas – centro di ascolto di Tricarico", "Caritas – Tricarico listening centre", "Caritas – centre d'écoute de Tricarico", "كاريتاس – مركز الاستماع في Tricarico"),
+                 street="Piazza Duomo, 1", hours=["MO,TH 09:30-12:00"], access=[ACC_STEPS]),
+            dict(key="caritas-grassano", comune="077011", name=T("Caritas – centro di ascolto di Grassano", "Caritas – Grassano listening centre", "Caritas – centre d'écoute de Grassano", "كاريتاس – مركز الاستماع في Grassano"),
+                 street="Via Roma, 30", hours=["WE 16:00-18:00"]),
+        ],
+        services=[
+            dict(slug="ascolto", name=LISTENING_NAME, desc=LISTENING_DESC, cats=["social_services"],
+                 langs=["it", "en"], fees=FREE, at=[("caritas-tricarico", None), ("caritas-grassano", None)]),
+            dict(slug="viveri", name=FOOD_NAME, desc=FOOD_DESC, cats=["social_services"],
+                 langs=["it"], fees=FREE, at=[("caritas-tricarico", ["TH 09:30-12:00"])]),
+        ],
+    ),
+    # Red Cross committees: real network; addresses, hours and map positions are demo.
+    dict(
+        slug="cri-asti",
+        demo=True,
+        name=T("Croce Rossa Italiana – Comitato di Asti", "Italian Red Cross – Asti committee", "Croix-Rouge italienne – Comité d'Asti", "الصليب الأحمر الإيطالي – لجنة أستي"),
+        description=T(
+            "Volontari della Croce Rossa: aiuti alimentari, ambulatorio sociale e ricerca dei familiari dispersi.",
+            "Red Cross volunteers: food aid, a social clinic and tracing of missing family members.",
+            "Bénévoles de la Croix-Rouge : aide alimentaire, dispensaire social et recherche des membres de la famille disparus.",
+            "متطوعو الصليب الأحمر: مساعدات غذائية، وعيادة اجتماعية، والبحث عن أفراد الأسرة المفقودين.",
+        ),
+        website="https://cri.it",
+        phones=["+39 0141 000 012"],
+        locations=[
+            dict(key="cri-asti", comune="005005", name=T("Croce Rossa – sede di Asti", "Red Cross – Asti office", "Croix-Rouge – bureau d'Asti", "الصليب الأحمر – مكتب أستي"),
+                 street="Corso Volta, 60", hours=["MO-FR 09:00-12:00", "MO-FR 14:00-18:00"], access=[ACC_WHEELCHAIR, ACC_PARKING]),
+            dict(key="cri-canelli", comune="005017", name=T("Croce Rossa – sede di Canelli", "Red Cross – Canelli office", "Croix-Rouge – bureau de Canelli", "الصليب الأحمر – مكتب Canelli"),
+                 street="Via dei Prati, 57", hours=["TU,TH 15:00-18:00", "SA 09:00-12:00"], access=[ACC_WHEELCHAIR]),
+        ],
+        services=[
+            dict(slug="viveri", name=FOOD_NAME, desc=FOOD_DESC, cats=["social_services"], langs=["it", "en", "fr"], fees=FREE,
+                 at=[("cri-asti", ["TU,FR 14:00-17:00"]), ("cri-canelli", ["SA 09:00-12:00"])]),
+            dict(
+                slug="ambulatorio",
+                name=T("Ambulatorio sociale", "Social clinic", "Dispensaire social", "عيادة اجتماعية"),
+                desc=T("Medici volontari visitano gratis chi non ha un medico, controllano pressione e glicemia e spiegano come iscriversi al Servizio Sanitario.",
+                       "Volunteer doctors see people who have no doctor for free, check blood pressure and blood sugar and explain how to register with the Health Service.",
+                       "Des médecins bénévoles reçoivent gratuitement les personnes sans médecin, contrôlent la tension et la glycémie et expliquent comment s'inscrire au Service sanitaire.",
+                       "يفحص أطباء متطوعون مجانًا من ليس لديه طبيب، ويقيسون الضغط والسكر، ويشرحون كيفية التسجيل في الخدمة الصحية."),
+                cats=["health", "social_services"], langs=["it", "en", "fr", "ro"], fees=FREE,
+                at=[("cri-asti", ["WE 15:00-18:00"])],
+            ),
+            dict(slug="rfl", name=RFL_NAME, desc=RFL_DESC, cats=["social_services", "legal_immigration"],
+                 langs=["it", "en", "fr", "ar"], fees=FREE, at=[("cri-asti", ["TH 09:00-12:00"])]),
+        ],
+    ),
+    dict(
+        slug="cri-matera",
+        demo=True,
+        name=T("Croce Rossa Italiana – Comitato di Matera", "Italian Red Cross – Matera committee", "Croix-Rouge italienne – Comité de Matera", "الصليب الأحمر الإيطالي – لجنة ماتيرا"),
+        description=T(
+            "Volontari della Croce Rossa: aiuti alimentari, assistenza sanitaria ai braccianti del Metapontino e ricerca dei familiari dispersi.",
+            "Red Cross volunteers: food aid, health care for farm workers on the Metaponto coast and tracing of missing family members.",
+            "Bénévoles de la Croix-Rouge : aide alimentaire, soins aux ouvriers agricoles de la côte de Metaponto et recherche des membres de la famille disparus.",
+            "متطوعو الصليب الأحمر: مساعدات غذائية، ورعاية صحية لعمال الزراعة في ساحل Metaponto، والبحث عن أفراد الأسرة المفقودين.",
+        ),
+        website="https://cri.it",
+        phones=["+39 0835 000 015"],
+        locations=[
+            dict(key="cri-matera", comune="077014", name=T("Croce Rossa – sede di Matera", "Red Cross – Matera office", "Croix-Rouge – bureau de Matera", "الصليب الأحمر – مكتب ماتيرا"),
+                 street="Via Gramsci, 40", hours=["MO-FR 09:00-12:00", "MO,WE,FR 15:00-18:00"], access=[ACC_WHEELCHAIR]),
+            dict(key="cri-policoro", comune="077021", name=T("Croce Rossa – sede di Policoro", "Red Cross – Policoro office", "Croix-Rouge – bureau de Policoro", "الصليب الأحمر – مكتب Policoro"),
+                 street="Via Lido, 15", hours=["TU,TH 15:00-19:00", "SA 09:00-12:00"], access=[ACC_WHEELCHAIR, ACC_PARKING]),
+        ],
+        services=[
+            dict(slug="viveri", name=FOOD_NAME, desc=FOOD_DESC, cats=["social_services"], langs=["it", "en"], fees=FREE,
+                 at=[("cri-matera", ["WE 15:00-18:00"]), ("cri-policoro", ["SA 09:00-12:00"])]),
+            dict(
+                slug="braccianti",
+                name=T("Ambulatorio mobile per i braccianti", "Mobile clinic for farm workers", "Dispensaire mobile pour les ouvriers agricoles", "عيادة متنقلة لعمال الزراعة"),
+                desc=T("Nella stagione della raccolta, un mezzo con medico e infermiere visita gratis i lavoratori agricoli e li accompagna ai servizi sanitari.",
+                       "In the harvest season, a vehicle with a doctor and a nurse sees farm workers for free and takes them to health services.",
+                       "Pendant la saison des récoltes, un véhicule avec un médecin et un infirmier reçoit gratuitement les ouvriers agricoles et les accompagne vers les services de santé.",
+                       "في موسم الحصاد، تفحص سيارة فيها طبيب وممرض عمال الزراعة مجانًا وترافقهم إلى الخدمات الصحية."),
+                cats=["health", "social_services"], langs=["it", "en", "fr", "ar", "bn", "pa"], fees=FREE,
+                at=[("cri-policoro", ["TU,TH 15:00-19:00"])],
+            ),
+            dict(slug="rfl", name=RFL_NAME, desc=RFL_DESC, cats=["social_services", "legal_immigration"],
+                 langs=["it", "en", "fr", "ar"], fees=FREE, at=[("cri-matera", ["MO 09:00-12:00"])]),
+        ],
+    ),
+    # SAI projects exist in both provinces; which comuni, addresses and hours: demo.
+    dict(
+        slug="sai-asti",
+        demo=True,
+        name=T("Progetto SAI – Comune di Asti", "SAI project – Municipality of Asti", "Projet SAI – Commune d'Asti", "مشروع SAI – بلدية أستي"),
+        description=T(
+            "Progetto del Sistema di Accoglienza e Integrazione (SAI) per richiedenti asilo e rifugiati, gestito dal Comune con cooperative del territorio.",
+            "Project of the Reception and Integration System (SAI) for asylum seekers and refugees, run by the municipality with local cooperatives.",
+            "Projet du Système d'accueil et d'intégration (SAI) pour les demandeurs d'asile et les réfugiés, géré par la commune avec des coopératives locales.",
+            "مشروع نظام الاستقبال والاندماج (SAI) لطالبي اللجوء واللاجئين، تديره البلدية مع تعاونيات محلية.",
+        ),
+        website="https://www.retesai.it",
+        phones=["+39 0141 000 013"],
+        locations=[
+            dict(key="sai-asti", comune="005005", name=T("Progetto SAI – ufficio di Asti", "SAI project – Asti office", "Projet SAI – bureau d'Asti", "مشروع SAI – مكتب أستي"),
+                 street="Via Ospedale, 15", hours=["MO-FR 09:00-13:00", "MO-TH 14:00-17:00"], access=[ACC_GROUND]),
+            dict(key="sai-castell-alfero", comune="005025", name=T("Progetto SAI – sportello di Castell'Alfero", "SAI project – Castell'Alfero desk", "Projet SAI – guichet de Castell'Alfero", "مشروع SAI – شباك Castell'Alfero"),
+                 street="Piazza Castello, 5", hours=["TU,TH 09:00-12:30"]),
+        ],
+        services=[
+            dict(slug="accoglienza", name=SAI_NAME, desc=SAI_DESC, cats=["housing", "social_services", "mediation"],
+                 langs=["it", "en", "fr", "ar", "ur", "ff"], fees=FREE,
+                 at=[("sai-asti", None), ("sai-castell-alfero", None)]),
+            dict(slug="autonomia", name=SAI_WORK_NAME, desc=SAI_WORK_DESC, cats=["work_training", "housing"],
+                 langs=["it", "en", "fr"], fees=FREE, docs=[DOC_PERMIT, DOC_CV],
+                 at=[("sai-asti", ["TU,TH 14:00-17:00"])]),
+        ],
+    ),
+    dict(
+        slug="sai-matera",
+        demo=True,
+        name=T("Rete SAI della provincia di Matera", "SAI network of the province of Matera", "Réseau SAI de la province de Matera", "شبكة SAI في مقاطعة ماتيرا"),
+        description=T(
+            "Progetti del Sistema di Accoglienza e Integrazione (SAI) in diversi comuni della provincia: accoglienza diffusa in appartamenti, italiano, lavoro e casa per rifugiati.",
+            "Projects of the Reception and Integration System (SAI) in several towns of the province: reception in flats, Italian, work and housing for refugees.",
+            "Projets du Système d'accueil et d'intégration (SAI) dans plusieurs communes de la province : accueil en appartements, italien, travail et logement pour les réfugiés.",
+            "مشاريع نظام الاستقبال والاندماج (SAI) في عدة بلدات من المقاطعة: سكن في شقق، ودروس الإيطالية، والعمل والسكن للاجئين.",
+        ),
+        website="https://www.retesai.it",
+        phones=["+39 0835 000 016"],
+        locations=[
+            dict(key="sai-matera", comune="077014", name=T("SAI – ufficio di Matera", "SAI – Matera office", "SAI – bureau de Matera", "SAI – مكتب ماتيرا"),
+                 street="Via San Biagio, 20", hours=["MO-FR 09:00-13:00", "TU,TH 15:00-18:00"], access=[ACC_STEPS]),
+            dict(key="sai-montescaglioso", comune="077017", name=T("SAI – sportello di Montescaglioso", "SAI – Montescaglioso desk", "SAI – guichet de Montescaglioso", "SAI – شباك Montescaglioso"),
+                 street="Corso della Repubblica, 30", hours=["MO,WE,FR 09:00-13:00"]),
+            dict(key="sai-irsina", comune="077013", name=T("SAI – sportello di Irsina", "SAI – Irsina desk", "SAI – guichet d'Irsina", "SAI – شباك Irsina"),
+                 street="Via Mazzini, 12", hours=["TU,TH 09:00-13:00"], access=[ACC_STEPS]),
+            dict(key="sai-tursi", comune="077029", name=T("SAI – sportello di Tursi", "SAI – Tursi desk", "SAI – guichet de Tursi", "SAI – شباك Tursi"),
+                 street="Via Roma, 44", hours=["MO,TH 09:00-13:00"]),
+        ],
+        services=[
+            dict(slug="accoglienza", name=SAI_NAME, desc=SAI_DESC, cats=["housing", "social_services", "mediation"],
+                 langs=["it", "en", "fr", "ar", "ur", "bn", "tw"], fees=FREE,
+                 at=[("sai-matera", None), ("sai-montescaglioso", None), ("sai-irsina", None), ("sai-tursi", None)]),
+            dict(slug="autonomia", name=SAI_WORK_NAME, desc=SAI_WORK_DESC, cats=["work_training", "housing"],
+                 langs=["it", "en", "fr"], fees=FREE, docs=[DOC_PERMIT, DOC_CV],
+                 at=[("sai-matera", ["TU,TH 15:00-18:00"]), ("sai-montescaglioso", ["WE 09:00-13:00"])]),
+        ],
+    ),
+    # Real consortium of social services of southern Asti; addresses, hours and map
+    # positions are demo.
+    dict(
+        slug="cisa-asti-sud",
+        demo=True,
+        name=T("Consorzio CISA Asti Sud", "CISA Asti Sud social services consortium", "Consortium de services sociaux CISA Asti Sud", "اتحاد الخدمات الاجتماعية CISA Asti Sud"),
+        description=T(
+            "Consorzio dei comuni del sud astigiano per i servizi sociali: assistenti sociali, aiuto alle famiglie, ai minori e alle persone fragili.",
+            "Consortium of the towns of southern Asti for social services: social workers, help for families, children and vulnerable people.",
+            "Consortium des communes du sud d'Asti pour les services sociaux : assistantes sociales, aide aux familles, aux mineurs et aux personnes fragiles.",
+            "اتحاد بلدات جنوب أستي للخدمات الاجتماعية: أخصائيون اجتماعيون، ومساعدة للأسر والقاصرين والأشخاص الضعفاء.",
+        ),
+        phones=["+39 0141 000 014"],
+        locations=[
+            dict(key="cisa-nizza", comune="005080", name=T("CISA Asti Sud – sede di Nizza Monferrato", "CISA Asti Sud – Nizza Monferrato office", "CISA Asti Sud – bureau de Nizza Monferrato", "CISA Asti Sud – مكتب Nizza Monferrato"),
+                 street="Piazza Marconi, 10", hours=["MO-FR 09:00-12:30", "TU 14:30-16:30"], access=[ACC_WHEELCHAIR]),
+            dict(key="cisa-canelli", comune="005017", name=T("CISA Asti Sud – sportello di Canelli", "CISA Asti Sud – Canelli desk", "CISA Asti Sud – guichet de Canelli", "CISA Asti Sud – شباك Canelli"),
+                 street="Via Roma, 37", hours=["MO,WE 09:00-12:30"], access=[ACC_WHEELCHAIR]),
+            dict(key="cisa-incisa", comune="005058", name=T("CISA Asti Sud – sportello di Incisa Scapaccino", "CISA Asti Sud – Incisa Scapaccino desk", "CISA Asti Sud – guichet d'Incisa Scapaccino", "CISA Asti Sud – شباك Incisa Scapaccino"),
+                 street="Piazza Ferraro, 1", hours=["TH 09:00-12:00"]),
+        ],
+        services=[
+            dict(slug="segretariato", name=SOCIAL_DESK_NAME, desc=SOCIAL_DESK_DESC, cats=["social_services"],
+                 langs=["it", "en", "fr"], fees=FREE, docs=[DOC_ID, DOC_ISEE],
+                 at=[("cisa-nizza", None), ("cisa-canelli", None), ("cisa-incisa", None)]),
+            dict(
+                slug="minori",
+                name=T("Sostegno a minori e famiglie", "Support for children and families", "Soutien aux mineurs et aux familles", "دعم القاصرين والأسر"),
+                desc=T("Educatori e assistenti sociali aiutano i genitori con la scuola e la crescita dei figli, e seguono i minori stranieri arrivati da soli.",
+                       "Educators and social workers help parents with school and bringing up their children, and follow foreign minors who arrived alone.",
+                       "Des éducateurs et des assistantes sociales aident les parents pour l'école et l'éducation des enfants, et suivent les mineurs étrangers arrivés seuls.",
+                       "يساعد المربّون والأخصائيون الاجتماعيون الآباء في أمور المدرسة وتربية الأطفال، ويتابعون القاصرين الأجانب الذين وصلوا بمفردهم."),
+                cats=["school_minors", "social_services"], langs=["it", "en", "fr", "ar"], fees=FREE,
+                at=[("cisa-nizza", ["TU 14:30-16:30"]), ("cisa-canelli", ["WE 09:00-12:30"])],
+            ),
+        ],
+    ),
+    # --- Associations and mediation cooperatives: invented, plausible demo organizations. ---
+    dict(
+        slug="mondo-insieme-asti",
+        demo=True,
+        name=T("Associazione Mondo Insieme", "Mondo Insieme association", "Association Mondo Insieme", "جمعية Mondo Insieme"),
+        description=T(
+            "Associazione di volontari italiani e stranieri: scuola di italiano serale, feste delle comunità e aiuto per orientarsi in città.",
+            "Association of Italian and foreign volunteers: evening Italian school, community festivals and help to find your way in town.",
+            "Association de bénévoles italiens et étrangers : école d'italien du soir, fêtes des communautés et aide pour s'orienter en ville.",
+            "جمعية متطوعين إيطاليين وأجانب: مدرسة مسائية للإيطالية، واحتفالات الجاليات، ومساعدة في التعرّف على المدينة.",
+        ),
+        phones=["+39 0141 000 015"],
+        locations=[
+            dict(key="mondo-insieme-asti", comune="005005", name=T("Mondo Insieme – sede di Asti", "Mondo Insieme – Asti centre", "Mondo Insieme – local d'Asti", "Mondo Insieme – مقر أستي"),
+                 street="Via Giobert, 40", hours=["MO-TH 17:30-20:30", "SA 09:30-12:30"], access=[ACC_GROUND]),
+            dict(key="mondo-insieme-moncalvo", comune="005069", name=T("Mondo Insieme – punto di Moncalvo", "Mondo Insieme – Moncalvo point", "Mondo Insieme – point de Moncalvo", "Mondo Insieme – نقطة Moncalvo"),
+                 street="Via XX Settembre, 14", hours=["TU,TH 18:00-20:00"]),
+            dict(key="mondo-insieme-isola", comune="005059", name=T("Mondo Insieme – punto di Isola d'Asti", "Mondo Insieme – Isola d'Asti point", "Mondo Insieme – point d'Isola d'Asti", "Mondo Insieme – نقطة Isola d'Asti"),
+                 street="Piazza Vittorio Veneto, 2", hours=["WE 18:00-20:00"]),
+        ],
+        services=[
+            dict(
+                slug="italiano-serale",
+                name=T("Scuola di italiano serale con volontari", "Evening Italian school with volunteers", "École d'italien du soir avec des bénévoles", "مدرسة مسائية للإيطالية مع متطوعين"),
+                desc=T("Lezioni di italiano in piccoli gruppi per chi lavora di giorno, anche per chi non sa leggere e scrivere. Si può iniziare in ogni momento dell'anno.",
+                       "Italian lessons in small groups for people who work during the day, also for those who cannot read and write. You can start at any time of the year.",
+                       "Cours d'italien en petits groupes pour ceux qui travaillent le jour, même pour ceux qui ne savent pas lire et écrire. On peut commencer à tout moment de l'année.",
+                       "دروس إيطالية في مجموعات صغيرة لمن يعمل في النهار، حتى لمن لا يعرف القراءة والكتابة. يمكن البدء في أي وقت من السنة."),
+                cats=["italian_courses", "associations"], langs=["it", "en", "fr", "ar", "wo"], fees=FEE_MEMBER,
+                at=[("mondo-insieme-asti", ["MO-TH 18:00-20:00"]), ("mondo-insieme-moncalvo", None), ("mondo-insieme-isola", None)],
+            ),
+            dict(
+                slug="incontro",
+                name=T("Punto di incontro delle comunità", "Community meeting point", "Point de rencontre des communautés", "نقطة لقاء الجاليات"),
+                desc=T("Un luogo per conoscersi, chiedere consiglio ad altri connazionali e partecipare a feste, sport e attività culturali.",
+                       "A place to meet people, ask advice from others from your country and join festivals, sport and cultural activities.",
+                       "Un lieu pour se rencontrer, demander conseil à des compatriotes et participer à des fêtes, du sport et des activités culturelles.",
+                       "مكان للتعارف وطلب النصيحة من أبناء بلدك والمشاركة في الاحتفالات والرياضة والأنشطة الثقافية."),
+                cats=["associations"], langs=["it", "en", "fr", "ar", "sq", "ro", "wo"], fees=FREE,
+                at=[("mondo-insieme-asti", ["SA 09:30-12:30"]), ("mondo-insieme-moncalvo", None)],
+            ),
+        ],
+    ),
+    dict(
+        slug="mediatori-tanaro",
+        demo=True,
+        name=T("Cooperativa sociale Mediatori del Tanaro", "Mediatori del Tanaro social cooperative", "Coopérative sociale Mediatori del Tanaro", "التعاونية الاجتماعية Mediatori del Tanaro"),
+        description=T(
+            "Cooperativa di mediatrici e mediatori linguistico-culturali che lavorano con scuole, ospedali e uffici pubblici della provincia.",
+            "Cooperative of linguistic and cultural mediators who work with schools, hospitals and public offices in the province.",
+            "Coopérative de médiatrices et médiateurs linguistiques et culturels qui travaillent avec les écoles, les hôpitaux et les bureaux publics de la province.",
+            "تعاونية من الوسيطات والوسطاء اللغويين والثقافيين يعملون مع المدارس والمستشفيات والمكاتب العامة في المقاطعة.",
+        ),
+        phones=["+39 0141 000 016"],
+        locations=[
+            dict(key="mediatori-tanaro-asti", comune="005005", name=T("Mediatori del Tanaro – sede di Asti", "Mediatori del Tanaro – Asti office", "Mediatori del Tanaro – bureau d'Asti", "Mediatori del Tanaro – مكتب أستي"),
+                 street="Via Cavour, 85", hours=["MO-FR 09:00-13:00", "TU,TH 14:00-17:00"], access=[ACC_WHEELCHAIR]),
+            dict(key="mediatori-tanaro-nizza", comune="005080", name=T("Mediatori del Tanaro – sportello di Nizza Monferrato", "Mediatori del Tanaro – Nizza Monferrato desk", "Mediatori del Tanaro – guichet de Nizza Monferrato", "Mediatori del Tanaro – شباك Nizza Monferrato"),
+                 street="Via Pio Corsi, 12", hours=["WE 09:00-12:00"]),
+            dict(key="mediatori-tanaro-canelli", comune="005017", name=T("Mediatori del Tanaro – sportello di Canelli", "Mediatori del Tanaro – Canelli desk", "Mediatori del Tanaro – guichet de Canelli", "Mediatori del Tanaro – شباك Canelli"),
+                 street="Piazza Cavour, 4", hours=["FR 09:00-12:00"]),
+        ],
+        services=[
+            dict(
+                slug="mediazione",
+                name=T("Mediazione linguistico-culturale su appuntamento", "Linguistic and cultural mediation by appointment", "Médiation linguistique et culturelle sur rendez-vous", "وساطة لغوية وثقافية بموعد"),
+                desc=T("Un mediatore della vostra lingua vi accompagna a un colloquio a scuola, dal medico o in un ufficio, e aiuta a capire lettere e moduli.",
+                       "A mediator who speaks your language goes with you to a meeting at school, at the doctor's or at an office, and helps you understand letters and forms.",
+                       "Un médiateur qui parle votre langue vous accompagne à un rendez-vous à l'école, chez le médecin ou dans un bureau, et aide à comprendre les lettres et les formulaires.",
+                       "يرافقك وسيط يتكلم لغتك إلى موعد في المدرسة أو عند الطبيب أو في مكتب، ويساعدك على فهم الرسائل والاستمارات."),
+                cats=["mediation"], langs=["it", "ar", "sq", "ro", "zh", "en", "fr", "uk", "ru", "es"], fees=FREE,
+                at=[("mediatori-tanaro-asti", None), ("mediatori-tanaro-nizza", None), ("mediatori-tanaro-canelli", None)],
+            ),
+            dict(
+                slug="scuole",
+                name=T("Mediazione per famiglie e scuole", "Mediation for families and schools", "Médiation pour les familles et les écoles", "الوساطة للأسر والمدارس"),
+                desc=T("Aiuto ai genitori per iscrizioni, colloqui con gli insegnanti e pagelle; accoglienza dei bambini appena arrivati in classe.",
+                       "Help for parents with enrolment, meetings with teachers and school reports; welcome for newly arrived children in class.",
+                       "Aide aux parents pour les inscriptions, les rencontres avec les enseignants et les bulletins ; accueil des enfants nouvellement arrivés en classe.",
+                       "مساعدة الآباء في التسجيل ولقاءات المعلمين والشهادات المدرسية، واستقبال الأطفال القادمين حديثًا في الصف."),
+                cats=["mediation", "school_minors"], langs=["it", "ar", "sq", "ro", "zh"], fees=FREE,
+                at=[("mediatori-tanaro-asti", ["TU,TH 14:00-17:00"])],
+            ),
+        ],
+    ),
+    dict(
+        slug="casa-culture-asti",
+        demo=True,
+        name=T("Casa delle Culture Astigiana", "Casa delle Culture Astigiana (house of cultures)", "Casa delle Culture Astigiana (maison des cultures)", "Casa delle Culture Astigiana (بيت الثقافات)"),
+        description=T(
+            "Centro di quartiere aperto a tutte le comunità: doposcuola per bambini e ragazzi, sportello di ascolto per le famiglie e attività interculturali.",
+            "Neighbourhood centre open to all communities: after-school help for children and teenagers, a listening desk for families and intercultural activities.",
+            "Centre de quartier ouvert à toutes les communautés : aide aux devoirs pour enfants et adolescents, écoute pour les familles et activités interculturelles.",
+            "مركز حيّ مفتوح لكل الجاليات: دعم مدرسي بعد الدوام للأطفال والمراهقين، وشباك استماع للأسر، وأنشطة بين الثقافات.",
+        ),
+        phones=["+39 0141 000 017"],
+        locations=[
+            dict(key="casa-culture-asti", comune="005005", name=T("Casa delle Culture – Asti", "Casa delle Culture – Asti", "Casa delle Culture – Asti", "Casa delle Culture – أستي"),
+                 street="Corso Casale, 112", hours=["MO-FR 14:30-19:00", "SA 10:00-12:30"], access=[ACC_WHEELCHAIR]),
+            dict(key="casa-culture-rocchetta", comune="005096", name=T("Casa delle Culture – punto di Rocchetta Tanaro", "Casa delle Culture – Rocchetta Tanaro point", "Casa delle Culture – point de Rocchetta Tanaro", "Casa delle Culture – نقطة Rocchetta Tanaro"),
+                 street="Via Roma, 10", hours=["TU,TH 15:00-18:00"]),
+        ],
+        services=[
+            dict(
+                slug="doposcuola",
+                name=T("Doposcuola per bambini e ragazzi", "After-school help for children and teenagers", "Aide aux devoirs pour enfants et adolescents", "دعم مدرسي بعد الدوام للأطفال والمراهقين"),
+                desc=T("Aiuto nei compiti e nell'italiano per studenti delle elementari e delle medie, con giochi e merenda. Gratis, su iscrizione dei genitori.",
+                       "Help with homework and Italian for primary and middle school pupils, with games and a snack. Free, parents sign up their children.",
+                       "Aide aux devoirs et en italien pour les élèves du primaire et du collège, avec des jeux et un goûter. Gratuit, inscription par les parents.",
+                       "مساعدة في الواجبات واللغة الإيطالية لتلاميذ الابتدائي والمتوسط، مع ألعاب ووجبة خفيفة. مجاني، ويسجّل الآباء أطفالهم."),
+                cats=["school_minors", "associations"], langs=["it", "ar", "sq", "ro", "en"], fees=FREE,
+                at=[("casa-culture-asti", ["MO-FR 14:30-18:00"]), ("casa-culture-rocchetta", None)],
+            ),
+            dict(
+                slug="famiglie",
+                name=T("Incontri e ascolto per famiglie", "Meetings and listening for families", "Rencontres et écoute pour les familles", "لقاءات واستماع للأسر"),
+                desc=T("Gruppi di genitori, consulenza con una psicologa e informazioni sui servizi per le famiglie, nelle lingue delle comunità.",
+                       "Parents' groups, advice from a psychologist and information on family services, in the communities' languages.",
+                       "Groupes de parents, conseils d'une psychologue et informations sur les services aux familles, dans les langues des communautés.",
+                       "مجموعات للآباء، واستشارة مع أخصائية نفسية، ومعلومات عن خدمات الأسرة بلغات الجاليات."),
+                cats=["associations", "social_services"], langs=["it", "ar", "en", "fr"], fees=FREE,
+                at=[("casa-culture-asti", ["SA 10:00-12:30"])],
+            ),
+        ],
+    ),
+    dict(
+        slug="donne-valle-belbo",
+        demo=True,
+        name=T("Rete Donne Migranti Valle Belbo", "Valle Belbo Migrant Women's Network", "Réseau des femmes migrantes de la Valle Belbo", "شبكة النساء المهاجرات في Valle Belbo"),
+        description=T(
+            "Gruppo di donne di tanti paesi che si aiutano a vicenda: italiano con servizio di babysitting, laboratori e accompagnamento ai servizi.",
+            "A group of women from many countries who help each other: Italian with babysitting, workshops and support to use services.",
+            "Un groupe de femmes de nombreux pays qui s'entraident : italien avec garde d'enfants, ateliers et accompagnement vers les services.",
+            "مجموعة من النساء من بلدان كثيرة يساعدن بعضهن: دروس الإيطالية مع رعاية للأطفال، وورش عمل، ومرافقة إلى الخدمات.",
+        ),
+        phones=["+39 0141 000 018"],
+        locations=[
+            dict(key="donne-belbo-canelli", comune="005017", name=T("Rete Donne Migranti – Canelli", "Migrant Women's Network – Canelli", "Réseau des femmes migrantes – Canelli", "شبكة النساء المهاجرات – Canelli"),
+                 street="Via Giovanni XXIII, 9", hours=["TU,TH 09:00-11:30", "FR 15:00-17:30"], access=[ACC_GROUND]),
+            dict(key="donne-belbo-nizza", comune="005080", name=T("Rete Donne Migranti – Nizza Monferrato", "Migrant Women's Network – Nizza Monferrato", "Réseau des femmes migrantes – Nizza Monferrato", "شبكة النساء المهاجرات – Nizza Monferrato"),
+                 street="Via Maestra, 21", hours=["WE 09:00-11:30"]),
+        ],
+        services=[
+            dict(
+                slug="italiano-mamme",
+                name=T("Italiano per mamme con babysitting", "Italian for mothers with babysitting", "Italien pour les mamans avec garde d'enfants", "الإيطالية للأمهات مع رعاية الأطفال"),
+                desc=T("Lezioni di italiano per donne al mattino, mentre le volontarie giocano con i bambini piccoli nella stanza accanto.",
+                       "Italian lessons for women in the morning, while volunteers play with the small children in the next room.",
+                       "Cours d'italien pour les femmes le matin, pendant que des bénévoles jouent avec les petits enfants dans la pièce à côté.",
+                       "دروس الإيطالية للنساء صباحًا، بينما تلعب المتطوعات مع الأطفال الصغار في الغرفة المجاورة."),
+                cats=["italian_courses", "associations"], langs=["it", "ar", "ur", "sq", "en"], fees=FREE,
+                at=[("donne-belbo-canelli", ["TU,TH 09:00-11:30"]), ("donne-belbo-nizza", None)],
+            ),
+            dict(
+                slug="laboratori",
+                name=T("Laboratori e accompagnamento ai servizi", "Workshops and support to use services", "Ateliers et accompagnement vers les services", "ورش عمل ومرافقة إلى الخدمات"),
+                desc=T("Laboratori di cucito e cucina, incontri su salute e diritti, e una volontaria che accompagna al consultorio o in Comune.",
+                       "Sewing and cooking workshops, meetings on health and rights, and a volunteer who goes with you to the family health centre or the town hall.",
+                       "Ateliers de couture et de cuisine, rencontres sur la santé et les droits, et une bénévole qui accompagne au centre de santé familiale ou à la mairie.",
+                       "ورش خياطة وطبخ، ولقاءات عن الصحة والحقوق، ومتطوعة ترافقك إلى مركز صحة الأسرة أو إلى البلدية."),
+                cats=["associations", "mediation"], langs=["it", "ar", "ur", "en"], fees=FREE,
+                at=[("donne-belbo-canelli", ["FR 15:00-17:30"])],
+            ),
+        ],
+    ),
+    dict(
+        slug="mediterraneo-insieme",
+        demo=True,
+        name=T("Associazione Mediterraneo Insieme", "Mediterraneo Insieme association", "Association Mediterraneo Insieme", "جمعية Mediterraneo Insieme"),
+        description=T(
+            "Associazione interculturale di Matera: corsi di italiano con volontari, eventi delle comunità e aiuto per preparare il test A2.",
+            "Intercultural association in Matera: Italian courses with volunteers, community events and help to prepare the A2 test.",
+            "Association interculturelle de Matera : cours d'italien avec des bénévoles, événements des communautés et aide pour préparer le test A2.",
+            "جمعية بين الثقافات في ماتيرا: دروس الإيطالية مع متطوعين، وفعاليات الجاليات، ومساعدة في التحضير لاختبار A2.",
+        ),
+        phones=["+39 0835 000 017"],
+        locations=[
+            dict(key="mediterraneo-matera", comune="077014", name=T("Mediterraneo Insieme – sede di Matera", "Mediterraneo Insieme – Matera centre", "Mediterraneo Insieme – local de Matera", "Mediterraneo Insieme – مقر ماتيرا"),
+                 street="Via delle Beccherie, 22", hours=["MO-TH 17:30-20:30", "SA 10:00-12:30"], access=[ACC_STEPS]),
+            dict(key="mediterraneo-bernalda", comune="077003", name=T("Mediterraneo Insieme – punto di Bernalda", "Mediterraneo Insieme – Bernalda point", "Mediterraneo Insieme – point de Bernalda", "Mediterraneo Insieme – نقطة Bernalda"),
+                 street="Corso Umberto I, 112", hours=["TU,TH 18:00-20:00"]),
+        ],
+        services=[
+            dict(
+                slug="italiano",
+                name=T("Italiano con volontari e preparazione al test A2", "Italian with volunteers and A2 test preparation", "Italien avec des bénévoles et préparation au test A2", "الإيطالية مع متطوعين والتحضير لاختبار A2"),
+                desc=T("Lezioni serali di italiano per tutti i livelli e simulazioni del test A2 per il permesso di lungo periodo.",
+                       "Evening Italian lessons for all levels and practice A2 tests for the long-term permit.",
+                       "Cours d'italien du soir pour tous les niveaux et entraînements au test A2 pour le permis de longue durée.",
+                       "دروس مسائية للإيطالية لكل المستويات، واختبارات تجريبية لـ A2 الخاص بتصريح الإقامة الطويلة."),
+                cats=["italian_courses", "associations"], langs=["it", "en", "fr", "ar", "uk"], fees=FEE_MEMBER,
+                at=[("mediterraneo-matera", ["MO-TH 18:00-20:00"]), ("mediterraneo-bernalda", None)],
+            ),
+            dict(
+                slug="comunita",
+                name=T("Eventi e incontri delle comunità", "Community events and meetings", "Événements et rencontres des communautés", "فعاليات ولقاءات الجاليات"),
+                desc=T("Cene, feste e tornei per conoscersi tra materani e nuovi cittadini; i volontari danno anche informazioni sui servizi della città.",
+                       "Dinners, festivals and tournaments for people from Matera and newcomers to meet; volunteers also give information on the city's services.",
+                       "Dîners, fêtes et tournois pour que les habitants de Matera et les nouveaux arrivants se rencontrent ; les bénévoles informent aussi sur les services de la ville.",
+                       "عشاءات واحتفالات ومسابقات للتعارف بين أهل ماتيرا والقادمين الجدد، ويقدّم المتطوعون أيضًا معلومات عن خدمات المدينة."),
+                cats=["associations"], langs=["it", "en", "fr", "ar", "uk", "ru"], fees=FREE,
+                at=[("mediterraneo-matera", ["SA 10:00-12:30"])],
+            ),
+        ],
+    ),
+    dict(
+        slug="casa-popoli-metapontino",
+        demo=True,
+        name=T("Casa dei Popoli del Metapontino", "Casa dei Popoli del Metapontino (house of peoples)", "Casa dei Popoli del Metapontino (maison des peuples)", "Casa dei Popoli del Metapontino (بيت الشعوب)"),
+        description=T(
+            "Associazione di braccianti, famiglie e volontari della costa jonica: punto di incontro, informazioni su diritti e servizi, sostegno nei mesi della raccolta.",
+            "Association of farm workers, families and volunteers on the Ionian coast: meeting point, information on rights and services, support during the harvest months.",
+            "Association d'ouvriers agricoles, de familles et de bénévoles de la côte ionienne : lieu de rencontre, informations sur les droits et les services, soutien pendant les mois de récolte.",
+            "جمعية لعمال الزراعة والأسر والمتطوعين على الساحل الأيوني: نقطة لقاء، ومعلومات عن الحقوق والخدمات، ودعم خلال أشهر الحصاد.",
+        ),
+        phones=["+39 0835 000 018"],
+        locations=[
+            dict(key="casa-popoli-policoro", comune="077021", name=T("Casa dei Popoli – Policoro", "Casa dei Popoli – Policoro", "Casa dei Popoli – Policoro", "Casa dei Popoli – Policoro"),
+                 street="Via Ionio, 25", hours=["MO-FR 17:00-20:30", "SU 10:00-13:00"], access=[ACC_GROUND]),
+            dict(key="casa-popoli-scanzano", comune="077031", name=T("Casa dei Popoli – punto di Scanzano Jonico", "Casa dei Popoli – Scanzano Jonico point", "Casa dei Popoli – point de Scanzano Jonico", "Casa dei Popoli – نقطة Scanzano Jonico"),
+                 street="Via Pompei, 6", hours=["TU,TH 18:00-20:30"]),
+            dict(key="casa-popoli-nova-siri", comune="077018", name=T("Casa dei Popoli – punto di Nova Siri", "Casa dei Popoli – Nova Siri point", "Casa dei Popoli – point de Nova Siri", "Casa dei Popoli – نقطة Nova Siri"),
+                 street="Via Roma, 90", hours=["WE 18:00-20:30"]),
+        ],
+        services=[
+            dict(
+                slug="incontro",
+                name=T("Punto di incontro e informazione", "Meeting and information point", "Point de rencontre et d'information", "نقطة لقاء ومعلومات"),
+                desc=T("Un posto dove stare insieme dopo il lavoro, ricaricare il telefono, chiedere informazioni su permesso, salute e lavoro regolare.",
+                       "A place to be together after work, charge your phone, and ask about permits, health and legal work.",
+                       "Un endroit pour se retrouver après le travail, recharger son téléphone, se renseigner sur le permis, la santé et le travail déclaré.",
+                       "مكان للاجتماع بعد العمل وشحن الهاتف والسؤال عن التصريح والصحة والعمل القانوني."),
+                cats=["associations", "social_services"], langs=["it", "en", "fr", "ar", "bn", "pa", "wo", "tw"], fees=FREE,
+                at=[("casa-popoli-policoro", ["MO-FR 17:00-20:30"]), ("casa-popoli-scanzano", None), ("casa-popoli-nova-siri", None)],
+            ),
+            dict(
+                slug="italiano-domenica",
+                name=T("Italiano della domenica", "Sunday Italian class", "Italien du dimanche", "دروس الإيطالية يوم الأحد"),
+                desc=T("Lezioni di italiano semplice la domenica mattina, per chi lavora nei campi tutta la settimana.",
+                       "Simple Italian lessons on Sunday morning, for people who work in the fields all week.",
+                       "Cours d'italien simple le dimanche matin, pour ceux qui travaillent aux champs toute la semaine.",
+                       "دروس إيطالية بسيطة صباح الأحد لمن يعمل في الحقول طوال الأسبوع."),
+                cats=["italian_courses", "associations"], langs=["it", "en", "fr", "pa", "bn"], fees=FREE,
+                at=[("casa-popoli-policoro", ["SU 10:00-12:00"])],
+            ),
+        ],
+    ),
+    dict(
+        slug="ponte-lucano",
+        demo=True,
+        name=T("Cooperativa sociale Ponte Lucano", "Ponte Lucano social cooperative", "Coopérative sociale Ponte Lucano", "التعاونية الاجتماعية Ponte Lucano"),
+        description=T(
+            "Cooperativa di mediatori linguistico-culturali della provincia di Matera, presenti su appuntamento in uffici pubblici, scuole e ospedali.",
+            "Cooperative of linguistic and cultural mediators in the province of Matera, available by appointment in public offices, schools and hospitals.",
+            "Coopérative de médiateurs linguistiques et culturels de la province de Matera, présents sur rendez-vous dans les bureaux publics, les écoles et les hôpitaux.",
+            "تعاونية وسطاء لغويين وثقافيين في مقاطعة ماتيرا، يحضرون بموعد في المكاتب العامة والمدارس والمستشفيات.",
+        ),
+        phones=["+39 0835 000 019"],
+        locations=[
+            dict(key="ponte-lucano-matera", comune="077014", name=T("Ponte Lucano – sede di Matera", "Ponte Lucano – Matera office", "Ponte Lucano – bureau de Matera", "Ponte Lucano – مكتب ماتيرا"),
+                 street="Via La Martella, 50", hours=["MO-FR 09:00-13:00", "MO,WE 15:00-18:00"], access=[ACC_WHEELCHAIR]),
+            dict(key="ponte-lucano-policoro", comune="077021", name=T("Ponte Lucano – sportello di Policoro", "Ponte Lucano – Policoro desk", "Ponte Lucano – guichet de Policoro", "Ponte Lucano – شباك Policoro"),
+                 street="Corso Alcide De Gasperi, 60", hours=["TU,TH 09:00-13:00"]),
+            dict(key="ponte-lucano-pisticci", comune="077020", name=T("Ponte Lucano – sportello di Pisticci", "Ponte Lucano – Pisticci desk", "Ponte Lucano – guichet de Pisticci", "Ponte Lucano – شباك Pisticci"),
+                 street="Piazza Umberto I, 8", hours=["FR 09:00-12:00"]),
+        ],
+        services=[
+            dict(
+                slug="mediazione",
+                name=T("Mediazione linguistico-culturale su appuntamento", "Linguistic and cultural mediation by appointment", "Médiation linguistique et culturelle sur rendez-vous", "وساطة لغوية وثقافية بموعد"),
+                desc=T("Un mediatore della vostra lingua vi accompagna a un colloquio a scuola, dal medico o in un ufficio, e aiuta a capire lettere e moduli.",
+                       "A mediator who speaks your language goes with you to a meeting at school, at the doctor's or at an office, and helps you understand letters and forms.",
+                       "Un médiateur qui parle votre langue vous accompagne à un rendez-vous à l'école, chez le médecin ou dans un bureau, et aide à comprendre les lettres et les formulaires.",
+                       "يرافقك وسيط يتكلم لغتك إلى موعد في المدرسة أو عند الطبيب أو في مكتب، ويساعدك على فهم الرسائل والاستمارات."),
+                cats=["mediation"], langs=["it", "ar", "en", "fr", "bn", "pa", "ur", "hi", "ro", "uk"], fees=FREE,
+                at=[("ponte-lucano-matera", None), ("ponte-lucano-policoro", None), ("ponte-lucano-pisticci", None)],
+            ),
+            dict(
+                slug="traduzioni",
+                name=T("Aiuto con lettere, moduli e traduzioni", "Help with letters, forms and translations", "Aide pour les lettres, les formulaires et les traductions", "مساعدة في الرسائل والاستمارات والترجمات"),
+                desc=T("Spiegazione di lettere di uffici e scuole, aiuto a compilare moduli e traduzione semplice di documenti (non giurata).",
+                       "Explanation of letters from offices and schools, help filling in forms and simple translation of documents (not sworn).",
+                       "Explication des lettres des bureaux et des écoles, aide pour remplir les formulaires et traduction simple de documents (non assermentée).",
+                       "شرح رسائل المكاتب والمدارس، والمساعدة في تعبئة الاستمارات، وترجمة بسيطة للوثائق (غير محلّفة)."),
+                cats=["mediation", "legal_immigration"], langs=["it", "ar", "en", "fr", "bn", "pa"],
+                fees=T("Gratuito; traduzioni lunghe con piccolo contributo (demo)", "Free; long translations for a small fee (demo)", "Gratuit ; petite contribution pour les longues traductions (démo)", "مجاني، مع مساهمة صغيرة للترجمات الطويلة (تجريبي)"),
+                at=[("ponte-lucano-matera", ["MO,WE 15:00-18:00"])],
+            ),
+        ],
+    ),
+    dict(
+        slug="donne-mondo-montescaglioso",
+        demo=True,
+        name=T("Associazione Donne del Mondo", "Donne del Mondo association (women of the world)", "Association Donne del Mondo (femmes du monde)", "جمعية Donne del Mondo (نساء العالم)"),
+        description=T(
+            "Associazione di donne italiane e straniere della collina materana: doposcuola, sostegno alle mamme e attività insieme.",
+            "Association of Italian and foreign women in the hills near Matera: after-school help, support for mothers and activities together.",
+            "Association de femmes italiennes et étrangères des collines de Matera : aide aux devoirs, soutien aux mamans et activités ensemble.",
+            "جمعية نساء إيطاليات وأجنبيات في تلال ماتيرا: دعم مدرسي، ومساندة الأمهات، وأنشطة مشتركة.",
+        ),
+        phones=["+39 0835 000 020"],
+        locations=[
+            dict(key="donne-mondo-montescaglioso", comune="077017", name=T("Donne del Mondo – Montescaglioso", "Donne del Mondo – Montescaglioso", "Donne del Mondo – Montescaglioso", "Donne del Mondo – Montescaglioso"),
+                 street="Via Indipendenza, 18", hours=["MO-FR 15:00-18:30"], access=[ACC_GROUND]),
+            dict(key="donne-mondo-ferrandina", comune="077008", name=T("Donne del Mondo – punto di Ferrandina", "Donne del Mondo – Ferrandina point", "Donne del Mondo – point de Ferrandina", "Donne del Mondo – نقطة Ferrandina"),
+                 street="Via Mazzini, 7", hours=["TU,TH 15:00-18:00"]),
+        ],
+        services=[
+            dict(
+                slug="doposcuola",
+                name=T("Doposcuola e sostegno alle mamme", "After-school help and support for mothers", "Aide aux devoirs et soutien aux mamans", "دعم مدرسي ومساندة الأمهات"),
+                desc=T("Aiuto nei compiti per bambini delle elementari e delle medie; nello stesso pomeriggio, incontri per mamme su scuola, salute e servizi.",
+                       "Homework help for primary and middle school children; in the same afternoon, meetings for mothers about school, health and services.",
+                       "Aide aux devoirs pour les enfants du primaire et du collège ; le même après-midi, rencontres pour les mamans sur l'école, la santé et les services.",
+                       "مساعدة في الواجبات لأطفال الابتدائي والمتوسط، وفي العصر نفسه لقاءات للأمهات عن المدرسة والصحة والخدمات."),
+                cats=["school_minors", "associations"], langs=["it", "ar", "ro", "sq", "en"], fees=FREE,
+                at=[("donne-mondo-montescaglioso", ["MO-TH 15:00-18:00"]), ("donne-mondo-ferrandina", None)],
+            ),
+            dict(
+                slug="insieme",
+                name=T("Attività e feste insieme", "Activities and celebrations together", "Activités et fêtes ensemble", "أنشطة واحتفالات مشتركة"),
+                desc=T("Cucina, cucito, passeggiate e feste delle diverse culture, per fare amicizia e non sentirsi sole.",
+                       "Cooking, sewing, walks and festivals of different cultures, to make friends and not feel alone.",
+                       "Cuisine, couture, promenades et fêtes des différentes cultures, pour se faire des amies et ne pas se sentir seule.",
+                       "طبخ وخياطة ونزهات واحتفالات بثقافات مختلفة، لتكوين صداقات وعدم الشعور بالوحدة."),
+                cats=["associations"], langs=["it", "ar", "ro", "sq"], fees=FEE_MEMBER,
+                at=[("donne-mondo-montescaglioso", ["FR 15:00-18:30"])],
+            ),
+        ],
+    ),
 ]
 
 
@@ -1610,8 +2814,14 @@ def validate(document: list[dict], comuni: dict) -> dict:
             for i, v in enumerate(value):
                 collect_ids(v, f"{path}[{i}]")
 
+    def clean(t: str) -> bool:
+        """No control or invisible format characters (soft hyphens, zero-width spaces)."""
+        return not any(unicodedata.category(c) in ("Cc", "Cf") for c in t)
+
     def text(base: str, tr: dict, field: str, path: str, limit: int) -> None:
         need(bool(base and base.strip()), f"{path}.{field}: empty Italian text")
+        need(clean(base), f"{path}.{field}: control or invisible characters")
+        need(set(tr) <= set(ALL_LANGS[1:]), f"{path}: translations in unknown languages {set(tr) - set(ALL_LANGS)}")
         need(len(base.encode()) <= limit, f"{path}.{field}: longer than {limit} bytes")
         for lang in BASE_LANGS[1:]:
             t = tr.get(lang, {}).get(field, "")
@@ -1619,7 +2829,7 @@ def validate(document: list[dict], comuni: dict) -> dict:
         for lang, fields in tr.items():
             if field in fields:
                 need(len(fields[field].encode()) <= limit, f"{path}.{field}.{lang}: too long")
-                need("\n" not in fields[field], f"{path}.{field}.{lang}: line break")
+                need(clean(fields[field]), f"{path}.{field}.{lang}: control or invisible characters")
 
     def hours(items: list[dict], path: str) -> None:
         for i, s in enumerate(items):
@@ -1771,9 +2981,7 @@ def main() -> None:
         print(f"\n{len(report['problems'])} problems:", file=sys.stderr)
         for p in report["problems"]:
             print("  " + p, file=sys.stderr)
-        if os.environ.get("DRAFT") != "1":
-            sys.exit(1)
-        print("DRAFT=1: writing anyway", file=sys.stderr)
+        sys.exit(1)
     text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
     OUTPUT.write_text(text, encoding="utf-8")
     print(f"Wrote {OUTPUT} ({len(text.encode())} bytes)")
