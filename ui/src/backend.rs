@@ -4,7 +4,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use sportello_core::Lang;
 use sportello_core::booking::{ConfirmRequest, Hold, HoldRequest};
-use sportello_core::directory::view::{MapBase, PlaceCard, PlaceFilter, PlaceList};
+use sportello_core::directory::view::{MapBase, MapTile, PlaceCard, PlaceFilter, PlaceList};
 use sportello_core::faq::{FaqCategory, FaqEntry};
 use sportello_core::identity::Person;
 use sportello_core::kiosk::FaqItem;
@@ -328,4 +328,15 @@ pub async fn place_card(id: &str, lang: Lang) -> Result<Option<PlaceCard>, Backe
 
 pub async fn map_base() -> Result<MapBase, BackendError> {
     invoke("map_base", NoArgs {}).await
+}
+
+/// A tile of the deployer's street map, if it has one there.
+pub async fn map_tile(z: u8, x: u32, y: u32) -> Result<Option<MapTile>, BackendError> {
+    #[derive(Serialize)]
+    struct Args {
+        z: u8,
+        x: u32,
+        y: u32,
+    }
+    invoke("map_tile", Args { z, x, y }).await
 }

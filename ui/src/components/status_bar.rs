@@ -40,10 +40,12 @@ pub fn StatusBar() -> Html {
         Callback::from(move |_| open.set(false))
     };
     let waiting = status.as_ref().is_some_and(|s| s.outbox_pending > 0);
+    // How far the kiosk's copy has come (tests wait on it before timing a screen).
+    let cursor = status.as_ref().map(|s| s.cursor.to_string()).unwrap_or_default();
     html! {
         <div class="status-area">
             <button id="status" class={classes!("status", class, waiting.then_some("waiting"))}
-                    data-connection={class} onclick={toggle} aria-live="polite"
+                    data-connection={class} data-cursor={cursor} onclick={toggle} aria-live="polite"
                     aria-expanded={(*open).to_string()} aria-controls="status-details">
                 <span class="status-dot" aria-hidden="true"></span>
                 <span class="status-label">{ label }</span>

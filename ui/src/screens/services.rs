@@ -12,17 +12,18 @@
 use crate::app::{StatusContext, use_lang};
 use crate::backend;
 use crate::components::back_button::BackButton;
-use crate::components::qr::qr_svg;
+use crate::components::qr::qr_svg_at;
 use crate::format::language_name;
 use crate::t;
 use sportello_core::Lang;
 use sportello_core::directory::Category;
 use sportello_core::directory::view::{
-    HoursLine, MapBase, PlaceCard, PlaceFilter, PlaceList, PlaceSummary, mercator,
+    HoursLine, MapBase, MapTile, PlaceCard, PlaceFilter, PlaceList, PlaceSummary, StreetMap,
+    WORLD, mercator,
 };
 use sportello_core::schedule::Phrase;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{Element, HtmlSelectElement, PointerEvent};
@@ -81,7 +82,8 @@ pub fn category_name(category: Category) -> String {
     }
 }
 
-/// Colours far enough apart for the common colour blindnesses, each with its icon as well.
+/// Colours far enough apart for the common colour blindnesses, each with its icon as well
+/// (the same as the `.cat-*` classes of the stylesheet, which colour the list's dots).
 fn category_color(category: Category) -> &'static str {
     match category {
         Category::ItalianCourses => "#1f5fbf",
@@ -96,9 +98,18 @@ fn category_color(category: Category) -> &'static str {
     }
 }
 
-/// A 24×24 line icon per category.
+/// A category's icon in a line of text.
 fn category_icon(category: Category) -> Html {
-    let paths = match category {
+    html! {
+        <svg class="icon" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.8"
+             stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">{ category_glyph(category) }</svg>
+    }
+}
+
+/// A category's 24×24 line drawing, to go inside an icon or a map marker (no nested `<svg>`
+/// on the map: WebKit would size it to the whole map).
+fn category_glyph(category: Category) -> Html {
+    match category {
         // An open book.
         Category::ItalianCourses => html! {<>
             <path d="M3 5c3-1 6-1 9 1v14c-3-2-6-2-9-1z" /><path d="M21 5c-3-1-6-1-9 1v14c3-2 6-2 9-1z" />
@@ -137,10 +148,6 @@ fn category_icon(category: Category) -> Html {
             <circle cx="8" cy="8" r="3" /><circle cx="17" cy="9" r="2.5" />
             <path d="M2 20c0-4 3-6 6-6s6 2 6 6M14 15c3-1 7 0 8 4" />
         </>},
-    };
-    html! {
-        <svg class="icon" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.8"
-             stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">{ paths }</svg>
     }
 }
 
@@ -241,6 +248,7 @@ pub fn Services(props: &Props) -> Html {
     let card = use_state(|| None::<PlaceCard>);
     let view = use_state(|| None::<View>);
     let place_url_set = use_state(|| true);
+    let street = use_state(|| None::<StreetMap>);
     let svg_ref = use_node_ref();
     let gesture = use_mut_ref(Gesture::default);
     let ready = use_mut_ref(|| false);
@@ -248,13 +256,15 @@ pub fn Services(props: &Props) -> Html {
     {
         let base = base.setter();
         let place_url_set = place_url_set.setter();
+        let street = street.setter();
         use_effect_with((), move |_| {
             spawn_local(async move {
-                if let Ok(map) = backend::map_base().await {
-                    base.set(Some(Rc::new(map)));
-                }
                 if let Ok(settings) = backend::ui_settings().await {
                     place_url_set.set(!settings.place_url.is_empty());
+                    street.set(settings.street_map);
+                }
+                if let Ok(map) = backend::map_base().await {
+                    base.set(Some(Rc::new(map)));
                 }
             });
         });
@@ -324,17 +334,23 @@ pub fn Services(props: &Props) -> Html {
 
     let open_card = {
         let card = card.setter();
-        let gesture = gesture.clone();
         Callback::from(move |id: String| {
-            if gesture.borrow().moved {
-                return;
-            }
             let card = card.clone();
             spawn_local(async move {
                 if let Ok(Some(found)) = backend::place_card(&id, lang).await {
                     card.set(Some(found));
                 }
             });
+        })
+    };
+    // On the map, the end of a drag is not a tap on the marker under the finger.
+    let tap_marker = {
+        let open_card = open_card.clone();
+        let gesture = gesture.clone();
+        Callback::from(move |id: String| {
+            if !gesture.borrow().moved {
+                open_card.emit(id);
+            }
         })
     };
 
@@ -394,7 +410,7 @@ pub fn Services(props: &Props) -> Html {
                             <button class="choice place-item" data-id={place.id.clone()} onclick={open}>
                                 <span class="place-icons">
                                     { for place.categories.iter().map(|c| html! {
-                                        <span class="cat-dot" style={format!("background:{}", category_color(*c))}
+                                        <span class={classes!("cat-dot", format!("cat-{}", c.code()))}
                                               title={category_name(*c)}>{ category_icon(*c) }</span>
                                     }) }
                                 </span>
@@ -414,7 +430,7 @@ pub fn Services(props: &Props) -> Html {
 
     let map_view = match (&*base, *view) {
         (Some(base), Some(current)) => {
-            map_svg(base, list, current, &view, &svg_ref, &gesture, &open_card)
+            map_svg(base, *street, list, current, &view, &svg_ref, &gesture, &tap_marker)
         }
         _ => html! {},
     };
@@ -441,8 +457,10 @@ pub fn Services(props: &Props) -> Html {
 
     html! {
         <section class="services" id="screen-map">
-            <BackButton on_back={props.on_back.clone()} />
-            <h1>{ t!("map-title") }</h1>
+            <div class="services-head">
+                <BackButton on_back={props.on_back.clone()} />
+                <h1>{ t!("map-title") }</h1>
+            </div>
             { filters }
             <p class="map-count" id="map-count">{ t!("map-results", count = list.places.len()) }</p>
             <div class="services-body">
@@ -476,7 +494,7 @@ fn filters_view(
                     aria-pressed={selected.to_string()}
                     onclick={Callback::from(move |_| filter.set(PlaceFilter { category: value, ..(*filter).clone() }))}>
                 if let Some(category) = value {
-                    <span class="cat-dot" style={format!("background:{}", category_color(category))}>{ category_icon(category) }</span>
+                    <span class={classes!("cat-dot", format!("cat-{}", category.code()))}>{ category_icon(category) }</span>
                 }
                 { label }
             </button>
@@ -515,13 +533,13 @@ fn filters_view(
     let languages = list.map(|l| l.languages.clone()).unwrap_or_default();
     html! {
         <div class="map-filters">
-            <div class="chips" role="group" aria-label={t!("map-filter-category")}>
+            <div class="chips chips-scroll" role="group" aria-label={t!("map-filter-category")}>
                 { chip(None, t!("map-any-category"), "map-cat-all".to_owned()) }
                 { for Category::ALL.into_iter().map(|c| chip(Some(c), category_name(c), format!("map-cat-{}", c.code()))) }
             </div>
             <div class="filter-row">
                 <label>
-                    <span>{ t!("map-filter-comune") }</span>
+                    <span class="visually-hidden">{ t!("map-filter-comune") }</span>
                     <select id="map-comune" onchange={on_comune}>
                         <option value="" selected={filter.comune.is_none()}>{ t!("map-any-comune") }</option>
                         { for comuni.iter().map(|c| html! {
@@ -530,7 +548,7 @@ fn filters_view(
                     </select>
                 </label>
                 <label>
-                    <span>{ t!("map-filter-language") }</span>
+                    <span class="visually-hidden">{ t!("map-filter-language") }</span>
                     <select id="map-language" onchange={on_language}>
                         <option value="" selected={filter.language.is_none()}>{ t!("map-any-language") }</option>
                         { for languages.iter().map(|code| html! {
@@ -545,8 +563,10 @@ fn filters_view(
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn map_svg(
     base: &Rc<MapBase>,
+    street: Option<StreetMap>,
     list: &PlaceList,
     view: View,
     state: &UseStateHandle<Option<View>>,
@@ -663,7 +683,8 @@ fn map_svg(
                 <g class="marker" data-id={place.id.clone()} transform={transform} onclick={open}
                    role="button" aria-label={place.name.clone()}>
                     <circle r="17" fill={category_color(category)} stroke="#fff" stroke-width="3" />
-                    <g transform="translate(-10 -10) scale(0.83)" style="color:#fff">{ category_icon(category) }</g>
+                    <g transform="translate(-10 -10) scale(0.83)" fill="none" stroke="#fff" stroke-width="2"
+                       stroke-linecap="round" stroke-linejoin="round">{ category_glyph(category) }</g>
                 </g>
             }
         } else {
@@ -689,7 +710,11 @@ fn map_svg(
         <svg class="services-map" id="services-map" ref={svg_ref.clone()} viewBox={view.view_box()}
              preserveAspectRatio="xMidYMid meet" onpointerdown={on_down} onpointermove={on_move}
              onpointerup={on_up.clone()} onpointercancel={on_up} dir="ltr">
-            <BaseLayer base={base.clone()} />
+            if let Some(zooms) = street {
+                <TileLayer zooms={zooms} cx={view.cx} cy={view.cy} scale={scale} />
+            } else {
+                <BaseLayer base={base.clone()} />
+            }
             <g class="here" transform={format!("translate({hx:.1} {hy:.1}) scale({scale})")}>
                 <circle r="10" fill="#0b57d0" stroke="#fff" stroke-width="4" />
                 <title>{ t!("map-you-are-here") }</title>
@@ -722,6 +747,77 @@ fn BaseLayer(props: &BaseProps) -> Html {
                 <path class="comune" d={shape.path.clone()} data-istat={shape.code.clone()}>
                     <title>{ &shape.name }</title>
                 </path>
+            }) }
+        </g>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct TileProps {
+    zooms: StreetMap,
+    cx: f64,
+    cy: f64,
+    scale: f64,
+}
+
+/// Tiles of the deployer's street map at the zoom that gives tiles of about 512 view units
+/// (sharper than the screen needs, so the map keeps its detail between zoom steps), asked from
+/// the backend as the view shows them and kept for the visit.
+#[function_component]
+fn TileLayer(props: &TileProps) -> Html {
+    let tiles = use_mut_ref(HashMap::<(u8, u32, u32), Option<Rc<MapTile>>>::new);
+    let loaded = use_state(|| 0u32);
+    let ideal = (WORLD / (props.scale * 512.0)).log2().round();
+    let z = (ideal.max(0.0) as u8).clamp(props.zooms.min_zoom, props.zooms.max_zoom);
+    let size = WORLD / f64::from(1u32 << z);
+    let count = 1u32 << z;
+    let span = |centre: f64, half: f64| {
+        let first = ((centre - half) / size).floor().max(0.0) as u32;
+        let last = (((centre + half) / size).floor().max(0.0) as u32).min(count - 1);
+        first.saturating_sub(1)..=(last + 1).min(count - 1)
+    };
+    let (xs, ys) = (
+        span(props.cx, VIEW_W * props.scale),
+        span(props.cy, VIEW_H * props.scale),
+    );
+    let visible: Vec<(u8, u32, u32)> = xs
+        .flat_map(|x| ys.clone().map(move |y| (z, x, y)))
+        .take(64)
+        .collect();
+    {
+        let tiles = tiles.clone();
+        let loaded = loaded.clone();
+        use_effect_with(visible.clone(), move |visible| {
+            for &(z, x, y) in visible {
+                if tiles.borrow().contains_key(&(z, x, y)) {
+                    continue;
+                }
+                tiles.borrow_mut().insert((z, x, y), None);
+                let tiles = tiles.clone();
+                let loaded = loaded.clone();
+                spawn_local(async move {
+                    if let Ok(Some(tile)) = backend::map_tile(z, x, y).await {
+                        tiles.borrow_mut().insert((z, x, y), Some(Rc::new(tile)));
+                        loaded.set(*loaded + 1);
+                    }
+                });
+            }
+        });
+    }
+    let held = tiles.borrow();
+    html! {
+        <g class="tiles" data-zoom={z.to_string()} data-loaded={loaded.to_string()}>
+            { for visible.iter().filter_map(|key| held.get(key).cloned().flatten()).map(|tile| html! {
+                <g class="tile" data-tile={format!("{}/{}/{}", tile.z, tile.x, tile.y)}>
+                    { for tile.shapes.iter().map(|shape| html! {
+                        <path class={format!("tile-shape {} layer-{}", match shape.kind {
+                                sportello_core::directory::view::ShapeKind::Area => "area",
+                                sportello_core::directory::view::ShapeKind::Line => "line",
+                                sportello_core::directory::view::ShapeKind::Point => "point",
+                            }, shape.layer)}
+                              d={shape.path.clone()} />
+                    }) }
+                </g>
             }) }
         </g>
     }
@@ -763,12 +859,12 @@ fn card_view(place: &PlaceCard, lang: Lang, page_qr: bool) -> Html {
                 <div class="place-qr">
                     if page_qr {
                         <figure id="place-qr-page" data-url={place.page_url.clone()}>
-                            { qr_svg(&place.page_url) }
+                            { qr_svg_at(&place.page_url, 200) }
                             <figcaption>{ t!("place-qr-page") }</figcaption>
                         </figure>
                     }
                     <figure id="place-qr-geo" data-url={place.geo_uri.clone()}>
-                        { qr_svg(&place.geo_uri) }
+                        { qr_svg_at(&place.geo_uri, 200) }
                         <figcaption>{ t!("place-qr-geo") }</figcaption>
                     </figure>
                 </div>
@@ -781,7 +877,7 @@ fn card_view(place: &PlaceCard, lang: Lang, page_qr: bool) -> Html {
                         <li class="place-service">
                             <h3>
                                 { for service.categories.iter().map(|c| html! {
-                                    <span class="cat-dot" style={format!("background:{}", category_color(*c))} title={category_name(*c)}>{ category_icon(*c) }</span>
+                                    <span class={classes!("cat-dot", format!("cat-{}", c.code()))} title={category_name(*c)}>{ category_icon(*c) }</span>
                                 }) }
                                 { &service.name }
                             </h3>
