@@ -132,7 +132,7 @@ fn ms(duration: Duration) -> f64 {
 fn main() {
     let organizations = directory();
     let started = Instant::now();
-    let places = Places::build(1, organizations);
+    let places = Places::build(1, organizations, &[]);
     println!(
         "build: {} places in {:.2} ms",
         places.len(),

@@ -79,9 +79,13 @@ fn service(
     }
 }
 
+fn places() -> Places {
+    Places::build(1, fixture(), &[])
+}
+
 /// Three places: a clinic in Asti (mornings), a school in Canelli (evenings), a desk in
 /// Matera (mornings) with an Arabic-speaking mediator.
-fn places() -> Places {
+fn fixture() -> Vec<Organization> {
     let health = derived_id("t", "asl");
     let clinic = place(
         &health,
@@ -171,7 +175,7 @@ fn places() -> Places {
     for organization in &directory {
         organization.validate().unwrap();
     }
-    Places::build(1, directory)
+    directory
 }
 
 const ASTI: GeoPoint = GeoPoint {
@@ -360,4 +364,49 @@ fn a_card_is_in_the_readers_language_with_its_qr_addresses() {
             )
             .is_none()
     );
+}
+
+#[test]
+fn a_comunes_patron_day_closes_its_places_and_no_others() {
+    let asti = sportello_core::model::Comune {
+        istat: "005005".into(),
+        name: "Asti".into(),
+        province: "AT".into(),
+        capoluogo: true,
+        location: ASTI,
+        patron_day: Some("05-tue-1".parse().unwrap()),
+    };
+    let with_patron = |places: &Places| {
+        places
+            .query(
+                &PlaceFilter::default(),
+                ASTI,
+                at("2026-05-05T08:00:00Z"),
+                Lang::It,
+            )
+            .places
+            .into_iter()
+            .map(|p| (p.name, p.status))
+            .collect::<Vec<_>>()
+    };
+    let closed = with_patron(&rebuilt_with(&[asti]));
+    // San Secondo, Tuesday 5 May 2026, 10:00: Asti's clinic opens on Wednesday; Matera's desk
+    // is open as on any Tuesday.
+    assert_eq!(closed[0].0, "Consultorio");
+    assert_eq!(
+        closed[0].1,
+        Phrase::OpensTomorrow {
+            time: "09:00".into()
+        }
+    );
+    assert_eq!(
+        closed[2].1,
+        Phrase::OpenUntil {
+            time: "12:00".into()
+        }
+    );
+}
+
+fn rebuilt_with(comuni: &[sportello_core::model::Comune]) -> Places {
+    Places::build(2, fixture(), comuni)
 }

@@ -108,13 +108,14 @@ fn qr_codes(png: &Path) -> Vec<String> {
 async fn feed_head(server: &str) -> i64 {
     let mut cursor = 0;
     loop {
-        let page: sportello_core::sync::ChangePage =
-            reqwest::get(format!("{server}/api/v1/sync/changes?since={cursor}&limit=1000"))
-                .await
-                .unwrap()
-                .json()
-                .await
-                .unwrap();
+        let page: sportello_core::sync::ChangePage = reqwest::get(format!(
+            "{server}/api/v1/sync/changes?since={cursor}&limit=1000"
+        ))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
         cursor = page.cursor;
         if !page.more {
             return cursor;
@@ -157,7 +158,10 @@ async fn the_services_map_in_french_finds_health_and_opens_a_card() {
         {
             break;
         }
-        assert!(Instant::now() < deadline, "the kiosk never caught up with the feed");
+        assert!(
+            Instant::now() < deadline,
+            "the kiosk never caught up with the feed"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     kiosk
@@ -169,24 +173,36 @@ async fn the_services_map_in_french_finds_health_and_opens_a_card() {
         .await
         .as_f64()
         .unwrap();
-    let report = format!("map interactive {interactive:.0} ms after the tap ({} places)\n", all.len());
+    let report = format!(
+        "map interactive {interactive:.0} ms after the tap ({} places)\n",
+        all.len()
+    );
     eprint!("{report}");
     std::fs::write(shots.join("timing.txt"), &report).unwrap();
 
-    assert_eq!(kiosk.text("#screen-map h1").await, message("fr", "map-title"));
+    assert_eq!(
+        kiosk.text("#screen-map h1").await,
+        message("fr", "map-title")
+    );
     let listed = listed_when(&kiosk, |ids| ids.len() == all.len()).await;
     // Nearest first, from where the kiosk stands.
     let expected: Vec<String> = all.iter().map(|(id, _)| id.clone()).collect();
     assert_eq!(listed[..5], expected[..5]);
     assert_eq!(on_the_map(&kiosk).await, all.len());
     assert!(
-        kiosk.text("#map-attribution").await.contains("Openpolis (CC BY 4.0)"),
+        kiosk
+            .text("#map-attribution")
+            .await
+            .contains("Openpolis (CC BY 4.0)"),
         "the data's attribution is shown"
     );
     display.screenshot(&shots, "01-map-fr");
 
     // "Santé": the list and the map narrow to the places offering health services.
-    assert_eq!(kiosk.text("#map-cat-health").await, message("fr", "svc-health"));
+    assert_eq!(
+        kiosk.text("#map-cat-health").await,
+        message("fr", "svc-health")
+    );
     kiosk.click("#map-cat-health").await;
     let listed = listed_when(&kiosk, |ids| ids.len() == health.len()).await;
     assert_eq!(
@@ -217,12 +233,17 @@ async fn the_services_map_in_french_finds_health_and_opens_a_card() {
         .await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     let dragged = view_box(&kiosk).await;
-    assert!(dragged[0] > zoomed[0], "dragging left shows what is east: {zoomed:?} → {dragged:?}");
+    assert!(
+        dragged[0] > zoomed[0],
+        "dragging left shows what is east: {zoomed:?} → {dragged:?}"
+    );
     assert_eq!(dragged[2], zoomed[2]);
 
     // The nearest health place's card, in French, with QR codes a phone reads off the screen.
     let first = listed[0].clone();
-    kiosk.click(&format!(".place-item[data-id='{first}']")).await;
+    kiosk
+        .click(&format!(".place-item[data-id='{first}']"))
+        .await;
     kiosk.wait_for("#place-card").await;
     let location = directory
         .iter()
@@ -231,7 +252,12 @@ async fn the_services_map_in_french_finds_health_and_opens_a_card() {
         .unwrap();
     assert_eq!(kiosk.text("#place-name").await, location.name.get(Lang::Fr));
     assert!(!kiosk.text("#place-status").await.is_empty());
-    assert!(kiosk.text("#place-address").await.contains(&location.address.street));
+    assert!(
+        kiosk
+            .text("#place-address")
+            .await
+            .contains(&location.address.street)
+    );
     display.screenshot(&shots, "03-card-fr");
     let mut codes = qr_codes(&shots.join("03-card-fr.png"));
     codes.sort();
@@ -240,7 +266,11 @@ async fn the_services_map_in_french_finds_health_and_opens_a_card() {
         "geo:{:.5},{:.5}?q={:.5},{:.5}",
         location.point.lat, location.point.lon, location.point.lat, location.point.lon
     );
-    assert_eq!(codes, [geo, page.clone()], "both QR codes decode from the screen");
+    assert_eq!(
+        codes,
+        [geo, page.clone()],
+        "both QR codes decode from the screen"
+    );
     // The page the phone opens is there, in French.
     let html = reqwest::get(&page).await.unwrap().text().await.unwrap();
     assert!(html.contains(location.name.get(Lang::Fr)));
@@ -251,7 +281,10 @@ async fn the_services_map_in_french_finds_health_and_opens_a_card() {
     kiosk.click(".lang-option[data-lang='ar']").await;
     kiosk.click("#tile-map").await;
     listed_when(&kiosk, |ids| ids.len() == all.len()).await;
-    assert_eq!(kiosk.text("#screen-map h1").await, message("ar", "map-title"));
+    assert_eq!(
+        kiosk.text("#screen-map h1").await,
+        message("ar", "map-title")
+    );
     let sides = kiosk
         .eval(
             "return [document.querySelector('.place-column').getBoundingClientRect().left, \
@@ -260,7 +293,10 @@ async fn the_services_map_in_french_finds_health_and_opens_a_card() {
         )
         .await;
     assert_eq!(sides[2], "rtl");
-    assert!(sides[0].as_f64() > sides[1].as_f64(), "list right of the map in Arabic: {sides}");
+    assert!(
+        sides[0].as_f64() > sides[1].as_f64(),
+        "list right of the map in Arabic: {sides}"
+    );
     display.screenshot(&shots, "04-map-ar");
     kiosk
         .click(&format!(".place-item[data-id='{}']", all[0].0))
@@ -270,15 +306,21 @@ async fn the_services_map_in_french_finds_health_and_opens_a_card() {
     kiosk.close().await;
 
     // A deployer's street map (here the comune archive in PMTiles) replaces the outlines.
-    let archive = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/comuni_AT_MT_z6-10.pmtiles");
+    let archive =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/comuni_AT_MT_z6-10.pmtiles");
     let kiosk = Kiosk::start(
         &display,
-        &config(&server.url, &format!("street_map = \"{}\"\n", archive.display())),
+        &config(
+            &server.url,
+            &format!("street_map = \"{}\"\n", archive.display()),
+        ),
     )
     .await;
     kiosk.wait_for("#status[data-connection='online']").await;
     kiosk.click("#tile-map").await;
-    kiosk.wait_for("#services-map .tiles .tile path.layer-comuni").await;
+    kiosk
+        .wait_for("#services-map .tiles .tile path.layer-comuni")
+        .await;
     let outlines = kiosk
         .eval("return document.querySelectorAll('#services-map .base').length")
         .await;

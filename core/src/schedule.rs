@@ -229,6 +229,9 @@ pub struct Schedule {
     pub rules: Vec<ScheduleRule>,
     #[serde(default = "closed_on_holidays")]
     pub closed_on_holidays: bool,
+    /// The comune's patron saint's day, when offices there close (Asti: San Secondo).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub patron_day: Option<crate::calendar::PatronRule>,
 }
 
 fn closed_on_holidays() -> bool {
@@ -249,7 +252,12 @@ impl Schedule {
             let Ok(day) = today.checked_add(jiff::Span::new().days(offset)) else {
                 break;
             };
-            if self.closed_on_holidays && is_national_holiday(day) {
+            if self.closed_on_holidays
+                && (is_national_holiday(day)
+                    || self
+                        .patron_day
+                        .is_some_and(|patron| patron.date_in(day.year()) == Some(day)))
+            {
                 continue;
             }
             for opening in openings.iter().filter(|o| o.applies_on(day)) {
@@ -342,6 +350,7 @@ mod tests {
         Schedule {
             rules: vec![rule("WEEKLY", Some("TU,TH"), "09:00", "12:00")],
             closed_on_holidays: true,
+            patron_day: None,
         }
     }
 
@@ -372,6 +381,23 @@ mod tests {
     }
 
     #[test]
+    fn the_comunes_patron_day_closes_its_places() {
+        // San Secondo, Asti's patron: the first Tuesday of May (5 May 2026).
+        let schedule = Schedule {
+            patron_day: Some("05-tue-1".parse().unwrap()),
+            ..tue_thu_9_12()
+        };
+        assert_eq!(
+            schedule.status(at("2026-05-05T10:00")),
+            OpenStatus::OpensAt {
+                at: at("2026-05-07T09:00")
+            }
+        );
+        // Elsewhere the same Tuesday is a working day.
+        assert!(tue_thu_9_12().status(at("2026-05-05T10:00")).is_open());
+    }
+
+    #[test]
     fn national_holidays_close_unless_said_otherwise() {
         // Tuesday 8 December 2026 is the Immacolata.
         let schedule = tue_thu_9_12();
@@ -397,6 +423,7 @@ mod tests {
         let schedule = Schedule {
             rules: vec![rule("WEEKLY", Some("MO"), "09:00", "12:00")],
             closed_on_holidays: true,
+            patron_day: None,
         };
         let monday_nine = at("2026-03-30T09:00");
         assert_eq!(monday_nine, "2026-03-30T07:00:00Z".parse().unwrap());
@@ -421,6 +448,7 @@ mod tests {
                 rule("WEEKLY", Some("MO,WE"), "12:00", "14:00"),
             ],
             closed_on_holidays: false,
+            patron_day: None,
         };
         // Monday 11:00: open until 14:00 (the two spans touch).
         assert_eq!(
@@ -434,6 +462,7 @@ mod tests {
         let old = Schedule {
             rules: vec![ended],
             closed_on_holidays: true,
+            patron_day: None,
         };
         assert_eq!(old.status(at("2026-12-01T10:00")), OpenStatus::Closed);
     }

@@ -103,6 +103,7 @@ fn current_places(state: &KioskState) -> Result<Arc<Places>, CommandError> {
     let places = Arc::new(Places::build(
         cursor,
         cache.organizations().map_err(cache_error)?,
+        &cache.comuni().map_err(cache_error)?,
     ));
     *held = Some(places.clone());
     Ok(places)

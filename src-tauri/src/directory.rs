@@ -7,7 +7,7 @@ use sportello_core::directory::view::{
     Choice, HoursLine, PlaceCard, PlaceFilter, PlaceList, PlaceSummary, ServiceCard,
 };
 use sportello_core::directory::{Category, Organization, ServiceStatus};
-use sportello_core::model::GeoPoint;
+use sportello_core::model::{Comune, GeoPoint};
 use sportello_core::schedule::{Schedule, ScheduleRule};
 use sportello_core::sync::Cursor;
 use std::collections::BTreeMap;
@@ -31,7 +31,14 @@ pub struct Places {
 }
 
 impl Places {
-    pub fn build(cursor: Cursor, organizations: Vec<Organization>) -> Places {
+    /// `comuni` give the patron saints' days that close the places in their comune.
+    pub fn build(cursor: Cursor, organizations: Vec<Organization>, comuni: &[Comune]) -> Places {
+        let patron = |istat: &str| {
+            comuni
+                .iter()
+                .find(|c| c.istat == istat)
+                .and_then(|c| c.patron_day)
+        };
         let mut places = Vec::new();
         for (o, organization) in organizations.iter().enumerate() {
             for (l, location) in organization.locations.iter().enumerate() {
@@ -64,6 +71,7 @@ impl Places {
                         schedule: Schedule {
                             rules: location.hours.clone(),
                             closed_on_holidays: true,
+                            patron_day: patron(&location.address.comune_istat),
                         },
                     });
                 }

@@ -12,7 +12,7 @@ pub mod table;
 pub mod view;
 
 use crate::model::{Address, GeoPoint};
-use crate::schedule::{Schedule, ScheduleRule};
+use crate::schedule::ScheduleRule;
 use crate::text::LocalizedText;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -193,21 +193,6 @@ pub struct ServiceAt {
     /// Hours of this service here, when narrower than the place's; empty: the place's.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hours: Vec<ScheduleRule>,
-}
-
-impl ServiceAt {
-    /// The hours that apply: the service's own here, else the place's.
-    pub fn schedule(&self, location: &Location) -> Schedule {
-        let rules = if self.hours.is_empty() {
-            &location.hours
-        } else {
-            &self.hours
-        };
-        Schedule {
-            rules: rules.clone(),
-            closed_on_holidays: true,
-        }
-    }
 }
 
 impl Organization {

@@ -14,6 +14,7 @@ use i18n_embed::fluent::FluentLanguageLoader;
 use i18n_embed_fl::fl;
 use maud::{Markup, html};
 use sportello_core::Lang;
+use sportello_core::calendar::PatronRule;
 use sportello_core::directory::{Location, Organization, ServiceStatus, is_uuid};
 use sportello_core::schedule::{Phrase, Schedule, ScheduleRule};
 
@@ -59,7 +60,15 @@ pub async fn page(
     };
     let location = organization.location(&id).expect("found by this id");
     let now = state.clock.now();
-    let body = place(&t, lang, &organization, location, now);
+    let patron_day = match state.db.conn().await {
+        Ok(mut conn) => db::get_comune(&mut conn, &location.address.comune_istat)
+            .await
+            .ok()
+            .flatten()
+            .and_then(|comune| comune.patron_day),
+        Err(_) => None,
+    };
+    let body = place(&t, lang, &organization, location, now, patron_day);
     (
         // Hours change; a phone should ask again rather than show yesterday's.
         [(header::CACHE_CONTROL, "no-cache")],
@@ -74,10 +83,12 @@ fn place(
     organization: &Organization,
     location: &Location,
     now: jiff::Timestamp,
+    patron_day: Option<PatronRule>,
 ) -> Markup {
     let hours = Schedule {
         rules: location.hours.clone(),
         closed_on_holidays: true,
+        patron_day,
     };
     let point = location.point;
     let geo = format!(

@@ -41,7 +41,10 @@ pub fn StatusBar() -> Html {
     };
     let waiting = status.as_ref().is_some_and(|s| s.outbox_pending > 0);
     // How far the kiosk's copy has come (tests wait on it before timing a screen).
-    let cursor = status.as_ref().map(|s| s.cursor.to_string()).unwrap_or_default();
+    let cursor = status
+        .as_ref()
+        .map(|s| s.cursor.to_string())
+        .unwrap_or_default();
     html! {
         <div class="status-area">
             <button id="status" class={classes!("status", class, waiting.then_some("waiting"))}

@@ -18,8 +18,8 @@ use crate::t;
 use sportello_core::Lang;
 use sportello_core::directory::Category;
 use sportello_core::directory::view::{
-    HoursLine, MapBase, MapTile, PlaceCard, PlaceFilter, PlaceList, PlaceSummary, StreetMap,
-    WORLD, mercator,
+    HoursLine, MapBase, MapTile, PlaceCard, PlaceFilter, PlaceList, PlaceSummary, StreetMap, WORLD,
+    mercator,
 };
 use sportello_core::schedule::Phrase;
 use std::cell::RefCell;
@@ -429,9 +429,16 @@ pub fn Services(props: &Props) -> Html {
     };
 
     let map_view = match (&*base, *view) {
-        (Some(base), Some(current)) => {
-            map_svg(base, *street, list, current, &view, &svg_ref, &gesture, &tap_marker)
-        }
+        (Some(base), Some(current)) => map_svg(
+            base,
+            *street,
+            list,
+            current,
+            &view,
+            &svg_ref,
+            &gesture,
+            &tap_marker,
+        ),
         _ => html! {},
     };
     let zoom = |by: isize| {
