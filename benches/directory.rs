@@ -1,7 +1,8 @@
 //! How fast the kiosk filters and sorts the services map: 2,000 places (400 organizations
 //! with five places and three services each, over both provinces), asked with the filters
-//! people use (none, a category, a comune, a language, open now, all of them). Prints p50 and
-//! p99 per kind and the size of the answer the UI receives; the target is under 10 ms.
+//! people use (none, a category, a comune, a language, open now, two words typed, four at
+//! once). Prints p50 and p99 per kind and the size of the answer the UI receives; the target
+//! is under 10 ms.
 //!
 //! Run with `cargo bench --bench directory` (release build).
 
@@ -144,7 +145,7 @@ fn main() {
     };
     // A Tuesday at 10:00 in Rome.
     let now: jiff::Timestamp = "2026-12-01T09:00:00Z".parse().unwrap();
-    let kinds: [(&str, PlaceFilter); 6] = [
+    let kinds: [(&str, PlaceFilter); 7] = [
         ("everything", PlaceFilter::default()),
         (
             "health",
@@ -175,8 +176,16 @@ fn main() {
             },
         ),
         (
+            "words",
+            PlaceFilter {
+                text: Some("servizio asti".into()),
+                ..Default::default()
+            },
+        ),
+        (
             "all four",
             PlaceFilter {
+                text: None,
                 category: Some(Category::ItalianCourses),
                 comune: Some("005005".into()),
                 language: Some("it".into()),

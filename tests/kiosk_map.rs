@@ -1,6 +1,6 @@
 //! End to end, in the real window: the services map. Opened in French, it is interactive
 //! within a measured time after the tap (printed, not asserted); places come nearest first
-//! from the kiosk's configured spot; "health" narrows the list and the map to the places
+//! from the kiosk's configured spot; words typed find places; "health" narrows the list and the map to the places
 //! offering health services; a place's card shows in French with two QR codes a phone can
 //! read off the screen (decoded from a screenshot); zoom buttons and a drag move the map; in
 //! Arabic the screen mirrors; with a deployer's PMTiles archive the map draws its tiles
@@ -49,6 +49,16 @@ fn places(directory: &[Organization], category: Option<Category>) -> Vec<(String
         .collect();
     places.sort_by(|a, b| a.1.total_cmp(&b.1));
     places
+}
+
+async fn type_into(kiosk: &Kiosk, id: &str, value: &str) {
+    kiosk.wait_for(&format!("#{id}")).await;
+    kiosk
+        .eval(&format!(
+            "const e = document.getElementById('{id}'); e.value = {value:?};\
+             e.dispatchEvent(new Event('input', {{ bubbles: true }})); return true;"
+        ))
+        .await;
 }
 
 async fn listed_when(kiosk: &Kiosk, expected: impl Fn(&[String]) -> bool) -> Vec<String> {
@@ -197,6 +207,23 @@ async fn the_services_map_in_french_finds_health_and_opens_a_card() {
         "the data's attribution is shown"
     );
     display.screenshot(&shots, "01-map-fr");
+
+    // Words typed find places by name, service or comune, in any case.
+    type_into(&kiosk, "map-search", "caritas").await;
+    let found = listed_when(&kiosk, |ids| !ids.is_empty() && ids.len() < all.len()).await;
+    let caritas: Vec<&str> = directory
+        .iter()
+        .filter(|o| o.name.get(Lang::It).contains("Caritas"))
+        .flat_map(|o| o.locations.iter().map(|l| l.id.as_str()))
+        .collect();
+    assert!(caritas.len() >= 2, "Caritas in both provinces");
+    assert!(
+        found.iter().all(|id| caritas.contains(&id.as_str())),
+        "{found:?}"
+    );
+    display.screenshot(&shots, "01-search-fr");
+    type_into(&kiosk, "map-search", "").await;
+    listed_when(&kiosk, |ids| ids.len() == all.len()).await;
 
     // "Santé": the list and the map narrow to the places offering health services.
     assert_eq!(

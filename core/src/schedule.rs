@@ -211,6 +211,41 @@ pub fn day_code(day: Weekday) -> &'static str {
     }
 }
 
+/// Days as people read them: three or more in a row as a range (`mo`–`fr`), others one by
+/// one. Codes are `day_code`s in week order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DayRun<'a> {
+    One(&'a str),
+    Range(&'a str, &'a str),
+}
+
+pub fn day_runs<'a>(codes: &[&'a str]) -> Vec<DayRun<'a>> {
+    const WEEK: [&str; 7] = ["mo", "tu", "we", "th", "fr", "sa", "su"];
+    let index = |code: &str| WEEK.iter().position(|d| *d == code);
+    let mut runs: Vec<Vec<&'a str>> = Vec::new();
+    for &code in codes {
+        match runs.last_mut() {
+            Some(run)
+                if index(run[run.len() - 1])
+                    .zip(index(code))
+                    .is_some_and(|(last, this)| this == last + 1) =>
+            {
+                run.push(code)
+            }
+            _ => runs.push(vec![code]),
+        }
+    }
+    runs.into_iter()
+        .flat_map(|run| {
+            if run.len() >= 3 {
+                vec![DayRun::Range(run[0], run[run.len() - 1])]
+            } else {
+                run.into_iter().map(DayRun::One).collect()
+            }
+        })
+        .collect()
+}
+
 /// The days a rule applies on, as `day_code`s, Monday first.
 impl ScheduleRule {
     pub fn day_codes(&self) -> Vec<&'static str> {
@@ -377,6 +412,26 @@ mod tests {
             OpenStatus::OpensAt {
                 at: at("2026-12-01T09:00")
             }
+        );
+    }
+
+    #[test]
+    fn three_days_in_a_row_read_as_a_range() {
+        assert_eq!(
+            day_runs(&["mo", "tu", "we", "th", "fr"]),
+            [DayRun::Range("mo", "fr")]
+        );
+        assert_eq!(
+            day_runs(&["mo", "tu", "th", "fr", "sa"]),
+            [
+                DayRun::One("mo"),
+                DayRun::One("tu"),
+                DayRun::Range("th", "sa")
+            ]
+        );
+        assert_eq!(
+            day_runs(&["tu", "th"]),
+            [DayRun::One("tu"), DayRun::One("th")]
         );
     }
 

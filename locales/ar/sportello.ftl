@@ -172,6 +172,7 @@ category-documents = الوثائق
 
 # خريطة الخدمات
 map-title = خدمات قريبة منك
+map-search = ابحث عن مكان أو خدمة
 map-view-map = الخريطة
 map-view-list = القائمة
 map-filter-category = ما الذي تبحث عنه

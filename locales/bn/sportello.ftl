@@ -172,6 +172,7 @@ category-documents = কাগজপত্র
 
 # সেবার মানচিত্র
 map-title = আপনার কাছাকাছি সেবা
+map-search = কোনো জায়গা বা পরিষেবা খুঁজুন
 map-view-map = মানচিত্র
 map-view-list = তালিকা
 map-filter-category = আপনি কী খুঁজছেন

@@ -172,6 +172,7 @@ category-documents = Documents
 
 # Services map
 map-title = Services near you
+map-search = Search for a place or a service
 map-view-map = Map
 map-view-list = List
 map-filter-category = What you need

@@ -172,6 +172,7 @@ category-documents = Documentos
 
 # Mapa de servicios
 map-title = Servicios cerca de usted
+map-search = Buscar un lugar o un servicio
 map-view-map = Mapa
 map-view-list = Lista
 map-filter-category = Qué busca

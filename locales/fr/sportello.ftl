@@ -172,6 +172,7 @@ category-documents = Documents
 
 # Carte des services
 map-title = Services près de chez vous
+map-search = Chercher un lieu ou un service
 map-view-map = Carte
 map-view-list = Liste
 map-filter-category = Ce que vous cherchez

@@ -172,6 +172,7 @@ category-documents = दस्तावेज़
 
 # सेवाओं का नक्शा
 map-title = आपके आस-पास की सेवाएँ
+map-search = कोई जगह या सेवा खोजें
 map-view-map = नक्शा
 map-view-list = सूची
 map-filter-category = आप क्या ढूँढ रहे हैं

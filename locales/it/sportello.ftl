@@ -172,6 +172,7 @@ category-documents = Documenti
 
 # Mappa dei servizi
 map-title = Servizi sul territorio
+map-search = Cerca un luogo o un servizio
 map-view-map = Mappa
 map-view-list = Elenco
 map-filter-category = Cosa cerchi

@@ -172,6 +172,7 @@ category-documents = ਕਾਗਜ਼-ਪੱਤਰ
 
 # ਸੇਵਾਵਾਂ ਦਾ ਨਕਸ਼ਾ
 map-title = ਤੁਹਾਡੇ ਨੇੜੇ ਦੀਆਂ ਸੇਵਾਵਾਂ
+map-search = ਕੋਈ ਥਾਂ ਜਾਂ ਸੇਵਾ ਲੱਭੋ
 map-view-map = ਨਕਸ਼ਾ
 map-view-list = ਸੂਚੀ
 map-filter-category = ਤੁਸੀਂ ਕੀ ਲੱਭ ਰਹੇ ਹੋ

@@ -173,6 +173,7 @@ category-documents = Documente
 
 # Harta serviciilor
 map-title = Servicii în apropiere
+map-search = Căutați un loc sau un serviciu
 map-view-map = Hartă
 map-view-list = Listă
 map-filter-category = Ce căutați

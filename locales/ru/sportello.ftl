@@ -172,6 +172,7 @@ category-documents = Документы
 
 # Карта услуг
 map-title = Услуги рядом с вами
+map-search = Искать место или услугу
 map-view-map = Карта
 map-view-list = Список
 map-filter-category = Что вы ищете

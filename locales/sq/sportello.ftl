@@ -172,6 +172,7 @@ category-documents = Dokumentet
 
 # Harta e shërbimeve
 map-title = Shërbime pranë jush
+map-search = Kërkoni një vend ose një shërbim
 map-view-map = Harta
 map-view-list = Lista
 map-filter-category = Çfarë kërkoni

@@ -172,6 +172,7 @@ category-documents = Mga dokumento
 
 # Mapa ng mga serbisyo
 map-title = Mga serbisyong malapit sa inyo
+map-search = Maghanap ng lugar o serbisyo
 map-view-map = Mapa
 map-view-list = Listahan
 map-filter-category = Ano ang hinahanap ninyo

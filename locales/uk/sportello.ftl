@@ -172,6 +172,7 @@ category-documents = Документи
 
 # Карта послуг
 map-title = Послуги поруч із вами
+map-search = Шукати місце або послугу
 map-view-map = Карта
 map-view-list = Список
 map-filter-category = Що ви шукаєте

@@ -172,6 +172,7 @@ category-documents = کاغذات
 
 # سہولیات کا نقشہ
 map-title = آپ کے قریب سہولیات
+map-search = کوئی جگہ یا خدمت تلاش کریں
 map-view-map = نقشہ
 map-view-list = فہرست
 map-filter-category = آپ کیا ڈھونڈ رہے ہیں

@@ -172,6 +172,7 @@ category-documents = 证件
 
 # 服务地图
 map-title = 您附近的服务
+map-search = 搜索地点或服务
 map-view-map = 地图
 map-view-list = 列表
 map-filter-category = 您要找什么

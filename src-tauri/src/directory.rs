@@ -3,12 +3,14 @@
 //! (2,000 places take well under the 10 ms budget: `cargo bench --bench directory`).
 
 use sportello_core::Lang;
+use sportello_core::LocalizedText;
 use sportello_core::directory::view::{
     Choice, HoursLine, PlaceCard, PlaceFilter, PlaceList, PlaceSummary, ServiceCard,
 };
 use sportello_core::directory::{Category, Organization, ServiceStatus};
 use sportello_core::model::{Comune, GeoPoint};
 use sportello_core::schedule::{Schedule, ScheduleRule};
+use sportello_core::search::{fold, is_unspaced, words};
 use sportello_core::sync::Cursor;
 use std::collections::BTreeMap;
 
@@ -21,7 +23,12 @@ struct Place {
     categories: u16,
     languages: Vec<String>,
     schedule: Schedule,
+    /// Everything a person may type to find it, folded, in every language it has.
+    words: String,
 }
+
+/// Longest query read, in characters: a search box, not a document.
+const MAX_QUERY: usize = 200;
 
 /// The directory in memory, as of one feed position.
 pub struct Places {
@@ -50,8 +57,19 @@ impl Places {
                         && service.at.iter().any(|at| at.location_id == location.id)
                 });
                 let mut any = false;
+                let mut words = String::new();
+                let mut add = |text: &LocalizedText| {
+                    for lang in text.langs() {
+                        words.push_str(&fold(text.get(lang)));
+                        words.push('\n');
+                    }
+                };
+                add(&organization.name);
+                add(&location.name);
                 for service in offered {
                     any = true;
+                    add(&service.name);
+                    add(&service.description);
                     for category in &service.categories {
                         categories |= bit(*category);
                     }
@@ -61,6 +79,10 @@ impl Places {
                         }
                     }
                 }
+                words.push_str(&fold(&format!(
+                    "{}\n{}\n",
+                    location.address.street, location.address.locality
+                )));
                 // A place where nothing is offered has nothing to show.
                 if any {
                     places.push(Place {
@@ -73,6 +95,7 @@ impl Places {
                             closed_on_holidays: true,
                             patron_day: patron(&location.address.comune_istat),
                         },
+                        words,
                     });
                 }
             }
@@ -101,10 +124,25 @@ impl Places {
         lang: Lang,
     ) -> PlaceList {
         let wanted = filter.category.map(bit);
+        let query: Vec<String> = filter
+            .text
+            .as_deref()
+            .map(|text| {
+                let text: String = text.chars().take(MAX_QUERY).collect();
+                let folded = fold(&text);
+                if is_unspaced(&folded) {
+                    // Chinese: the characters typed, in order, anywhere.
+                    vec![folded.split_whitespace().collect::<String>()]
+                } else {
+                    words(&folded).map(str::to_owned).collect()
+                }
+            })
+            .unwrap_or_default();
         let mut places: Vec<PlaceSummary> = self
             .places
             .iter()
             .filter(|place| wanted.is_none_or(|bits| place.categories & bits != 0))
+            .filter(|place| query.iter().all(|word| place.words.contains(word.as_str())))
             .filter(|place| {
                 filter
                     .language

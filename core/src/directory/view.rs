@@ -10,6 +10,10 @@ use serde::{Deserialize, Serialize};
 /// What the person narrowed the list to; everything `None`/`false` shows every place.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlaceFilter {
+    /// Words typed by the person: every one must appear in the place's names, services,
+    /// address or comune, in any language (folded as in [`crate::search::fold`]).
+    #[serde(default)]
+    pub text: Option<String>,
     #[serde(default)]
     pub category: Option<Category>,
     /// ISTAT code.

@@ -16,7 +16,7 @@ use maud::{Markup, html};
 use sportello_core::Lang;
 use sportello_core::calendar::PatronRule;
 use sportello_core::directory::{Location, Organization, ServiceStatus, is_uuid};
-use sportello_core::schedule::{Phrase, Schedule, ScheduleRule};
+use sportello_core::schedule::{DayRun, Phrase, Schedule, ScheduleRule, day_runs};
 
 #[derive(Debug, Default, serde::Deserialize)]
 pub struct PlaceQuery {
@@ -113,7 +113,7 @@ fn place(
         p.status #status { strong { (phrase(t, &hours.status(now).phrase(now))) } }
         dl {
             dt { (fl!(t, "place-address")) }
-            dd #address { (location.address.one_line()) }
+            dd #address { bdi lang="it" { (location.address.one_line()) } }
             @if !location.hours.is_empty() {
                 dt { (fl!(t, "place-hours")) }
                 dd { (week(t, &location.hours)) }
@@ -188,15 +188,19 @@ fn day_name(t: &FluentLanguageLoader, code: &str) -> String {
     }
 }
 
-/// "lunedì, martedì 09:00–12:30; giovedì 15:00–17:00".
+/// "lunedì–venerdì 09:00–12:30; martedì, giovedì 15:00–17:00".
 fn week(t: &FluentLanguageLoader, rules: &[ScheduleRule]) -> String {
     rules
         .iter()
         .map(|rule| {
-            let days: Vec<String> = rule
-                .day_codes()
+            let days: Vec<String> = day_runs(&rule.day_codes())
                 .into_iter()
-                .map(|d| day_name(t, d))
+                .map(|run| match run {
+                    DayRun::One(day) => day_name(t, day),
+                    DayRun::Range(first, last) => {
+                        format!("{}–{}", day_name(t, first), day_name(t, last))
+                    }
+                })
                 .collect();
             format!("{} {}–{}", days.join(", "), rule.opens_at, rule.closes_at)
         })

@@ -21,7 +21,7 @@ use sportello_core::directory::view::{
     HoursLine, MapBase, MapTile, PlaceCard, PlaceFilter, PlaceList, PlaceSummary, StreetMap, WORLD,
     mercator,
 };
-use sportello_core::schedule::Phrase;
+use sportello_core::schedule::{DayRun, Phrase, day_runs};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
@@ -29,21 +29,26 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{Element, HtmlSelectElement, PointerEvent};
 use yew::prelude::*;
 
-/// The map's own units: the SVG is laid out as VIEW_W × VIEW_H and scaled to its box.
-const VIEW_W: f64 = 800.0;
-const VIEW_H: f64 = 600.0;
-/// Map units per view unit at each zoom step, widest first.
+/// The map's box until it is measured, in pixels.
+const FIRST_W: f64 = 800.0;
+const FIRST_H: f64 = 600.0;
+/// Map units per screen pixel at each zoom step, widest first.
 const ZOOMS: [f64; 9] = [64.0, 32.0, 16.0, 8.0, 4.0, 2.0, 1.0, 0.5, 0.25];
-/// About 45 km across: the kiosk's comune and its neighbours.
-const START_ZOOM: usize = 5;
-/// Markers closer than this (view units) become one numbered circle.
-const CLUSTER: f64 = 56.0;
+/// 4 map units a pixel: about 60 km across a 500-pixel map, a province at a glance.
+const START_ZOOM: usize = 4;
+/// Markers closer than this (pixels) become one numbered circle.
+const CLUSTER: f64 = 64.0;
 
+/// What the map shows: its centre in map units, the zoom step, and the box's size in pixels
+/// (the `viewBox` matches the box, so a marker drawn 44 units wide is 44 pixels under the
+/// finger at every zoom and on every screen).
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct View {
     cx: f64,
     cy: f64,
     zoom: usize,
+    w: f64,
+    h: f64,
 }
 
 impl View {
@@ -52,7 +57,7 @@ impl View {
     }
 
     fn view_box(self) -> String {
-        let (w, h) = (VIEW_W * self.scale(), VIEW_H * self.scale());
+        let (w, h) = (self.w * self.scale(), self.h * self.scale());
         format!(
             "{:.1} {:.1} {:.1} {:.1}",
             self.cx - w / 2.0,
@@ -193,7 +198,14 @@ fn hours_text(lines: &[HoursLine]) -> Vec<String> {
     lines
         .iter()
         .map(|line| {
-            let days: Vec<String> = line.days.iter().map(|d| day_name(d)).collect();
+            let codes: Vec<&str> = line.days.iter().map(String::as_str).collect();
+            let days: Vec<String> = day_runs(&codes)
+                .into_iter()
+                .map(|run| match run {
+                    DayRun::One(day) => day_name(day),
+                    DayRun::Range(first, last) => format!("{}–{}", day_name(first), day_name(last)),
+                })
+                .collect();
             format!("{} {}–{}", days.join(", "), line.opens, line.closes)
         })
         .collect()
@@ -305,7 +317,26 @@ pub fn Services(props: &Props) -> Html {
                     cx,
                     cy,
                     zoom: START_ZOOM,
+                    w: FIRST_W,
+                    h: FIRST_H,
                 }));
+            }
+        });
+    }
+    // The view follows the box's size (window, language, what the filters take).
+    {
+        let view = view.clone();
+        let svg_ref = svg_ref.clone();
+        use_effect(move || {
+            if let (Some(current), Some(svg)) = (*view, svg_ref.cast::<Element>()) {
+                let rect = svg.get_bounding_client_rect();
+                let (w, h) = (rect.width().round(), rect.height().round());
+                if w > 0.0
+                    && h > 0.0
+                    && ((w - current.w).abs() > 1.0 || (h - current.h).abs() > 1.0)
+                {
+                    view.set(Some(View { w, h, ..current }));
+                }
             }
         });
     }
@@ -386,6 +417,18 @@ pub fn Services(props: &Props) -> Html {
         };
     }
 
+    let on_search = {
+        let filter = filter.clone();
+        Callback::from(move |event: InputEvent| {
+            let text = event
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value();
+            filter.set(PlaceFilter {
+                text: (!text.trim().is_empty()).then_some(text),
+                ..(*filter).clone()
+            });
+        })
+    };
     let places_view = if list.places.is_empty() {
         let clear = {
             let filter = filter.setter();
@@ -454,11 +497,14 @@ pub fn Services(props: &Props) -> Html {
         let from = list.from;
         Callback::from(move |_: MouseEvent| {
             let (cx, cy) = mercator(from);
-            view.set(Some(View {
-                cx,
-                cy,
-                zoom: START_ZOOM,
-            }));
+            if let Some(current) = *view {
+                view.set(Some(View {
+                    cx,
+                    cy,
+                    zoom: START_ZOOM,
+                    ..current
+                }));
+            }
         })
     };
 
@@ -467,6 +513,8 @@ pub fn Services(props: &Props) -> Html {
             <div class="services-head">
                 <BackButton on_back={props.on_back.clone()} />
                 <h1>{ t!("map-title") }</h1>
+                <input class="search" id="map-search" type="search" value={filter.text.clone().unwrap_or_default()}
+                       placeholder={t!("map-search")} oninput={on_search} autocomplete="off" />
             </div>
             { filters }
             <p class="map-count" id="map-count">{ t!("map-results", count = list.places.len()) }</p>
@@ -583,20 +631,6 @@ fn map_svg(
 ) -> Html {
     let scale = view.scale();
     let (hx, hy) = mercator(list.from);
-    // Map units per screen pixel: the SVG keeps its aspect ratio inside its box.
-    let units_per_px = {
-        let svg_ref = svg_ref.clone();
-        move |view: View| -> f64 {
-            svg_ref
-                .cast::<Element>()
-                .map(|svg| {
-                    let rect = svg.get_bounding_client_rect();
-                    (VIEW_W * view.scale() / rect.width().max(1.0))
-                        .max(VIEW_H * view.scale() / rect.height().max(1.0))
-                })
-                .unwrap_or(view.scale())
-        }
-    };
     let on_down = {
         let gesture = gesture.clone();
         let svg_ref = svg_ref.clone();
@@ -622,7 +656,6 @@ fn map_svg(
     let on_move = {
         let gesture = gesture.clone();
         let svg_ref = svg_ref.clone();
-        let units_per_px = units_per_px.clone();
         Callback::from(move |event: PointerEvent| {
             let mut g = gesture.borrow_mut();
             let id = event.pointer_id();
@@ -635,7 +668,7 @@ fn map_svg(
             if g.pointers.len() == 1 {
                 let (dx, dy) = (x - last_x, y - last_y);
                 if dx.abs() + dy.abs() > 0.0 {
-                    let k = units_per_px(live);
+                    let k = live.scale();
                     live.cx -= dx * k;
                     live.cy -= dy * k;
                 }
@@ -689,8 +722,8 @@ fn map_svg(
             html! {
                 <g class="marker" data-id={place.id.clone()} transform={transform} onclick={open}
                    role="button" aria-label={place.name.clone()}>
-                    <circle r="17" fill={category_color(category)} stroke="#fff" stroke-width="3" />
-                    <g transform="translate(-10 -10) scale(0.83)" fill="none" stroke="#fff" stroke-width="2"
+                    <circle r="22" fill={category_color(category)} stroke="#fff" stroke-width="3" />
+                    <g transform="translate(-12 -12)" fill="none" stroke="#fff" stroke-width="2"
                        stroke-linecap="round" stroke-linejoin="round">{ category_glyph(category) }</g>
                 </g>
             }
@@ -707,18 +740,18 @@ fn map_svg(
             html! {
                 <g class="cluster" transform={transform} onclick={zoom_in} role="button"
                    aria-label={t!("map-cluster", count = group.len())}>
-                    <circle r="22" fill="#1f5fbf" stroke="#fff" stroke-width="3" />
-                    <text text-anchor="middle" dy="7" fill="#fff" font-size="20" font-weight="700">{ group.len() }</text>
+                    <circle r="26" fill="#1f5fbf" stroke="#fff" stroke-width="3" />
+                    <text text-anchor="middle" dy="8" fill="#fff" font-size="22" font-weight="700">{ group.len() }</text>
                 </g>
             }
         }
     });
     html! {
         <svg class="services-map" id="services-map" ref={svg_ref.clone()} viewBox={view.view_box()}
-             preserveAspectRatio="xMidYMid meet" onpointerdown={on_down} onpointermove={on_move}
+             preserveAspectRatio="xMidYMid slice" onpointerdown={on_down} onpointermove={on_move}
              onpointerup={on_up.clone()} onpointercancel={on_up} dir="ltr">
             if let Some(zooms) = street {
-                <TileLayer zooms={zooms} cx={view.cx} cy={view.cy} scale={scale} />
+                <TileLayer zooms={zooms} view={view} />
             } else {
                 <BaseLayer base={base.clone()} />
             }
@@ -762,19 +795,18 @@ fn BaseLayer(props: &BaseProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct TileProps {
     zooms: StreetMap,
-    cx: f64,
-    cy: f64,
-    scale: f64,
+    view: View,
 }
 
-/// Tiles of the deployer's street map at the zoom that gives tiles of about 512 view units
+/// Tiles of the deployer's street map at the zoom that gives tiles of about 512 pixels
 /// (sharper than the screen needs, so the map keeps its detail between zoom steps), asked from
 /// the backend as the view shows them and kept for the visit.
 #[function_component]
 fn TileLayer(props: &TileProps) -> Html {
     let tiles = use_mut_ref(HashMap::<(u8, u32, u32), Option<Rc<MapTile>>>::new);
     let loaded = use_state(|| 0u32);
-    let ideal = (WORLD / (props.scale * 512.0)).log2().round();
+    let view = props.view;
+    let ideal = (WORLD / (view.scale() * 512.0)).log2().round();
     let z = (ideal.max(0.0) as u8).clamp(props.zooms.min_zoom, props.zooms.max_zoom);
     let size = WORLD / f64::from(1u32 << z);
     let count = 1u32 << z;
@@ -784,8 +816,8 @@ fn TileLayer(props: &TileProps) -> Html {
         first.saturating_sub(1)..=(last + 1).min(count - 1)
     };
     let (xs, ys) = (
-        span(props.cx, VIEW_W * props.scale),
-        span(props.cy, VIEW_H * props.scale),
+        span(view.cx, view.w * view.scale() / 2.0),
+        span(view.cy, view.h * view.scale() / 2.0),
     );
     let visible: Vec<(u8, u32, u32)> = xs
         .flat_map(|x| ys.clone().map(move |y| (z, x, y)))
