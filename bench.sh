@@ -3,7 +3,8 @@
 #   click day: 2,000 clients race over HTTP for one office-day of 300 places, on SQLite and
 #   on a throwaway PostgreSQL, with a pgbench-style baseline of that PostgreSQL;
 #   sync pull: bytes and time of a kiosk's first full pull, of an idle pull, and of an enrolled
-#   kiosk's idle round, through a loopback proxy that counts the bytes.
+#   kiosk's idle round, through a loopback proxy that counts the bytes;
+#   receipts (layout, PDF, ESC/POS), the FAQ search and the services map's filters on the kiosk.
 # Not part of ./test.sh: figures are reported, never asserted on time.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -18,3 +19,6 @@ ensure_rust_parts
 ensure_wasm_bindgen
 build_ui
 cargo bench -p sportello --bench sync_pull
+cargo bench -p sportello --bench receipt
+cargo bench -p sportello --bench faq_search
+cargo bench -p sportello --bench directory
