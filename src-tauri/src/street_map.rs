@@ -183,22 +183,22 @@ mod tests {
             }
         );
         let runtime = tokio::runtime::Runtime::new().unwrap();
-        // Zoom 8: the tile holding Asti (44.90 N, 8.21 E) is x 133, y 91.
-        let tile = runtime.block_on(archive.tile(8, 133, 91)).unwrap().unwrap();
+        // Zoom 8: the tile that holds Asti (44.90 N, 8.21 E).
+        let size = WORLD / 256.0;
+        let (asti_x, asti_y) = mercator(GeoPoint {
+            lat: 44.90,
+            lon: 8.21,
+        });
+        let (x, y) = ((asti_x / size) as u32, (asti_y / size) as u32);
+        assert_eq!((x, y), (133, 92));
+        let tile = runtime.block_on(archive.tile(8, x, y)).unwrap().unwrap();
         assert!(tile.shapes.len() >= 5, "{} shapes", tile.shapes.len());
         assert!(
             tile.shapes
                 .iter()
                 .all(|s| s.layer == "comuni" && s.kind == ShapeKind::Area)
         );
-        // Every path lies within the tile, in map units.
-        let size = WORLD / 256.0;
-        let (asti_x, asti_y) = mercator(GeoPoint {
-            lat: 44.90,
-            lon: 8.21,
-        });
-        assert!((133.0 * size..134.0 * size).contains(&asti_x));
-        assert!((91.0 * size..92.0 * size).contains(&asti_y));
+        // Its paths lie on the tile (a comune may reach a little beyond, into the buffer).
         let first: Vec<f64> = tile.shapes[0].path[1..]
             .split(['L', 'Z', ' '])
             .take(2)
@@ -208,9 +208,12 @@ mod tests {
             (132.9 * size..134.1 * size).contains(&first[0]),
             "{first:?}"
         );
+        assert!((91.9 * size..93.1 * size).contains(&first[1]), "{first:?}");
         // Open sea or outside the extract: no tile, no error.
         assert!(runtime.block_on(archive.tile(8, 0, 0)).unwrap().is_none());
-        assert!(runtime.block_on(archive.tile(30, 0, 0)).is_err());
+        // Coordinates off the grid are refused, not read.
+        assert!(runtime.block_on(archive.tile(8, 256, 0)).is_err());
+        assert!(runtime.block_on(archive.tile(40, 0, 0)).is_err());
     }
 
     #[test]
