@@ -1,6 +1,7 @@
 //! End to end, in the real window: every language of the interface. Each is chosen on the
 //! home screen; the whole document takes its language and direction (Arabic and Urdu right to
-//! left), the tiles speak it, and the booking wizard's search opens the keyboard of its script.
+//! left), the tiles speak it, the booking wizard's search opens the keyboard of its script,
+//! and the services map and a place's card show in it.
 //! Every letter shown must come from the fonts the app ships: the test asks the webview which
 //! font faces it used and fails on a character no shipped face covers (the "tofu" boxes).
 //! A screenshot of each language is saved in `$CARGO_TARGET_TMPDIR/kiosk_languages/`.
@@ -101,6 +102,30 @@ async fn every_language_is_complete_in_its_script_and_direction() {
         assert_eq!(uncovered, "", "{code}: the keyboard draws what no font has");
         display.screenshot(&shots, &format!("book-{code}"));
         kiosk.click("#keyboard-done").await;
+        kiosk.click("#back").await;
+        kiosk.wait_for("#tile-book").await;
+
+        // The services map and a place's card: every category, status and day name drawn.
+        kiosk.click("#tile-map").await;
+        kiosk.wait_for(".place-item").await;
+        assert_eq!(
+            kiosk.text("#screen-map h1").await,
+            message(code, "map-title"),
+            "{code}"
+        );
+        let uncovered = kiosk.eval(UNCOVERED).await;
+        assert_eq!(uncovered, "", "{code}: the map draws what no font has");
+        display.screenshot(&shots, &format!("map-{code}"));
+        kiosk.click(".place-item").await;
+        kiosk.wait_for("#place-card").await;
+        let uncovered = kiosk.eval(UNCOVERED).await;
+        assert_eq!(
+            uncovered, "",
+            "{code}: a place's card draws what no font has"
+        );
+        display.screenshot(&shots, &format!("place-{code}"));
+        kiosk.click("#back").await;
+        kiosk.wait_for(".place-item").await;
         kiosk.click("#back").await;
         kiosk.wait_for("#tile-book").await;
     }
