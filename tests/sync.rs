@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex};
 
 /// The demo province's replicated records: 117 comuni, 3 offices, 7 counters, 10 procedures
 /// and 46 questions and answers.
-const DEMO_RECORDS: usize = 117 + 3 + 7 + 10 + 46;
+const DEMO_RECORDS: usize = 117 + 3 + 7 + 10 + 46 + 40;
 
 fn server_config(database: &Path, listen: SocketAddr) -> Config {
     Config::new(listen, database.display().to_string())
@@ -45,7 +45,8 @@ async fn a_kiosk_synced_once_keeps_its_data_while_the_server_is_down() {
 
     // First pull: everything, in pages of 25.
     let report = engine.sync_once().await.unwrap();
-    // 117 comuni, 3 offices, 7 counters, 10 procedures, 46 questions and answers.
+    // 117 comuni, 3 offices, 7 counters, 10 procedures, 46 questions and answers, 40
+    // organizations of the services directory.
     assert_eq!(report.changes, DEMO_RECORDS);
     assert_eq!(report.pages, DEMO_RECORDS.div_ceil(25));
     {
