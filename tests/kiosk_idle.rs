@@ -122,5 +122,16 @@ async fn a_person_who_walks_away_leaves_nothing_behind() {
         assert!(Instant::now() < deadline, "the held seat was not released");
         tokio::time::sleep(Duration::from_millis(300)).await;
     }
+    // At rest (home, Italian, nobody) there is nothing to forget: no question covers the
+    // screen for the next person, however long it stays untouched.
+    tokio::time::sleep(Duration::from_secs(5)).await;
+    assert!(
+        kiosk
+            .client
+            .find(fantoccini::Locator::Css("#idle-warning"))
+            .await
+            .is_err(),
+        "no question on the resting home screen"
+    );
     kiosk.close().await;
 }

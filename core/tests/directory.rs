@@ -324,3 +324,21 @@ fn the_demo_directory_survives_the_csv_sheet() {
     }
     assert_eq!(back.len(), demo.len());
 }
+
+#[test]
+fn cells_a_spreadsheet_would_run_are_defused_and_read_back_intact() {
+    let mut org = cpia();
+    org.services[0].description = LocalizedText::new("=HYPERLINK(\"http://x\",\"clic\")");
+    org.services[1].description = LocalizedText::new("-1+1+cmd|' /C calc'!A0");
+    org.locations[0].name = LocalizedText::new("@SUM(1)");
+    org.locations[1].phones = vec!["+39 0141 000 002".into()];
+    let csv = table::export(&[org.clone()]);
+    assert!(csv.contains("'=HYPERLINK"), "{csv}");
+    assert!(csv.contains("'@SUM(1)"));
+    assert!(csv.contains("'-1+1+cmd"));
+    assert!(
+        csv.contains(",+39 0141 000 002,"),
+        "phone numbers stay as they are"
+    );
+    assert_eq!(table::import(&csv).unwrap(), vec![org.normalized()]);
+}

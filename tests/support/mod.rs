@@ -321,14 +321,22 @@ impl Kiosk {
     }
 
     pub async fn click(&self, css: &str) {
+        let mut last = String::new();
         for _ in 0..5 {
             match self.wait_for(css).await.click().await {
                 Ok(()) => return,
                 Err(err) if is_stale(&err) => continue,
+                // WebKitWebDriver sometimes answers a click on an element being re-rendered
+                // (the status bar updates while a first pull lands) with an error that has no
+                // message at all: the element is found again and clicked again.
+                Err(err) if err.to_string().trim_end().ends_with("error:") => {
+                    last = format!("{err:?}");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
                 Err(err) => panic!("click on {css}: {err}"),
             }
         }
-        panic!("{css} kept being replaced")
+        panic!("{css} kept being replaced {last}")
     }
 
     /// Runs a script in the page and returns what it returns.

@@ -139,6 +139,7 @@ pub fn App() -> Html {
         })
     };
 
+    let resting = *screen == Screen::Home && *lang == Lang::FALLBACK && operator.is_none();
     let body = match *screen {
         Screen::Home => html! { <Home on_language={choose_language} on_open={open.clone()} /> },
         Screen::Book => html! { <Wizard on_back={home} start={(*start_procedure).clone()} /> },
@@ -179,7 +180,7 @@ pub fn App() -> Html {
                     </header>
                     <main class="screen" key={*generation}>{ body }</main>
                     <Keyboard />
-                    <IdleGuard on_timeout={start_over} />
+                    <IdleGuard on_timeout={start_over} resting={resting} />
                 </div>
             </ContextProvider<StatusContext>>
         </ContextProvider<Lang>>

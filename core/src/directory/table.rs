@@ -100,7 +100,14 @@ pub fn export(organizations: &[Organization]) -> String {
                         record.push(row.cell(column, *lang));
                     }
                 }
-                writer.write_record(&record).expect("writing to memory");
+                writer
+                    .write_record(
+                        header
+                            .iter()
+                            .zip(&record)
+                            .map(|(column, cell)| defused(column, cell)),
+                    )
+                    .expect("writing to memory");
             }
         }
     }
@@ -174,6 +181,31 @@ impl Row<'_> {
             "service_hours" => hours_text(&self.link.hours),
             _ => String::new(),
         }
+    }
+}
+
+/// A cell a spreadsheet would run as a formula (`=HYPERLINK(…)`, `+cmd|…`, `@SUM(…)`) gets a
+/// leading apostrophe, which spreadsheets show as text. Phone numbers (`+39 …`, checked to hold
+/// only digits and `+-./() `) and coordinates stay as they are. [`undefused`] takes the
+/// apostrophe off again on import.
+fn defused(column: &str, cell: &str) -> String {
+    let plain = column.ends_with("phones") || column == "latitude" || column == "longitude";
+    let risky = match cell.chars().next() {
+        Some('=' | '@' | '\t' | '\r') => true,
+        Some('+' | '-') => !plain,
+        _ => false,
+    };
+    if risky {
+        format!("'{cell}")
+    } else {
+        cell.to_owned()
+    }
+}
+
+fn undefused<'a>(column: &str, cell: &'a str) -> &'a str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if defused(column, rest).len() > rest.len() => rest,
+        _ => cell,
     }
 }
 
@@ -266,6 +298,7 @@ pub fn import(text: &str) -> Result<Vec<Organization>, Vec<RowProblems>> {
             .iter()
             .map(String::as_str)
             .zip(record.iter())
+            .map(|(column, cell)| (column, undefused(column, cell)))
             .collect();
         if cells.values().all(|v| v.is_empty()) {
             continue;

@@ -16,6 +16,9 @@ use yew::prelude::*;
 pub struct Props {
     /// Called when the time is up: the app starts over.
     pub on_timeout: Callback<()>,
+    /// Nothing to forget (the home screen, in Italian, nobody logged in): no question then,
+    /// which would only cover the screen for the next person.
+    pub resting: bool,
 }
 
 fn now_secs() -> f64 {
@@ -27,7 +30,10 @@ pub fn IdleGuard(props: &Props) -> Html {
     // Seconds left to answer, while the question shows.
     let asking = use_state(|| None::<u32>);
     let last_touch = use_mut_ref(|| Rc::new(Cell::new(now_secs())));
+    let resting = use_mut_ref(|| Rc::new(Cell::new(props.resting)));
+    resting.borrow().set(props.resting);
     {
+        let resting = resting.borrow().clone();
         let asking = asking.setter();
         let on_timeout = props.on_timeout.clone();
         let last_touch = last_touch.borrow().clone();
@@ -55,6 +61,9 @@ pub fn IdleGuard(props: &Props) -> Html {
                 });
                 while running.get() {
                     yew::platform::time::sleep(Duration::from_millis(500)).await;
+                    if resting.get() {
+                        last_touch.set(now_secs());
+                    }
                     let quiet = now_secs() - last_touch.get();
                     if quiet < idle {
                         asking.set(None);
