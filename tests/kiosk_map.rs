@@ -1,7 +1,8 @@
 //! End to end, in the real window: the services map. Opened in French, it is interactive
 //! within a measured time after the tap (printed, not asserted); places come nearest first
 //! from the kiosk's configured spot; words typed find places; "health" narrows the list and the map to the places
-//! offering health services; a place's card shows in French with two QR codes a phone can
+//! offering health services; a marker tapped opens its card, a cluster tapped zooms in; a
+//! place's card shows in French with two QR codes a phone can
 //! read off the screen (decoded from a screenshot); zoom buttons and a drag move the map; in
 //! Arabic the screen mirrors; with a deployer's PMTiles archive the map draws its tiles
 //! instead of the outlines. Screenshots in `$CARGO_TARGET_TMPDIR/kiosk_map/`.
@@ -89,6 +90,25 @@ async fn on_the_map(kiosk: &Kiosk) -> usize {
         .await
         .as_u64()
         .unwrap() as usize
+}
+
+/// The first marker (its id) or cluster (its index) whose centre is inside the map and clear
+/// of the zoom buttons, if any.
+async fn visible(kiosk: &Kiosk, class: &str) -> Option<String> {
+    let found = kiosk
+        .eval(&format!(
+            "const map = document.getElementById('services-map').getBoundingClientRect(); \
+             const controls = document.querySelector('.map-controls').getBoundingClientRect(); \
+             const all = [...document.querySelectorAll('#services-map {class}')]; \
+             const i = all.findIndex(m => {{ const r = m.getBoundingClientRect(); \
+               const x = r.left + r.width / 2, y = r.top + r.height / 2; \
+               const inside = x > map.left + 30 && x < map.right - 30 && y > map.top + 30 && y < map.bottom - 30; \
+               const onControls = x > controls.left - 30 && x < controls.right + 30 && y > controls.top - 30 && y < controls.bottom + 30; \
+               return inside && !onControls; }}); \
+             return i < 0 ? null : (all[i].dataset.id || String(i));"
+        ))
+        .await;
+    found.as_str().map(str::to_owned)
 }
 
 async fn view_box(kiosk: &Kiosk) -> Vec<f64> {
@@ -238,6 +258,33 @@ async fn the_services_map_in_french_finds_health_and_opens_a_card() {
     );
     assert_eq!(on_the_map(&kiosk).await, health.len());
     display.screenshot(&shots, "02-health-fr");
+
+    // A marker tapped opens its place's card.
+    let marker = visible(&kiosk, ".marker").await.expect("a marker in view");
+    kiosk
+        .click(&format!("#services-map .marker[data-id='{marker}'] circle"))
+        .await;
+    kiosk
+        .wait_for(&format!("#place-card[data-id='{marker}']"))
+        .await;
+    kiosk.click("#back").await;
+    kiosk.wait_for("#services-map").await;
+    // A cluster tapped zooms in on its places.
+    let before = view_box(&kiosk).await;
+    if let Some(index) = visible(&kiosk, ".cluster").await {
+        kiosk
+            .eval(&format!(
+                "document.querySelectorAll('#services-map .cluster')[{index}]\
+                 .dispatchEvent(new MouseEvent('click', {{ bubbles: true }})); return true;"
+            ))
+            .await;
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while view_box(&kiosk).await[2] >= before[2] {
+            assert!(Instant::now() < deadline, "a cluster's tap did not zoom in");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        kiosk.click("#map-recenter").await;
+    }
 
     // Zoom in: half the width; a drag moves the view.
     let before = view_box(&kiosk).await;

@@ -211,8 +211,9 @@ fn hours_text(lines: &[HoursLine]) -> Vec<String> {
         .collect()
 }
 
-/// Markers grouped when they would overlap at this zoom.
-fn clusters(places: &[PlaceSummary], view: View) -> Vec<Vec<&PlaceSummary>> {
+/// Markers where they go: grouped when they would overlap at this zoom; at the closest zoom
+/// a group is spread on a small ring instead, so places in one building can each be tapped.
+fn clusters(places: &[PlaceSummary], view: View) -> Vec<(f64, f64, Vec<&PlaceSummary>)> {
     let cell = CLUSTER * view.scale();
     let mut cells: BTreeMap<(i64, i64), Vec<&PlaceSummary>> = BTreeMap::new();
     for place in places {
@@ -222,7 +223,31 @@ fn clusters(places: &[PlaceSummary], view: View) -> Vec<Vec<&PlaceSummary>> {
             .or_default()
             .push(place);
     }
-    cells.into_values().collect()
+    let closest = view.zoom == ZOOMS.len() - 1;
+    cells
+        .into_values()
+        .flat_map(|group| {
+            let (x, y) = centre(&group);
+            if closest && group.len() > 1 {
+                let radius = 30.0 * view.scale() * (group.len() as f64 / 6.0).max(1.0);
+                let step = std::f64::consts::TAU / group.len() as f64;
+                group
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, place)| {
+                        let angle = step * i as f64;
+                        (
+                            x + radius * angle.cos(),
+                            y + radius * angle.sin(),
+                            vec![place],
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            } else {
+                vec![(x, y, group)]
+            }
+        })
+        .collect()
 }
 
 fn centre(group: &[&PlaceSummary]) -> (f64, f64) {
@@ -238,12 +263,17 @@ fn centre(group: &[&PlaceSummary]) -> (f64, f64) {
 #[derive(Default)]
 struct Gesture {
     pointers: BTreeMap<i32, (f64, f64)>,
+    /// Where the first finger came down.
+    start: (f64, f64),
     /// The view while dragging (the state is set once, at the end).
     live: Option<View>,
     /// Moved far enough that the touch is not a tap.
     moved: bool,
     pinch: Option<f64>,
 }
+
+/// A finger that moves less than this (pixels) is tapping, not dragging.
+const TAP_SLOP: f64 = 10.0;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -636,18 +666,20 @@ fn map_svg(
         let svg_ref = svg_ref.clone();
         Callback::from(move |event: PointerEvent| {
             let mut g = gesture.borrow_mut();
+            let at = (f64::from(event.client_x()), f64::from(event.client_y()));
             if g.pointers.is_empty() {
                 g.moved = false;
                 g.live = Some(view);
+                g.start = at;
             }
-            g.pointers.insert(
-                event.pointer_id(),
-                (f64::from(event.client_x()), f64::from(event.client_y())),
-            );
-            if let Some(svg) = svg_ref.cast::<Element>() {
-                let _ = svg.set_pointer_capture(event.pointer_id());
-            }
+            g.pointers.insert(event.pointer_id(), at);
             if g.pointers.len() == 2 {
+                // Two fingers: the map follows both, wherever they go.
+                if let Some(svg) = svg_ref.cast::<Element>() {
+                    for id in g.pointers.keys() {
+                        let _ = svg.set_pointer_capture(*id);
+                    }
+                }
                 let points: Vec<(f64, f64)> = g.pointers.values().copied().collect();
                 g.pinch = Some((points[0].0 - points[1].0).hypot(points[0].1 - points[1].1));
             }
@@ -683,8 +715,16 @@ fn map_svg(
                     g.pinch = Some(now);
                 }
             }
-            if (x - last_x).abs() + (y - last_y).abs() > 0.0 {
-                g.moved = g.moved || live != view;
+            if !g.moved && (x - g.start.0).hypot(y - g.start.1) > TAP_SLOP {
+                // A drag: the map keeps the finger even off its edge. Captured only now, so a
+                // tap's click still goes to the marker under the finger.
+                g.moved = true;
+                if let Some(svg) = svg_ref.cast::<Element>() {
+                    let _ = svg.set_pointer_capture(id);
+                }
+            }
+            if !g.moved {
+                return;
             }
             g.live = Some(live);
             // Straight to the element: no Yew render per pointer move.
@@ -710,8 +750,7 @@ fn map_svg(
             }
         })
     };
-    let markers = clusters(&list.places, view).into_iter().map(|group| {
-        let (x, y) = centre(&group);
+    let markers = clusters(&list.places, view).into_iter().map(|(x, y, group)| {
         let transform = format!("translate({x:.1} {y:.1}) scale({scale})");
         if let [place] = group.as_slice() {
             let category = place.categories.first().copied().unwrap_or(Category::Associations);
