@@ -76,6 +76,7 @@ fn directory() -> Vec<Organization> {
                         phones: vec![],
                         hours: week[(o + l) % week.len()].clone(),
                         accessibility: vec![],
+                        open_on_holidays: false,
                     }
                 })
                 .collect();

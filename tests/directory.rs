@@ -46,6 +46,7 @@ fn place(
         phones: vec!["+39 0141 000 001".into()],
         hours,
         accessibility: vec![],
+        open_on_holidays: false,
     }
 }
 

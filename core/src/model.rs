@@ -51,6 +51,19 @@ pub struct GeoPoint {
 }
 
 impl GeoPoint {
+    /// Mainland Italy and its islands, with a margin: catches swapped or zeroed coordinates.
+    pub fn in_italy(self) -> bool {
+        (35.0..=47.5).contains(&self.lat) && (6.0..=19.0).contains(&self.lon)
+    }
+
+    /// A `geo:` URI (RFC 5870) that opens the point in a phone's maps, with a pin.
+    pub fn geo_uri(self) -> String {
+        format!(
+            "geo:{:.5},{:.5}?q={:.5},{:.5}",
+            self.lat, self.lon, self.lat, self.lon
+        )
+    }
+
     /// Metres to `other` along the Earth's surface (haversine on a sphere of the Earth's mean
     /// radius: within 0.5% at the scale of a province, ample to sort places by distance).
     pub fn distance_m(self, other: GeoPoint) -> f64 {

@@ -58,15 +58,26 @@ struct Opening {
     to: Option<Date>,
 }
 
+/// `H:MM` or `HH:MM`, with `:SS` allowed (HSDS writes `09:00:00`) and ignored. Anything else,
+/// a zone or an offset included, is refused: hours are Italian wall-clock time.
 fn time(text: &str) -> Result<Time, ScheduleError> {
     let bad = || ScheduleError::Time(text.to_owned());
-    let (hour, minute) = text.trim().split_once(':').ok_or_else(bad)?;
-    let hour: i8 = hour.parse().map_err(|_| bad())?;
-    let minute: i8 = minute
-        .get(..2)
-        .unwrap_or(minute)
-        .parse()
-        .map_err(|_| bad())?;
+    let parts: Vec<&str> = text.trim().split(':').collect();
+    let digits = |part: &str, len: std::ops::RangeInclusive<usize>| {
+        len.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit())
+    };
+    let ok = match parts.as_slice() {
+        [hour, minute] => digits(hour, 1..=2) && digits(minute, 2..=2),
+        [hour, minute, second] => {
+            digits(hour, 1..=2) && digits(minute, 2..=2) && digits(second, 2..=2)
+        }
+        _ => false,
+    };
+    if !ok {
+        return Err(bad());
+    }
+    let hour: i8 = parts[0].parse().map_err(|_| bad())?;
+    let minute: i8 = parts[1].parse().map_err(|_| bad())?;
     Time::new(hour, minute, 0, 0).map_err(|_| bad())
 }
 
@@ -129,6 +140,14 @@ impl ScheduleRule {
     pub fn validate(&self) -> Result<(), ScheduleError> {
         self.read().map(|_| ())
     }
+
+    /// The rule checked and written one way: times as `HH:MM`, days in upper case.
+    pub fn normalized(mut self) -> Result<ScheduleRule, ScheduleError> {
+        let opening = self.read()?;
+        self.opens_at = opening.opens.strftime("%H:%M").to_string();
+        self.closes_at = opening.closes.strftime("%H:%M").to_string();
+        Ok(self)
+    }
 }
 
 /// Whether a place is open, and until when, or when it opens next.
@@ -165,6 +184,14 @@ pub enum Phrase {
         day: String,
         time: String,
     },
+    /// A week or more away (a holiday in between): the date too, `dd/mm`.
+    OpensOnDate {
+        day: String,
+        date: String,
+        time: String,
+    },
+    /// Hours known, but no opening in the next two weeks, or nothing offered for now.
+    ClosedForNow,
     NoHours,
 }
 
@@ -182,18 +209,25 @@ impl OpenStatus {
                 let today = tz.to_datetime(now).date();
                 let day = tz.to_datetime(at).date();
                 let time = clock(at);
+                let ahead = (day - today).get_days();
                 if day == today {
                     Phrase::OpensToday { time }
                 } else if today.tomorrow().ok() == Some(day) {
                     Phrase::OpensTomorrow { time }
-                } else {
+                } else if ahead < 7 {
                     Phrase::OpensOn {
                         day: day_code(day.weekday()).to_owned(),
                         time,
                     }
+                } else {
+                    Phrase::OpensOnDate {
+                        day: day_code(day.weekday()).to_owned(),
+                        date: day.strftime("%d/%m").to_string(),
+                        time,
+                    }
                 }
             }
-            OpenStatus::Closed => Phrase::NoHours,
+            OpenStatus::Closed => Phrase::ClosedForNow,
         }
     }
 }
@@ -274,6 +308,15 @@ fn closed_on_holidays() -> bool {
 }
 
 impl Schedule {
+    /// The status in words: "no hours given" for a place without rules.
+    pub fn phrase(&self, now: Timestamp) -> Phrase {
+        if self.rules.is_empty() {
+            Phrase::NoHours
+        } else {
+            self.status(now).phrase(now)
+        }
+    }
+
     /// Open or not at `now`, and the next change.
     pub fn status(&self, now: Timestamp) -> OpenStatus {
         let openings: Vec<Opening> = self
@@ -413,6 +456,24 @@ mod tests {
                 at: at("2026-12-01T09:00")
             }
         );
+    }
+
+    #[test]
+    fn times_are_wall_clock_hours_and_minutes() {
+        let with = |opens: &str| rule("WEEKLY", Some("MO"), opens, "12:00");
+        assert_eq!(with("9:00").normalized().unwrap().opens_at, "09:00");
+        assert_eq!(with("09:00:00").normalized().unwrap().opens_at, "09:00");
+        for wrong in [
+            "09:005",
+            "09:00Z",
+            "09:00+01:00",
+            "9",
+            "24:00",
+            "09-00",
+            "0900",
+        ] {
+            assert!(with(wrong).validate().is_err(), "{wrong}");
+        }
     }
 
     #[test]

@@ -140,6 +140,9 @@ pub struct Change {
 pub struct ChangePage {
     /// Which feed this is (see the module documentation).
     pub feed: String,
+    /// Changes of kinds this build does not know (added by a newer server) are skipped, so
+    /// a kiosk keeps syncing what it can show while it waits for its update.
+    #[serde(deserialize_with = "known_kinds")]
     pub changes: Vec<Change>,
     /// The cursor to store once this page is applied, and to ask from next.
     pub cursor: Cursor,
@@ -154,6 +157,29 @@ pub struct ChangePage {
     /// whose copy is current need not ask; an idle pull stays one round trip.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slots_etag: Option<String>,
+}
+
+/// Reads a list of changes or summaries, leaving out those of entity kinds this build does
+/// not know; anything else wrong is still an error.
+fn known_kinds<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
+{
+    let items = Vec::<serde_json::Value>::deserialize(deserializer)?;
+    items
+        .into_iter()
+        .filter(|item| {
+            // An upsert names its kind in `record.entity`, a deletion and a summary in `entity`.
+            let entity = item
+                .get("record")
+                .and_then(|record| record.get("entity"))
+                .or_else(|| item.get("entity"))
+                .and_then(serde_json::Value::as_str);
+            entity.is_none_or(|name| EntityKind::parse(name).is_some())
+        })
+        .map(|item| serde_json::from_value(item).map_err(serde::de::Error::custom))
+        .collect()
 }
 
 /// Largest page a client may ask for; the server's default is [`DEFAULT_PAGE`].
@@ -186,6 +212,7 @@ pub struct Checkpoint {
     /// The highest `seq` of any row or tombstone: a copy whose cursor equals it has applied
     /// everything the summaries cover, and must match them.
     pub cursor: Cursor,
+    #[serde(deserialize_with = "known_kinds")]
     pub kinds: Vec<KindSummary>,
 }
 
@@ -296,6 +323,34 @@ pub struct SlotsSnapshot {
 mod tests {
     use super::*;
     use crate::model::GeoPoint;
+
+    #[test]
+    fn kinds_from_a_newer_server_are_skipped_not_fatal() {
+        let page = serde_json::json!({
+            "feed": "f",
+            "cursor": 3,
+            "more": false,
+            "changes": [
+                {"seq": 1, "op": "upsert", "record": {"entity": "bus_stop", "data": {"id": "x"}}},
+                {"seq": 2, "op": "delete", "entity": "bus_stop", "id": "y"},
+                {"seq": 3, "op": "delete", "entity": "faq", "id": "z"}
+            ],
+            "checkpoint": {"feed": "f", "cursor": 3, "kinds": [
+                {"entity": "bus_stop", "count": 4, "checksum": "0000000000000001"},
+                {"entity": "faq", "count": 0, "checksum": "0000000000000000"}
+            ]}
+        });
+        let page: ChangePage = serde_json::from_value(page).unwrap();
+        assert_eq!(page.changes.len(), 1);
+        assert_eq!(page.changes[0].seq, 3);
+        assert_eq!(page.checkpoint.unwrap().kinds.len(), 1);
+        // A known kind that is malformed is still an error.
+        let broken = serde_json::json!({
+            "feed": "f", "cursor": 1, "more": false,
+            "changes": [{"seq": 1, "op": "upsert", "record": {"entity": "faq", "data": {}}}]
+        });
+        assert!(serde_json::from_value::<ChangePage>(broken).is_err());
+    }
 
     fn asti() -> Comune {
         Comune {

@@ -60,6 +60,7 @@ fn cpia() -> Organization {
                 accessibility: vec![
                     LocalizedText::new("Ingresso senza gradini").with(Lang::Ar, "مدخل بدون درج"),
                 ],
+                open_on_holidays: false,
             },
             Location {
                 id: canelli.clone(),
@@ -78,6 +79,8 @@ fn cpia() -> Organization {
                 phones: vec!["0141 000 002".into()],
                 hours: vec![rule("MO,WE", "18:00", "20:00")],
                 accessibility: vec![],
+                // An evening school open on holidays: the extension must survive both ways.
+                open_on_holidays: true,
             },
         ],
         services: vec![
@@ -272,10 +275,11 @@ fn a_hand_written_sheet_imports_with_ids_derived_from_names() {
     let sheet = "organization,location,latitude,longitude,street,postcode,city,province,comune_istat,location_hours,service,categories,languages\n\
         Caritas Asti,Centro d'ascolto,44.9,8.21,Via Arcivescovado 1,14100,Asti,AT,005005,\"MO,WE,FR 09:00-12:00\",Centro d'ascolto,\"social_services,housing\",\"it,fr\"\n\
         Caritas Asti,Centro d'ascolto,,,,,,,,,Mensa,social_services,it\n";
-    // The second line's place columns are blank but the place is the same: only the first
-    // line of a place needs them. Here they are required again, so expect problems.
+    // A spreadsheet repeats the place's columns on each of its lines: left blank, the line is
+    // refused (its coordinates are not numbers) and named.
     let rows = table::import(sheet).unwrap_err();
     assert_eq!(rows[0].row, 3);
+    assert_eq!(rows[0].problems[0].field, "latitude");
     let fixed = sheet.replace(
         "Caritas Asti,Centro d'ascolto,,,,,,,,,Mensa",
         "Caritas Asti,Centro d'ascolto,44.9,8.21,Via Arcivescovado 1,14100,Asti,AT,005005,,Mensa",
@@ -285,12 +289,47 @@ fn a_hand_written_sheet_imports_with_ids_derived_from_names() {
     let caritas = &directory[0];
     assert_eq!(caritas.locations.len(), 1);
     assert_eq!(caritas.services.len(), 2);
+    // Categories in their canonical order, whatever the sheet's.
     assert_eq!(
         caritas.services[0].categories,
-        [Category::SocialServices, Category::Housing]
+        [Category::Housing, Category::SocialServices]
     );
     // Imported twice, the same ids.
     assert_eq!(table::import(&fixed).unwrap(), directory);
+    // The same sheet from an Italian spreadsheet: semicolons, decimal commas.
+    let italian = fixed
+        .replace(',', ";")
+        .replace("44.9;8.21", "44,9;8,21")
+        .replace("\"MO;WE;FR 09:00-12:00\"", "\"MO,WE,FR 09:00-12:00\"")
+        .replace("\"social_services;housing\"", "\"social_services,housing\"")
+        .replace("\"it;fr\"", "\"it,fr\"");
+    assert_eq!(table::import(&italian).unwrap(), directory, "{italian}");
+}
+
+#[test]
+fn a_sheet_keeps_places_without_services_and_seasonal_hours() {
+    let mut org = cpia();
+    // A seasonal span, and a third place where nothing is listed yet.
+    org.locations[0].hours[1].valid_from = Some("2026-06-01".parse().unwrap());
+    org.locations[0].hours[1].valid_to = Some("2026-09-30".parse().unwrap());
+    let mut empty = org.locations[1].clone();
+    empty.id = derived_id(&org.id, "empty");
+    empty.name = LocalizedText::new("Sede di Nizza");
+    org.locations.push(empty);
+    org.validate().unwrap();
+    let org = org.normalized();
+    let csv = table::export(std::slice::from_ref(&org));
+    assert!(csv.contains("(2026-06-01..2026-09-30)"), "{csv}");
+    assert_eq!(table::import(&csv).unwrap(), vec![org]);
+}
+
+#[test]
+fn a_record_spanning_lines_is_named_by_the_line_it_starts_on() {
+    let sheet = "organization,location,latitude,longitude,street,postcode,city,province,comune_istat,service,categories,service_description\n\
+        A,Sede,44.9,8.2,Via 1,14100,Asti,AT,005005,Corsi,italian_courses,\"Due\nrighe\"\n\
+        B,Sede,44.9,8.2,Via 1,14100,Asti,AT,005005,Corsi,cucina,\n";
+    let rows = table::import(sheet).unwrap_err();
+    assert_eq!(rows[0].row, 4, "{rows:?}");
 }
 
 #[test]
@@ -341,4 +380,48 @@ fn cells_a_spreadsheet_would_run_are_defused_and_read_back_intact() {
         "phone numbers stay as they are"
     );
     assert_eq!(table::import(&csv).unwrap(), vec![org.normalized()]);
+}
+
+#[test]
+fn an_hsds_file_with_a_helpline_and_terms_by_id_imports() {
+    let mut json: serde_json::Value = serde_json::from_str(&hsds::export(&[cpia()])).unwrap();
+    // A virtual location (a helpline) with a service offered only there, and a category given
+    // by its term's id alone.
+    json[0]["locations"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "id": "0b6a1f0e-1111-4222-8333-444455556666", "location_type": "virtual",
+            "name": "Numero verde"
+        }));
+    json[0]["services"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "id": "0b6a1f0e-1111-4222-8333-777788889999", "name": "Linea telefonica",
+            "status": "active",
+            "attributes": [{"id": "0b6a1f0e-1111-4222-8333-000000000001",
+                "taxonomy_term_id": hsds::term_id(Category::Mediation)}],
+            "service_at_locations": [{"id": "0b6a1f0e-1111-4222-8333-000000000002",
+                "location_id": "0b6a1f0e-1111-4222-8333-444455556666"}]
+        }));
+    json[0]["services"][0]["attributes"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("taxonomy_term");
+    let imported = hsds::import(&json.to_string()).expect("imports");
+    assert_eq!(
+        imported[0].locations.len(),
+        2,
+        "the helpline is not a place"
+    );
+    assert_eq!(
+        imported[0].services.len(),
+        2,
+        "its phone-only service has no place"
+    );
+    assert_eq!(
+        imported[0].services[0].categories,
+        cpia().services[0].categories
+    );
 }

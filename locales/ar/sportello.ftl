@@ -173,8 +173,6 @@ category-documents = الوثائق
 # خريطة الخدمات
 map-title = خدمات قريبة منك
 map-search = ابحث عن مكان أو خدمة
-map-view-map = الخريطة
-map-view-list = القائمة
 map-filter-category = ما الذي تبحث عنه
 map-filter-comune = البلدية
 map-filter-language = اللغة المتحدث بها
@@ -229,6 +227,7 @@ place-qr-geo = امسح الرمز بهاتفك: خذني إلى هنا
 place-demo = بيانات تجريبية: التفاصيل غير مؤكدة.
 place-temporarily-closed = مغلق حاليًا
 place-not-found = هذا المكان لم يعد في القائمة.
+place-unavailable = لا يمكننا قراءة البيانات الآن. حاول مرة أخرى بعد قليل.
 place-open-in-maps = افتح في خرائط الهاتف
 place-title = مكان يمكنه مساعدتك
 day-mo = الاثنين

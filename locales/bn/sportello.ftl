@@ -173,8 +173,6 @@ category-documents = কাগজপত্র
 # সেবার মানচিত্র
 map-title = আপনার কাছাকাছি সেবা
 map-search = কোনো জায়গা বা পরিষেবা খুঁজুন
-map-view-map = মানচিত্র
-map-view-list = তালিকা
 map-filter-category = আপনি কী খুঁজছেন
 map-filter-comune = পৌরসভা
 map-filter-language = যে ভাষায় কথা বলা হয়
@@ -225,6 +223,7 @@ place-qr-geo = ফোন দিয়ে স্ক্যান করুন: আ
 place-demo = নমুনা তথ্য: বিস্তারিত যাচাই করা হয়নি।
 place-temporarily-closed = আপাতত বন্ধ
 place-not-found = এই জায়গাটি আর তালিকায় নেই।
+place-unavailable = এখন তথ্য পড়া যাচ্ছে না। একটু পরে আবার চেষ্টা করুন।
 place-open-in-maps = ফোনের মানচিত্রে খুলুন
 place-title = এমন একটি জায়গা যা আপনাকে সাহায্য করতে পারে
 day-mo = সোমবার

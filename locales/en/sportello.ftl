@@ -173,8 +173,6 @@ category-documents = Documents
 # Services map
 map-title = Services near you
 map-search = Search for a place or a service
-map-view-map = Map
-map-view-list = List
 map-filter-category = What you need
 map-filter-comune = Town
 map-filter-language = Language spoken
@@ -225,6 +223,7 @@ place-qr-geo = Scan with your phone: take me there
 place-demo = Demo data: details are not verified.
 place-temporarily-closed = Closed for now
 place-not-found = This place is no longer in the list.
+place-unavailable = We cannot read the data right now. Please try again in a moment.
 place-open-in-maps = Open in your phone's maps
 place-title = A place that can help you
 day-mo = Monday

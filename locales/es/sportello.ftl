@@ -173,8 +173,6 @@ category-documents = Documentos
 # Mapa de servicios
 map-title = Servicios cerca de usted
 map-search = Buscar un lugar o un servicio
-map-view-map = Mapa
-map-view-list = Lista
 map-filter-category = Qué busca
 map-filter-comune = Municipio
 map-filter-language = Idioma que se habla
@@ -225,6 +223,7 @@ place-qr-geo = Escanee con su teléfono: cómo llegar aquí
 place-demo = Datos de prueba: los detalles no están verificados.
 place-temporarily-closed = Cerrado por ahora
 place-not-found = Este lugar ya no está en la lista.
+place-unavailable = No podemos leer los datos ahora. Vuelva a intentarlo en un momento.
 place-open-in-maps = Abrir en los mapas del teléfono
 place-title = Un lugar que le puede ayudar
 day-mo = lunes

@@ -173,8 +173,6 @@ category-documents = Documents
 # Carte des services
 map-title = Services près de chez vous
 map-search = Chercher un lieu ou un service
-map-view-map = Carte
-map-view-list = Liste
 map-filter-category = Ce que vous cherchez
 map-filter-comune = Commune
 map-filter-language = Langue parlée
@@ -225,6 +223,7 @@ place-qr-geo = Scannez avec votre téléphone : m'y emmener
 place-demo = Données de démonstration : les détails ne sont pas vérifiés.
 place-temporarily-closed = Fermé pour le moment
 place-not-found = Ce lieu n'est plus dans la liste.
+place-unavailable = Nous ne pouvons pas lire les données pour le moment. Réessayez dans un instant.
 place-open-in-maps = Ouvrir dans les cartes de votre téléphone
 place-title = Un lieu qui peut vous aider
 day-mo = lundi

@@ -173,8 +173,6 @@ category-documents = दस्तावेज़
 # सेवाओं का नक्शा
 map-title = आपके आस-पास की सेवाएँ
 map-search = कोई जगह या सेवा खोजें
-map-view-map = नक्शा
-map-view-list = सूची
 map-filter-category = आप क्या ढूँढ रहे हैं
 map-filter-comune = नगरपालिका
 map-filter-language = बोली जाने वाली भाषा
@@ -225,6 +223,7 @@ place-qr-geo = फ़ोन से स्कैन करें: मुझे �
 place-demo = डेमो डेटा: जानकारी की जाँच नहीं हुई है।
 place-temporarily-closed = अभी बंद है
 place-not-found = यह जगह अब सूची में नहीं है।
+place-unavailable = अभी जानकारी पढ़ी नहीं जा सकती। थोड़ी देर बाद फिर से कोशिश करें।
 place-open-in-maps = फ़ोन के नक्शे में खोलें
 place-title = एक जगह जो आपकी मदद कर सकती है
 day-mo = सोमवार

@@ -173,8 +173,6 @@ category-documents = Documenti
 # Mappa dei servizi
 map-title = Servizi sul territorio
 map-search = Cerca un luogo o un servizio
-map-view-map = Mappa
-map-view-list = Elenco
 map-filter-category = Cosa cerchi
 map-filter-comune = Comune
 map-filter-language = Lingua parlata
@@ -225,6 +223,7 @@ place-qr-geo = Inquadra con il telefono: portami qui
 place-demo = Dati di prova: i dettagli non sono verificati.
 place-temporarily-closed = Chiuso per ora
 place-not-found = Questo luogo non è più nell'elenco.
+place-unavailable = Non riusciamo a leggere i dati in questo momento. Riprova tra poco.
 place-open-in-maps = Apri nelle mappe del telefono
 place-title = Un luogo che ti può aiutare
 day-mo = lunedì

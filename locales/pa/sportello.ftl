@@ -173,8 +173,6 @@ category-documents = ਕਾਗਜ਼-ਪੱਤਰ
 # ਸੇਵਾਵਾਂ ਦਾ ਨਕਸ਼ਾ
 map-title = ਤੁਹਾਡੇ ਨੇੜੇ ਦੀਆਂ ਸੇਵਾਵਾਂ
 map-search = ਕੋਈ ਥਾਂ ਜਾਂ ਸੇਵਾ ਲੱਭੋ
-map-view-map = ਨਕਸ਼ਾ
-map-view-list = ਸੂਚੀ
 map-filter-category = ਤੁਸੀਂ ਕੀ ਲੱਭ ਰਹੇ ਹੋ
 map-filter-comune = ਨਗਰਪਾਲਿਕਾ
 map-filter-language = ਬੋਲੀ ਜਾਣ ਵਾਲੀ ਭਾਸ਼ਾ
@@ -225,6 +223,7 @@ place-qr-geo = ਫ਼ੋਨ ਨਾਲ ਸਕੈਨ ਕਰੋ: ਮੈਨੂੰ �
 place-demo = ਡੈਮੋ ਡਾਟਾ: ਜਾਣਕਾਰੀ ਦੀ ਜਾਂਚ ਨਹੀਂ ਹੋਈ।
 place-temporarily-closed = ਫਿਲਹਾਲ ਬੰਦ ਹੈ
 place-not-found = ਇਹ ਥਾਂ ਹੁਣ ਸੂਚੀ ਵਿੱਚ ਨਹੀਂ ਹੈ।
+place-unavailable = ਹੁਣ ਜਾਣਕਾਰੀ ਪੜ੍ਹੀ ਨਹੀਂ ਜਾ ਸਕਦੀ। ਥੋੜ੍ਹੀ ਦੇਰ ਬਾਅਦ ਦੁਬਾਰਾ ਕੋਸ਼ਿਸ਼ ਕਰੋ।
 place-open-in-maps = ਫ਼ੋਨ ਦੇ ਨਕਸ਼ੇ ਵਿੱਚ ਖੋਲ੍ਹੋ
 place-title = ਇੱਕ ਥਾਂ ਜੋ ਤੁਹਾਡੀ ਮਦਦ ਕਰ ਸਕਦੀ ਹੈ
 day-mo = ਸੋਮਵਾਰ

@@ -174,8 +174,6 @@ category-documents = Documente
 # Harta serviciilor
 map-title = Servicii în apropiere
 map-search = Căutați un loc sau un serviciu
-map-view-map = Hartă
-map-view-list = Listă
 map-filter-category = Ce căutați
 map-filter-comune = Localitate
 map-filter-language = Limba vorbită
@@ -227,6 +225,7 @@ place-qr-geo = Scanați cu telefonul: cum ajungeți aici
 place-demo = Date de probă: detaliile nu sunt verificate.
 place-temporarily-closed = Închis deocamdată
 place-not-found = Acest loc nu mai este în listă.
+place-unavailable = Nu putem citi datele acum. Încercați din nou peste puțin timp.
 place-open-in-maps = Deschideți în hărțile telefonului
 place-title = Un loc care vă poate ajuta
 day-mo = luni

@@ -173,8 +173,6 @@ category-documents = Документы
 # Карта услуг
 map-title = Услуги рядом с вами
 map-search = Искать место или услугу
-map-view-map = Карта
-map-view-list = Список
 map-filter-category = Что вы ищете
 map-filter-comune = Муниципалитет
 map-filter-language = Язык общения
@@ -227,6 +225,7 @@ place-qr-geo = Отсканируйте телефоном: проложить �
 place-demo = Тестовые данные: сведения не проверены.
 place-temporarily-closed = Пока закрыто
 place-not-found = Этого места больше нет в списке.
+place-unavailable = Сейчас не удаётся прочитать данные. Попробуйте ещё раз чуть позже.
 place-open-in-maps = Открыть в картах на телефоне
 place-title = Место, где вам могут помочь
 day-mo = в понедельник

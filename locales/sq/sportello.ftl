@@ -173,8 +173,6 @@ category-documents = Dokumentet
 # Harta e shërbimeve
 map-title = Shërbime pranë jush
 map-search = Kërkoni një vend ose një shërbim
-map-view-map = Harta
-map-view-list = Lista
 map-filter-category = Çfarë kërkoni
 map-filter-comune = Bashkia
 map-filter-language = Gjuha që flitet
@@ -225,6 +223,7 @@ place-qr-geo = Skanojeni me telefon: më çoni këtu
 place-demo = Të dhëna prove: detajet nuk janë verifikuar.
 place-temporarily-closed = Mbyllur për momentin
 place-not-found = Ky vend nuk është më në listë.
+place-unavailable = Nuk mund t'i lexojmë të dhënat tani. Provoni përsëri pas pak.
 place-open-in-maps = Hapeni në hartat e telefonit
 place-title = Një vend që mund t'ju ndihmojë
 day-mo = të hënën

@@ -173,8 +173,6 @@ category-documents = Mga dokumento
 # Mapa ng mga serbisyo
 map-title = Mga serbisyong malapit sa inyo
 map-search = Maghanap ng lugar o serbisyo
-map-view-map = Mapa
-map-view-list = Listahan
 map-filter-category = Ano ang hinahanap ninyo
 map-filter-comune = Munisipyo
 map-filter-language = Wikang ginagamit
@@ -225,6 +223,7 @@ place-qr-geo = I-scan gamit ang telepono: dalhin ako rito
 place-demo = Demo na datos: hindi pa beripikado ang mga detalye.
 place-temporarily-closed = Sarado muna sa ngayon
 place-not-found = Wala na sa listahan ang lugar na ito.
+place-unavailable = Hindi mabasa ang datos ngayon. Subukan muli maya-maya.
 place-open-in-maps = Buksan sa mapa ng telepono
 place-title = Isang lugar na makakatulong sa inyo
 day-mo = Lunes

@@ -173,8 +173,6 @@ category-documents = Документи
 # Карта послуг
 map-title = Послуги поруч із вами
 map-search = Шукати місце або послугу
-map-view-map = Карта
-map-view-list = Список
 map-filter-category = Що ви шукаєте
 map-filter-comune = Муніципалітет
 map-filter-language = Мова спілкування
@@ -227,6 +225,7 @@ place-qr-geo = Відскануйте телефоном: прокласти м�
 place-demo = Тестові дані: інформацію не перевірено.
 place-temporarily-closed = Поки що зачинено
 place-not-found = Цього місця більше немає у списку.
+place-unavailable = Зараз не вдається прочитати дані. Спробуйте ще раз трохи згодом.
 place-open-in-maps = Відкрити в картах на телефоні
 place-title = Місце, де вам можуть допомогти
 day-mo = в понеділок

@@ -173,8 +173,6 @@ category-documents = کاغذات
 # سہولیات کا نقشہ
 map-title = آپ کے قریب سہولیات
 map-search = کوئی جگہ یا خدمت تلاش کریں
-map-view-map = نقشہ
-map-view-list = فہرست
 map-filter-category = آپ کیا ڈھونڈ رہے ہیں
 map-filter-comune = بلدیہ
 map-filter-language = بولی جانے والی زبان
@@ -225,6 +223,7 @@ place-qr-geo = فون سے اسکین کریں: مجھے یہاں لے چلیں
 place-demo = آزمائشی ڈیٹا: تفصیلات کی تصدیق نہیں ہوئی۔
 place-temporarily-closed = فی الحال بند ہے
 place-not-found = یہ جگہ اب فہرست میں نہیں ہے۔
+place-unavailable = ابھی معلومات نہیں پڑھی جا سکتیں۔ تھوڑی دیر بعد دوبارہ کوشش کریں۔
 place-open-in-maps = فون کے نقشے میں کھولیں
 place-title = ایک جگہ جو آپ کی مدد کر سکتی ہے
 day-mo = پیر

@@ -173,8 +173,6 @@ category-documents = 证件
 # 服务地图
 map-title = 您附近的服务
 map-search = 搜索地点或服务
-map-view-map = 地图
-map-view-list = 列表
 map-filter-category = 您要找什么
 map-filter-comune = 市镇
 map-filter-language = 服务语言
@@ -224,6 +222,7 @@ place-qr-geo = 用手机扫码：导航到这里
 place-demo = 演示数据：详细信息未经核实。
 place-temporarily-closed = 暂时关闭
 place-not-found = 这个地点已不在列表中。
+place-unavailable = 现在无法读取数据。请稍后再试。
 place-open-in-maps = 在手机地图中打开
 place-title = 可以帮助您的地方
 day-mo = 星期一

@@ -286,6 +286,35 @@ async fn refusal_check(h: &Harness) {
     assert_eq!(refusal.rows[0].row, 3);
     assert_eq!(refusal.rows[0].problems[0].field, "categories");
 
+    // A sheet saved by a spreadsheet in Windows-1252 with semicolons: read as such.
+    let mut windows = b"organization;location;latitude;longitude;street;postcode;city;province;comune_istat;service;categories\n\
+        Associazione Citt\xe0 Aperta;Sede;44,9;8,2;Via 1;14100;Asti;AT;005005;Doposcuola;school_minors\n"
+        .to_vec();
+    let response = import(h, &admin, "text/csv", windows.clone(), "merge").await;
+    let body = response.text().await.unwrap();
+    let summary: ImportSummary = serde_json::from_str(&body).unwrap_or_else(|_| panic!("{body}"));
+    assert_eq!(summary.created, 1);
+    assert!(
+        directory(h)
+            .await
+            .iter()
+            .any(|o| o.name.get(sportello_core::Lang::It) == "Associazione Città Aperta")
+    );
+    let added = directory(h)
+        .await
+        .into_iter()
+        .find(|o| o.name.get(sportello_core::Lang::It) == "Associazione Città Aperta")
+        .unwrap();
+    let removed = h
+        .send(
+            h.http
+                .delete(format!("{}/api/v1/admin/directory/{}", h.base, added.id)),
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(removed.status(), StatusCode::NO_CONTENT);
+    windows.clear();
+
     // Not JSON, not UTF-8, not a known type, not a mode: clear refusals, never a 500.
     for (content_type, body, mode) in [
         ("application/json", b"{\"id\":".to_vec(), "merge"),
@@ -429,10 +458,22 @@ async fn page_check(h: &Harness) {
     assert!(html.contains("lang=\"fr\""));
     assert!(html.contains(&location.address.street), "{html}");
     assert!(html.contains("geo:44.8"), "a link to the phone's maps");
-    // Monday 08:00 in Asti: the status says when it opens, in French.
+    // Monday 08:00 in Asti, before opening: "Ouvre aujourd'hui à 09:00", in French.
+    let expected = prefettura
+        .place_schedule(location, None)
+        .unwrap()
+        .phrase(ts(MONDAY_8AM));
+    let sportello_core::schedule::Phrase::OpensToday { time } = expected else {
+        panic!("the demo Prefettura opens later on Monday morning: {expected:?}")
+    };
+    let status = html
+        .split("id=\"status\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</p>").next())
+        .unwrap_or_default();
     assert!(
-        html.contains("Ouvert") || html.contains("Ouvre"),
-        "a French status line: {html}"
+        status.contains("Ouvre aujourd") && status.contains(&time),
+        "the French status line: {status}"
     );
     let arabic = h
         .get(&format!("/p/{}?lang=ar", location.id), None)

@@ -48,6 +48,10 @@ pub struct Cache {
     conn: Connection,
     /// The search index's words, read at the first typo and kept until the entries change.
     vocabulary: std::cell::RefCell<Option<faq_search::Vocabulary>>,
+    /// Counts the writes to the records, so what is built from them in memory (the services
+    /// map's places) knows it is stale, even when a repair rewrote a kind without moving the
+    /// cursor.
+    generation: u64,
 }
 
 impl Cache {
@@ -113,7 +117,13 @@ impl Cache {
         Ok(Cache {
             conn,
             vocabulary: std::cell::RefCell::new(None),
+            generation: 0,
         })
+    }
+
+    /// Changes each time the records are written (see the field).
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// The highest change `seq` applied so far; 0 for an empty cache.
@@ -139,6 +149,7 @@ impl Cache {
                 ChangeOp::Upsert { record } => record.kind() == EntityKind::Faq,
                 ChangeOp::Delete { entity, .. } => *entity == EntityKind::Faq,
             });
+        self.generation += 1;
         let tx = self.conn.transaction()?;
         if replace {
             tx.execute("DELETE FROM records", [])?;
@@ -218,6 +229,7 @@ impl Cache {
     /// Replaces every row of one kind with a snapshot's, in one transaction. The cursor stays:
     /// later changes to these rows come again in the feed, and applying them twice is harmless.
     pub fn replace_kind(&mut self, snapshot: &Snapshot) -> Result<(), CacheError> {
+        self.generation += 1;
         let tx = self.conn.transaction()?;
         tx.execute(
             "DELETE FROM records WHERE entity = ?1",

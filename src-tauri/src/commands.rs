@@ -25,7 +25,7 @@ pub struct KioskState {
     /// Where the kiosk stands, if configured (the services map measures from here).
     pub here: Option<GeoPoint>,
     pub comune_istat: String,
-    /// The directory in memory, rebuilt when the feed moves.
+    /// The directory in memory, rebuilt when the cache changes.
     pub places: Mutex<Option<Arc<Places>>>,
     pub street_map: Option<Arc<crate::street_map::StreetMapArchive>>,
     pub cache: SharedCache,
@@ -89,19 +89,22 @@ pub fn list_procedures(
         .map_err(cache_error)
 }
 
-/// The directory as of the cache's current feed position.
+/// The directory as the cache holds it now.
 fn current_places(state: &KioskState) -> Result<Arc<Places>, CommandError> {
     let cache = lock(&state.cache);
-    let cursor = cache.cursor().map_err(cache_error)?;
+    let generation = cache.generation();
     let mut held = state
         .places
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
-    if let Some(places) = held.as_ref().filter(|places| places.cursor == cursor) {
+    if let Some(places) = held
+        .as_ref()
+        .filter(|places| places.generation == generation)
+    {
         return Ok(places.clone());
     }
     let places = Arc::new(Places::build(
-        cursor,
+        generation,
         cache.organizations().map_err(cache_error)?,
         &cache.comuni().map_err(cache_error)?,
     ));

@@ -220,7 +220,7 @@ impl KioskConfig {
             });
         }
         if let Some(point) = self.location
-            && !((35.0..=47.5).contains(&point.lat) && (6.0..=19.0).contains(&point.lon))
+            && !point.in_italy()
         {
             return Err(ConfigError::Invalid {
                 field: "location",

@@ -1,5 +1,5 @@
-//! The services map on the kiosk: the directory's places, read from the cache once per feed
-//! position and kept in memory, filtered and sorted by distance from the kiosk on each touch
+//! The services map on the kiosk: the directory's places, read from the cache once per change
+//! of the cache and kept in memory, filtered and sorted by distance from the kiosk on each touch
 //! (2,000 places take well under the 10 ms budget: `cargo bench --bench directory`).
 
 use sportello_core::Lang;
@@ -9,9 +9,8 @@ use sportello_core::directory::view::{
 };
 use sportello_core::directory::{Category, Organization, ServiceStatus};
 use sportello_core::model::{Comune, GeoPoint};
-use sportello_core::schedule::{Schedule, ScheduleRule};
+use sportello_core::schedule::{Phrase, Schedule, ScheduleRule};
 use sportello_core::search::{fold, is_unspaced, words};
-use sportello_core::sync::Cursor;
 use std::collections::BTreeMap;
 
 /// One location with what is offered there, ready to filter.
@@ -22,7 +21,8 @@ struct Place {
     /// Bit `i` set: a service here is of `Category::ALL[i]`.
     categories: u16,
     languages: Vec<String>,
-    schedule: Schedule,
+    /// `None`: everything offered there is temporarily closed.
+    schedule: Option<Schedule>,
     /// Everything a person may type to find it, folded, in every language it has.
     words: String,
 }
@@ -30,16 +30,17 @@ struct Place {
 /// Longest query read, in characters: a search box, not a document.
 const MAX_QUERY: usize = 200;
 
-/// The directory in memory, as of one feed position.
+/// The directory in memory, as of one state of the cache.
 pub struct Places {
-    pub cursor: Cursor,
+    /// The cache's [`generation`](crate::cache::Cache::generation) it was built from.
+    pub generation: u64,
     organizations: Vec<Organization>,
     places: Vec<Place>,
 }
 
 impl Places {
     /// `comuni` give the patron saints' days that close the places in their comune.
-    pub fn build(cursor: Cursor, organizations: Vec<Organization>, comuni: &[Comune]) -> Places {
+    pub fn build(generation: u64, organizations: Vec<Organization>, comuni: &[Comune]) -> Places {
         let patron = |istat: &str| {
             comuni
                 .iter()
@@ -51,11 +52,6 @@ impl Places {
             for (l, location) in organization.locations.iter().enumerate() {
                 let mut categories = 0u16;
                 let mut languages: Vec<String> = Vec::new();
-                let offered = organization.services.iter().filter(|service| {
-                    service.status != ServiceStatus::Defunct
-                        && service.status != ServiceStatus::Inactive
-                        && service.at.iter().any(|at| at.location_id == location.id)
-                });
                 let mut any = false;
                 let mut words = String::new();
                 let mut add = |text: &LocalizedText| {
@@ -66,7 +62,7 @@ impl Places {
                 };
                 add(&organization.name);
                 add(&location.name);
-                for service in offered {
+                for (service, _) in organization.offered_at(&location.id) {
                     any = true;
                     add(&service.name);
                     add(&service.description);
@@ -90,18 +86,15 @@ impl Places {
                         location: l,
                         categories,
                         languages,
-                        schedule: Schedule {
-                            rules: location.hours.clone(),
-                            closed_on_holidays: true,
-                            patron_day: patron(&location.address.comune_istat),
-                        },
+                        schedule: organization
+                            .place_schedule(location, patron(&location.address.comune_istat)),
                         words,
                     });
                 }
             }
         }
         Places {
-            cursor,
+            generation,
             organizations,
             places,
         }
@@ -156,8 +149,8 @@ impl Places {
                     .is_none_or(|istat| self.location(place).address.comune_istat == *istat)
             })
             .filter_map(|place| {
-                let status = place.schedule.status(now);
-                if filter.open_now && !status.is_open() {
+                let (status, open) = describe(place.schedule.as_ref(), now);
+                if filter.open_now && !open {
                     return None;
                 }
                 let organization = &self.organizations[place.organization];
@@ -173,8 +166,8 @@ impl Places {
                     point: location.point,
                     distance_m: from.distance_m(location.point).round() as u32,
                     comune: location.address.locality.clone(),
-                    status: status.phrase(now),
-                    open: status.is_open(),
+                    status,
+                    open,
                 })
             })
             .collect();
@@ -226,27 +219,22 @@ impl Places {
         let place = self.places.iter().find(|p| self.location(p).id == id)?;
         let organization = &self.organizations[place.organization];
         let location = self.location(place);
-        let status = place.schedule.status(now);
+        let (status, _) = describe(place.schedule.as_ref(), now);
         let services = organization
-            .services
-            .iter()
-            .filter(|s| s.status != ServiceStatus::Defunct && s.status != ServiceStatus::Inactive)
-            .filter_map(|service| {
-                let here = service.at.iter().find(|at| at.location_id == location.id)?;
-                Some(ServiceCard {
-                    name: service.name.get(lang).to_owned(),
-                    description: service.description.get(lang).to_owned(),
-                    categories: service.categories.clone(),
-                    languages: service.languages.clone(),
-                    documents: service
-                        .documents
-                        .iter()
-                        .map(|d| d.get(lang).to_owned())
-                        .collect(),
-                    fees: service.fees.as_ref().map(|f| f.get(lang).to_owned()),
-                    hours: hours(&here.hours),
-                    temporarily_closed: service.status == ServiceStatus::TemporarilyClosed,
-                })
+            .offered_at(&location.id)
+            .map(|(service, here)| ServiceCard {
+                name: service.name.get(lang).to_owned(),
+                description: service.description.get(lang).to_owned(),
+                categories: service.categories.clone(),
+                languages: service.languages.clone(),
+                documents: service
+                    .documents
+                    .iter()
+                    .map(|d| d.get(lang).to_owned())
+                    .collect(),
+                fees: service.fees.as_ref().map(|f| f.get(lang).to_owned()),
+                hours: hours(&here.hours),
+                temporarily_closed: service.status == ServiceStatus::TemporarilyClosed,
             })
             .collect();
         let point = location.point;
@@ -258,7 +246,7 @@ impl Places {
             address: location.address.one_line(),
             point,
             distance_m: from.distance_m(point).round() as u32,
-            status: status.phrase(now),
+            status,
             hours: hours(&location.hours),
             phones: location
                 .phones
@@ -274,10 +262,7 @@ impl Places {
                 .collect(),
             services,
             page_url: format!("{place_url}{}?lang={}", location.id, lang.code()),
-            geo_uri: format!(
-                "geo:{:.5},{:.5}?q={:.5},{:.5}",
-                point.lat, point.lon, point.lat, point.lon
-            ),
+            geo_uri: point.geo_uri(),
         })
     }
 
@@ -295,6 +280,18 @@ impl Places {
             lat: points.iter().map(|p| p.lat).sum::<f64>() / points.len() as f64,
             lon: points.iter().map(|p| p.lon).sum::<f64>() / points.len() as f64,
         })
+    }
+}
+
+/// The status line and whether the place is open now.
+fn describe(schedule: Option<&Schedule>, now: jiff::Timestamp) -> (Phrase, bool) {
+    match schedule {
+        None => (Phrase::ClosedForNow, false),
+        Some(schedule) if schedule.rules.is_empty() => (Phrase::NoHours, false),
+        Some(schedule) => {
+            let status = schedule.status(now);
+            (status.phrase(now), status.is_open())
+        }
     }
 }
 

@@ -78,6 +78,9 @@ pub struct HsdsLocation {
     pub schedules: Vec<HsdsSchedule>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub accessibility: Vec<HsdsAccessibility>,
+    /// Sportello's extension: open on national holidays too.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub x_open_on_holidays: bool,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub x_translations: Translations,
 }
@@ -334,6 +337,7 @@ fn location_out(location: &Location) -> HsdsLocation {
                 }
             })
             .collect(),
+        x_open_on_holidays: location.open_on_holidays,
         x_translations: translations,
     }
 }
@@ -480,10 +484,17 @@ pub fn from_hsds(hsds: &HsdsOrganization) -> Result<Organization, Vec<Problem>> 
     let name = localized(&hsds.name, &hsds.x_translations, "name");
     let description = localized(&hsds.description, &hsds.x_translations, "description");
     let mut locations = Vec::new();
+    // Virtual and postal locations (a helpline, a mailbox) have no place on a map: they are
+    // left out, with the links of services to them.
+    let elsewhere: Vec<&str> = hsds
+        .locations
+        .iter()
+        .filter(|l| l.location_type != "physical")
+        .map(|l| l.id.as_str())
+        .collect();
     for (i, location) in hsds.locations.iter().enumerate() {
         let at = |field: &str| format!("locations[{i}].{field}");
         if location.location_type != "physical" {
-            // Virtual and postal locations have no place on a map.
             continue;
         }
         let (Some(lat), Some(lon)) = (location.latitude, location.longitude) else {
@@ -549,6 +560,7 @@ pub fn from_hsds(hsds: &HsdsOrganization) -> Result<Organization, Vec<Problem>> 
                     ))
                 })
                 .collect(),
+            open_on_holidays: location.x_open_on_holidays,
         });
     }
     let mut services = Vec::new();
@@ -564,6 +576,14 @@ pub fn from_hsds(hsds: &HsdsOrganization) -> Result<Organization, Vec<Problem>> 
         let mut categories = Vec::new();
         for (j, attribute) in service.attributes.iter().enumerate() {
             let Some(term) = &attribute.taxonomy_term else {
+                // A link by id alone: Sportello's own terms are known by their ids.
+                if let Some(category) = Category::ALL
+                    .into_iter()
+                    .find(|c| attribute.taxonomy_term_id.as_deref() == Some(term_id(*c).as_str()))
+                    && !categories.contains(&category)
+                {
+                    categories.push(category);
+                }
                 continue;
             };
             if term.taxonomy.as_deref() != Some(TAXONOMY) {
@@ -598,6 +618,9 @@ pub fn from_hsds(hsds: &HsdsOrganization) -> Result<Organization, Vec<Problem>> 
                 );
                 continue;
             };
+            if elsewhere.contains(&location_id.as_str()) {
+                continue;
+            }
             match schedules_in(&link.schedules) {
                 Ok(hours) => at_locations.push(ServiceAt {
                     id: link.id.clone(),
@@ -609,6 +632,17 @@ pub fn from_hsds(hsds: &HsdsOrganization) -> Result<Organization, Vec<Problem>> 
                     &message,
                 ),
             }
+        }
+        if at_locations.is_empty()
+            && !service.service_at_locations.is_empty()
+            && service.service_at_locations.iter().all(|l| {
+                l.location_id
+                    .as_deref()
+                    .is_some_and(|id| elsewhere.contains(&id))
+            })
+        {
+            // Offered only by phone or online: nothing to show on the map.
+            continue;
         }
         services.push(Service {
             id: service.id.clone(),
@@ -680,8 +714,7 @@ fn schedules_in(schedules: &[HsdsSchedule]) -> Result<Vec<ScheduleRule>, String>
                 valid_from: date(schedule.valid_from.as_deref()).map_err(|e| bad(&e))?,
                 valid_to: date(schedule.valid_to.as_deref()).map_err(|e| bad(&e))?,
             };
-            rule.validate().map_err(|error| bad(&error.to_string()))?;
-            Ok(rule)
+            rule.normalized().map_err(|error| bad(&error.to_string()))
         })
         .collect()
 }

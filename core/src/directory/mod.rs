@@ -12,7 +12,7 @@ pub mod table;
 pub mod view;
 
 use crate::model::{Address, GeoPoint};
-use crate::schedule::ScheduleRule;
+use crate::schedule::{Schedule, ScheduleRule};
 use crate::text::LocalizedText;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -155,6 +155,10 @@ pub struct Location {
     pub hours: Vec<ScheduleRule>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub accessibility: Vec<LocalizedText>,
+    /// Open on national holidays too (a shelter, a hospital's emergency desk); most places
+    /// close.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub open_on_holidays: bool,
 }
 
 /// What an organization offers.
@@ -200,10 +204,70 @@ impl Organization {
         self.locations.iter().find(|l| l.id == id)
     }
 
-    /// The record in its canonical order: places and services by Italian name, a service's
-    /// places in the order of the organization's. Files list them in any order (a sheet by
+    /// The services on offer at a place (not inactive or defunct), with their link to it.
+    pub fn offered_at<'a>(
+        &'a self,
+        location_id: &'a str,
+    ) -> impl Iterator<Item = (&'a Service, &'a ServiceAt)> + 'a {
+        self.services
+            .iter()
+            .filter(|s| !matches!(s.status, ServiceStatus::Inactive | ServiceStatus::Defunct))
+            .filter_map(move |s| Some((s, s.at.iter().find(|at| at.location_id == location_id)?)))
+    }
+
+    /// A place's opening hours: its own, or, when it has none, those of the services offered
+    /// there; closed on its comune's patron day if given. `None` when everything offered
+    /// there is temporarily closed.
+    pub fn place_schedule(
+        &self,
+        location: &Location,
+        patron_day: Option<crate::calendar::PatronRule>,
+    ) -> Option<Schedule> {
+        let offered: Vec<(&Service, &ServiceAt)> = self.offered_at(&location.id).collect();
+        if !offered.is_empty()
+            && offered
+                .iter()
+                .all(|(s, _)| s.status == ServiceStatus::TemporarilyClosed)
+        {
+            return None;
+        }
+        let rules = if location.hours.is_empty() {
+            offered
+                .iter()
+                .flat_map(|(_, at)| at.hours.iter().cloned())
+                .collect()
+        } else {
+            location.hours.clone()
+        };
+        Some(Schedule {
+            rules,
+            closed_on_holidays: !location.open_on_holidays,
+            patron_day,
+        })
+    }
+
+    /// The record in its canonical form: ids in lower case, categories in their order and
+    /// languages once each; places and services by Italian name, a service's places in the
+    /// order of the organization's. Files list them in any order (a sheet by
     /// line), and the same directory must read the same whichever way it came in.
     pub fn normalized(mut self) -> Organization {
+        // UUIDs compare as text: one spelling, so the same id from two files is one id.
+        self.id.make_ascii_lowercase();
+        for location in &mut self.locations {
+            location.id.make_ascii_lowercase();
+        }
+        for service in &mut self.services {
+            service.id.make_ascii_lowercase();
+            for at in &mut service.at {
+                at.id.make_ascii_lowercase();
+                at.location_id.make_ascii_lowercase();
+            }
+            // A category or language given twice is given once.
+            service.categories.sort();
+            service.categories.dedup();
+            let mut seen = std::collections::BTreeSet::new();
+            service.languages.retain(|code| seen.insert(code.clone()));
+        }
         let key = |text: &LocalizedText, id: &str| {
             (text.get(crate::Lang::It).to_lowercase(), id.to_owned())
         };
@@ -244,7 +308,7 @@ impl Organization {
             let at = |field: &str| format!("locations[{i}].{field}");
             check.uuid(&at("id"), &location.id);
             check.text(&at("name"), &location.name, MAX_NAME);
-            if !in_italy(location.point) {
+            if !location.point.in_italy() {
                 check.push(
                     &at("point"),
                     format!(
@@ -459,11 +523,6 @@ impl Checker {
             }
         }
     }
-}
-
-/// Mainland Italy and its islands, with a margin: catches swapped or zeroed coordinates.
-fn in_italy(point: GeoPoint) -> bool {
-    (35.0..=47.5).contains(&point.lat) && (6.0..=19.0).contains(&point.lon)
 }
 
 /// `8-4-4-4-12` hexadecimal digits.

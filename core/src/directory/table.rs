@@ -1,12 +1,17 @@
 //! The directory as one CSV table, for staff who keep it in a spreadsheet: one line per
-//! service at a place, the organization's and the place's columns repeated on each of their
-//! lines (a later line may leave them blank).
+//! service at a place (and one, its service columns blank, per place where no service is
+//! listed). The organization's and the place's columns are repeated on each of their lines,
+//! as a spreadsheet does; they are read from the first line of each, and the ids (or names)
+//! on the later lines tie them together. Comma or semicolon separated (Italian spreadsheets
+//! use semicolons); decimal commas in coordinates are read.
 //!
 //! Lists are separated by ` | ` (phones, documents, accessibility notes) or commas
-//! (categories, languages). Hours are `MO,TU,FR 09:00-12:30; TH 15:00-17:00` (`DAILY` for every
-//! day). Translations are extra columns named `column@lang`, e.g. `service@fr`. Ids may be
-//! left blank: they are then derived from the names, so the same sheet imported twice updates
-//! the same records.
+//! (categories, languages). Hours are `MO,TU,FR 09:00-12:30; TH 15:00-17:00` (`DAILY` for
+//! every day), a span valid for part of the year followed by `(2026-06-01..2026-09-30)`.
+//! Translations are extra columns named `column@lang`, e.g. `service@fr`. Ids may be left
+//! blank: they are then derived from the names (a place's from its name and street), so the
+//! same sheet imported twice updates the same records; a sheet exported from Sportello
+//! carries its ids, so a renamed organization stays the same one.
 
 use super::hsds::RowProblems;
 use super::{
@@ -19,7 +24,7 @@ use crate::text::LocalizedText;
 use std::collections::BTreeMap;
 
 /// The columns, in order. Translated columns follow them.
-pub const COLUMNS: [&str; 31] = [
+pub const COLUMNS: [&str; 32] = [
     "organization_id",
     "organization",
     "organization_description",
@@ -39,6 +44,7 @@ pub const COLUMNS: [&str; 31] = [
     "location_phones",
     "location_hours",
     "accessibility",
+    "open_on_holidays",
     "service_id",
     "service",
     "service_description",
@@ -82,33 +88,48 @@ pub fn export(organizations: &[Organization]) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(&header).expect("writing to memory");
     for organization in organizations {
-        for service in &organization.services {
-            for link in &service.at {
-                let Some(location) = organization.location(&link.location_id) else {
-                    continue;
-                };
-                let row = Row {
-                    organization,
-                    location,
-                    service,
-                    link,
-                };
-                let mut record: Vec<String> =
-                    COLUMNS.iter().map(|c| row.cell(c, Lang::It)).collect();
-                for column in TRANSLATED {
-                    for lang in &langs {
-                        record.push(row.cell(column, *lang));
-                    }
+        // One line per service at a place, and one (service columns blank) per place where
+        // nothing is listed, so the sheet holds every place.
+        let linked = organization.services.iter().flat_map(|service| {
+            service
+                .at
+                .iter()
+                .map(move |link| (Some(service), Some(link), &link.location_id))
+        });
+        let bare = organization
+            .locations
+            .iter()
+            .filter(|l| {
+                !organization
+                    .services
+                    .iter()
+                    .any(|s| s.at.iter().any(|a| a.location_id == l.id))
+            })
+            .map(|l| (None, None, &l.id));
+        for (service, link, location_id) in linked.chain(bare) {
+            let Some(location) = organization.location(location_id) else {
+                continue;
+            };
+            let row = Row {
+                organization,
+                location,
+                service,
+                link,
+            };
+            let mut record: Vec<String> = COLUMNS.iter().map(|c| row.cell(c, Lang::It)).collect();
+            for column in TRANSLATED {
+                for lang in &langs {
+                    record.push(row.cell(column, *lang));
                 }
-                writer
-                    .write_record(
-                        header
-                            .iter()
-                            .zip(&record)
-                            .map(|(column, cell)| defused(column, cell)),
-                    )
-                    .expect("writing to memory");
             }
+            writer
+                .write_record(
+                    header
+                        .iter()
+                        .zip(&record)
+                        .map(|(column, cell)| defused(column, cell)),
+                )
+                .expect("writing to memory");
         }
     }
     String::from_utf8(writer.into_inner().expect("writing to memory")).expect("CSV of UTF-8")
@@ -117,8 +138,9 @@ pub fn export(organizations: &[Organization]) -> String {
 struct Row<'a> {
     organization: &'a Organization,
     location: &'a Location,
-    service: &'a Service,
-    link: &'a ServiceAt,
+    /// None on the line of a place where no service is listed.
+    service: Option<&'a Service>,
+    link: Option<&'a ServiceAt>,
 }
 
 impl Row<'_> {
@@ -141,7 +163,53 @@ impl Row<'_> {
                 .collect::<Vec<_>>()
                 .join(LIST)
         };
-        let (o, l, s) = (self.organization, self.location, self.service);
+        let (Some(s), Some(link)) = (self.service, self.link) else {
+            return match column {
+                "service_id"
+                | "service"
+                | "service_description"
+                | "status"
+                | "categories"
+                | "languages"
+                | "documents"
+                | "fees"
+                | "service_url"
+                | "service_phones"
+                | "service_at_location_id"
+                | "service_hours" => String::new(),
+                _ => self.place_cell(column, &text, &texts),
+            };
+        };
+        match column {
+            "service_id" => s.id.clone(),
+            "service" => text(&s.name),
+            "service_description" => text(&s.description),
+            "status" => s.status.hsds().into(),
+            "categories" => s
+                .categories
+                .iter()
+                .map(|c| c.code())
+                .collect::<Vec<_>>()
+                .join(","),
+            "languages" => s.languages.join(","),
+            "documents" => texts(&s.documents),
+            "fees" => s.fees.as_ref().map(text).unwrap_or_default(),
+            "service_url" => s.url.clone().unwrap_or_default(),
+            "service_phones" => s.phones.join(LIST),
+            "service_at_location_id" => link.id.clone(),
+            "service_hours" => hours_text(&link.hours),
+            _ => self.place_cell(column, &text, &texts),
+        }
+    }
+
+    /// The organization's and the place's columns.
+    fn place_cell(
+        &self,
+        column: &str,
+        text: &dyn Fn(&LocalizedText) -> String,
+        texts: &dyn Fn(&[LocalizedText]) -> String,
+    ) -> String {
+        let (o, l) = (self.organization, self.location);
         match column {
             "organization_id" => o.id.clone(),
             "organization" => text(&o.name),
@@ -162,23 +230,7 @@ impl Row<'_> {
             "location_phones" => l.phones.join(LIST),
             "location_hours" => hours_text(&l.hours),
             "accessibility" => texts(&l.accessibility),
-            "service_id" => s.id.clone(),
-            "service" => text(&s.name),
-            "service_description" => text(&s.description),
-            "status" => s.status.hsds().into(),
-            "categories" => s
-                .categories
-                .iter()
-                .map(|c| c.code())
-                .collect::<Vec<_>>()
-                .join(","),
-            "languages" => s.languages.join(","),
-            "documents" => texts(&s.documents),
-            "fees" => s.fees.as_ref().map(text).unwrap_or_default(),
-            "service_url" => s.url.clone().unwrap_or_default(),
-            "service_phones" => s.phones.join(LIST),
-            "service_at_location_id" => self.link.id.clone(),
-            "service_hours" => hours_text(&self.link.hours),
+            "open_on_holidays" => if l.open_on_holidays { "yes" } else { "no" }.into(),
             _ => String::new(),
         }
     }
@@ -219,7 +271,17 @@ pub fn hours_text(rules: &[ScheduleRule]) -> String {
             } else {
                 rule.byday.as_deref().unwrap_or("")
             };
-            format!("{days} {}-{}", rule.opens_at, rule.closes_at)
+            let mut text = format!("{days} {}-{}", rule.opens_at, rule.closes_at);
+            if rule.valid_from.is_some() || rule.valid_to.is_some() {
+                let date =
+                    |d: Option<jiff::civil::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+                text.push_str(&format!(
+                    " ({}..{})",
+                    date(rule.valid_from),
+                    date(rule.valid_to)
+                ));
+            }
+            text
         })
         .collect::<Vec<_>>()
         .join("; ")
@@ -232,7 +294,25 @@ pub fn parse_hours(text: &str) -> Result<Vec<ScheduleRule>, String> {
         .filter(|part| !part.is_empty())
         .map(|part| {
             let bad = || format!("{part:?}: write days and hours like \"MO,TU 09:00-12:30\"");
-            let (days, span) = part.rsplit_once(' ').ok_or_else(bad)?;
+            // An optional validity at the end: "(2026-06-01..2026-09-30)", either side empty.
+            let (part_hours, validity) = match part.split_once('(') {
+                Some((hours, rest)) => {
+                    let dates = rest.trim().strip_suffix(')').ok_or_else(bad)?;
+                    let (from, to) = dates.split_once("..").ok_or_else(bad)?;
+                    let date = |text: &str| -> Result<Option<jiff::civil::Date>, String> {
+                        let text = text.trim();
+                        if text.is_empty() {
+                            return Ok(None);
+                        }
+                        text.parse()
+                            .map(Some)
+                            .map_err(|_| format!("{text:?} is not a date (YYYY-MM-DD)"))
+                    };
+                    (hours.trim(), (date(from)?, date(to)?))
+                }
+                None => (part, (None, None)),
+            };
+            let (days, span) = part_hours.rsplit_once(' ').ok_or_else(bad)?;
             let (opens, closes) = span.split_once('-').ok_or_else(bad)?;
             let days = days.trim().to_ascii_uppercase().replace(' ', "");
             let rule = ScheduleRule {
@@ -240,21 +320,30 @@ pub fn parse_hours(text: &str) -> Result<Vec<ScheduleRule>, String> {
                 byday: (days != "DAILY").then_some(days),
                 opens_at: opens.trim().into(),
                 closes_at: closes.trim().into(),
-                valid_from: None,
-                valid_to: None,
+                valid_from: validity.0,
+                valid_to: validity.1,
             };
-            rule.validate().map_err(|e| format!("{part:?}: {e}"))?;
-            Ok(rule)
+            rule.normalized().map_err(|e| format!("{part:?}: {e}"))
         })
         .collect()
 }
 
 /// Reads a CSV written by [`export`] or by hand; every problem of every line is reported.
 pub fn import(text: &str) -> Result<Vec<Organization>, Vec<RowProblems>> {
+    let text = text.trim_start_matches('\u{feff}');
+    // Spreadsheets set to Italian save with semicolons (the comma is the decimal separator):
+    // the header line says which.
+    let first_line = text.lines().next().unwrap_or("");
+    let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
     let mut reader = csv::ReaderBuilder::new()
         .flexible(false)
         .trim(csv::Trim::All)
-        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
     let header: Vec<String> = match reader.headers() {
         Ok(header) => header.iter().map(str::to_owned).collect(),
         Err(error) => return Err(vec![line_problem(1, None, "header", error.to_string())]),
@@ -271,7 +360,6 @@ pub fn import(text: &str) -> Result<Vec<Organization>, Vec<RowProblems>> {
         "province",
         "comune_istat",
         "service",
-        "categories",
     ]
     .into_iter()
     .filter(|c| !header.iter().any(|h| h == c))
@@ -286,7 +374,13 @@ pub fn import(text: &str) -> Result<Vec<Organization>, Vec<RowProblems>> {
     }
     let mut assembler = Assembler::default();
     for (index, record) in reader.records().enumerate() {
-        let line = index + 2;
+        // The line the record starts on, as the spreadsheet numbers it (a quoted cell may
+        // span lines).
+        let line = record
+            .as_ref()
+            .ok()
+            .and_then(|r| r.position())
+            .map_or(index + 2, |p| p.line() as usize);
         let record = match record {
             Ok(record) => record,
             Err(error) => {
@@ -400,9 +494,14 @@ impl Assembler {
         });
         let location_name = cell("location");
         let location_id = id_or(cell("location_id"), || {
+            // Name and street: two offices both called "Sede" are two places.
             derived_id(
                 &org_id,
-                &format!("location:{}", location_name.to_lowercase()),
+                &format!(
+                    "location:{}|{}",
+                    location_name.to_lowercase(),
+                    cell("street").to_lowercase()
+                ),
             )
         });
         let service_name = cell("service");
@@ -461,14 +560,19 @@ impl Assembler {
                 ServiceStatus::Active
             }),
         };
-        let demo = match cell("demo").to_ascii_lowercase().as_str() {
+        let yes_no = |column: &str, problem: &mut dyn FnMut(&str, String)| match cell(column)
+            .to_ascii_lowercase()
+            .as_str()
+        {
             "" | "no" | "false" | "0" => false,
             "yes" | "true" | "1" | "sì" | "si" => true,
             other => {
-                problem("demo", format!("{other:?}: write yes or no"));
+                problem(column, format!("{other:?}: write yes or no"));
                 false
             }
         };
+        let demo = yes_no("demo", &mut problem);
+        let open_on_holidays = yes_no("open_on_holidays", &mut problem);
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -513,7 +617,12 @@ impl Assembler {
                 phones: list(cell("location_phones")),
                 hours: location_hours,
                 accessibility: texts("accessibility"),
+                open_on_holidays,
             });
+        }
+        if service_name.is_empty() && cell("service_id").is_empty() {
+            // A place where no service is listed.
+            return Ok(());
         }
         let link = ServiceAt {
             id: link_id,

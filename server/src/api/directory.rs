@@ -112,8 +112,6 @@ pub async fn import(
             )));
         }
     };
-    let text =
-        std::str::from_utf8(&body).map_err(|_| ApiError::invalid("the file is not UTF-8 text"))?;
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
@@ -124,11 +122,23 @@ pub async fn import(
         .trim()
         .to_ascii_lowercase();
     let imported = match content_type.as_str() {
-        "application/json" => hsds::import(text).map_err(|error| match error {
-            ImportError::Shape { .. } => ApiError::invalid(error.to_string()),
-            ImportError::Rows(rows) => rows_problem(rows),
-        })?,
-        "text/csv" => table::import(text).map_err(rows_problem)?,
+        "application/json" => {
+            let text = std::str::from_utf8(&body)
+                .map_err(|_| ApiError::invalid("the file is not UTF-8 text"))?;
+            hsds::import(text).map_err(|error| match error {
+                ImportError::Shape { .. } => ApiError::invalid(error.to_string()),
+                ImportError::Rows(rows) => rows_problem(rows),
+            })?
+        }
+        "text/csv" => {
+            // Excel in Italy saves "CSV" in Windows-1252 unless told otherwise: a sheet that
+            // is not UTF-8 is read as that, so "città" stays "città".
+            let text = match std::str::from_utf8(&body) {
+                Ok(text) => std::borrow::Cow::Borrowed(text),
+                Err(_) => encoding_rs::WINDOWS_1252.decode(&body).0,
+            };
+            table::import(&text).map_err(rows_problem)?
+        }
         _ => {
             return Err(ApiError::new(
                 ProblemCode::InvalidInput,

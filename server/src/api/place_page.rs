@@ -16,7 +16,7 @@ use maud::{Markup, html};
 use sportello_core::Lang;
 use sportello_core::calendar::PatronRule;
 use sportello_core::directory::{Location, Organization, ServiceStatus, is_uuid};
-use sportello_core::schedule::{DayRun, Phrase, Schedule, ScheduleRule, day_runs};
+use sportello_core::schedule::{DayRun, Phrase, ScheduleRule, day_runs};
 
 #[derive(Debug, Default, serde::Deserialize)]
 pub struct PlaceQuery {
@@ -36,14 +36,27 @@ pub async fn page(
         .and_then(|value| value.to_str().ok());
     let lang = i18n::negotiate(requested.as_deref(), accept);
     let t = i18n::messages(lang);
-    let id = path.map(|Path(id)| id).unwrap_or_default();
+    let id = path
+        .map(|Path(id)| id.to_ascii_lowercase())
+        .unwrap_or_default();
     let found = if is_uuid(&id) {
-        match state.db.conn().await {
-            Ok(mut conn) => db::list_directory(&mut conn).await.ok().and_then(|all| {
-                all.into_iter()
-                    .find(|organization| organization.location(&id).is_some())
-            }),
-            Err(_) => None,
+        let read = match state.db.conn().await {
+            Ok(mut conn) => db::organization_with_place(&mut conn, &id).await,
+            Err(err) => Err(err),
+        };
+        match read {
+            Ok(found) => found,
+            Err(err) => {
+                // Not "no such place": the place may well be there; the phone should try again.
+                tracing::error!(error = %err, "place page: database unavailable");
+                let body = html! { p.notice.error #unavailable { (fl!(t, "place-unavailable")) } };
+                return (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    [(header::CACHE_CONTROL, "no-store")],
+                    page_document(lang, &t, &fl!(t, "place-title"), &|_| None, body),
+                )
+                    .into_response();
+            }
         }
     } else {
         None
@@ -85,32 +98,18 @@ fn place(
     now: jiff::Timestamp,
     patron_day: Option<PatronRule>,
 ) -> Markup {
-    let hours = Schedule {
-        rules: location.hours.clone(),
-        closed_on_holidays: true,
-        patron_day,
+    let status = match organization.place_schedule(location, patron_day) {
+        Some(schedule) => schedule.phrase(now),
+        None => Phrase::ClosedForNow,
     };
-    let point = location.point;
-    let geo = format!(
-        "geo:{:.5},{:.5}?q={:.5},{:.5}",
-        point.lat, point.lon, point.lat, point.lon
-    );
-    let services = organization
-        .services
-        .iter()
-        .filter(|service| service.status != ServiceStatus::Defunct)
-        .filter_map(|service| {
-            Some((
-                service,
-                service.at.iter().find(|a| a.location_id == location.id)?,
-            ))
-        });
+    let geo = location.point.geo_uri();
+    let services = organization.offered_at(&location.id);
     html! {
         p.org { (organization.name.get(lang)) }
         @if organization.demo {
             p.notice #demo { (fl!(t, "place-demo")) }
         }
-        p.status #status { strong { (phrase(t, &hours.status(now).phrase(now))) } }
+        p.status #status { strong { (phrase(t, &status)) } }
         dl {
             dt { (fl!(t, "place-address")) }
             dd #address { bdi lang="it" { (location.address.one_line()) } }
@@ -172,6 +171,13 @@ pub(super) fn phrase(t: &FluentLanguageLoader, phrase: &Phrase) -> String {
             day = day_name(t, day),
             time = time.as_str()
         ),
+        Phrase::OpensOnDate { day, date, time } => fl!(
+            t,
+            "place-opens-at",
+            day = format!("{} {date}", day_name(t, day)),
+            time = time.as_str()
+        ),
+        Phrase::ClosedForNow => fl!(t, "place-temporarily-closed"),
         Phrase::NoHours => fl!(t, "place-no-hours"),
     }
 }

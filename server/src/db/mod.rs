@@ -14,7 +14,8 @@ mod reference;
 pub use changes::{changes_since, snapshot};
 pub use reference::{
     delete_record, get_comune, get_counter, get_faq, get_office, get_procedure, list_comuni,
-    list_counters, list_directory, list_faq, list_offices, list_procedures, upsert_record,
+    list_counters, list_directory, list_faq, list_offices, list_procedures,
+    organization_with_place, upsert_record,
 };
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

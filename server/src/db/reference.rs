@@ -272,6 +272,28 @@ pub(super) fn organization_from_row(row: &AnyRow) -> Result<Organization, DbErro
     serde_json::from_str(&data).map_err(|err| DbError::Corrupt(format!("organization: {err}")))
 }
 
+/// The organization that has the place `location_id` (a UUID, lower case), without reading
+/// the whole directory: its JSON holds the id as `"id":"…"`.
+pub async fn organization_with_place(
+    conn: &mut AnyConnection,
+    location_id: &str,
+) -> Result<Option<Organization>, DbError> {
+    let sql =
+        format!("SELECT {ORGANIZATION_COLUMNS} FROM directory_organizations WHERE data LIKE $1");
+    let pattern = format!("%\"id\":\"{location_id}\"%");
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(pattern)
+        .fetch_all(conn)
+        .await?;
+    for row in &rows {
+        let organization = organization_from_row(row)?;
+        if organization.location(location_id).is_some() {
+            return Ok(Some(organization));
+        }
+    }
+    Ok(None)
+}
+
 /// The whole directory, by Italian name.
 pub async fn list_directory(conn: &mut AnyConnection) -> Result<Vec<Organization>, DbError> {
     let sql = format!("SELECT {ORGANIZATION_COLUMNS} FROM directory_organizations");

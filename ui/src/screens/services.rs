@@ -176,6 +176,12 @@ pub fn phrase_text(phrase: &Phrase) -> String {
         Phrase::OpensOn { day, time } => {
             t!("place-opens-at", day = day_name(day), time = time.clone())
         }
+        Phrase::OpensOnDate { day, date, time } => t!(
+            "place-opens-at",
+            day = format!("{} {date}", day_name(day)),
+            time = time.clone()
+        ),
+        Phrase::ClosedForNow => t!("place-temporarily-closed"),
         Phrase::NoHours => t!("place-no-hours"),
     }
 }
@@ -789,7 +795,9 @@ fn map_svg(
         <svg class="services-map" id="services-map" ref={svg_ref.clone()} viewBox={view.view_box()}
              preserveAspectRatio="xMidYMid slice" onpointerdown={on_down} onpointermove={on_move}
              onpointerup={on_up.clone()} onpointercancel={on_up} dir="ltr">
-            if let Some(zooms) = street {
+            // The street map where it has tiles for this zoom; wider than its widest zoom,
+            // the outlines (a whole region in street tiles would be thousands of them).
+            if let Some(zooms) = street.filter(|z| tile_zoom(view) >= f64::from(z.min_zoom)) {
                 <TileLayer zooms={zooms} view={view} />
             } else {
                 <BaseLayer base={base.clone()} />
@@ -831,6 +839,11 @@ fn BaseLayer(props: &BaseProps) -> Html {
     }
 }
 
+/// The tile zoom whose tiles are about 512 pixels at this view.
+fn tile_zoom(view: View) -> f64 {
+    (WORLD / (view.scale() * 512.0)).log2().round()
+}
+
 #[derive(Properties, PartialEq)]
 struct TileProps {
     zooms: StreetMap,
@@ -843,9 +856,10 @@ struct TileProps {
 #[function_component]
 fn TileLayer(props: &TileProps) -> Html {
     let tiles = use_mut_ref(HashMap::<(u8, u32, u32), Option<Rc<MapTile>>>::new);
-    let loaded = use_state(|| 0u32);
+    let loaded = use_mut_ref(|| 0u32);
+    let redraw = use_force_update();
     let view = props.view;
-    let ideal = (WORLD / (view.scale() * 512.0)).log2().round();
+    let ideal = tile_zoom(view);
     let z = (ideal.max(0.0) as u8).clamp(props.zooms.min_zoom, props.zooms.max_zoom);
     let size = WORLD / f64::from(1u32 << z);
     let count = 1u32 << z;
@@ -873,10 +887,20 @@ fn TileLayer(props: &TileProps) -> Html {
                 tiles.borrow_mut().insert((z, x, y), None);
                 let tiles = tiles.clone();
                 let loaded = loaded.clone();
+                let redraw = redraw.clone();
                 spawn_local(async move {
-                    if let Ok(Some(tile)) = backend::map_tile(z, x, y).await {
-                        tiles.borrow_mut().insert((z, x, y), Some(Rc::new(tile)));
-                        loaded.set(*loaded + 1);
+                    match backend::map_tile(z, x, y).await {
+                        Ok(Some(tile)) => {
+                            tiles.borrow_mut().insert((z, x, y), Some(Rc::new(tile)));
+                            *loaded.borrow_mut() += 1;
+                            redraw.force_update();
+                        }
+                        // No tile there (sea, outside the extract): nothing to draw.
+                        Ok(None) => {}
+                        // The backend did not answer: asked again when the view moves.
+                        Err(_) => {
+                            tiles.borrow_mut().remove(&(z, x, y));
+                        }
                     }
                 });
             }
@@ -884,7 +908,7 @@ fn TileLayer(props: &TileProps) -> Html {
     }
     let held = tiles.borrow();
     html! {
-        <g class="tiles" data-zoom={z.to_string()} data-loaded={loaded.to_string()}>
+        <g class="tiles" data-zoom={z.to_string()} data-loaded={loaded.borrow().to_string()}>
             { for visible.iter().filter_map(|key| held.get(key).cloned().flatten()).map(|tile| html! {
                 <g class="tile" data-tile={format!("{}/{}/{}", tile.z, tile.x, tile.y)}>
                     { for tile.shapes.iter().map(|shape| html! {
