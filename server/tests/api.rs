@@ -306,6 +306,11 @@ const ROUTES: &[(&str, &str)] = &[
     ("put", "/api/v1/admin/faq/{id}"),
     ("delete", "/api/v1/admin/faq/{id}"),
     ("put", "/api/v1/admin/faq/{id}/texts/{lang}"),
+    ("get", "/api/v1/directory"),
+    ("get", "/api/v1/admin/directory/hsds"),
+    ("get", "/api/v1/admin/directory/csv"),
+    ("post", "/api/v1/admin/directory/import"),
+    ("delete", "/api/v1/admin/directory/{id}"),
 ];
 
 async fn openapi_check(server: &TestServer) {
@@ -373,14 +378,17 @@ async fn openapi_check(server: &TestServer) {
 async fn feed_paging_check(server: &TestServer) {
     let (pages, cursor) = server.pull_all(0, 7).await;
     let changes: Vec<_> = pages.iter().flat_map(|p| p.changes.iter()).collect();
-    // 117 comuni + 3 offices + their counters + the procedures + the questions and answers.
+    // 117 comuni + 3 offices + their counters + the procedures + the questions and answers +
+    // the services directory's organizations.
     let procedures: Vec<Procedure> = server.json("/api/v1/procedures").await;
     let counters: Vec<serde_json::Value> = server.json("/api/v1/counters").await;
     let faq: Vec<serde_json::Value> = server.json("/api/v1/faq").await;
+    let directory: Vec<serde_json::Value> = server.json("/api/v1/directory").await;
     assert!(faq.len() >= 40, "the demo's questions and answers");
+    assert!(directory.len() >= 40, "the demo's directory");
     assert_eq!(
         changes.len(),
-        117 + 3 + counters.len() + procedures.len() + faq.len()
+        117 + 3 + counters.len() + procedures.len() + faq.len() + directory.len()
     );
     assert!(pages.iter().all(|p| p.changes.len() <= 7));
     assert!(
