@@ -411,3 +411,40 @@ fn a_comunes_patron_day_closes_its_places_and_no_others() {
 fn rebuilt_with(comuni: &[sportello_core::model::Comune]) -> Places {
     Places::build(2, fixture(), comuni)
 }
+
+#[test]
+fn a_card_lists_current_and_coming_hours_with_their_dates_not_ended_ones() {
+    let mut directory = fixture();
+    let mut ended = weekdays("14:00", "16:00");
+    ended.valid_to = Some("2026-06-30".parse().unwrap());
+    let mut summer = weekdays("17:00", "19:00");
+    summer.valid_from = Some("2027-06-01".parse().unwrap());
+    summer.valid_to = Some("2027-09-30".parse().unwrap());
+    directory[0].locations[0].hours.extend([ended, summer]);
+    let places = Places::build(3, directory, &[]);
+    let id = places
+        .query(
+            &PlaceFilter::default(),
+            ASTI,
+            at("2026-12-01T09:00:00Z"),
+            Lang::It,
+        )
+        .places[0]
+        .id
+        .clone();
+    let card = places
+        .card(&id, ASTI, at("2026-12-01T09:00:00Z"), Lang::It, "")
+        .unwrap();
+    let lines: Vec<(String, Option<String>)> = card
+        .hours
+        .iter()
+        .map(|h| (h.opens.clone(), h.validity.clone()))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("09:00".to_owned(), None),
+            ("17:00".to_owned(), Some("01/06–30/09".to_owned()))
+        ]
+    );
+}

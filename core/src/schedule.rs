@@ -141,6 +141,22 @@ impl ScheduleRule {
         self.read().map(|_| ())
     }
 
+    /// Whether to list the rule on `today`: not once its validity has ended.
+    pub fn current_or_coming(&self, today: Date) -> bool {
+        self.valid_to.is_none_or(|to| to >= today)
+    }
+
+    /// The rule's validity as dates people read the same in every language, `01/06–30/09`
+    /// (`…` for an open end); `None` for a rule valid all year.
+    pub fn validity_text(&self) -> Option<String> {
+        if self.valid_from.is_none() && self.valid_to.is_none() {
+            return None;
+        }
+        let date =
+            |d: Option<Date>| d.map_or("…".to_owned(), |d| d.strftime("%d/%m").to_string());
+        Some(format!("{}–{}", date(self.valid_from), date(self.valid_to)))
+    }
+
     /// The rule checked and written one way: times as `HH:MM`, days in upper case.
     pub fn normalized(mut self) -> Result<ScheduleRule, ScheduleError> {
         let opening = self.read()?;

@@ -233,7 +233,7 @@ impl Places {
                     .map(|d| d.get(lang).to_owned())
                     .collect(),
                 fees: service.fees.as_ref().map(|f| f.get(lang).to_owned()),
-                hours: hours(&here.hours),
+                hours: hours(&here.hours, now),
                 temporarily_closed: service.status == ServiceStatus::TemporarilyClosed,
             })
             .collect();
@@ -247,7 +247,7 @@ impl Places {
             point,
             distance_m: from.distance_m(point).round() as u32,
             status,
-            hours: hours(&location.hours),
+            hours: hours(&location.hours, now),
             phones: location
                 .phones
                 .iter()
@@ -303,13 +303,17 @@ fn bit(category: Category) -> u16 {
     1 << index
 }
 
-fn hours(rules: &[ScheduleRule]) -> Vec<HoursLine> {
+/// The rules as lines, those whose validity has ended left out.
+fn hours(rules: &[ScheduleRule], now: jiff::Timestamp) -> Vec<HoursLine> {
+    let today = sportello_core::calendar::local_date(now);
     rules
         .iter()
+        .filter(|rule| rule.current_or_coming(today))
         .map(|rule| HoursLine {
             days: rule.day_codes().into_iter().map(str::to_owned).collect(),
             opens: rule.opens_at.clone(),
             closes: rule.closes_at.clone(),
+            validity: rule.validity_text(),
         })
         .collect()
 }

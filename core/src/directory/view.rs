@@ -69,6 +69,9 @@ pub struct HoursLine {
     pub days: Vec<String>,
     pub opens: String,
     pub closes: String,
+    /// For part of the year only, e.g. `01/06–30/09`.
+    #[serde(default)]
+    pub validity: Option<String>,
 }
 
 /// A service as the card shows it.

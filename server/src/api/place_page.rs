@@ -115,7 +115,7 @@ fn place(
             dd #address { bdi lang="it" { (location.address.one_line()) } }
             @if !location.hours.is_empty() {
                 dt { (fl!(t, "place-hours")) }
-                dd { (week(t, &location.hours)) }
+                dd { (week(t, &location.hours, now)) }
             }
             @let phones: Vec<&String> = location.phones.iter().chain(&organization.phones).collect();
             @if !phones.is_empty() {
@@ -141,7 +141,7 @@ fn place(
                 }
                 p { (service.description.get(lang)) }
                 @if !here.hours.is_empty() {
-                    p { strong { (fl!(t, "place-hours")) ": " } (week(t, &here.hours)) }
+                    p { strong { (fl!(t, "place-hours")) ": " } (week(t, &here.hours, now)) }
                 }
                 @if !service.languages.is_empty() {
                     p { strong { (fl!(t, "place-languages")) ": " } (languages(&service.languages)) }
@@ -195,9 +195,11 @@ fn day_name(t: &FluentLanguageLoader, code: &str) -> String {
 }
 
 /// "lunedì–venerdì 09:00–12:30; martedì, giovedì 15:00–17:00".
-fn week(t: &FluentLanguageLoader, rules: &[ScheduleRule]) -> String {
+fn week(t: &FluentLanguageLoader, rules: &[ScheduleRule], now: jiff::Timestamp) -> String {
+    let today = sportello_core::calendar::local_date(now);
     rules
         .iter()
+        .filter(|rule| rule.current_or_coming(today))
         .map(|rule| {
             let days: Vec<String> = day_runs(&rule.day_codes())
                 .into_iter()
@@ -208,7 +210,11 @@ fn week(t: &FluentLanguageLoader, rules: &[ScheduleRule]) -> String {
                     }
                 })
                 .collect();
-            format!("{} {}–{}", days.join(", "), rule.opens_at, rule.closes_at)
+            let mut line = format!("{} {}–{}", days.join(", "), rule.opens_at, rule.closes_at);
+            if let Some(validity) = rule.validity_text() {
+                line.push_str(&format!(" ({validity})"));
+            }
+            line
         })
         .collect::<Vec<_>>()
         .join("; ")

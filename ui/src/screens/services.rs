@@ -212,7 +212,17 @@ fn hours_text(lines: &[HoursLine]) -> Vec<String> {
                     DayRun::Range(first, last) => format!("{}–{}", day_name(first), day_name(last)),
                 })
                 .collect();
-            format!("{} {}–{}", days.join(", "), line.opens, line.closes)
+            match &line.validity {
+                Some(validity) => {
+                    format!(
+                        "{} {}–{} ({validity})",
+                        days.join(", "),
+                        line.opens,
+                        line.closes
+                    )
+                }
+                None => format!("{} {}–{}", days.join(", "), line.opens, line.closes),
+            }
         })
         .collect()
 }
