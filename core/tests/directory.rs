@@ -425,3 +425,20 @@ fn an_hsds_file_with_a_helpline_and_terms_by_id_imports() {
         cpia().services[0].categories
     );
 }
+
+#[test]
+fn a_later_line_that_contradicts_the_first_is_named_not_outvoted() {
+    let sheet = "organization,website,location,latitude,longitude,street,postcode,city,province,comune_istat,service,categories\n\
+        Caritas,https://caritas.example,Centro,44.9,8.21,Via 1,14100,Asti,AT,005005,Ascolto,social_services\n\
+        Caritas,https://altro.example,Centro,44.9,8.21,Via 1,14100,Asti,AT,005005,Mensa,social_services\n\
+        Caritas,,Centro,44.9,8.21,Via 1,14100,Asti,AT,005005,Ascolto,housing\n";
+    let rows = table::import(sheet).unwrap_err();
+    let found: Vec<(usize, &str)> = rows
+        .iter()
+        .flat_map(|r| r.problems.iter().map(move |p| (r.row, p.field.as_str())))
+        .collect();
+    // The website on line 3, and the same service's categories on line 4; a blank cell is
+    // not a contradiction.
+    assert_eq!(found, [(3, "website"), (4, "categories")], "{rows:#?}");
+    assert!(rows[0].problems[0].message.contains("line 2"));
+}

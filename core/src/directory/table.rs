@@ -1,8 +1,8 @@
 //! The directory as one CSV table, for staff who keep it in a spreadsheet: one line per
 //! service at a place (and one, its service columns blank, per place where no service is
-//! listed). The organization's and the place's columns are repeated on each of their lines,
-//! as a spreadsheet does; they are read from the first line of each, and the ids (or names)
-//! on the later lines tie them together. Comma or semicolon separated (Italian spreadsheets
+//! listed). The organization's, the place's and the service's columns are repeated on each
+//! of their lines, as a spreadsheet does; the ids (or names) tie the lines together, and a
+//! later line that says something else than the first (a blank cell aside) is an error. Comma or semicolon separated (Italian spreadsheets
 //! use semicolons); decimal commas in coordinates are read.
 //!
 //! Lists are separated by ` | ` (phones, documents, accessibility notes) or commas
@@ -437,7 +437,45 @@ fn line_problem(row: usize, id: Option<String>, field: &str, message: String) ->
 #[derive(Default)]
 struct Assembler {
     organizations: Vec<(Organization, usize)>,
+    /// What the first line of each organization, place and service said, and its number:
+    /// a later line that says otherwise is an error, not silently outvoted.
+    first: BTreeMap<String, (usize, BTreeMap<String, String>)>,
 }
+
+/// The columns that belong to an organization, a place and a service (translations too).
+const ORGANIZATION_COLUMNS: [&str; 6] = [
+    "organization",
+    "organization_description",
+    "website",
+    "email",
+    "organization_phones",
+    "demo",
+];
+const LOCATION_COLUMNS: [&str; 12] = [
+    "location",
+    "latitude",
+    "longitude",
+    "street",
+    "postcode",
+    "city",
+    "province",
+    "comune_istat",
+    "location_phones",
+    "location_hours",
+    "accessibility",
+    "open_on_holidays",
+];
+const SERVICE_COLUMNS: [&str; 9] = [
+    "service",
+    "service_description",
+    "status",
+    "categories",
+    "languages",
+    "documents",
+    "fees",
+    "service_url",
+    "service_phones",
+];
 
 impl Assembler {
     fn add(&mut self, line: usize, cells: &BTreeMap<&str, &str>) -> Result<(), Vec<Problem>> {
@@ -573,6 +611,38 @@ impl Assembler {
         };
         let demo = yes_no("demo", &mut problem);
         let open_on_holidays = yes_no("open_on_holidays", &mut problem);
+        let listed = !(service_name.is_empty() && cell("service_id").is_empty());
+        let groups = [
+            (format!("organization:{org_id}"), &ORGANIZATION_COLUMNS[..]),
+            (format!("location:{location_id}"), &LOCATION_COLUMNS[..]),
+            (format!("service:{service_id}"), &SERVICE_COLUMNS[..]),
+        ];
+        for (key, columns) in groups.iter().take(if listed { 3 } else { 2 }) {
+            let values: BTreeMap<String, String> = cells
+                .iter()
+                .filter(|(name, _)| {
+                    let base = name.split_once('@').map_or(**name, |(base, _)| base);
+                    columns.contains(&base)
+                })
+                .map(|(name, value)| ((*name).to_owned(), (*value).to_owned()))
+                .collect();
+            match self.first.get(key) {
+                Some((first_line, first)) => {
+                    for (column, value) in &values {
+                        let before = first.get(column).map_or("", String::as_str);
+                        if !value.is_empty() && value != before {
+                            problem(
+                                column,
+                                format!("{value:?} differs from line {first_line} ({before:?})"),
+                            );
+                        }
+                    }
+                }
+                None => {
+                    self.first.insert(key.clone(), (line, values));
+                }
+            }
+        }
         if !problems.is_empty() {
             return Err(problems);
         }
