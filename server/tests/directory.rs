@@ -286,6 +286,20 @@ async fn refusal_check(h: &Harness) {
     assert_eq!(refusal.rows[0].row, 3);
     assert_eq!(refusal.rows[0].problems[0].field, "categories");
 
+    // A sheet that takes another organization's place id: refused, naming its line.
+    let taken = file[0]["locations"][0]["id"].as_str().unwrap().to_owned();
+    let sheet = format!(
+        "organization,location_id,location,latitude,longitude,street,postcode,city,province,comune_istat,service,categories\n\
+         Nuova,{taken},Sede,44.9,8.2,Via 1,14100,Asti,AT,005005,Corsi,italian_courses\n"
+    );
+    let refusal = problem(
+        import(h, &admin, "text/csv", sheet, "merge").await,
+        ProblemCode::InvalidInput,
+    )
+    .await;
+    assert_eq!(refusal.rows[0].row, 2);
+    assert!(refusal.rows[0].problems[0].message.contains("already used"));
+
     // A sheet saved by a spreadsheet in Windows-1252 with semicolons: read as such.
     let mut windows = b"organization;location;latitude;longitude;street;postcode;city;province;comune_istat;service;categories\n\
         Associazione Citt\xe0 Aperta;Sede;44,9;8,2;Via 1;14100;Asti;AT;005005;Doposcuola;school_minors\n"

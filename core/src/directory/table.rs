@@ -330,6 +330,12 @@ pub fn parse_hours(text: &str) -> Result<Vec<ScheduleRule>, String> {
 
 /// Reads a CSV written by [`export`] or by hand; every problem of every line is reported.
 pub fn import(text: &str) -> Result<Vec<Organization>, Vec<RowProblems>> {
+    import_with_lines(text).map(|(organizations, _)| organizations)
+}
+
+/// [`import`], with the line each organization starts on (for problems found later, such as
+/// an id another organization already has).
+pub fn import_with_lines(text: &str) -> Result<(Vec<Organization>, Vec<usize>), Vec<RowProblems>> {
     let text = text.trim_start_matches('\u{feff}');
     // Spreadsheets set to Italian save with semicolons (the comma is the decimal separator):
     // the header line says which.
@@ -406,17 +412,17 @@ pub fn import(text: &str) -> Result<Vec<Organization>, Vec<RowProblems>> {
         }
     }
     let (organizations, first_lines) = assembler.finish();
-    for (organization, line) in organizations.iter().zip(first_lines) {
+    for (organization, line) in organizations.iter().zip(&first_lines) {
         if let Err(problems) = organization.validate() {
             rows.push(RowProblems {
-                row: line,
+                row: *line,
                 id: Some(organization.id.clone()),
                 problems,
             });
         }
     }
     if rows.is_empty() {
-        Ok(organizations)
+        Ok((organizations, first_lines))
     } else {
         rows.sort_by_key(|row| row.row);
         Err(rows)

@@ -121,14 +121,17 @@ pub async fn import(
         .unwrap_or("")
         .trim()
         .to_ascii_lowercase();
-    let imported = match content_type.as_str() {
+    let (imported, rows) = match content_type.as_str() {
         "application/json" => {
             let text = std::str::from_utf8(&body)
                 .map_err(|_| ApiError::invalid("the file is not UTF-8 text"))?;
-            hsds::import(text).map_err(|error| match error {
+            let organizations = hsds::import(text).map_err(|error| match error {
                 ImportError::Shape { .. } => ApiError::invalid(error.to_string()),
                 ImportError::Rows(rows) => rows_problem(rows),
-            })?
+            })?;
+            // Rows are the organizations' indices in the array.
+            let rows = (0..organizations.len()).collect();
+            (organizations, rows)
         }
         "text/csv" => {
             // Excel in Italy saves "CSV" in Windows-1252 unless told otherwise: a sheet that
@@ -137,7 +140,8 @@ pub async fn import(
                 Ok(text) => std::borrow::Cow::Borrowed(text),
                 Err(_) => encoding_rs::WINDOWS_1252.decode(&body).0,
             };
-            table::import(&text).map_err(rows_problem)?
+            // Rows are the lines the organizations start on.
+            table::import_with_lines(&text).map_err(rows_problem)?
         }
         _ => {
             return Err(ApiError::new(
@@ -156,7 +160,7 @@ pub async fn import(
         .into_iter()
         .map(|organization| (organization.id.clone(), organization))
         .collect();
-    check_ids(&imported, &existing, replace).map_err(rows_problem)?;
+    check_ids(&imported, &rows, &existing, replace).map_err(rows_problem)?;
 
     let mut summary = ImportSummary::default();
     for organization in &imported {
@@ -199,6 +203,7 @@ pub async fn import(
 /// would make links ambiguous on every kiosk.
 fn check_ids(
     imported: &[Organization],
+    rows_of: &[usize],
     existing: &BTreeMap<String, Organization>,
     replace: bool,
 ) -> Result<(), Vec<RowProblems>> {
@@ -215,7 +220,7 @@ fn check_ids(
         }
     }
     let mut rows = Vec::new();
-    for (row, organization) in imported.iter().enumerate() {
+    for (organization, &row) in imported.iter().zip(rows_of) {
         let mut problems = Vec::new();
         for id in organization.ids() {
             match owner.get(id) {
