@@ -9,8 +9,9 @@
 
 use geo_types::{Coord, Geometry, LineString};
 use pmtiles::{AsyncPmTilesReader, MmapBackend, TileCoord, TileType};
-use sportello_core::directory::view::{MapTile, ShapeKind, StreetMap, TileShape, WORLD};
-use std::fmt::Write;
+use sportello_core::directory::view::{
+    MapTile, PathWriter, ShapeKind, StreetMap, TileShape, WORLD,
+};
 use std::path::Path;
 
 #[derive(Debug, thiserror::Error)]
@@ -79,48 +80,50 @@ pub fn decode(z: u8, x: u32, y: u32, bytes: Vec<u8>) -> Result<MapTile, StreetMa
             .get_features(layer.layer_index)
             .map_err(|e| StreetMapError::Decode(e.to_string()))?;
         for feature in features {
-            let mut path = String::new();
+            // Points closer than a tenth of a unit (3 m) say nothing at any zoom offered.
+            let mut path = PathWriter::new(0.1);
+            let line =
+                |line: &LineString<f32>| line.0.iter().map(|c| to_map(*c)).collect::<Vec<_>>();
             let kind = match &feature.geometry {
                 Geometry::Polygon(polygon) => {
-                    ring(&mut path, polygon.exterior(), &to_map, true);
+                    path.add(line(polygon.exterior()), true);
                     for hole in polygon.interiors() {
-                        ring(&mut path, hole, &to_map, true);
+                        path.add(line(hole), true);
                     }
                     ShapeKind::Area
                 }
                 Geometry::MultiPolygon(polygons) => {
                     for polygon in polygons {
-                        ring(&mut path, polygon.exterior(), &to_map, true);
+                        path.add(line(polygon.exterior()), true);
                         for hole in polygon.interiors() {
-                            ring(&mut path, hole, &to_map, true);
+                            path.add(line(hole), true);
                         }
                     }
                     ShapeKind::Area
                 }
-                Geometry::LineString(line) => {
-                    ring(&mut path, line, &to_map, false);
+                Geometry::LineString(one) => {
+                    path.add(line(one), false);
                     ShapeKind::Line
                 }
                 Geometry::MultiLineString(lines) => {
-                    for line in lines {
-                        ring(&mut path, line, &to_map, false);
+                    for one in lines {
+                        path.add(line(one), false);
                     }
                     ShapeKind::Line
                 }
                 Geometry::Point(point) => {
-                    let (px, py) = to_map(point.0);
-                    let _ = write!(path, "M{px:.1} {py:.1}h0");
+                    path.point(to_map(point.0));
                     ShapeKind::Point
                 }
                 Geometry::MultiPoint(points) => {
                     for point in points {
-                        let (px, py) = to_map(point.0);
-                        let _ = write!(path, "M{px:.1} {py:.1}h0");
+                        path.point(to_map(point.0));
                     }
                     ShapeKind::Point
                 }
                 _ => continue,
             };
+            let path = path.finish();
             if !path.is_empty() {
                 shapes.push(TileShape {
                     layer: layer.name.clone(),
@@ -133,28 +136,6 @@ pub fn decode(z: u8, x: u32, y: u32, bytes: Vec<u8>) -> Result<MapTile, StreetMa
     // Areas under lines under points, whatever the layers' order in the tile.
     shapes.sort_by_key(|shape| shape.kind as u8);
     Ok(MapTile { z, x, y, shapes })
-}
-
-fn ring(
-    out: &mut String,
-    line: &LineString<f32>,
-    to_map: &dyn Fn(Coord<f32>) -> (f64, f64),
-    close: bool,
-) {
-    let mut last: Option<(f64, f64)> = None;
-    for &coord in &line.0 {
-        let (px, py) = to_map(coord);
-        // Points closer than a tenth of a unit (3 m) say nothing at any zoom offered.
-        if last.is_some_and(|(lx, ly)| (px - lx).abs() < 0.1 && (py - ly).abs() < 0.1) {
-            continue;
-        }
-        let command = if last.is_none() { 'M' } else { 'L' };
-        let _ = write!(out, "{command}{px:.1} {py:.1}");
-        last = Some((px, py));
-    }
-    if close && last.is_some() {
-        out.push('Z');
-    }
 }
 
 #[cfg(test)]

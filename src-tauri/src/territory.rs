@@ -3,9 +3,8 @@
 //! and ISTAT, CC BY 4.0). Projected once to Web Mercator SVG paths, thinned to what a screen
 //! can show, and kept: no network, no tile server.
 
-use sportello_core::directory::view::{MapBase, MapShape, mercator};
+use sportello_core::directory::view::{MapBase, MapShape, PathWriter, mercator};
 use sportello_core::model::GeoPoint;
-use std::fmt::Write;
 use std::sync::LazyLock;
 
 const SOURCES: [(&str, &str); 4] = [
@@ -73,33 +72,22 @@ fn path(geometry: &serde_json::Value) -> String {
             .unwrap_or_default(),
         _ => Vec::new(),
     };
-    let mut out = String::new();
+    let mut path = PathWriter::new(MIN_STEP);
     for ring in polygons
         .into_iter()
         .filter_map(|polygon| polygon.as_array())
         .flatten()
         .filter_map(|ring| ring.as_array())
     {
-        let mut last: Option<(f64, f64)> = None;
-        for position in ring {
-            let (Some(lon), Some(lat)) = (position[0].as_f64(), position[1].as_f64()) else {
-                continue;
-            };
-            let (x, y) = mercator(GeoPoint { lat, lon });
-            if let Some((lx, ly)) = last
-                && (x - lx).hypot(y - ly) < MIN_STEP
-            {
-                continue;
-            }
-            let command = if last.is_none() { 'M' } else { 'L' };
-            let _ = write!(out, "{command}{x:.1} {y:.1}");
-            last = Some((x, y));
-        }
-        if last.is_some() {
-            out.push('Z');
-        }
+        path.add(
+            ring.iter().filter_map(|position| {
+                let (lon, lat) = (position[0].as_f64()?, position[1].as_f64()?);
+                Some(mercator(GeoPoint { lat, lon }))
+            }),
+            true,
+        );
     }
-    out
+    path.finish()
 }
 
 #[cfg(test)]

@@ -125,6 +125,49 @@ pub fn mercator(point: GeoPoint) -> (f64, f64) {
     (x, y)
 }
 
+/// Writes SVG path data in map units, one ring or line at a time, dropping points closer than
+/// `min_step` to the previous one (they change nothing on screen and weigh on it).
+pub struct PathWriter {
+    out: String,
+    min_step: f64,
+}
+
+impl PathWriter {
+    pub fn new(min_step: f64) -> PathWriter {
+        PathWriter {
+            out: String::new(),
+            min_step,
+        }
+    }
+
+    /// A ring (closed with `Z`) or a line.
+    pub fn add(&mut self, points: impl IntoIterator<Item = (f64, f64)>, close: bool) {
+        use std::fmt::Write;
+        let mut last: Option<(f64, f64)> = None;
+        for (x, y) in points {
+            if last.is_some_and(|(lx, ly)| (x - lx).hypot(y - ly) < self.min_step) {
+                continue;
+            }
+            let command = if last.is_none() { 'M' } else { 'L' };
+            let _ = write!(self.out, "{command}{x:.1} {y:.1}");
+            last = Some((x, y));
+        }
+        if close && last.is_some() {
+            self.out.push('Z');
+        }
+    }
+
+    /// A point, drawn as a zero-length line (a round cap shows it).
+    pub fn point(&mut self, (x, y): (f64, f64)) {
+        use std::fmt::Write;
+        let _ = write!(self.out, "M{x:.1} {y:.1}h0");
+    }
+
+    pub fn finish(self) -> String {
+        self.out
+    }
+}
+
 /// One shape of the base map, as an SVG path in [`mercator`] units.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MapShape {
