@@ -1,7 +1,8 @@
 //! End to end, in the real window: the services map. Opened in French, it is interactive
 //! within a measured time after the tap (printed, not asserted); places come nearest first
 //! from the kiosk's configured spot; words typed find places; "health" narrows the list and the map to the places
-//! offering health services; a marker tapped opens its card, a cluster tapped zooms in; a
+//! offering health services; a marker tapped opens its card, a cluster tapped zooms in, two
+//! fingers apart zoom in; a
 //! place's card shows in French with two QR codes a phone can
 //! read off the screen (decoded from a screenshot); zoom buttons and a drag move the map; in
 //! Arabic the screen mirrors; with a deployer's PMTiles archive the map draws its tiles
@@ -312,6 +313,25 @@ async fn the_services_map_in_french_finds_health_and_opens_a_card() {
         "dragging left shows what is east: {zoomed:?} → {dragged:?}"
     );
     assert_eq!(dragged[2], zoomed[2]);
+
+    // Two fingers moving apart zoom in.
+    let before_pinch = view_box(&kiosk).await;
+    kiosk
+        .eval(
+            "const svg = document.getElementById('services-map'); \
+             const r = svg.getBoundingClientRect(); const x = r.left + r.width / 2, y = r.top + r.height / 2; \
+             const ev = (type, id, dx) => svg.dispatchEvent(new PointerEvent(type, \
+               { pointerId: id, clientX: x + dx, clientY: y, bubbles: true, pointerType: 'touch' })); \
+             ev('pointerdown', 11, -50); ev('pointerdown', 12, 50); \
+             ev('pointermove', 12, 150); ev('pointermove', 11, -150); \
+             ev('pointerup', 11, -150); ev('pointerup', 12, 150); return true;",
+        )
+        .await;
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while view_box(&kiosk).await[2] >= before_pinch[2] / 2.0 {
+        assert!(Instant::now() < deadline, "pinching did not zoom in");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 
     // The nearest health place's card, in French, with QR codes a phone reads off the screen.
     let first = listed[0].clone();
