@@ -12,16 +12,6 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 use support::{Kiosk, ServerProcess, VirtualDisplay, message};
 
-async fn type_into(kiosk: &Kiosk, id: &str, value: &str) {
-    kiosk.wait_for(&format!("#{id}")).await;
-    kiosk
-        .eval(&format!(
-            "const e = document.getElementById('{id}'); e.value = {value:?};\
-             e.dispatchEvent(new Event('input', {{ bubbles: true }})); return true;"
-        ))
-        .await;
-}
-
 /// The ids listed, once the list shows what `expected` says it should.
 async fn listed_when(kiosk: &Kiosk, expected: impl Fn(&[String]) -> bool) -> Vec<String> {
     let deadline = Instant::now() + Duration::from_secs(15);
@@ -86,7 +76,7 @@ async fn answers_in_the_persons_language_found_with_italian_words_offline_too() 
     display.screenshot(&shots, "01-list-ar");
 
     // "permesso", an Italian word, typed on the Arabic screen: Arabic answers come up.
-    type_into(&kiosk, "faq-search", "permesso").await;
+    kiosk.type_into("faq-search", "permesso").await;
     let found = listed_when(&kiosk, |ids| !ids.is_empty() && ids.len() < entries.len()).await;
     let first = entries.iter().find(|entry| entry.id == found[0]).unwrap();
     let shown = kiosk
@@ -115,7 +105,7 @@ async fn answers_in_the_persons_language_found_with_italian_words_offline_too() 
     kiosk.click("#back").await;
 
     // The renewal's answer leads to booking it: the wizard opens on its documents.
-    type_into(&kiosk, "faq-search", "").await;
+    kiosk.type_into("faq-search", "").await;
     listed_when(&kiosk, |ids| ids.len() == entries.len()).await;
     kiosk
         .click(".faq-item[data-id='permesso-rinnovo-quando']")
@@ -158,7 +148,7 @@ async fn answers_in_the_persons_language_found_with_italian_words_offline_too() 
     // The server goes away: search still answers, from the kiosk's own copy.
     server.stop();
     wait_offline(&kiosk).await;
-    type_into(&kiosk, "faq-search", "codice fiscale").await;
+    kiosk.type_into("faq-search", "codice fiscale").await;
     let offline = listed_when(&kiosk, |ids| !ids.is_empty() && ids.len() < entries.len()).await;
     assert!(
         offline.iter().any(|id| id.contains("codice-fiscale")),

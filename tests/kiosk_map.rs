@@ -53,16 +53,6 @@ fn places(directory: &[Organization], category: Option<Category>) -> Vec<(String
     places
 }
 
-async fn type_into(kiosk: &Kiosk, id: &str, value: &str) {
-    kiosk.wait_for(&format!("#{id}")).await;
-    kiosk
-        .eval(&format!(
-            "const e = document.getElementById('{id}'); e.value = {value:?};\
-             e.dispatchEvent(new Event('input', {{ bubbles: true }})); return true;"
-        ))
-        .await;
-}
-
 async fn listed_when(kiosk: &Kiosk, expected: impl Fn(&[String]) -> bool) -> Vec<String> {
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
@@ -230,7 +220,7 @@ async fn the_services_map_in_french_finds_health_and_opens_a_card() {
     display.screenshot(&shots, "01-map-fr");
 
     // Words typed find places by name, service or comune, in any case.
-    type_into(&kiosk, "map-search", "caritas").await;
+    kiosk.type_into("map-search", "caritas").await;
     let found = listed_when(&kiosk, |ids| !ids.is_empty() && ids.len() < all.len()).await;
     let caritas: Vec<&str> = directory
         .iter()
@@ -243,7 +233,7 @@ async fn the_services_map_in_french_finds_health_and_opens_a_card() {
         "{found:?}"
     );
     display.screenshot(&shots, "01-search-fr");
-    type_into(&kiosk, "map-search", "").await;
+    kiosk.type_into("map-search", "").await;
     listed_when(&kiosk, |ids| ids.len() == all.len()).await;
 
     // "Santé": the list and the map narrow to the places offering health services.

@@ -339,6 +339,17 @@ impl Kiosk {
         panic!("{css} kept being replaced {last}")
     }
 
+    /// Sets an input's value as typing would (an `input` event), without the on-screen
+    /// keyboard.
+    pub async fn type_into(&self, id: &str, value: &str) {
+        self.wait_for(&format!("#{id}")).await;
+        self.eval(&format!(
+            "const e = document.getElementById('{id}'); e.value = {value:?};\
+             e.dispatchEvent(new Event('input', {{ bubbles: true }})); return true;"
+        ))
+        .await;
+    }
+
     /// Runs a script in the page and returns what it returns.
     pub async fn eval(&self, script: &str) -> serde_json::Value {
         self.client.execute(script, vec![]).await.unwrap()

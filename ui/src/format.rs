@@ -56,30 +56,45 @@ pub fn long_date(date: jiff::civil::Date, lang: Lang) -> String {
     date.to_locale_date_string(lang.code(), &options).into()
 }
 
-/// A country's name in `lang` (through `Intl.DisplayNames`), or its code if the browser has
-/// none.
-pub fn country_name(code: &str, lang: Lang) -> String {
+/// What `Intl.DisplayNames` calls `code` (of `kind`: "region", "language") in `lang`, if the
+/// browser knows.
+fn display_name(kind: &str, code: &str, lang: Lang) -> Option<String> {
     use wasm_bindgen::JsCast;
-    let name = || -> Option<String> {
-        let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-        let constructor: js_sys::Function = js_sys::Reflect::get(&intl, &"DisplayNames".into())
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        let options = js_sys::Object::new();
-        js_sys::Reflect::set(&options, &"type".into(), &"region".into()).ok()?;
-        let names = js_sys::Reflect::construct(
-            &constructor,
-            &js_sys::Array::of2(&js_sys::Array::of1(&lang.code().into()), &options),
-        )
+    let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    let constructor: js_sys::Function = js_sys::Reflect::get(&intl, &"DisplayNames".into())
+        .ok()?
+        .dyn_into()
         .ok()?;
-        let of: js_sys::Function = js_sys::Reflect::get(&names, &"of".into())
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        of.call1(&names, &code.into()).ok()?.as_string()
-    };
-    name().unwrap_or_else(|| code.to_owned())
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"type".into(), &kind.into()).ok()?;
+    let names = js_sys::Reflect::construct(
+        &constructor,
+        &js_sys::Array::of2(&js_sys::Array::of1(&lang.code().into()), &options),
+    )
+    .ok()?;
+    let of: js_sys::Function = js_sys::Reflect::get(&names, &"of".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    of.call1(&names, &code.into()).ok()?.as_string()
+}
+
+/// A country's name in `lang`, or its code if the browser has none.
+pub fn country_name(code: &str, lang: Lang) -> String {
+    display_name("region", code, lang).unwrap_or_else(|| code.to_owned())
+}
+
+/// A language's name in `lang`, e.g. "wolof" for `wo` in Italian; its own name for the
+/// languages Sportello speaks when the browser has none.
+pub fn language_name(code: &str, lang: Lang) -> String {
+    display_name("language", code, lang)
+        .filter(|name| name != code)
+        .or_else(|| {
+            code.parse::<Lang>()
+                .ok()
+                .map(|l| l.native_name().to_owned())
+        })
+        .unwrap_or_else(|| code.to_owned())
 }
 
 /// A date as people type it: "12/04/1981" (day first, as in Italy), with "/", "-", "." or
@@ -101,37 +116,4 @@ pub fn parse_date(text: &str) -> Option<jiff::civil::Date> {
         return None;
     }
     jiff::civil::Date::new(year, month, day).ok()
-}
-
-/// A language's name in `lang` (through `Intl.DisplayNames`), e.g. "wolof" for `wo` in
-/// Italian; its own name for the languages Sportello speaks when the browser has none.
-pub fn language_name(code: &str, lang: Lang) -> String {
-    use wasm_bindgen::JsCast;
-    let name = || -> Option<String> {
-        let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-        let constructor: js_sys::Function = js_sys::Reflect::get(&intl, &"DisplayNames".into())
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        let options = js_sys::Object::new();
-        js_sys::Reflect::set(&options, &"type".into(), &"language".into()).ok()?;
-        let names = js_sys::Reflect::construct(
-            &constructor,
-            &js_sys::Array::of2(&js_sys::Array::of1(&lang.code().into()), &options),
-        )
-        .ok()?;
-        let of: js_sys::Function = js_sys::Reflect::get(&names, &"of".into())
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        of.call1(&names, &code.into()).ok()?.as_string()
-    };
-    name()
-        .filter(|name| name != code)
-        .or_else(|| {
-            code.parse::<Lang>()
-                .ok()
-                .map(|l| l.native_name().to_owned())
-        })
-        .unwrap_or_else(|| code.to_owned())
 }
