@@ -13,25 +13,6 @@ use std::time::{Duration, Instant};
 use support::{Kiosk, ServerProcess, VirtualDisplay, message};
 
 /// The ids listed, once the list shows what `expected` says it should.
-async fn listed_when(kiosk: &Kiosk, expected: impl Fn(&[String]) -> bool) -> Vec<String> {
-    let deadline = Instant::now() + Duration::from_secs(15);
-    loop {
-        // Read in one script: the list re-renders as results come, and elements found one
-        // call earlier may be gone.
-        let ids: Vec<String> = serde_json::from_value(
-            kiosk
-                .eval("return [...document.querySelectorAll('.faq-item')].map(e => e.dataset.id)")
-                .await,
-        )
-        .unwrap_or_default();
-        if expected(&ids) {
-            return ids;
-        }
-        assert!(Instant::now() < deadline, "the list stayed {ids:?}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn answers_in_the_persons_language_found_with_italian_words_offline_too() {
     let display = VirtualDisplay::start();
@@ -58,7 +39,9 @@ async fn answers_in_the_persons_language_found_with_italian_words_offline_too() 
 
     // In Italian first: the list, and the answer the most asked question opens.
     kiosk.click("#tile-faq").await;
-    listed_when(&kiosk, |ids| ids.len() == entries.len()).await;
+    kiosk
+        .ids_when(".faq-item", |ids| ids.len() == entries.len())
+        .await;
     display.screenshot(&shots, "00-list-it");
     kiosk
         .click(".faq-item[data-id='permesso-rinnovo-quando']")
@@ -71,13 +54,19 @@ async fn answers_in_the_persons_language_found_with_italian_words_offline_too() 
     // Arabic screen; the most asked first, in Arabic.
     kiosk.click(".lang-option[data-lang='ar']").await;
     kiosk.click("#tile-faq").await;
-    let all = listed_when(&kiosk, |ids| ids.len() == entries.len()).await;
+    let all = kiosk
+        .ids_when(".faq-item", |ids| ids.len() == entries.len())
+        .await;
     assert_eq!(all[0], "permesso-rinnovo-quando", "the most asked first");
     display.screenshot(&shots, "01-list-ar");
 
     // "permesso", an Italian word, typed on the Arabic screen: Arabic answers come up.
     kiosk.type_into("faq-search", "permesso").await;
-    let found = listed_when(&kiosk, |ids| !ids.is_empty() && ids.len() < entries.len()).await;
+    let found = kiosk
+        .ids_when(".faq-item", |ids| {
+            !ids.is_empty() && ids.len() < entries.len()
+        })
+        .await;
     let first = entries.iter().find(|entry| entry.id == found[0]).unwrap();
     let shown = kiosk
         .eval(
@@ -106,7 +95,9 @@ async fn answers_in_the_persons_language_found_with_italian_words_offline_too() 
 
     // The renewal's answer leads to booking it: the wizard opens on its documents.
     kiosk.type_into("faq-search", "").await;
-    listed_when(&kiosk, |ids| ids.len() == entries.len()).await;
+    kiosk
+        .ids_when(".faq-item", |ids| ids.len() == entries.len())
+        .await;
     kiosk
         .click(".faq-item[data-id='permesso-rinnovo-quando']")
         .await;
@@ -131,7 +122,9 @@ async fn answers_in_the_persons_language_found_with_italian_words_offline_too() 
         .iter()
         .find(|entry| !entry.texts.contains_key(&Lang::Bn))
         .expect("an entry without Bengali");
-    listed_when(&kiosk, |ids| ids.len() == entries.len()).await;
+    kiosk
+        .ids_when(".faq-item", |ids| ids.len() == entries.len())
+        .await;
     kiosk
         .click(&format!(".faq-item[data-id='{}']", missing.id))
         .await;
@@ -149,7 +142,11 @@ async fn answers_in_the_persons_language_found_with_italian_words_offline_too() 
     server.stop();
     wait_offline(&kiosk).await;
     kiosk.type_into("faq-search", "codice fiscale").await;
-    let offline = listed_when(&kiosk, |ids| !ids.is_empty() && ids.len() < entries.len()).await;
+    let offline = kiosk
+        .ids_when(".faq-item", |ids| {
+            !ids.is_empty() && ids.len() < entries.len()
+        })
+        .await;
     assert!(
         offline.iter().any(|id| id.contains("codice-fiscale")),
         "{offline:?}"

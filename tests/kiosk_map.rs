@@ -53,23 +53,6 @@ fn places(directory: &[Organization], category: Option<Category>) -> Vec<(String
     places
 }
 
-async fn listed_when(kiosk: &Kiosk, expected: impl Fn(&[String]) -> bool) -> Vec<String> {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        let ids: Vec<String> = serde_json::from_value(
-            kiosk
-                .eval("return [...document.querySelectorAll('.place-item')].map(e => e.dataset.id)")
-                .await,
-        )
-        .unwrap_or_default();
-        if expected(&ids) {
-            return ids;
-        }
-        assert!(Instant::now() < deadline, "the list stayed {ids:?}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
 /// How many places the map shows: single markers plus the counts on clusters.
 async fn on_the_map(kiosk: &Kiosk) -> usize {
     kiosk
@@ -205,7 +188,9 @@ async fn the_services_map_in_french_finds_health_and_opens_a_card() {
         kiosk.text("#screen-map h1").await,
         message("fr", "map-title")
     );
-    let listed = listed_when(&kiosk, |ids| ids.len() == all.len()).await;
+    let listed = kiosk
+        .ids_when(".place-item", |ids| ids.len() == all.len())
+        .await;
     // Nearest first, from where the kiosk stands.
     let expected: Vec<String> = all.iter().map(|(id, _)| id.clone()).collect();
     assert_eq!(listed[..5], expected[..5]);
@@ -221,7 +206,11 @@ async fn the_services_map_in_french_finds_health_and_opens_a_card() {
 
     // Words typed find places by name, service or comune, in any case.
     kiosk.type_into("map-search", "caritas").await;
-    let found = listed_when(&kiosk, |ids| !ids.is_empty() && ids.len() < all.len()).await;
+    let found = kiosk
+        .ids_when(".place-item", |ids| {
+            !ids.is_empty() && ids.len() < all.len()
+        })
+        .await;
     let caritas: Vec<&str> = directory
         .iter()
         .filter(|o| o.name.get(Lang::It).contains("Caritas"))
@@ -234,7 +223,9 @@ async fn the_services_map_in_french_finds_health_and_opens_a_card() {
     );
     display.screenshot(&shots, "01-search-fr");
     kiosk.type_into("map-search", "").await;
-    listed_when(&kiosk, |ids| ids.len() == all.len()).await;
+    kiosk
+        .ids_when(".place-item", |ids| ids.len() == all.len())
+        .await;
 
     // "Santé": the list and the map narrow to the places offering health services.
     assert_eq!(
@@ -242,7 +233,9 @@ async fn the_services_map_in_french_finds_health_and_opens_a_card() {
         message("fr", "svc-health")
     );
     kiosk.click("#map-cat-health").await;
-    let listed = listed_when(&kiosk, |ids| ids.len() == health.len()).await;
+    let listed = kiosk
+        .ids_when(".place-item", |ids| ids.len() == health.len())
+        .await;
     assert_eq!(
         listed.iter().collect::<BTreeSet<_>>(),
         health.iter().map(|(id, _)| id).collect::<BTreeSet<_>>()
@@ -364,7 +357,9 @@ async fn the_services_map_in_french_finds_health_and_opens_a_card() {
     kiosk.click("#back").await;
     kiosk.click(".lang-option[data-lang='ar']").await;
     kiosk.click("#tile-map").await;
-    listed_when(&kiosk, |ids| ids.len() == all.len()).await;
+    kiosk
+        .ids_when(".place-item", |ids| ids.len() == all.len())
+        .await;
     assert_eq!(
         kiosk.text("#screen-map h1").await,
         message("ar", "map-title")

@@ -350,6 +350,27 @@ impl Kiosk {
         .await;
     }
 
+    /// The `data-id`s of the elements `css` matches, once `expected` says they are what the
+    /// screen should show (within 20 s). Read in one script: a list re-renders as results
+    /// come, and elements found one call earlier may be gone.
+    pub async fn ids_when(&self, css: &str, expected: impl Fn(&[String]) -> bool) -> Vec<String> {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let ids: Vec<String> = serde_json::from_value(
+                self.eval(&format!(
+                    "return [...document.querySelectorAll({css:?})].map(e => e.dataset.id)"
+                ))
+                .await,
+            )
+            .unwrap_or_default();
+            if expected(&ids) {
+                return ids;
+            }
+            assert!(Instant::now() < deadline, "{css} stayed {ids:?}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Runs a script in the page and returns what it returns.
     pub async fn eval(&self, script: &str) -> serde_json::Value {
         self.client.execute(script, vec![]).await.unwrap()
