@@ -59,6 +59,29 @@ pub const COLUMNS: [&str; 32] = [
     "service_hours",
 ];
 
+/// What a column describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Owner {
+    Organization,
+    Location,
+    Service,
+    /// The service at this place.
+    Link,
+}
+
+/// Whose a column is; a translated column (`service@fr`) is its base column's.
+fn owner(column: &str) -> Option<Owner> {
+    let base = column.split_once('@').map_or(column, |(base, _)| base);
+    let index = COLUMNS.iter().position(|c| *c == base)?;
+    // COLUMNS lists the organization's, the place's, the service's and the link's in turn.
+    Some(match index {
+        0..7 => Owner::Organization,
+        7..20 => Owner::Location,
+        20..30 => Owner::Service,
+        _ => Owner::Link,
+    })
+}
+
 /// Columns that may have translations.
 const TRANSLATED: [&str; 8] = [
     "organization",
@@ -164,19 +187,9 @@ impl Row<'_> {
                 .join(LIST)
         };
         let (Some(s), Some(link)) = (self.service, self.link) else {
-            return match column {
-                "service_id"
-                | "service"
-                | "service_description"
-                | "status"
-                | "categories"
-                | "languages"
-                | "documents"
-                | "fees"
-                | "service_url"
-                | "service_phones"
-                | "service_at_location_id"
-                | "service_hours" => String::new(),
+            // The line of a place where no service is listed.
+            return match owner(column) {
+                Some(Owner::Service | Owner::Link) => String::new(),
                 _ => self.place_cell(column, &text, &texts),
             };
         };
@@ -448,41 +461,6 @@ struct Assembler {
     first: BTreeMap<String, (usize, BTreeMap<String, String>)>,
 }
 
-/// The columns that belong to an organization, a place and a service (translations too).
-const ORGANIZATION_COLUMNS: [&str; 6] = [
-    "organization",
-    "organization_description",
-    "website",
-    "email",
-    "organization_phones",
-    "demo",
-];
-const LOCATION_COLUMNS: [&str; 12] = [
-    "location",
-    "latitude",
-    "longitude",
-    "street",
-    "postcode",
-    "city",
-    "province",
-    "comune_istat",
-    "location_phones",
-    "location_hours",
-    "accessibility",
-    "open_on_holidays",
-];
-const SERVICE_COLUMNS: [&str; 9] = [
-    "service",
-    "service_description",
-    "status",
-    "categories",
-    "languages",
-    "documents",
-    "fees",
-    "service_url",
-    "service_phones",
-];
-
 impl Assembler {
     fn add(&mut self, line: usize, cells: &BTreeMap<&str, &str>) -> Result<(), Vec<Problem>> {
         let mut problems = Vec::new();
@@ -619,17 +597,14 @@ impl Assembler {
         let open_on_holidays = yes_no("open_on_holidays", &mut problem);
         let listed = !(service_name.is_empty() && cell("service_id").is_empty());
         let groups = [
-            (format!("organization:{org_id}"), &ORGANIZATION_COLUMNS[..]),
-            (format!("location:{location_id}"), &LOCATION_COLUMNS[..]),
-            (format!("service:{service_id}"), &SERVICE_COLUMNS[..]),
+            (format!("organization:{org_id}"), Owner::Organization),
+            (format!("location:{location_id}"), Owner::Location),
+            (format!("service:{service_id}"), Owner::Service),
         ];
-        for (key, columns) in groups.iter().take(if listed { 3 } else { 2 }) {
+        for (key, group) in groups.iter().take(if listed { 3 } else { 2 }) {
             let values: BTreeMap<String, String> = cells
                 .iter()
-                .filter(|(name, _)| {
-                    let base = name.split_once('@').map_or(**name, |(base, _)| base);
-                    columns.contains(&base)
-                })
+                .filter(|(name, _)| owner(name) == Some(*group))
                 .map(|(name, value)| ((*name).to_owned(), (*value).to_owned()))
                 .collect();
             match self.first.get(key) {
@@ -758,4 +733,30 @@ fn list(text: &str) -> Vec<String> {
         .filter(|part| !part.is_empty())
         .map(str::to_owned)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_column_has_its_owner() {
+        // The ranges in `owner` follow COLUMNS' order: a column added in the wrong block
+        // would be compared with the wrong record's first line.
+        let first_of = |owner_wanted: Owner| {
+            COLUMNS
+                .iter()
+                .find(|c| owner(c) == Some(owner_wanted))
+                .copied()
+        };
+        assert_eq!(first_of(Owner::Organization), Some("organization_id"));
+        assert_eq!(first_of(Owner::Location), Some("location_id"));
+        assert_eq!(first_of(Owner::Service), Some("service_id"));
+        assert_eq!(first_of(Owner::Link), Some("service_at_location_id"));
+        assert_eq!(owner("open_on_holidays"), Some(Owner::Location));
+        assert_eq!(owner("service_phones"), Some(Owner::Service));
+        assert_eq!(owner("service@fr"), Some(Owner::Service));
+        assert_eq!(owner("service_hours"), Some(Owner::Link));
+        assert_eq!(owner("something else"), None);
+    }
 }
