@@ -390,7 +390,14 @@ fn a_comunes_patron_day_closes_its_places_and_no_others() {
             .map(|p| (p.name, p.status))
             .collect::<Vec<_>>()
     };
-    let closed = with_patron(&rebuilt_with(&[asti]));
+    let with_asti = rebuilt_with(std::slice::from_ref(&asti));
+    // A kiosk without its own spot measures from its comune's centre; a comune the reference
+    // data lacks, from the middle of its places.
+    assert_eq!(with_asti.centre_of("005005"), Some(ASTI));
+    let matera = places().centre_of("077014").unwrap();
+    assert!(matera.distance_m(MATERA) < 100.0, "{matera:?}");
+    assert_eq!(places().centre_of("099999"), None);
+    let closed = with_patron(&with_asti);
     // San Secondo, Tuesday 5 May 2026, 10:00: Asti's clinic opens on Wednesday; Matera's desk
     // is open as on any Tuesday.
     assert_eq!(closed[0].0, "Consultorio");

@@ -113,7 +113,7 @@ fn current_places(state: &KioskState) -> Result<Arc<Places>, CommandError> {
 }
 
 /// Where distances are measured from: the configured spot, else the centre of the kiosk's
-/// comune (from the comuni, else from its places), else Asti's.
+/// comune (see [`Places::centre_of`]), else Asti's.
 fn here(state: &KioskState, places: &Places) -> GeoPoint {
     const ASTI: GeoPoint = GeoPoint {
         lat: 44.90024,
@@ -121,14 +121,6 @@ fn here(state: &KioskState, places: &Places) -> GeoPoint {
     };
     state
         .here
-        .or_else(|| {
-            lock(&state.cache)
-                .comuni()
-                .ok()?
-                .into_iter()
-                .find(|c| c.istat == state.comune_istat)
-                .map(|c| c.location)
-        })
         .or_else(|| places.centre_of(&state.comune_istat))
         .unwrap_or(ASTI)
 }

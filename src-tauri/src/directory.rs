@@ -36,6 +36,8 @@ pub struct Places {
     pub generation: u64,
     organizations: Vec<Organization>,
     places: Vec<Place>,
+    /// The comuni's centres, by ISTAT code (read with the records, not on every query).
+    centres: std::collections::HashMap<String, GeoPoint>,
 }
 
 impl Places {
@@ -95,6 +97,10 @@ impl Places {
         }
         Places {
             generation,
+            centres: comuni
+                .iter()
+                .map(|c| (c.istat.clone(), c.location))
+                .collect(),
             organizations,
             places,
         }
@@ -266,9 +272,12 @@ impl Places {
         })
     }
 
-    /// Where the kiosk's comune is, if some place's address is in it: the fallback when the
-    /// kiosk's own location is not configured.
+    /// Where a comune is: its centre in the reference data, else the middle of its places.
+    /// What distances are measured from when a kiosk's own spot is not configured.
     pub fn centre_of(&self, istat: &str) -> Option<GeoPoint> {
+        if let Some(centre) = self.centres.get(istat) {
+            return Some(*centre);
+        }
         let points: Vec<GeoPoint> = self
             .places
             .iter()
