@@ -38,6 +38,9 @@ pub struct Places {
     places: Vec<Place>,
     /// The comuni's centres, by ISTAT code (read with the records, not on every query).
     centres: std::collections::HashMap<String, GeoPoint>,
+    /// The filters' choices, worked out once per build.
+    comuni: Vec<Choice>,
+    languages: Vec<String>,
 }
 
 impl Places {
@@ -95,7 +98,7 @@ impl Places {
                 }
             }
         }
-        Places {
+        let mut places = Places {
             generation,
             centres: comuni
                 .iter()
@@ -103,7 +106,35 @@ impl Places {
                 .collect(),
             organizations,
             places,
+            comuni: Vec::new(),
+            languages: Vec::new(),
+        };
+        places.choices();
+        places
+    }
+
+    /// What the comune and language filters offer: only what some place has; comuni by name,
+    /// languages by how many places speak them.
+    fn choices(&mut self) {
+        let mut comuni: BTreeMap<String, String> = BTreeMap::new();
+        let mut languages: BTreeMap<String, usize> = BTreeMap::new();
+        for place in &self.places {
+            let address = &self.location(place).address;
+            comuni
+                .entry(address.comune_istat.clone())
+                .or_insert_with(|| address.locality.clone());
+            for code in &place.languages {
+                *languages.entry(code.clone()).or_default() += 1;
+            }
         }
+        self.comuni = comuni
+            .into_iter()
+            .map(|(code, name)| Choice { code, name })
+            .collect();
+        self.comuni.sort_by(|a, b| a.name.cmp(&b.name));
+        let mut languages: Vec<(String, usize)> = languages.into_iter().collect();
+        languages.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        self.languages = languages.into_iter().map(|(code, _)| code).collect();
     }
 
     pub fn len(&self) -> usize {
@@ -179,33 +210,12 @@ impl Places {
             .collect();
         places.sort_by(|a, b| (a.distance_m, &a.name).cmp(&(b.distance_m, &b.name)));
 
-        let mut comuni: BTreeMap<String, String> = BTreeMap::new();
-        let mut languages: BTreeMap<&str, usize> = BTreeMap::new();
-        for place in &self.places {
-            let address = &self.location(place).address;
-            comuni
-                .entry(address.comune_istat.clone())
-                .or_insert_with(|| address.locality.clone());
-            for code in &place.languages {
-                *languages.entry(code).or_default() += 1;
-            }
-        }
-        let mut comuni: Vec<Choice> = comuni
-            .into_iter()
-            .map(|(code, name)| Choice { code, name })
-            .collect();
-        comuni.sort_by(|a, b| a.name.cmp(&b.name));
-        let mut languages: Vec<(&str, usize)> = languages.into_iter().collect();
-        languages.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         PlaceList {
             places,
             total: self.places.len(),
             from,
-            comuni,
-            languages: languages
-                .into_iter()
-                .map(|(code, _)| code.to_owned())
-                .collect(),
+            comuni: self.comuni.clone(),
+            languages: self.languages.clone(),
         }
     }
 
