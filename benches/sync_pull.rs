@@ -40,7 +40,11 @@ async fn main() {
     let cache = Arc::new(Mutex::new(
         Cache::open(&dir.path().join("reader/cache.sqlite3")).unwrap(),
     ));
-    let engine = SyncEngine::new(ServerClient::new(&proxy.url).unwrap(), cache).unwrap();
+    let engine = SyncEngine::new(
+        ServerClient::new(&proxy.url, sportello_core::clock::SystemClock::shared()).unwrap(),
+        cache,
+    )
+    .unwrap();
     proxy.take_bytes();
     let started = Instant::now();
     let report = engine.sync_once().await.unwrap();
@@ -71,15 +75,18 @@ async fn main() {
     let store = Arc::new(Mutex::new(
         Store::open(&kiosk_dir.join("state.sqlite3")).unwrap(),
     ));
-    let kiosk = SyncEngine::new(ServerClient::new(&proxy.url).unwrap(), cache)
-        .unwrap()
-        .with_kiosk(KioskParts {
-            store,
-            identity_dir: kiosk_dir.join("identity"),
-            enrolment_code: Some(code),
-            refused_grace_secs: sportello::sync::REFUSED_GRACE_SECS,
-        })
-        .unwrap();
+    let kiosk = SyncEngine::new(
+        ServerClient::new(&proxy.url, sportello_core::clock::SystemClock::shared()).unwrap(),
+        cache,
+    )
+    .unwrap()
+    .with_kiosk(KioskParts {
+        store,
+        identity_dir: kiosk_dir.join("identity"),
+        enrolment_code: Some(code),
+        refused_grace_secs: sportello::sync::REFUSED_GRACE_SECS,
+    })
+    .unwrap();
     proxy.take_bytes();
     let started = Instant::now();
     kiosk.sync_once().await.unwrap();

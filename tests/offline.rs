@@ -13,8 +13,9 @@ use serde_json::{Value, json};
 use sportello::cache::Cache;
 use sportello::desk::{self, DeskError};
 use sportello::outbox::{self, SharedStore};
-use sportello::store::{LeaseState, OutboxStatus, Store, unix_now};
+use sportello::store::{LeaseState, OutboxStatus, Store};
 use sportello::sync::{KioskParts, ServerClient, SharedCache, SyncEngine, SyncError, lock};
+use sportello_core::clock::{SharedClock, SystemClock};
 use sportello_core::identity::Person;
 use sportello_core::kiosk::Connection;
 use sportello_core::sync::EntityKind;
@@ -33,6 +34,8 @@ const QUESTURA: &str = "questura-asti";
 /// A kiosk as the app runs it, on its own folder.
 struct TestKiosk {
     dir: PathBuf,
+    /// The kiosk's clock: the real one, or the server's when the test moves time.
+    clock: SharedClock,
     cache: SharedCache,
     store: SharedStore,
     engine: SyncEngine,
@@ -40,7 +43,13 @@ struct TestKiosk {
 
 impl TestKiosk {
     fn open(dir: &Path, server_url: &str, code: Option<String>) -> TestKiosk {
-        Self::open_with_grace(dir, server_url, code, sportello::sync::REFUSED_GRACE_SECS)
+        Self::open_with(
+            dir,
+            server_url,
+            code,
+            sportello::sync::REFUSED_GRACE_SECS,
+            SystemClock::shared(),
+        )
     }
 
     /// With how long a refused kiosk keeps its outbox.
@@ -50,25 +59,51 @@ impl TestKiosk {
         code: Option<String>,
         refused_grace_secs: i64,
     ) -> TestKiosk {
+        Self::open_with(
+            dir,
+            server_url,
+            code,
+            refused_grace_secs,
+            SystemClock::shared(),
+        )
+    }
+
+    /// With how long a refused kiosk keeps its outbox, and its clock.
+    fn open_with(
+        dir: &Path,
+        server_url: &str,
+        code: Option<String>,
+        refused_grace_secs: i64,
+        clock: SharedClock,
+    ) -> TestKiosk {
         let cache: SharedCache =
             Arc::new(Mutex::new(Cache::open(&dir.join("cache.sqlite3")).unwrap()));
         let store: SharedStore =
             Arc::new(Mutex::new(Store::open(&dir.join("state.sqlite3")).unwrap()));
-        let engine = SyncEngine::new(ServerClient::new(server_url).unwrap(), cache.clone())
-            .unwrap()
-            .with_kiosk(KioskParts {
-                store: store.clone(),
-                identity_dir: dir.join("identity"),
-                enrolment_code: code,
-                refused_grace_secs,
-            })
-            .unwrap();
+        let engine = SyncEngine::new(
+            ServerClient::new(server_url, clock.clone()).unwrap(),
+            cache.clone(),
+        )
+        .unwrap()
+        .with_kiosk(KioskParts {
+            store: store.clone(),
+            identity_dir: dir.join("identity"),
+            enrolment_code: code,
+            refused_grace_secs,
+        })
+        .unwrap();
         TestKiosk {
             dir: dir.to_owned(),
+            clock,
             cache,
             store,
             engine,
         }
+    }
+
+    /// Now, by the kiosk's clock.
+    fn now(&self) -> i64 {
+        self.clock.unix()
     }
 
     fn status(&self) -> sportello_core::kiosk::KioskStatus {
@@ -95,7 +130,7 @@ impl TestKiosk {
     /// Books `count` free leases of `procedure` offline, for people `first..`.
     fn book_offline(&self, procedure: &str, first: u32, count: usize) -> Vec<desk::OfflineBooking> {
         let identity = self.engine.identity().expect("enrolled");
-        let leases = desk::leased_seats(&self.store, Some(procedure), unix_now()).unwrap();
+        let leases = desk::leased_seats(&self.store, Some(procedure), self.now()).unwrap();
         assert!(
             leases.len() >= count,
             "{} leases, {count} wanted",
@@ -112,7 +147,7 @@ impl TestKiosk {
                     &lease.lease_id,
                     &person(n),
                     None,
-                    unix_now(),
+                    self.now(),
                 )
                 .unwrap()
             })
@@ -330,7 +365,7 @@ async fn an_offline_booking_reaches_the_server_once_and_leaves_no_personal_data(
     assert!(kiosk.engine.sync_once().await.is_err());
     assert_eq!(kiosk.status().connection, Connection::Offline);
     let identity = kiosk.engine.identity().unwrap();
-    let leases = desk::leased_seats(&kiosk.store, Some(RENEWAL), unix_now()).unwrap();
+    let leases = desk::leased_seats(&kiosk.store, Some(RENEWAL), kiosk.now()).unwrap();
     let lease = leases[0].clone();
 
     // Bad details are refused on the spot, the lease kept.
@@ -343,7 +378,7 @@ async fn an_offline_booking_reaches_the_server_once_and_leaves_no_personal_data(
             &lease.lease_id,
             &bad,
             None,
-            unix_now()
+            kiosk.now()
         ),
         Err(DeskError::Invalid(_))
     ));
@@ -353,7 +388,7 @@ async fn an_offline_booking_reaches_the_server_once_and_leaves_no_personal_data(
         &lease.lease_id,
         &person(1),
         Some("ar".into()),
-        unix_now(),
+        kiosk.now(),
     )
     .unwrap();
     assert_eq!(booked.code, lease.code);
@@ -375,7 +410,7 @@ async fn an_offline_booking_reaches_the_server_once_and_leaves_no_personal_data(
         &lease.lease_id,
         &person(2),
         None,
-        unix_now(),
+        kiosk.now(),
     ) {
         Err(DeskError::NoLease { alternatives }) => {
             assert!(!alternatives.is_empty());
@@ -429,7 +464,7 @@ async fn an_offline_booking_reaches_the_server_once_and_leaves_no_personal_data(
     assert_eq!(record["booked_by"], "kiosk:asti-1");
     // The same sync topped the kiosk's leases up again.
     assert!(
-        desk::leased_seats(&kiosk.store, Some(RENEWAL), unix_now())
+        desk::leased_seats(&kiosk.store, Some(RENEWAL), kiosk.now())
             .unwrap()
             .len()
             >= leases.len() - 1
@@ -470,7 +505,7 @@ async fn a_revoked_kiosk_gives_up_its_outbox_and_its_leases() {
         (1, 0, 1)
     );
     assert!(
-        desk::leased_seats(&kiosk.store, None, unix_now())
+        desk::leased_seats(&kiosk.store, None, kiosk.now())
             .unwrap()
             .is_empty()
     );
@@ -559,7 +594,7 @@ async fn a_kiosk_unplugged_for_a_day_keeps_booking_its_leases_and_reconciles() {
     use sportello_server::clock::ManualClock;
     let ts = |text: &str| text.parse::<jiff::Timestamp>().unwrap();
     let dir = tempfile::tempdir().unwrap();
-    // Monday 30 November 2026, 08:00 in Rome, on the server's clock.
+    // Monday 30 November 2026, 08:00 in Rome, on the one clock the server and the kiosk read.
     let clock = Arc::new(ManualClock::new(ts("2026-11-30T07:00:00Z")));
     let server = sportello_server::Server::start_with_clock(
         &sportello_server::config::Config::new(
@@ -577,7 +612,14 @@ async fn a_kiosk_unplugged_for_a_day_keeps_booking_its_leases_and_reconciles() {
         .await;
     let code = api.register(&admin, "asti-1").await;
     let proxy = Proxy::start(server.addr()).await;
-    let kiosk = TestKiosk::open(&dir.path().join("kiosk"), &proxy.url, Some(code));
+    // The kiosk reads the server's clock: one time for both sides of the test.
+    let kiosk = TestKiosk::open_with(
+        &dir.path().join("kiosk"),
+        &proxy.url,
+        Some(code),
+        sportello::sync::REFUSED_GRACE_SECS,
+        clock.clone(),
+    );
     kiosk.engine.sync_once().await.unwrap();
     let identity = kiosk.engine.identity().unwrap();
 
@@ -657,7 +699,7 @@ async fn a_kiosk_unplugged_for_a_day_keeps_booking_its_leases_and_reconciles() {
         &kiosk.store,
         &tokio::sync::Notify::new(),
         &desk::check_in(&last.receipt, &last.code, last.start + 86_400),
-        unix_now(),
+        kiosk.now(),
     )
     .unwrap();
     kiosk.engine.sync_once().await.unwrap();
@@ -695,9 +737,10 @@ async fn online_writes_go_through_the_outbox_and_refusals_are_final() {
     let deliver = |write: sportello::store::NewWrite| {
         let store = kiosk.store.clone();
         let engine = &kiosk.engine;
+        let now = kiosk.now();
         let wake = &wake;
         async move {
-            let entry = desk::submit(&store, wake, &write, unix_now()).unwrap();
+            let entry = desk::submit(&store, wake, &write, now).unwrap();
             assert_eq!(
                 outbox::lock(&store)
                     .entry(entry.id)
@@ -715,7 +758,7 @@ async fn online_writes_go_through_the_outbox_and_refusals_are_final() {
         office_id: slot["office_id"].as_str().unwrap().into(),
         start: slot["start"].as_str().unwrap().parse().unwrap(),
     };
-    let entry = deliver(desk::hold(&hold_at(&slots[0]), unix_now())).await;
+    let entry = deliver(desk::hold(&hold_at(&slots[0]), kiosk.now())).await;
     assert_eq!(entry.status, OutboxStatus::Delivered, "{entry:?}");
     let hold: Hold = serde_json::from_str(entry.outcome.as_deref().unwrap()).unwrap();
     let confirm = ConfirmRequest {
@@ -730,7 +773,7 @@ async fn online_writes_go_through_the_outbox_and_refusals_are_final() {
     assert!(!contains(&kiosk.file_bytes(), &passport(700)));
 
     // The same person again: refused with the way forward (their appointment), not retried.
-    let entry = deliver(desk::hold(&hold_at(&slots[2]), unix_now())).await;
+    let entry = deliver(desk::hold(&hold_at(&slots[2]), kiosk.now())).await;
     let second: Hold = serde_json::from_str(entry.outcome.as_deref().unwrap()).unwrap();
     let entry = deliver(desk::confirm(&second, &confirm)).await;
     assert_eq!(entry.status, OutboxStatus::Rejected);
@@ -757,8 +800,8 @@ async fn online_writes_go_through_the_outbox_and_refusals_are_final() {
     let entry = desk::submit(
         &kiosk.store,
         &wake,
-        &desk::hold(&hold_at(&slots[3]), unix_now() - 120),
-        unix_now() - 120,
+        &desk::hold(&hold_at(&slots[3]), kiosk.now() - 120),
+        kiosk.now() - 120,
     )
     .unwrap();
     kiosk.engine.sync_once().await.unwrap();
@@ -936,7 +979,7 @@ async fn three_kiosks_offline_and_online_clients_never_share_a_seat() {
     proxy.set_mode(Mode::Drop);
     let mut offline = Vec::new();
     for (n, kiosk) in kiosks.iter().enumerate() {
-        let free = desk::leased_seats(&kiosk.store, Some(RENEWAL), unix_now()).unwrap();
+        let free = desk::leased_seats(&kiosk.store, Some(RENEWAL), kiosk.now()).unwrap();
         assert!(!free.is_empty());
         offline.extend(kiosk.book_offline(RENEWAL, 1000 * (n as u32 + 1), free.len()));
     }

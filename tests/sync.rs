@@ -34,7 +34,11 @@ async fn a_kiosk_synced_once_keeps_its_data_while_the_server_is_down() {
 
     let cache = shared(Cache::open(&dir.path().join("kiosk/cache.sqlite3")).unwrap());
     let engine = SyncEngine::new(
-        ServerClient::new(&format!("http://{addr}")).unwrap(),
+        ServerClient::new(
+            &format!("http://{addr}"),
+            sportello_core::clock::SystemClock::shared(),
+        )
+        .unwrap(),
         cache.clone(),
     )
     .unwrap()
@@ -104,7 +108,7 @@ async fn a_pull_interrupted_after_some_pages_resumes_without_gaps() {
 
     // A kiosk applies two pages, then is switched off.
     {
-        let client = ServerClient::new(&url).unwrap();
+        let client = ServerClient::new(&url, sportello_core::clock::SystemClock::shared()).unwrap();
         let mut cache = Cache::open(&cache_path).unwrap();
         for _ in 0..2 {
             let page = client.changes(cache.cursor().unwrap(), 40).await.unwrap();
@@ -114,7 +118,11 @@ async fn a_pull_interrupted_after_some_pages_resumes_without_gaps() {
     }
     // Back on, it pulls only what it lacks and ends with the whole set.
     let cache = shared(Cache::open(&cache_path).unwrap());
-    let engine = SyncEngine::new(ServerClient::new(&url).unwrap(), cache.clone()).unwrap();
+    let engine = SyncEngine::new(
+        ServerClient::new(&url, sportello_core::clock::SystemClock::shared()).unwrap(),
+        cache.clone(),
+    )
+    .unwrap();
     let report = engine.sync_once().await.unwrap();
     assert_eq!(report.changes, DEMO_RECORDS - 80);
     {
@@ -153,7 +161,7 @@ async fn a_feed_that_does_not_move_forward_is_refused_not_looped_on() {
         r#"{"feed":"f","changes":[],"cursor":0,"more":true}"#,
     );
     let engine = SyncEngine::new(
-        ServerClient::new(&url).unwrap(),
+        ServerClient::new(&url, sportello_core::clock::SystemClock::shared()).unwrap(),
         shared(Cache::open_in_memory().unwrap()),
     )
     .unwrap();
@@ -176,7 +184,11 @@ async fn garbage_and_errors_from_the_server_leave_the_cache_alone() {
     ] {
         let url = fixed_responder(status, body);
         let cache = shared(Cache::open_in_memory().unwrap());
-        let engine = SyncEngine::new(ServerClient::new(&url).unwrap(), cache.clone()).unwrap();
+        let engine = SyncEngine::new(
+            ServerClient::new(&url, sportello_core::clock::SystemClock::shared()).unwrap(),
+            cache.clone(),
+        )
+        .unwrap();
         let status_rx = engine.subscribe();
         assert!(engine.sync_once().await.is_err(), "{body}");
         assert_eq!(status_rx.borrow().connection, Connection::Offline);
@@ -217,7 +229,11 @@ async fn a_replaced_or_restored_server_database_makes_the_kiosk_start_over() {
     drop(conn);
     let cache = shared(Cache::open_in_memory().unwrap());
     let engine = SyncEngine::new(
-        ServerClient::new(&format!("http://{addr}")).unwrap(),
+        ServerClient::new(
+            &format!("http://{addr}"),
+            sportello_core::clock::SystemClock::shared(),
+        )
+        .unwrap(),
         cache.clone(),
     )
     .unwrap();
@@ -286,7 +302,7 @@ async fn a_server_behind_a_path_prefix_is_reached() {
         String::from_utf8_lossy(&request[..n]).into_owned()
     });
     let engine = SyncEngine::new(
-        ServerClient::new(&url).unwrap(),
+        ServerClient::new(&url, sportello_core::clock::SystemClock::shared()).unwrap(),
         shared(Cache::open_in_memory().unwrap()),
     )
     .unwrap();

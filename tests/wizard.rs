@@ -48,15 +48,18 @@ fn person(n: u32) -> Person {
 async fn kiosk(dir: &std::path::Path, url: &str, code: String) -> (Wizard, SharedStore) {
     let cache = Arc::new(Mutex::new(Cache::open(&dir.join("cache.sqlite3")).unwrap()));
     let store: SharedStore = Arc::new(Mutex::new(Store::open(&dir.join("state.sqlite3")).unwrap()));
-    let engine = SyncEngine::new(ServerClient::new(url).unwrap(), cache)
-        .unwrap()
-        .with_kiosk(KioskParts {
-            store: store.clone(),
-            identity_dir: dir.join("identity"),
-            enrolment_code: Some(code),
-            refused_grace_secs: REFUSED_GRACE_SECS,
-        })
-        .unwrap();
+    let engine = SyncEngine::new(
+        ServerClient::new(url, sportello_core::clock::SystemClock::shared()).unwrap(),
+        cache,
+    )
+    .unwrap()
+    .with_kiosk(KioskParts {
+        store: store.clone(),
+        identity_dir: dir.join("identity"),
+        enrolment_code: Some(code),
+        refused_grace_secs: REFUSED_GRACE_SECS,
+    })
+    .unwrap();
     engine.sync_once().await.unwrap();
     let wake = Arc::new(tokio::sync::Notify::new());
     let wizard = Wizard::new(

@@ -5,6 +5,7 @@ pub mod account;
 pub mod api;
 pub mod booking;
 pub mod calendar;
+pub mod clock;
 pub mod device;
 pub mod directory;
 pub mod faq;

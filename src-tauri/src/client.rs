@@ -9,6 +9,7 @@ use ed25519_dalek::Signer;
 use reqwest::{Method, StatusCode, Url};
 use serde::de::DeserializeOwned;
 use sportello_core::api::{Problem, ProblemCode};
+use sportello_core::clock::SharedClock;
 use sportello_core::device::{Challenge, EnrolRequest, Enrolment, KioskToken, token_proof};
 use sportello_core::lease::{LeaseSet, LeaseSync};
 use sportello_core::sync::{ChangePage, Cursor, EntityKind, SlotsSnapshot, Snapshot};
@@ -79,12 +80,14 @@ impl WriteAnswer {
 pub struct ServerClient {
     http: reqwest::Client,
     base: Url,
-    /// The current token and its end (Unix seconds, by the server's clock).
+    /// The current token and its end (Unix seconds, by this kiosk's clock).
     token: Mutex<Option<(String, i64)>>,
+    /// The kiosk's clock: everything on the kiosk that depends on time reads this one.
+    clock: SharedClock,
 }
 
 impl ServerClient {
-    pub fn new(server_url: &str) -> Result<ServerClient, SyncError> {
+    pub fn new(server_url: &str, clock: SharedClock) -> Result<ServerClient, SyncError> {
         // A trailing slash and a relative join keep a path prefix, e.g. a server behind a
         // reverse proxy at https://host/sportello/.
         let base = Url::parse(&format!("{}/", server_url.trim_end_matches('/')))
@@ -99,7 +102,13 @@ impl ServerClient {
             http,
             base,
             token: Mutex::new(None),
+            clock,
         })
+    }
+
+    /// The kiosk's clock, which this client and everything that talks through it share.
+    pub fn clock(&self) -> SharedClock {
+        self.clock.clone()
     }
 
     fn url(&self, path: &str) -> Result<Url, SyncError> {
@@ -241,7 +250,7 @@ impl ServerClient {
 
     /// A token for `identity`, the cached one while it lasts.
     async fn token(&self, identity: &Identity) -> Result<String, SyncError> {
-        let now = crate::store::unix_now();
+        let now = self.clock.unix();
         if let Some((token, until)) = self
             .token
             .lock()

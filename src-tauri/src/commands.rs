@@ -33,6 +33,8 @@ pub struct KioskState {
     pub wizard: crate::wizard::Wizard,
     pub status: watch::Receiver<KioskStatus>,
     pub wake_sync: Arc<Notify>,
+    /// The kiosk's clock ("open now", the wizard's dates).
+    pub clock: sportello_core::clock::SharedClock,
 }
 
 fn cache_error(err: CacheError) -> CommandError {
@@ -134,7 +136,7 @@ pub fn places(
 ) -> Result<PlaceList, CommandError> {
     let places = current_places(&state)?;
     let from = here(&state, &places);
-    Ok(places.query(&filter, from, jiff::Timestamp::now(), lang))
+    Ok(places.query(&filter, from, state.clock.now(), lang))
 }
 
 /// One place's card in `lang`; `None` when it has left the directory.
@@ -146,7 +148,7 @@ pub fn place_card(
 ) -> Result<Option<PlaceCard>, CommandError> {
     let places = current_places(&state)?;
     let from = here(&state, &places);
-    Ok(places.card(&id, from, jiff::Timestamp::now(), lang, &state.ui.place_url))
+    Ok(places.card(&id, from, state.clock.now(), lang, &state.ui.place_url))
 }
 
 /// The base map: province outlines and comune boundaries (compiled in).

@@ -127,15 +127,19 @@ fn setup(app: &mut tauri::App) -> Result<(), StartError> {
         lock_down_window(app)?;
     }
 
-    let engine = SyncEngine::new(ServerClient::new(&config.server_url)?, cache.clone())?
-        .with_kiosk(KioskParts {
-            store: store.clone(),
-            identity_dir: data_dir.join("identity"),
-            enrolment_code: std::env::var(identity::ENROLMENT_CODE_ENV)
-                .ok()
-                .filter(|code| !code.trim().is_empty()),
-            refused_grace_secs: sync::REFUSED_GRACE_SECS,
-        })?;
+    let clock = sportello_core::clock::SystemClock::shared();
+    let engine = SyncEngine::new(
+        ServerClient::new(&config.server_url, clock.clone())?,
+        cache.clone(),
+    )?
+    .with_kiosk(KioskParts {
+        store: store.clone(),
+        identity_dir: data_dir.join("identity"),
+        enrolment_code: std::env::var(identity::ENROLMENT_CODE_ENV)
+            .ok()
+            .filter(|code| !code.trim().is_empty()),
+        refused_grace_secs: sync::REFUSED_GRACE_SECS,
+    })?;
     let mut status = engine.subscribe();
     let wake_sync = Arc::new(Notify::new());
     let wizard = wizard::Wizard::new(
@@ -174,6 +178,7 @@ fn setup(app: &mut tauri::App) -> Result<(), StartError> {
         wizard,
         status: status.clone(),
         wake_sync: wake_sync.clone(),
+        clock,
     });
 
     tauri::async_runtime::spawn(engine.run(config.sync_interval(), wake_sync));

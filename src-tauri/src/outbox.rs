@@ -8,7 +8,7 @@
 
 use crate::client::{ServerClient, SyncError};
 use crate::identity::Identity;
-use crate::store::{OutboxStatus, Store, unix_now};
+use crate::store::{OutboxStatus, Store};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 /// The store as the engine and the commands share it.
@@ -51,10 +51,11 @@ pub async fn deliver(
     identity: &Identity,
     store: &SharedStore,
 ) -> Result<Delivery, SyncError> {
+    let clock = client.clock();
     let mut done = Delivery::default();
     let pending = lock(store).pending()?;
     for entry in pending {
-        let now = unix_now();
+        let now = clock.unix();
         if entry.deadline.is_some_and(|deadline| deadline <= now) {
             lock(store).finish(entry.id, OutboxStatus::Abandoned, None, now)?;
             done.abandoned += 1;
@@ -74,7 +75,7 @@ pub async fn deliver(
                 &entry.body,
             )
             .await;
-        let now = unix_now();
+        let now = clock.unix();
         match sent {
             Ok(answer) => {
                 let status = if answer.is_success() {

@@ -10,7 +10,6 @@
 use rusqlite::{Connection, OptionalExtension, params};
 use sportello_core::lease::Lease;
 use std::path::Path;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 const SCHEMA_VERSION: i64 = 2;
 
@@ -156,14 +155,6 @@ pub struct StoreCounts {
 
 pub struct Store {
     conn: Connection,
-}
-
-pub fn unix_now() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |elapsed| {
-            i64::try_from(elapsed.as_secs()).unwrap_or(i64::MAX)
-        })
 }
 
 impl Store {

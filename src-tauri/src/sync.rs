@@ -8,8 +8,8 @@ use crate::cache::Cache;
 pub use crate::client::{ServerClient, SyncError};
 use crate::identity::{self, Identity};
 use crate::outbox::{self, SharedStore};
-use crate::store::unix_now;
 use sportello_core::api::ProblemCode;
+use sportello_core::clock::SharedClock;
 use sportello_core::kiosk::{Connection, KioskStatus};
 use sportello_core::sync::{Cursor, DEFAULT_PAGE};
 use std::path::PathBuf;
@@ -57,6 +57,8 @@ pub struct SyncEngine {
     page_size: u32,
     kiosk: Option<KioskParts>,
     identity: Mutex<Option<Identity>>,
+    /// The kiosk's clock, the client's.
+    clock: SharedClock,
 }
 
 impl SyncEngine {
@@ -70,6 +72,7 @@ impl SyncEngine {
             }
         };
         Ok(SyncEngine {
+            clock: client.clock(),
             client: Arc::new(client),
             cache,
             status: watch::Sender::new(initial),
@@ -128,7 +131,7 @@ impl SyncEngine {
         let result = self.pull_all().await;
         match &result {
             Ok(report) => {
-                let now = unix_now();
+                let now = self.clock.unix();
                 lock(&self.cache).set_last_sync(now)?;
                 self.status.send_modify(|status| {
                     status.connection = Connection::Online;
@@ -204,7 +207,7 @@ impl SyncEngine {
             if !leases.unchanged {
                 outbox::lock(&kiosk.store).replace_leases(&leases.leases)?;
             }
-            outbox::lock(&kiosk.store).purge_finished(unix_now())?;
+            outbox::lock(&kiosk.store).purge_finished(self.clock.unix())?;
             Ok(())
         }
         .await;
@@ -213,7 +216,7 @@ impl SyncEngine {
             // Revoked, or the server's database restored from before this kiosk enrolled:
             // what waits is kept a week for an administrator to enrol the kiosk again, then
             // given up and erased (a revoked kiosk may be a stolen one).
-            let now = unix_now();
+            let now = self.clock.unix();
             outbox::lock(&kiosk.store).drop_free_leases()?;
             let since = outbox::lock(&kiosk.store).refused_since(now)?;
             if now - since >= kiosk.refused_grace_secs {
@@ -251,7 +254,7 @@ impl SyncEngine {
         let Some(kiosk) = &self.kiosk else {
             return;
         };
-        match outbox::lock(&kiosk.store).counts(unix_now()) {
+        match outbox::lock(&kiosk.store).counts(self.clock.unix()) {
             Ok(counts) => {
                 self.status.send_if_modified(|status| {
                     let before = status.clone();

@@ -7,7 +7,7 @@ use crate::client::ServerClient;
 use crate::desk::{self, DeskError};
 use crate::identity::{self, Identity};
 use crate::outbox::{SharedStore, lock};
-use crate::store::{OutboxEntry, OutboxStatus, StoreError, StoredLease, unix_now};
+use crate::store::{OutboxEntry, OutboxStatus, StoreError, StoredLease};
 use jiff::Timestamp;
 use sportello_core::api::{Problem, ProblemCode};
 use sportello_core::booking::{Booking, ConfirmRequest, Hold, HoldRequest};
@@ -86,6 +86,11 @@ impl Wizard {
         }
     }
 
+    /// Now, by the kiosk's clock.
+    fn now(&self) -> i64 {
+        self.client.clock().unix()
+    }
+
     fn session(&self) -> Option<OperatorSession> {
         let mut session = self
             .operator
@@ -93,7 +98,7 @@ impl Wizard {
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         if session
             .as_ref()
-            .is_some_and(|session| session.expires_at <= unix_now())
+            .is_some_and(|session| session.expires_at <= self.now())
         {
             *session = None;
         }
@@ -133,7 +138,7 @@ impl Wizard {
             .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(OperatorSession {
             token: session.token,
             // Judged by this machine's clock: a working day at most.
-            expires_at: unix_now() + 8 * 3600,
+            expires_at: self.now() + 8 * 3600,
             info: info.clone(),
         });
         Ok(LoginOutcome::LoggedIn { operator: info })
@@ -195,7 +200,7 @@ impl Wizard {
     /// The seats this kiosk can book offline for a procedure, soonest first.
     pub fn leased(&self, procedure_id: &str) -> Result<Vec<SlotChoice>, WizardError> {
         Ok(
-            desk::leased_seats(&self.store, Some(procedure_id), unix_now())?
+            desk::leased_seats(&self.store, Some(procedure_id), self.now())?
                 .iter()
                 .map(choice)
                 .collect(),
@@ -233,7 +238,7 @@ impl Wizard {
         write: &crate::store::NewWrite,
         wait: Duration,
     ) -> Result<OutboxEntry, WizardError> {
-        let entry = desk::submit(&self.store, &self.wake, write, unix_now())?;
+        let entry = desk::submit(&self.store, &self.wake, write, self.now())?;
         Ok(desk::wait_for_answer(&self.store, entry.id, wait)
             .await?
             .unwrap_or(entry))
@@ -243,7 +248,7 @@ impl Wizard {
     pub async fn hold(&self, request: &HoldRequest) -> Result<HoldOutcome, WizardError> {
         // Only an enrolled kiosk can write: say so now rather than after a wait.
         self.identity()?;
-        let write = self.on_behalf(desk::hold(request, unix_now()));
+        let write = self.on_behalf(desk::hold(request, self.now()));
         let entry = self.send(&write, HOLD_WAIT).await?;
         let problem = || problem_of(&entry);
         Ok(match entry.status {
@@ -270,7 +275,7 @@ impl Wizard {
 
     /// Gives up a pending write (a hold the person no longer waits for).
     fn withdraw(&self, id: i64) -> Result<(), WizardError> {
-        lock(&self.store).finish(id, OutboxStatus::Abandoned, None, unix_now())?;
+        lock(&self.store).finish(id, OutboxStatus::Abandoned, None, self.now())?;
         Ok(())
     }
 
@@ -279,8 +284,8 @@ impl Wizard {
         desk::submit(
             &self.store,
             &self.wake,
-            &desk::release(hold_id, unix_now()),
-            unix_now(),
+            &desk::release(hold_id, self.now()),
+            self.now(),
         )?;
         Ok(())
     }
@@ -292,7 +297,7 @@ impl Wizard {
         request: &ConfirmRequest,
     ) -> Result<BookOutcome, WizardError> {
         // Checked here first: a mistake is shown at once, and never queued.
-        let today = sportello_core::calendar::local_date(Timestamp::now());
+        let today = sportello_core::calendar::local_date(self.client.clock().now());
         if let Err(fields) = request.person.validated(today) {
             return Ok(BookOutcome::Invalid { fields });
         }
@@ -439,7 +444,7 @@ impl Wizard {
             lease_id,
             person,
             mediator_language,
-            unix_now(),
+            self.now(),
         ) {
             Ok(booked) => {
                 self.wake.notify_one();
