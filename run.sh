@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs Sportello: the central server on its embedded SQLite with the demo data of Asti, and the
-# kiosk window connected to it. Without a display it says so and keeps the server running.
+# Runs Sportello: the central server on its embedded SQLite with the demo data of Asti (whose
+# demo accounts have public passwords), and the kiosk window connected to it. Without a
+# display it says so and keeps the server running.
 #
 #   SPORTELLO_LISTEN=127.0.0.1:8787   where the server listens (the kiosk follows)
 #   SPORTELLO_DATABASE=…              SQLite path or postgres:// URL (default: ~/.local/share/sportello)
@@ -24,7 +25,8 @@ stop_all() {
 trap stop_all EXIT
 trap 'exit 130' INT TERM
 
-"$CARGO_TARGET_DIR/debug/sportello-server" --listen "$listen" &
+# The demo province, explicitly: a server started without flags loads nothing.
+"$CARGO_TARGET_DIR/debug/sportello-server" --listen "$listen" --seed demo &
 server=$!
 children+=("$server")
 
@@ -42,6 +44,7 @@ for _ in $(seq 300); do
 done
 ((ready)) || { echo "the server did not answer on $listen within 30 s" >&2; exit 1; }
 say "server: http://$listen (API documentation: http://$listen/api/v1/openapi.json)"
+say "demo data: its accounts' passwords are public (README); never use this database for real"
 
 if [[ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then
   say "no display (DISPLAY and WAYLAND_DISPLAY are unset): the kiosk window cannot open."

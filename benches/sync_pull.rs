@@ -27,7 +27,7 @@ const IDLE_RUNS: usize = 50;
 #[tokio::main]
 async fn main() {
     let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(&Config::new(
+    let server = Server::start(&Config::demo(
         "127.0.0.1:0".parse().unwrap(),
         dir.path().join("server.sqlite3").display().to_string(),
     ))

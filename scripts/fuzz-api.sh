@@ -18,7 +18,7 @@ work=$(mktemp -d)
 port=$(free_port)
 base="http://127.0.0.1:$port"
 # No hold limit: every request comes from this one address.
-"$CARGO_TARGET_DIR/debug/sportello-server" --listen "127.0.0.1:$port" \
+"$CARGO_TARGET_DIR/debug/sportello-server" --listen "127.0.0.1:$port" --seed demo \
   --database "$work/fuzz.sqlite3" --holds-per-address 0 >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT

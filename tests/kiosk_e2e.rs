@@ -410,13 +410,13 @@ async fn arabic_rtl_offices_from_the_server_and_offline_from_the_cache() {
 
     // A full booking, online, in Italian: the receipt's QR carries a token the server's key
     // verifies.
-    let keys: Vec<sportello_core::receipt::PublicKey> =
-        reqwest::get(format!("{}/api/v1/keys", server.url))
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+    let keys = reqwest::get(format!("{}/api/v1/keys", server.url))
+        .await
+        .unwrap()
+        .json::<sportello_core::receipt::KeySet>()
+        .await
+        .unwrap()
+        .keys;
     let (token, code) = book(&kiosk, &display, &shots, "it", 1).await;
     assert!(token.starts_with("SR1."), "a server receipt: {token}");
     let claims = verify(&keys, &token);

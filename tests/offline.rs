@@ -352,13 +352,13 @@ async fn an_offline_booking_reaches_the_server_once_and_leaves_no_personal_data(
     assert_eq!(status.kiosk_id.as_deref(), Some("asti-1"));
     assert_eq!(status.connection, Connection::Online);
     assert!(status.leases_free >= 2, "{status:?}");
-    let keys: Vec<sportello_core::receipt::PublicKey> =
-        reqwest::get(format!("{}/api/v1/keys", server.url()))
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+    let keys = reqwest::get(format!("{}/api/v1/keys", server.url()))
+        .await
+        .unwrap()
+        .json::<sportello_core::receipt::KeySet>()
+        .await
+        .unwrap()
+        .keys;
 
     // The link goes down: the kiosk says so, and keeps its leases to book.
     proxy.set_mode(Mode::Drop);
@@ -597,7 +597,7 @@ async fn a_kiosk_unplugged_for_a_day_keeps_booking_its_leases_and_reconciles() {
     // Monday 30 November 2026, 08:00 in Rome, on the one clock the server and the kiosk read.
     let clock = Arc::new(ManualClock::new(ts("2026-11-30T07:00:00Z")));
     let server = sportello_server::Server::start_with_clock(
-        &sportello_server::config::Config::new(
+        &sportello_server::config::Config::demo(
             "127.0.0.1:0".parse().unwrap(),
             dir.path().join("server.sqlite3").display().to_string(),
         ),
@@ -772,7 +772,8 @@ async fn online_writes_go_through_the_outbox_and_refusals_are_final() {
     assert!(booking.receipt.is_some());
     assert!(!contains(&kiosk.file_bytes(), &passport(700)));
 
-    // The same person again: refused with the way forward (their appointment), not retried.
+    // The same person again: refused (the answer names nothing of the other booking: the
+    // person finds it with its code), not retried.
     let entry = deliver(desk::hold(&hold_at(&slots[2]), kiosk.now())).await;
     let second: Hold = serde_json::from_str(entry.outcome.as_deref().unwrap()).unwrap();
     let entry = deliver(desk::confirm(&second, &confirm)).await;
@@ -785,7 +786,7 @@ async fn online_writes_go_through_the_outbox_and_refusals_are_final() {
         sportello_core::api::ProblemCode::AlreadyBooked
     );
     assert!(
-        entry
+        !entry
             .outcome
             .as_deref()
             .unwrap()
@@ -811,10 +812,14 @@ async fn online_writes_go_through_the_outbox_and_refusals_are_final() {
         (OutboxStatus::Abandoned, None)
     );
 
-    // Cancelled with the person's date of birth.
+    // Cancelled with the person's proof: date of birth and the document's last characters.
+    let proof = sportello_core::booking::CitizenProof {
+        date_of_birth: person(700).date_of_birth,
+        document_end: passport(700)[passport(700).len() - 4..].to_owned(),
+    };
     let entry = deliver(desk::cancel(
         &booking.code,
-        person(700).date_of_birth,
+        &proof,
         booking.start.as_second(),
     ))
     .await;

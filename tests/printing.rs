@@ -88,9 +88,10 @@ async fn published_keys(server: &str) -> Vec<PublicKey> {
     reqwest::get(format!("{server}/api/v1/keys"))
         .await
         .unwrap()
-        .json()
+        .json::<sportello_core::receipt::KeySet>()
         .await
         .unwrap()
+        .keys
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -16,7 +16,7 @@ use std::sync::{Arc, Mutex};
 const DEMO_RECORDS: usize = 117 + 3 + 7 + 10 + 46 + 40;
 
 fn server_config(database: &Path, listen: SocketAddr) -> Config {
-    Config::new(listen, database.display().to_string())
+    Config::demo(listen, database.display().to_string())
 }
 
 fn shared(cache: Cache) -> SharedCache {

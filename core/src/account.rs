@@ -33,6 +33,16 @@ impl Role {
     }
 }
 
+/// The shortest password an account may have.
+pub const MIN_PASSWORD_LENGTH: usize = 10;
+/// The longest (in bytes): hashing is slow by design, and must not be made slower at will.
+pub const MAX_PASSWORD_BYTES: usize = 256;
+
+/// Whether `password` may be an account's password: long enough, not too long.
+pub fn password_acceptable(password: &str) -> bool {
+    password.chars().count() >= MIN_PASSWORD_LENGTH && password.len() <= MAX_PASSWORD_BYTES
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
@@ -50,6 +60,30 @@ pub struct Session {
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub expires_at: Timestamp,
     pub user: UserInfo,
+    /// The password was a temporary one (set by an administrator): until it is changed
+    /// (`POST /auth/password`), this session may do nothing else.
+    #[serde(default)]
+    pub must_change_password: bool,
+}
+
+/// An account's owner changes their password: the old one proves it is them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PasswordChange {
+    pub old_password: String,
+    /// At least 10 characters.
+    pub new_password: String,
+}
+
+/// An administrator sets a temporary password, to hand over: its owner must change it at
+/// first login.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PasswordReset {
+    /// At least 10 characters.
+    pub password: String,
 }
 
 /// An account, without its secret.

@@ -26,6 +26,8 @@ pub enum ProblemCode {
     Unauthorized,
     /// The credentials do not allow this.
     Forbidden,
+    /// The account's password is a temporary one: change it (`POST /auth/password`) first.
+    PasswordChangeRequired,
     /// Too many attempts; `retry_after_secs` says when to try again.
     TooManyRequests,
     /// The slot was taken meanwhile; `alternatives` lists the next free ones.
@@ -62,7 +64,7 @@ impl ProblemCode {
             ProblemCode::MethodNotAllowed => 405,
             ProblemCode::CursorAhead => 409,
             ProblemCode::Unauthorized => 401,
-            ProblemCode::Forbidden => 403,
+            ProblemCode::Forbidden | ProblemCode::PasswordChangeRequired => 403,
             ProblemCode::TooManyRequests => 429,
             ProblemCode::SlotTaken | ProblemCode::AlreadyBooked | ProblemCode::InvalidState => 409,
             ProblemCode::AlreadyExists | ProblemCode::LeaseGone => 409,
@@ -84,6 +86,7 @@ impl ProblemCode {
             ProblemCode::CursorAhead => "Cursor ahead of the feed",
             ProblemCode::Unauthorized => "Not logged in",
             ProblemCode::Forbidden => "Not allowed",
+            ProblemCode::PasswordChangeRequired => "Password change required",
             ProblemCode::TooManyRequests => "Too many requests",
             ProblemCode::SlotTaken => "Slot taken",
             ProblemCode::AlreadyBooked => "Already booked",

@@ -179,13 +179,45 @@ pub struct BookingRecord {
     pub booked_by: String,
 }
 
-/// Proof a citizen without an account gives to manage their own booking.
+/// Proof a citizen without an account gives to manage their own booking: two things the
+/// receipt does not show. A receipt is seen, printed and photographed; a date of birth is on
+/// many documents (and inside a codice fiscale); with the document's last characters as well,
+/// guessing takes billions of tries.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CitizenProof {
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub date_of_birth: Date,
+    /// The last four letters or digits of the identity document given when booking (the
+    /// codice fiscale, passport or permit number), e.g. "123X".
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 4, max_length = 4, pattern = "^[A-Za-z0-9]{4}$")
+    )]
+    pub document_end: String,
+}
+
+/// How many of the document's last characters a proof gives.
+pub const DOCUMENT_END_LENGTH: usize = 4;
+
+impl CitizenProof {
+    /// Whether this proves to be `person`.
+    pub fn matches(&self, person: &crate::identity::Person) -> bool {
+        let given = self.document_end.trim().to_ascii_uppercase();
+        let number = person.identity.number();
+        given.len() == DOCUMENT_END_LENGTH
+            && given.bytes().all(|b| b.is_ascii_alphanumeric())
+            && number.len() >= DOCUMENT_END_LENGTH
+            && number[number.len() - DOCUMENT_END_LENGTH..].eq_ignore_ascii_case(&given)
+            && self.date_of_birth == person.date_of_birth
+    }
+
+    /// Whether it is shaped like a proof at all (four letters or digits).
+    pub fn well_formed(&self) -> bool {
+        let given = self.document_end.trim();
+        given.len() == DOCUMENT_END_LENGTH && given.bytes().all(|b| b.is_ascii_alphanumeric())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -248,6 +280,35 @@ pub struct ExistingBooking {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_proof_needs_the_date_of_birth_and_the_documents_last_characters() {
+        let person: crate::identity::Person = serde_json::from_value(serde_json::json!({
+            "given_names": "Amina", "surname": "Test", "date_of_birth": "1990-04-02",
+            "nationality": "MA", "identity": {"kind": "passport", "number": "PX1234567"}
+        }))
+        .unwrap();
+        let proof = |date: &str, end: &str| CitizenProof {
+            date_of_birth: date.parse().unwrap(),
+            document_end: end.to_owned(),
+        };
+        assert!(proof("1990-04-02", "4567").matches(&person));
+        assert!(proof("1990-04-02", " 4567 ").matches(&person));
+        assert!(!proof("1990-04-02", "4566").matches(&person), "wrong end");
+        assert!(!proof("1990-04-03", "4567").matches(&person), "wrong date");
+        assert!(!proof("1990-04-02", "567").matches(&person), "too short");
+        assert!(!proof("1990-04-02", "").matches(&person));
+        assert!(!proof("1990-04-02", "34567").well_formed());
+        let cf: crate::identity::Person = serde_json::from_value(serde_json::json!({
+            "given_names": "Amina", "surname": "Test", "date_of_birth": "1990-04-02",
+            "nationality": "IT", "identity": {"kind": "codice_fiscale", "code": "TSTMNA90D42A479X"}
+        }))
+        .unwrap();
+        assert!(
+            proof("1990-04-02", "479x").matches(&cf),
+            "case does not matter"
+        );
+    }
 
     #[test]
     fn codes_are_tidied_and_checked() {

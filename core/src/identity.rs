@@ -18,6 +18,16 @@ pub enum Identity {
     ResidencePermit { number: String },
 }
 
+impl Identity {
+    /// The code or number, as given.
+    pub fn number(&self) -> &str {
+        match self {
+            Identity::CodiceFiscale { code } => code,
+            Identity::Passport { number } | Identity::ResidencePermit { number } => number,
+        }
+    }
+}
+
 /// The details of the person an appointment is for. Nothing else is asked or kept.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

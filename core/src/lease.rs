@@ -11,7 +11,7 @@
 //! the kiosk's signature with the key the lease names: the server vouches for the seat and
 //! the key, the key vouches for the booking. Nothing on the counter's side needs to be online.
 
-use crate::receipt::{self, ReceiptClaims, ReceiptError};
+use crate::receipt::{self, KeySet, KioskRevocation, ReceiptClaims, ReceiptError};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
@@ -49,6 +49,10 @@ pub struct LeaseClaims {
     /// The kiosk may book on the lease until then, Unix seconds.
     #[serde(rename = "x")]
     pub expires_at: i64,
+    /// When the server granted it, Unix seconds: a booking on it cannot be older (0 in leases
+    /// granted before this was recorded).
+    #[serde(rename = "g", default)]
+    pub granted_at: i64,
     /// The server key that signed it.
     #[serde(rename = "kid")]
     pub key_id: String,
@@ -274,8 +278,12 @@ fn kiosk_signed_text(payload: &str, lease_token: &str) -> String {
     format!("{KIOSK_RECEIPT_PREFIX}.{payload}.{lease_token}")
 }
 
+/// How far a kiosk's clock may stray from the server's when it dates a booking on a lease.
+pub const KIOSK_CLOCK_SLACK_SECS: i64 = 120;
+
 /// Checks a kiosk receipt: the lease against the server's keys, the statement against the
-/// key the lease names. Returns the appointment, with `key_id` naming the kiosk.
+/// key the lease names, and its date against the lease (within [`KIOSK_CLOCK_SLACK_SECS`]).
+/// Returns the appointment, with `key_id` naming the kiosk.
 pub fn verify_kiosk_receipt<'a>(
     token: &str,
     server_keys: impl IntoIterator<Item = (&'a str, &'a VerifyingKey)>,
@@ -303,6 +311,11 @@ pub fn verify_kiosk_receipt<'a>(
     if statement.lease_id != lease.lease_id {
         return Err(ReceiptError::BadSignature);
     }
+    if statement.issued_at < lease.granted_at - KIOSK_CLOCK_SLACK_SECS
+        || statement.issued_at > lease.expires_at + KIOSK_CLOCK_SLACK_SECS
+    {
+        return Err(ReceiptError::OutsideLease);
+    }
     let claims = ReceiptClaims {
         code: lease.code.clone(),
         office_id: lease.office_id.clone(),
@@ -329,6 +342,43 @@ pub fn verify_any_receipt<'a>(
     }
 }
 
+/// Refuses a kiosk receipt whose kiosk key was revoked at or before the moment it says it
+/// was issued. (One issued earlier stands: the kiosk was trusted then.)
+pub fn check_not_revoked(
+    claims: &ReceiptClaims,
+    lease: &LeaseClaims,
+    revocations: &[KioskRevocation],
+) -> Result<(), ReceiptError> {
+    let revoked = revocations.iter().any(|revocation| {
+        revocation.kiosk_key == lease.kiosk_key
+            && revocation.revoked_at.as_second() <= claims.issued_at
+    });
+    if revoked {
+        Err(ReceiptError::Revoked)
+    } else {
+        Ok(())
+    }
+}
+
+/// Checks any receipt as a counter does with no link: against the published [`KeySet`], a
+/// kiosk's within its lease and not signed after its key was revoked.
+pub fn verify_offline(token: &str, published: &KeySet) -> Result<ReceiptClaims, ReceiptError> {
+    let keys: Vec<(String, VerifyingKey)> = published
+        .keys
+        .iter()
+        .filter_map(|key| Some((key.key_id.clone(), key.verifying_key()?)))
+        .collect();
+    let keys = keys.iter().map(|(id, key)| (id.as_str(), key));
+    let token = receipt::token_in(token);
+    if token.starts_with(KIOSK_RECEIPT_PREFIX) {
+        let (claims, lease) = verify_kiosk_receipt(token, keys)?;
+        check_not_revoked(&claims, &lease, &published.revoked_kiosks)?;
+        Ok(claims)
+    } else {
+        receipt::verify(token, keys)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -345,8 +395,49 @@ mod tests {
             start: 1_796_000_000,
             end: 1_796_000_900,
             expires_at: 1_795_900_000,
+            granted_at: 1_795_700_000,
             key_id: "receipt-1".into(),
         }
+    }
+
+    #[test]
+    fn a_kiosk_receipt_dated_outside_its_lease_or_after_a_revocation_is_refused() {
+        let server = SigningKey::from_bytes(&[1; 32]);
+        let kiosk = SigningKey::from_bytes(&[2; 32]);
+        let published = KeySet {
+            keys: vec![crate::receipt::PublicKey::new(
+                "receipt-1",
+                &server.verifying_key(),
+            )],
+            revoked_kiosks: Vec::new(),
+        };
+        let lease = sign_lease(&lease_claims(&kiosk), &server);
+        let at = |issued_at| sign_kiosk_receipt(&lease, issued_at, &kiosk);
+        assert!(verify_offline(&at(1_795_800_000), &published).is_ok());
+        // Before the seat was leased, or after the lease ended (beyond the clocks' slack).
+        assert_eq!(
+            verify_offline(&at(1_795_600_000), &published),
+            Err(ReceiptError::OutsideLease)
+        );
+        assert!(verify_offline(&at(1_795_900_000 + 60), &published).is_ok());
+        assert_eq!(
+            verify_offline(&at(1_795_900_000 + 3600), &published),
+            Err(ReceiptError::OutsideLease)
+        );
+        // The kiosk was revoked: what it signed before stands, what it signed after does not.
+        let revoked = KeySet {
+            revoked_kiosks: vec![KioskRevocation {
+                kiosk_id: "nizza-1".into(),
+                kiosk_key: key_text(&kiosk.verifying_key()),
+                revoked_at: jiff::Timestamp::from_second(1_795_850_000).unwrap(),
+            }],
+            ..published.clone()
+        };
+        assert!(verify_offline(&at(1_795_800_000), &revoked).is_ok());
+        assert_eq!(
+            verify_offline(&at(1_795_860_000), &revoked),
+            Err(ReceiptError::Revoked)
+        );
     }
 
     #[test]

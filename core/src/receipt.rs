@@ -44,6 +44,13 @@ pub enum ReceiptError {
     UnknownKey,
     #[error("the signature does not match: the receipt was altered or forged")]
     BadSignature,
+    /// A kiosk's receipt dated outside the lease it stands on: made before the kiosk had the
+    /// seat, or after the seat went back.
+    #[error("the kiosk issued this receipt outside its lease on the seat")]
+    OutsideLease,
+    /// A kiosk's receipt signed once its key was revoked (a stolen or retired kiosk).
+    #[error("the kiosk that issued this receipt had been revoked by then")]
+    Revoked,
 }
 
 /// Signs `claims` with `key`.
@@ -103,6 +110,29 @@ pub fn verify<'a>(
     key.verify(signed.as_bytes(), &Signature::from_bytes(&signature))
         .map_err(|_| ReceiptError::BadSignature)?;
     Ok(claims)
+}
+
+/// What `GET /keys` publishes: what a counter needs to check receipts with no link to the
+/// server. Fetched now and then, kept, and used offline.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct KeySet {
+    /// The server's receipt keys: the current one, and retired ones while receipts they
+    /// signed are good.
+    pub keys: Vec<PublicKey>,
+    /// Kiosk keys revoked, and since when: a kiosk receipt signed after that is not honoured.
+    pub revoked_kiosks: Vec<KioskRevocation>,
+}
+
+/// A kiosk key that was revoked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct KioskRevocation {
+    pub kiosk_id: String,
+    /// The kiosk's Ed25519 public key, base64url, as leases name it.
+    pub kiosk_key: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub revoked_at: jiff::Timestamp,
 }
 
 /// A public key as the server publishes it.

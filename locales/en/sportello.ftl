@@ -96,11 +96,13 @@ idle-more = Yes, I need more time
 
 manage-entry = Already booked? See or cancel your booking
 manage-title = Your booking
-manage-hint = Enter the booking code (it is on the receipt) and your date of birth.
+manage-hint = Enter the booking code (it is on the receipt), your date of birth and the last 4 characters of your document.
+manage-document-end = Last 4 characters of your document
+manage-document-end-hint = The last 4 letters or digits of the tax code, passport or residence permit given when booking.
 manage-find = Search
-manage-missing = Enter the code and the date of birth.
-manage-not-found = No booking with this code and this date of birth. Please check and try again.
-manage-too-many = Too many tries. Wait a minute and try again.
+manage-missing = Enter the code, the date of birth and the last 4 characters of the document.
+manage-not-found = No booking matches these details. Please check and try again.
+manage-too-many = Too many tries. Try again later, or ask at a help desk.
 manage-offline = The kiosk is not connected: bookings are looked up on the server. Try again shortly.
 manage-cancel = Cancel the booking
 manage-cancelled = Booking cancelled. The place is free again for others.
@@ -154,7 +156,7 @@ phone-cancel-sure = Do you really want to cancel the appointment? The place will
 phone-cancel-yes = Yes, cancel
 phone-cancel-no = No, keep it
 phone-cancelled-now = The appointment is cancelled. You do not need to do anything else.
-phone-date-missing = Enter your date of birth, as on your document.
+phone-date-missing = Enter your date of birth and the last 4 characters of your document.
 phone-language = Language
 
 ## Questions and answers

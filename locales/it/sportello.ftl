@@ -96,11 +96,13 @@ idle-more = Sì, mi serve più tempo
 
 manage-entry = Hai già una prenotazione? Vedila o annullala
 manage-title = La tua prenotazione
-manage-hint = Scrivi il codice della prenotazione (è sulla ricevuta) e la tua data di nascita.
+manage-hint = Scrivi il codice della prenotazione (è sulla ricevuta), la tua data di nascita e gli ultimi 4 caratteri del tuo documento.
+manage-document-end = Ultimi 4 caratteri del documento
+manage-document-end-hint = Le ultime 4 lettere o cifre del codice fiscale, del passaporto o del permesso di soggiorno dato alla prenotazione.
 manage-find = Cerca
-manage-missing = Scrivi il codice e la data di nascita.
-manage-not-found = Nessuna prenotazione con questo codice e questa data di nascita. Controlla e riprova.
-manage-too-many = Troppi tentativi. Aspetta un minuto e riprova.
+manage-missing = Scrivi il codice, la data di nascita e gli ultimi 4 caratteri del documento.
+manage-not-found = Nessuna prenotazione con questi dati. Controlla e riprova.
+manage-too-many = Troppi tentativi. Riprova più tardi, oppure chiedi a uno sportello.
 manage-offline = Il chiosco non è collegato: le prenotazioni si cercano sul server. Riprova tra poco.
 manage-cancel = Annulla la prenotazione
 manage-cancelled = Prenotazione annullata. Il posto torna libero per altri.
@@ -154,7 +156,7 @@ phone-cancel-sure = Vuoi davvero annullare l'appuntamento? Il posto andrà a un'
 phone-cancel-yes = Sì, annulla
 phone-cancel-no = No, tienilo
 phone-cancelled-now = L'appuntamento è annullato. Non devi fare altro.
-phone-date-missing = Scrivi la tua data di nascita, come sul documento.
+phone-date-missing = Scrivi la tua data di nascita e gli ultimi 4 caratteri del tuo documento.
 phone-language = Lingua
 
 ## Questions and answers

@@ -140,7 +140,7 @@ async fn main() {
 
 async fn run(backend: &'static str, location: String, clients: u32, seats: u32) -> Figures {
     let clock = Arc::new(ManualClock::new(NOW.parse().unwrap()));
-    let mut config = Config::new("127.0.0.1:0".parse().unwrap(), location);
+    let mut config = Config::demo("127.0.0.1:0".parse().unwrap(), location);
     // Every client here comes from 127.0.0.1: the per-address hold limit would stop them.
     config.holds_per_address = 0;
     let server = Server::start_with_clock(&config, clock).await.unwrap();

@@ -18,9 +18,32 @@ pub struct Config {
     #[arg(long, env = "SPORTELLO_DATABASE")]
     pub database: Option<String>,
 
-    /// Reference data to load into a database that has none yet.
-    #[arg(long, env = "SPORTELLO_SEED", value_enum, default_value_t = Seed::Demo)]
+    /// Reference data to load into a database that has none yet. `demo` loads public demo
+    /// accounts (their passwords are in the source): for trying Sportello, never for a
+    /// province.
+    #[arg(long, env = "SPORTELLO_SEED", value_enum, default_value_t = Seed::None)]
     pub seed: Seed,
+
+    /// This server is a public demonstration: let it listen beyond this machine although its
+    /// database holds demo accounts, whose passwords anyone can read.
+    #[arg(long, env = "SPORTELLO_DEMO")]
+    pub demo: bool,
+
+    /// The file of the server's secrets (receipt signing keys, identity key), for its owner
+    /// only. Default: beside the SQLite file (`server.keys`), or `sportello/server.keys` in the
+    /// platform's data directory. Its content may come in SPORTELLO_KEYS instead.
+    #[arg(long, env = "SPORTELLO_KEY_FILE")]
+    pub key_file: Option<PathBuf>,
+
+    /// A reverse proxy in front of the server (an address or CIDR block, repeatable): only from
+    /// these peers are `Forwarded` and `X-Forwarded-For` believed for the client's address.
+    #[arg(
+        long = "trusted-proxy",
+        env = "SPORTELLO_TRUSTED_PROXIES",
+        value_delimiter = ',',
+        value_name = "CIDR"
+    )]
+    pub trusted_proxies: Vec<ipnet::IpNet>,
 
     /// Minutes a picked slot stays held while the person completes the booking (1 to 60).
     #[arg(long, env = "SPORTELLO_HOLD_MINUTES", default_value_t = DEFAULT_HOLD_MINUTES,
@@ -33,9 +56,15 @@ pub struct Config {
     pub retention_days: u16,
 
     /// For people without an account, per address: at most this many holds a minute, and this
-    /// many live at once (0: no limit). Kiosks and operators are not limited.
+    /// many live at once (0: no limit).
     #[arg(long, env = "SPORTELLO_HOLDS_PER_ADDRESS", default_value_t = DEFAULT_HOLDS_PER_ADDRESS)]
     pub holds_per_address: u32,
+
+    /// Live holds at once per account and per kiosk (1 to 1000): an operator or a kiosk books
+    /// for one person at a time, and a stolen session must not hold a whole release.
+    #[arg(long, env = "SPORTELLO_HOLDS_PER_ACCOUNT", default_value_t = DEFAULT_HOLDS_PER_ACCOUNT,
+          value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub holds_per_account: u32,
 
     /// Log line format.
     #[arg(long, env = "SPORTELLO_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
@@ -54,6 +83,17 @@ pub enum Command {
     /// Manage kiosks on the database given by --database.
     #[command(subcommand)]
     Kiosk(KioskCommand),
+    /// Manage the server's keys (the file given by --key-file).
+    #[command(subcommand)]
+    Keys(KeysCommand),
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum KeysCommand {
+    /// Makes a new receipt signing key. New receipts are signed with it; GET /keys keeps
+    /// publishing the old one until the last appointment it signed is over. Restart every
+    /// server process of the database afterwards.
+    Rotate,
 }
 
 #[derive(Debug, Clone, Subcommand)]
@@ -81,6 +121,19 @@ pub enum UserCommand {
         /// The organisation of an operator.
         #[arg(long)]
         organization_id: Option<String>,
+        /// The password is a temporary one to hand over: its owner must change it at first
+        /// login.
+        #[arg(long)]
+        temporary: bool,
+    },
+    /// Sets an account's password and ends its sessions. The password comes from
+    /// SPORTELLO_PASSWORD, or standard input.
+    Passwd {
+        #[arg(long)]
+        username: String,
+        /// A temporary password: its owner must change it at first login.
+        #[arg(long)]
+        temporary: bool,
     },
 }
 
@@ -91,6 +144,7 @@ fn parse_role(text: &str) -> Result<Role, String> {
 const DEFAULT_HOLD_MINUTES: u16 = 10;
 const DEFAULT_RETENTION_DAYS: u16 = 30;
 const DEFAULT_HOLDS_PER_ADDRESS: u32 = 10;
+const DEFAULT_HOLDS_PER_ACCOUNT: u32 = 20;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Seed {
@@ -107,17 +161,30 @@ pub enum LogFormat {
 }
 
 impl Config {
-    /// The defaults, with this address and database: for tests and for embedding the server.
+    /// The defaults, with this address and database: for embedding the server. Like a server
+    /// started with no flags, it loads nothing (an empty province).
     pub fn new(listen: SocketAddr, database: impl Into<String>) -> Config {
         Config {
             listen,
             database: Some(database.into()),
-            seed: Seed::Demo,
+            seed: Seed::None,
+            demo: false,
+            key_file: None,
+            trusted_proxies: Vec::new(),
             hold_minutes: DEFAULT_HOLD_MINUTES,
             retention_days: DEFAULT_RETENTION_DAYS,
             holds_per_address: DEFAULT_HOLDS_PER_ADDRESS,
+            holds_per_account: DEFAULT_HOLDS_PER_ACCOUNT,
             log_format: LogFormat::Text,
             command: None,
+        }
+    }
+
+    /// [`Config::new`] with the demo province of Asti loaded: for tests and benchmarks.
+    pub fn demo(listen: SocketAddr, database: impl Into<String>) -> Config {
+        Config {
+            seed: Seed::Demo,
+            ..Config::new(listen, database)
         }
     }
 
@@ -125,6 +192,7 @@ impl Config {
         crate::booking::Settings {
             hold: jiff::SignedDuration::from_mins(i64::from(self.hold_minutes)),
             retention: jiff::SignedDuration::from_hours(24 * i64::from(self.retention_days)),
+            holds_per_account: self.holds_per_account,
             ..crate::booking::Settings::default()
         }
     }
@@ -136,13 +204,34 @@ impl Config {
             None => default_database_path().to_string_lossy().into_owned(),
         }
     }
+
+    /// The key file: the flag, else `server.keys` beside the SQLite file, else in the
+    /// platform's data directory.
+    pub fn key_file_location(&self) -> PathBuf {
+        if let Some(path) = &self.key_file {
+            return path.clone();
+        }
+        let database = self.database_location();
+        if crate::db::is_postgres(&database) {
+            return data_dir().join("server.keys");
+        }
+        let path = database
+            .strip_prefix("sqlite://")
+            .or_else(|| database.strip_prefix("sqlite:"))
+            .unwrap_or(&database);
+        let path = std::path::Path::new(path.split('?').next().unwrap_or(path));
+        path.with_file_name("server.keys")
+    }
 }
 
-fn default_database_path() -> PathBuf {
+fn data_dir() -> PathBuf {
     dirs::data_dir()
         .unwrap_or_else(|| PathBuf::from("."))
         .join("sportello")
-        .join("server.sqlite3")
+}
+
+fn default_database_path() -> PathBuf {
+    data_dir().join("server.sqlite3")
 }
 
 #[cfg(test)]
@@ -153,8 +242,14 @@ mod tests {
     fn defaults_need_no_configuration() {
         let config = Config::try_parse_from(["sportello-server"]).unwrap();
         assert_eq!(config.listen, "127.0.0.1:8787".parse().unwrap());
-        assert_eq!(config.seed, Seed::Demo);
+        assert_eq!(config.seed, Seed::None, "no demo accounts unless asked for");
+        assert!(!config.demo);
         assert!(config.database_location().ends_with("server.sqlite3"));
+        assert!(
+            config
+                .key_file_location()
+                .ends_with("sportello/server.keys")
+        );
     }
 
     #[test]
@@ -172,6 +267,38 @@ mod tests {
         assert_eq!(config.listen.port(), 9000);
         assert_eq!(config.database_location(), "postgres://localhost/sportello");
         assert_eq!(config.seed, Seed::None);
+    }
+
+    #[test]
+    fn the_key_file_lies_beside_the_sqlite_file_unless_named() {
+        let config = Config::try_parse_from([
+            "sportello-server",
+            "--database",
+            "/var/lib/sportello/db.sqlite3",
+            "--trusted-proxy",
+            "10.0.0.0/8",
+            "--trusted-proxy",
+            "192.0.2.1/32",
+        ])
+        .unwrap();
+        assert_eq!(
+            config.key_file_location(),
+            PathBuf::from("/var/lib/sportello/server.keys")
+        );
+        assert_eq!(config.trusted_proxies.len(), 2);
+        let config = Config::try_parse_from([
+            "sportello-server",
+            "--database",
+            "postgres://h/db",
+            "--key-file",
+            "/etc/sportello/keys",
+        ])
+        .unwrap();
+        assert_eq!(
+            config.key_file_location(),
+            PathBuf::from("/etc/sportello/keys")
+        );
+        assert!(Config::try_parse_from(["sportello-server", "--trusted-proxy", "proxy"]).is_err());
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod api;
 pub mod auth;
 pub mod booking;
 pub mod clock;
+pub mod commands;
 pub mod config;
 pub mod db;
 pub mod i18n;
@@ -19,7 +20,7 @@ use crate::auth::limits::Limits;
 use crate::clock::{Clock, SystemClock};
 use crate::config::{Config, Seed};
 use crate::db::{Db, DbError};
-use crate::keys::ServerKeys;
+use crate::keys::{KeysError, ServerKeys};
 use crate::seed::{SeedError, SeedOutcome};
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -44,6 +45,19 @@ pub enum ServerError {
     Db(#[from] DbError),
     #[error("cannot load the demo data: {0}")]
     Seed(#[from] SeedError),
+    #[error("cannot use the server's keys: {0}")]
+    Keys(#[from] KeysError),
+    #[error(
+        "refusing to listen on {addr}: the database holds demo accounts whose passwords are \
+         public ({}). Change their passwords (`sportello-server user passwd --username …`) or \
+         disable them, listen on 127.0.0.1 only, or start with --demo if this is a public \
+         demonstration",
+        accounts.join(", ")
+    )]
+    DemoAccountsExposed {
+        addr: SocketAddr,
+        accounts: Vec<String>,
+    },
     #[error("the server stopped with an error: {0}")]
     Serve(std::io::Error),
 }
@@ -80,13 +94,23 @@ impl Server {
                 }
             }
         }
-        let keys = ServerKeys::load_or_create(&db, clock.now().as_second()).await?;
+        if !config.listen.ip().is_loopback() && !config.demo {
+            let accounts = seed::public_demo_accounts(&db).await?;
+            if !accounts.is_empty() {
+                return Err(ServerError::DemoAccountsExposed {
+                    addr: config.listen,
+                    accounts,
+                });
+            }
+        }
+        let keys = ServerKeys::load(&db, &config.key_file_location(), clock.now()).await?;
         let state = AppState {
             db: db.clone(),
             clock,
             keys: Arc::new(keys),
             settings: Arc::new(config.booking_settings()),
             limits: Arc::new(Limits::new(config.holds_per_address)),
+            proxies: Arc::new(api::TrustedProxies::new(config.trusted_proxies.clone())),
             plans: Arc::default(),
             suggestions: Arc::default(),
             slots: Arc::default(),

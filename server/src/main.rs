@@ -1,8 +1,6 @@
 use clap::Parser;
-use sportello_core::account::NewUser;
 use sportello_server::Server;
-use sportello_server::config::{Command, Config, KioskCommand, LogFormat, UserCommand};
-use sportello_server::db::Db;
+use sportello_server::config::{Config, LogFormat};
 use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
 
@@ -10,35 +8,11 @@ use tracing_subscriber::EnvFilter;
 async fn main() -> ExitCode {
     let config = Config::parse();
     init_logging(config.log_format);
-    if let Some(Command::User(UserCommand::Add {
-        username,
-        role,
-        office_id,
-        organization_id,
-    })) = config.command.clone()
-    {
-        let request = NewUser {
-            username,
-            password: String::new(),
-            role,
-            office_id,
-            organization_id,
-        };
-        return match add_user(&config, request).await {
+    if let Some(command) = config.command.clone() {
+        let clock = sportello_server::clock::SystemClock;
+        return match sportello_server::commands::run(&config, command, &clock).await {
             Ok(message) => {
                 println!("{message}");
-                ExitCode::SUCCESS
-            }
-            Err(message) => {
-                eprintln!("sportello-server: {message}");
-                ExitCode::FAILURE
-            }
-        };
-    }
-    if let Some(Command::Kiosk(KioskCommand::EnrolmentCode { kiosk_id })) = config.command.clone() {
-        return match enrolment_code(&config, &kiosk_id).await {
-            Ok(code) => {
-                println!("{code}");
                 ExitCode::SUCCESS
             }
             Err(message) => {
@@ -64,46 +38,6 @@ async fn run(config: &Config) -> Result<(), sportello_server::ServerError> {
     server.stop().await?;
     tracing::info!("stopped");
     Ok(())
-}
-
-/// A one-time enrolment code for a kiosk, for the installer (and `./run.sh`'s demo kiosk).
-async fn enrolment_code(config: &Config, kiosk_id: &str) -> Result<String, String> {
-    let db = Db::open(&config.database_location())
-        .await
-        .map_err(|err| err.to_string())?;
-    let code =
-        sportello_server::auth::kiosk::issue_enrolment_code(&db, kiosk_id, jiff::Timestamp::now())
-            .await
-            .map_err(|err| err.to_string())?;
-    Ok(code.code)
-}
-
-/// Creates an account from the command line; the password from SPORTELLO_PASSWORD or stdin,
-/// never from the arguments (they show in `ps` and in shell histories).
-async fn add_user(config: &Config, mut request: NewUser) -> Result<String, String> {
-    request.password = match std::env::var("SPORTELLO_PASSWORD") {
-        Ok(password) => password,
-        Err(_) => {
-            let mut line = String::new();
-            std::io::stdin()
-                .read_line(&mut line)
-                .map_err(|err| format!("cannot read the password: {err}"))?;
-            line.trim_end_matches(['\r', '\n']).to_owned()
-        }
-    };
-    let db = Db::open(&config.database_location())
-        .await
-        .map_err(|err| err.to_string())?;
-    let mut conn = db.conn().await.map_err(|err| err.to_string())?;
-    let now = jiff::Timestamp::now().as_second();
-    let info = sportello_server::auth::create_account(&mut conn, request, now)
-        .await
-        .map_err(|err| err.to_string())?;
-    Ok(format!(
-        "created {} ({})",
-        info.username,
-        info.role.as_str()
-    ))
 }
 
 /// Log level from `SPORTELLO_LOG` (e.g. `debug`, `sportello_server=trace`), default `info`.

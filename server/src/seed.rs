@@ -90,6 +90,23 @@ struct DemoUser {
     organization_id: Option<String>,
 }
 
+/// The demo accounts this database holds with their public password still set: a server
+/// reachable from beyond this machine must not have any (see `Server::start`).
+pub async fn public_demo_accounts(db: &Db) -> Result<Vec<String>, SeedError> {
+    let demo: DemoFile = toml::from_str(DEMO_ASTI)?;
+    let mut conn = db.conn().await?;
+    let mut exposed = Vec::new();
+    for user in demo.users {
+        let Some(stored) = accounts::find_user(&mut conn, &user.username).await? else {
+            continue;
+        };
+        if !stored.disabled && password::verify(user.password, Some(stored.password_hash)).await {
+            exposed.push(user.username);
+        }
+    }
+    Ok(exposed)
+}
+
 /// What [`load_demo`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SeedOutcome {
@@ -133,7 +150,7 @@ pub async fn load_demo(db: &Db) -> Result<SeedOutcome, SeedError> {
         accounts::create_organization(&mut tx, organization).await?;
     }
     for (info, hash) in &users {
-        accounts::create_user(&mut tx, info, hash, 0).await?;
+        accounts::create_user(&mut tx, info, hash, false, 0).await?;
     }
     for (office_id, policy) in &demo.lease_policies {
         leases::set_policy(&mut tx, office_id, policy).await?;

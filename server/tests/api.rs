@@ -47,7 +47,9 @@ struct TestServer {
 }
 
 fn config(database: &TestDatabase) -> Config {
-    Config::new("127.0.0.1:0".parse().unwrap(), database.location())
+    let mut config = Config::demo("127.0.0.1:0".parse().unwrap(), database.location());
+    config.key_file = Some(database.key_file());
+    config
 }
 
 impl TestServer {
@@ -273,6 +275,8 @@ const ROUTES: &[(&str, &str)] = &[
     ("post", "/api/v1/bookings/{code}/cancel"),
     ("post", "/api/v1/bookings/{code}/reschedule"),
     ("post", "/api/v1/bookings/{code}/no-show"),
+    ("post", "/api/v1/auth/password"),
+    ("post", "/api/v1/admin/users/{username}/password"),
     ("post", "/api/v1/checkins"),
     ("get", "/api/v1/audit"),
     ("get", "/api/v1/overrides"),

@@ -169,6 +169,7 @@ async fn personal_data_never_reaches_the_logs() {
             "--database",
             dir.path().join("db.sqlite3").to_str().unwrap(),
         ])
+        .args(["--seed", "demo"])
         // The most talkative level, sqlx's statements and tower-http's requests included.
         .env("SPORTELLO_LOG", "trace")
         .stdout(Stdio::piped())
@@ -232,7 +233,7 @@ async fn personal_data_never_reaches_the_logs() {
         "{base}/bookings/{}/lookup",
         booking["code"].as_str().unwrap()
     ))
-    .json(&serde_json::json!({"date_of_birth": "1987-06-24"}))
+    .json(&serde_json::json!({"date_of_birth": "1987-06-24", "document_end": "8990"}))
     .send()
     .await
     .unwrap();
@@ -279,9 +280,157 @@ fn accounts_are_created_from_the_command_line() {
     assert!(!taken.status.success());
     assert!(String::from_utf8_lossy(&taken.stderr).contains("taken"));
     let short = add("altro", "corta", &["--role", "admin"]);
-    assert!(String::from_utf8_lossy(&short.stderr).contains("at least 10"));
+    assert!(String::from_utf8_lossy(&short.stderr).contains("10 to 256"));
     let no_office = add("sportellista", "una-password-sicura", &["--role", "staff"]);
     assert!(String::from_utf8_lossy(&no_office.stderr).contains("office_id"));
     let bad_role = add("x.y", "una-password-sicura", &["--role", "king"]);
     assert!(!bad_role.status.success());
+}
+
+/// The server binary with `args`, its environment cleared of Sportello's settings.
+fn server(args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_sportello-server"));
+    command.args(args);
+    for var in [
+        "SPORTELLO_LISTEN",
+        "SPORTELLO_DATABASE",
+        "SPORTELLO_SEED",
+        "SPORTELLO_DEMO",
+        "SPORTELLO_KEYS",
+        "SPORTELLO_KEY_FILE",
+    ] {
+        command.env_remove(var);
+    }
+    command.env("SPORTELLO_LOG", "error");
+    command
+}
+
+/// Logs in over a plain socket: the HTTP status.
+fn login_status(port: u16, username: &str, password: &str) -> u16 {
+    use std::io::{Read, Write};
+    let body = serde_json::json!({"username": username, "password": password}).to_string();
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        stream,
+        "POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    response[9..12].parse().unwrap()
+}
+
+#[test]
+fn started_with_no_flags_it_has_no_account_anyone_can_guess() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = dir.path().join("db.sqlite3");
+    let port = free_port();
+    let mut child = server(&["--listen", &format!("127.0.0.1:{port}")])
+        .args(["--database", database.to_str().unwrap()])
+        .spawn()
+        .unwrap();
+    wait_healthy(port, &mut child);
+    for (username, password) in [
+        ("admin", "sportello-admin"),
+        ("questura.staff", "sportello-staff"),
+        ("asti.operatore", "sportello-operatore"),
+    ] {
+        assert_eq!(login_status(port, username, password), 401, "{username}");
+    }
+    terminate(&child);
+    assert!(wait_exit(&mut child, Duration::from_secs(15)).success());
+}
+
+#[test]
+fn demo_accounts_never_listen_beyond_this_machine_unless_it_is_a_demo() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = dir.path().join("db.sqlite3");
+    let database = database.to_str().unwrap();
+    // The demo, on loopback: fine.
+    let port = free_port();
+    let mut child = server(&["--listen", &format!("127.0.0.1:{port}"), "--seed", "demo"])
+        .args(["--database", database])
+        .spawn()
+        .unwrap();
+    wait_healthy(port, &mut child);
+    assert_eq!(login_status(port, "admin", "sportello-admin"), 200);
+    terminate(&child);
+    assert!(wait_exit(&mut child, Duration::from_secs(15)).success());
+
+    // On every address: refused, naming the accounts and the ways out.
+    let port = free_port();
+    let refused = server(&["--listen", &format!("0.0.0.0:{port}")])
+        .args(["--database", database])
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    let said = String::from_utf8_lossy(&refused.stderr);
+    for part in [
+        "demo accounts",
+        "admin",
+        "questura.staff",
+        "--demo",
+        "user passwd",
+    ] {
+        assert!(said.contains(part), "{part}: {said}");
+    }
+    // Told it is a public demonstration: it serves.
+    let mut child = server(&["--listen", &format!("0.0.0.0:{port}"), "--demo"])
+        .args(["--database", database])
+        .spawn()
+        .unwrap();
+    wait_healthy(port, &mut child);
+    terminate(&child);
+    assert!(wait_exit(&mut child, Duration::from_secs(15)).success());
+
+    // Every demo password changed on the command line (one a temporary one): it serves.
+    for username in [
+        "admin",
+        "questura.staff",
+        "sui.staff",
+        "prefettura.staff",
+        "asti.operatore",
+        "nizza.operatore",
+        "patronato.operatore",
+    ] {
+        let changed = server(&["--database", database, "user", "passwd"])
+            .args(["--username", username])
+            .args(if username == "admin" {
+                &["--temporary"][..]
+            } else {
+                &[]
+            })
+            .env("SPORTELLO_PASSWORD", format!("{username}-new-secret"))
+            .output()
+            .unwrap();
+        assert!(
+            changed.status.success(),
+            "{}",
+            String::from_utf8_lossy(&changed.stderr)
+        );
+    }
+    let unknown = server(&[
+        "--database",
+        database,
+        "user",
+        "passwd",
+        "--username",
+        "nobody",
+    ])
+    .env("SPORTELLO_PASSWORD", "whatever-long-enough")
+    .output()
+    .unwrap();
+    assert!(!unknown.status.success());
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("no account nobody"));
+    let mut child = server(&["--listen", &format!("0.0.0.0:{port}")])
+        .args(["--database", database])
+        .spawn()
+        .unwrap();
+    wait_healthy(port, &mut child);
+    assert_eq!(login_status(port, "admin", "sportello-admin"), 401);
+    assert_eq!(login_status(port, "sui.staff", "sui.staff-new-secret"), 200);
+    terminate(&child);
+    assert!(wait_exit(&mut child, Duration::from_secs(15)).success());
 }

@@ -284,6 +284,10 @@ async fn revocation_check(h: &Harness) {
     let start = leases[0].start;
     let free_before = free_at(&h.availability(&leases[0].procedure_id, None).await, start);
 
+    // Booked offline before the revocation (the kiosk had no link to hear of it).
+    let before_revocation = h.clock.now();
+    h.clock.advance(jiff::SignedDuration::from_mins(5));
+    let revoked_at = h.clock.now();
     let revoke = h
         .post(
             "/api/v1/admin/kiosks/canelli-1/revoke",
@@ -293,7 +297,23 @@ async fn revocation_check(h: &Harness) {
         )
         .await;
     assert_eq!(revoke.status(), StatusCode::NO_CONTENT);
-    // Its token ends at once, it gets no new one, and no new enrolment code.
+    // Counters learn it with the keys: the kiosk's key, since when.
+    let published: sportello_core::receipt::KeySet =
+        h.get("/api/v1/keys", None).await.json().await.unwrap();
+    assert_eq!(published.revoked_kiosks.len(), 1);
+    assert_eq!(published.revoked_kiosks[0].kiosk_id, "canelli-1");
+    assert_eq!(published.revoked_kiosks[0].revoked_at, revoked_at);
+    let signed_before =
+        sign_kiosk_receipt(&leases[0].token, before_revocation.as_second(), &kiosk.key);
+    let signed_after =
+        sign_kiosk_receipt(&leases[1].token, revoked_at.as_second() + 60, &kiosk.key);
+    assert!(sportello_core::lease::verify_offline(&signed_before, &published).is_ok());
+    assert_eq!(
+        sportello_core::lease::verify_offline(&signed_after, &published),
+        Err(sportello_core::receipt::ReceiptError::Revoked),
+        "a counter refuses what a revoked kiosk signed afterwards"
+    );
+    // Its token ends at once, and it gets no new one.
     problem(
         h.post(
             "/api/v1/kiosk/leases/sync",
@@ -323,17 +343,6 @@ async fn revocation_check(h: &Harness) {
         h.kiosk_token("canelli-1", &kiosk.key).await,
         Err(StatusCode::UNAUTHORIZED)
     );
-    problem(
-        h.post(
-            "/api/v1/admin/kiosks/canelli-1/enrolment",
-            Some(&admin),
-            None,
-            &json!({}),
-        )
-        .await,
-        ProblemCode::InvalidState,
-    )
-    .await;
     // Its leased seats are everyone's again.
     let free_after = free_at(&h.availability(&leases[0].procedure_id, None).await, start);
     assert!(free_after > free_before, "{free_before} → {free_after}");
@@ -349,6 +358,87 @@ async fn revocation_check(h: &Harness) {
         .unwrap();
     assert_eq!(canelli["revoked"], true);
     assert_eq!(canelli["leases"], 0);
+
+    // Found again (it was in a cupboard, not stolen): an administrator gives it a new code.
+    // It enrols with a new key (the old one stays revoked), and delivers what it kept.
+    let code: Value = h
+        .post(
+            "/api/v1/admin/kiosks/canelli-1/enrolment",
+            Some(&admin),
+            None,
+            &json!({}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let old_key = sportello_core::lease::key_text(&kiosk.key.verifying_key());
+    problem(
+        h.post(
+            "/api/v1/kiosk/enrol",
+            None,
+            None,
+            &json!({"code": code["code"], "public_key": old_key}),
+        )
+        .await,
+        ProblemCode::AlreadyExists,
+    )
+    .await;
+    let code: Value = h
+        .post(
+            "/api/v1/admin/kiosks/canelli-1/enrolment",
+            Some(&admin),
+            None,
+            &json!({}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let new_key = ed25519_dalek::SigningKey::from_bytes(&[77; 32]);
+    let enrolled = h
+        .post(
+            "/api/v1/kiosk/enrol",
+            None,
+            None,
+            &json!({"code": code["code"],
+                "public_key": sportello_core::lease::key_text(&new_key.verifying_key())}),
+        )
+        .await;
+    assert_eq!(enrolled.status(), StatusCode::CREATED);
+    let again = TestKiosk {
+        id: "canelli-1".into(),
+        token: h.kiosk_token("canelli-1", &new_key).await.unwrap(),
+        key: new_key,
+    };
+    // What it booked before the revocation stands (the seat was still free)…
+    let kept = h
+        .post(
+            &format!("/api/v1/kiosk/leases/{}/book", leases[0].lease_id),
+            Some(&again.token),
+            Some(&key()),
+            &json!({"lease": leases[0].token, "receipt": signed_before, "person": person(44)}),
+        )
+        .await;
+    assert_eq!(
+        kept.status(),
+        StatusCode::CREATED,
+        "{:?}",
+        kept.text().await
+    );
+    // …what it signed after, with the revoked key, does not.
+    problem(
+        h.post(
+            &format!("/api/v1/kiosk/leases/{}/book", leases[1].lease_id),
+            Some(&again.token),
+            Some(&key()),
+            &json!({"lease": leases[1].token, "receipt": signed_after, "person": person(45)}),
+        )
+        .await,
+        ProblemCode::InvalidReceipt,
+    )
+    .await;
+    assert!(!sync(h, &again, &[]).await.is_empty(), "leased again");
 }
 
 // --- leases ----------------------------------------------------------------------------------
@@ -524,8 +614,13 @@ async fn offline_booking_check(h: &Harness) {
 
     // Not reported yet: the counter knows the receipt is genuine, but not who it is for.
     let receipt = sign_kiosk_receipt(&lease.token, booked_at.as_second(), &kiosk.key);
-    let keys: Vec<sportello_core::receipt::PublicKey> =
-        h.get("/api/v1/keys", None).await.json().await.unwrap();
+    let keys = h
+        .get("/api/v1/keys", None)
+        .await
+        .json::<sportello_core::receipt::KeySet>()
+        .await
+        .unwrap()
+        .keys;
     let keys = &keys[0];
     let verifying = sportello_core::lease::verifying_key(&keys.public_key).unwrap();
     let claims =
@@ -753,7 +848,7 @@ async fn expiry_check(h: &Harness) {
     let after = h.availability(RENEWAL, Some("2026-12-01")).await;
     assert_eq!(free_at(&before, lost.start), free_at(&after, lost.start));
     assert_eq!(free_at(&after, lost.start), 0);
-    // A booking signed after its lease ended is refused.
+    // A booking signed after its lease ended is refused: its receipt is not one.
     let last = &leases[leases.len() - 1];
     let late = last
         .expires_at
@@ -761,7 +856,7 @@ async fn expiry_check(h: &Harness) {
         .unwrap();
     problem(
         report(h, &kiosk, &kiosk.key, last, &person(62), late, &key()).await,
-        ProblemCode::InvalidState,
+        ProblemCode::InvalidReceipt,
     )
     .await;
 }

@@ -161,22 +161,43 @@ async fn page_check(h: &Harness) {
             .unwrap()
             .contains(&html(&message("en", "phone-date-missing")))
     );
-    let wrong = post(vec![
+    // The date alone is not enough: a receipt is photographed, a date of birth is on many
+    // papers; the document's last characters are asked too.
+    let date_only = post(vec![
         ("lang", "en".into()),
-        ("date_of_birth", "1999-09-09".into()),
+        ("date_of_birth", date_of_birth(40)),
     ])
     .await;
     assert!(
-        wrong
+        date_only
             .text()
             .await
             .unwrap()
-            .contains(&html(&message("en", "manage-not-found")))
+            .contains(&html(&message("en", "phone-date-missing")))
     );
-    assert!(still_booked().await, "not cancelled on a wrong date");
+    for (date, end) in [
+        ("1999-09-09".to_owned(), document_end(40)),
+        (date_of_birth(40), document_end(41)),
+    ] {
+        let wrong = post(vec![
+            ("lang", "en".into()),
+            ("date_of_birth", date),
+            ("document_end", end),
+        ])
+        .await;
+        assert!(
+            wrong
+                .text()
+                .await
+                .unwrap()
+                .contains(&html(&message("en", "manage-not-found")))
+        );
+    }
+    assert!(still_booked().await, "not cancelled on a wrong proof");
     let done = post(vec![
         ("lang", "en".into()),
         ("date_of_birth", date_of_birth(40)),
+        ("document_end", document_end(40).to_lowercase()),
     ])
     .await;
     assert_eq!(done.status(), StatusCode::SEE_OTHER);
@@ -205,6 +226,7 @@ async fn page_check(h: &Harness) {
     let again = post(vec![
         ("lang", "en".into()),
         ("date_of_birth", date_of_birth(40)),
+        ("document_end", document_end(40)),
     ])
     .await;
     assert_eq!(again.status(), StatusCode::SEE_OTHER);
@@ -221,7 +243,7 @@ async fn page_check(h: &Harness) {
             None,
             Some(&key()),
             &json!({"office_id": QUESTURA, "start": slots[3].start,
-                    "proof": {"date_of_birth": date_of_birth(41)}}),
+                    "proof": proof(41)}),
         )
         .await;
     assert_eq!(moved.status(), StatusCode::OK);
@@ -255,8 +277,13 @@ async fn page_check(h: &Harness) {
 
     // Forged, altered or junk tokens: a clear page, never a 500. The forgery has the real
     // claims and key id, signed with another key.
-    let keys: Vec<sportello_core::receipt::PublicKey> =
-        h.get("/api/v1/keys", None).await.json().await.unwrap();
+    let keys = h
+        .get("/api/v1/keys", None)
+        .await
+        .json::<sportello_core::receipt::KeySet>()
+        .await
+        .unwrap()
+        .keys;
     let claims = sportello_core::receipt::ReceiptClaims {
         code: moved.code.clone(),
         office_id: moved.office_id.clone(),

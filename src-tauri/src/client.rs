@@ -190,16 +190,17 @@ impl ServerClient {
         }
     }
 
-    /// A person's own booking, by its code and their date of birth.
+    /// A person's own booking, by its code and their proof (date of birth and the end of the
+    /// document).
     pub async fn lookup(
         &self,
         code: &str,
-        date_of_birth: jiff::civil::Date,
+        proof: &sportello_core::booking::CitizenProof,
     ) -> Result<sportello_core::booking::Booking, SyncError> {
         let request = self
             .http
             .post(self.url(&format!("api/v1/bookings/{code}/lookup"))?)
-            .json(&sportello_core::booking::CitizenProof { date_of_birth })
+            .json(proof)
             .timeout(INTERACTIVE_TIMEOUT);
         read_json(request.send().await).await
     }

@@ -256,16 +256,16 @@ pub fn ui_settings(state: State<'_, KioskState>) -> sportello_core::kiosk::UiSet
     state.ui.clone()
 }
 
-/// A person's own booking, by code and date of birth.
+/// A person's own booking, by code and proof (date of birth and the document's end).
 #[tauri::command(async)]
 pub async fn lookup_booking(
     state: State<'_, KioskState>,
     code: String,
-    date_of_birth: jiff::civil::Date,
+    proof: sportello_core::booking::CitizenProof,
 ) -> Result<sportello_core::kiosk::LookupOutcome, CommandError> {
     state
         .wizard
-        .lookup(&code, date_of_birth)
+        .lookup(&code, &proof)
         .await
         .map_err(wizard_error)
 }
@@ -275,11 +275,11 @@ pub async fn lookup_booking(
 pub async fn cancel_booking(
     state: State<'_, KioskState>,
     booking: sportello_core::booking::Booking,
-    date_of_birth: jiff::civil::Date,
+    proof: sportello_core::booking::CitizenProof,
 ) -> Result<sportello_core::kiosk::CancelOutcome, CommandError> {
     state
         .wizard
-        .cancel(&booking, date_of_birth)
+        .cancel(&booking, &proof)
         .await
         .map_err(wizard_error)
 }
@@ -359,13 +359,13 @@ pub async fn operator_cancel(
 pub async fn reschedule_booking(
     state: State<'_, KioskState>,
     booking: sportello_core::booking::Booking,
-    date_of_birth: Option<jiff::civil::Date>,
+    proof: Option<sportello_core::booking::CitizenProof>,
     office_id: String,
     start: jiff::Timestamp,
 ) -> Result<sportello_core::kiosk::RescheduleOutcome, CommandError> {
     state
         .wizard
-        .reschedule(&booking, date_of_birth, &office_id, start)
+        .reschedule(&booking, proof, &office_id, start)
         .await
         .map_err(wizard_error)
 }

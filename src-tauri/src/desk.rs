@@ -155,11 +155,11 @@ pub fn confirm(hold: &Hold, request: &ConfirmRequest) -> NewWrite {
     }
 }
 
-/// Cancels a booking (with the person's date of birth: a kiosk has no authority of its own
-/// over bookings); useless once the appointment has started.
-pub fn cancel(code: &str, date_of_birth: jiff::civil::Date, starts_at: i64) -> NewWrite {
+/// Cancels a booking (with the person's proof: a kiosk has no authority of its own over
+/// bookings); useless once the appointment has started.
+pub fn cancel(code: &str, proof: &CitizenProof, starts_at: i64) -> NewWrite {
     let request = CancelRequest {
-        proof: Some(CitizenProof { date_of_birth }),
+        proof: Some(proof.clone()),
     };
     NewWrite {
         deadline: Some(starts_at),

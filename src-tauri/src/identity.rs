@@ -112,11 +112,28 @@ pub fn load(dir: &Path) -> Result<Option<Identity>, IdentityError> {
     }))
 }
 
-/// Enrols this device with a one-time code and remembers the kiosk it now is.
-pub async fn enrol(dir: &Path, client: &ServerClient, code: &str) -> Result<Identity, EnrolError> {
-    let key = device_key(dir)?;
+/// Enrols this device with a one-time code and remembers the kiosk it now is. With
+/// `new_key` (a kiosk the server refused, taken back into service) it makes a new device key
+/// first: the old one is published as revoked, and what it would sign from now on would be
+/// refused. The new key replaces the old one only once the server has accepted it.
+pub async fn enrol(
+    dir: &Path,
+    client: &ServerClient,
+    code: &str,
+    new_key: bool,
+) -> Result<Identity, EnrolError> {
+    let key = if new_key {
+        let mut seed = [0u8; 32];
+        getrandom::fill(&mut seed).expect("the operating system provides randomness");
+        SigningKey::from_bytes(&seed)
+    } else {
+        device_key(dir)?
+    };
     let public = sportello_core::lease::key_text(&key.verifying_key());
     let enrolment = client.enrol(code, &public).await?;
+    if new_key {
+        write_private(&dir.join(KEY_FILE), key.as_bytes())?;
+    }
     let file = EnrolmentFile {
         kiosk_id: enrolment.kiosk_id,
         place: enrolment.place,

@@ -174,14 +174,15 @@ impl SyncEngine {
                 let Some(code) = &kiosk.enrolment_code else {
                     return Ok(());
                 };
-                let identity = identity::enrol(&kiosk.identity_dir, &self.client, code)
-                    .await
-                    .map_err(|err| match err {
-                        identity::EnrolError::Server(err) => err,
-                        identity::EnrolError::Identity(err) => {
-                            SyncError::Malformed(err.to_string())
-                        }
-                    })?;
+                let identity =
+                    identity::enrol(&kiosk.identity_dir, &self.client, code, refused_before)
+                        .await
+                        .map_err(|err| match err {
+                            identity::EnrolError::Server(err) => err,
+                            identity::EnrolError::Identity(err) => {
+                                SyncError::Malformed(err.to_string())
+                            }
+                        })?;
                 tracing::info!(kiosk = %identity.kiosk_id, "enrolled");
                 self.status
                     .send_modify(|status| status.kiosk_id = Some(identity.kiosk_id.clone()));

@@ -10,7 +10,7 @@ use crate::outbox::{SharedStore, lock};
 use crate::store::{OutboxEntry, OutboxStatus, StoreError, StoredLease};
 use jiff::Timestamp;
 use sportello_core::api::{Problem, ProblemCode};
-use sportello_core::booking::{Booking, ConfirmRequest, Hold, HoldRequest};
+use sportello_core::booking::{Booking, CitizenProof, ConfirmRequest, Hold, HoldRequest};
 use sportello_core::identity::Person;
 use sportello_core::kiosk::{
     BookOutcome, CancelOutcome, HoldOutcome, LoginOutcome, LookupOutcome, OperatorInfo,
@@ -348,18 +348,21 @@ impl Wizard {
         })
     }
 
-    /// A person's own booking, by code and date of birth (asked of the server: bookings are not
-    /// kept on kiosks).
+    /// A person's own booking, by code and proof (asked of the server: bookings are not kept
+    /// on kiosks).
     pub async fn lookup(
         &self,
         code: &str,
-        date_of_birth: jiff::civil::Date,
+        proof: &CitizenProof,
     ) -> Result<LookupOutcome, WizardError> {
         let code = code.trim().to_uppercase();
         if code.is_empty() || code.len() > 16 || !code.bytes().all(|b| b.is_ascii_alphanumeric()) {
             return Ok(LookupOutcome::NotFound);
         }
-        Ok(match self.client.lookup(&code, date_of_birth).await {
+        if !proof.well_formed() {
+            return Ok(LookupOutcome::NotFound);
+        }
+        Ok(match self.client.lookup(&code, proof).await {
             Ok(booking) => LookupOutcome::Found { booking },
             Err(crate::client::SyncError::Refused {
                 code: Some(ProblemCode::TooManyRequests),
@@ -372,36 +375,37 @@ impl Wizard {
         })
     }
 
-    /// Cancels a person's own booking, proven by their date of birth.
+    /// Cancels a person's own booking, proven by their date of birth and document.
     pub async fn cancel(
         &self,
         booking: &Booking,
-        date_of_birth: jiff::civil::Date,
+        proof: &CitizenProof,
     ) -> Result<CancelOutcome, WizardError> {
         self.identity()?;
-        let write = desk::cancel(&booking.code, date_of_birth, booking.start.as_second());
+        let write = desk::cancel(&booking.code, proof, booking.start.as_second());
         let entry = self.send(&write, CONFIRM_WAIT).await?;
         Ok(cancel_outcome(&entry))
     }
 
-    /// Moves a booking to another slot: the person's own (proven by their date of birth), or,
-    /// with an operator logged in and no date given, one of their organisation's.
+    /// Moves a booking to another slot: the person's own (proven by their date of birth and
+    /// document), or, with an operator logged in and no proof given, one of their
+    /// organisation's.
     pub async fn reschedule(
         &self,
         booking: &Booking,
-        date_of_birth: Option<jiff::civil::Date>,
+        proof: Option<CitizenProof>,
         office_id: &str,
         start: Timestamp,
     ) -> Result<RescheduleOutcome, WizardError> {
         self.identity()?;
+        let on_behalf = proof.is_none();
         let request = sportello_core::booking::RescheduleRequest {
             office_id: office_id.to_owned(),
             start,
-            proof: date_of_birth
-                .map(|date_of_birth| sportello_core::booking::CitizenProof { date_of_birth }),
+            proof,
         };
         let write = desk::reschedule(&booking.code, &request, booking.start.as_second());
-        let write = if date_of_birth.is_none() {
+        let write = if on_behalf {
             self.on_behalf(write)
         } else {
             write

@@ -171,6 +171,7 @@ impl ServerProcess {
             "sportello-server",
             Command::new(sibling_binary("sportello-server"))
                 .args(["--listen", &format!("127.0.0.1:{port}")])
+                .args(["--seed", "demo"])
                 .arg("--database")
                 .arg(database)
                 .env("SPORTELLO_LOG", "warn"),

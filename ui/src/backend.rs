@@ -3,6 +3,7 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use sportello_core::Lang;
+use sportello_core::booking::CitizenProof;
 use sportello_core::booking::{ConfirmRequest, Hold, HoldRequest};
 use sportello_core::directory::view::{MapBase, MapTile, PlaceCard, PlaceFilter, PlaceList};
 use sportello_core::faq::{FaqCategory, FaqEntry};
@@ -148,42 +149,26 @@ pub async fn book_leased(
 
 pub async fn lookup_booking(
     code: &str,
-    date_of_birth: &str,
+    proof: &CitizenProof,
 ) -> Result<LookupOutcome, BackendError> {
     #[derive(Serialize)]
-    #[serde(rename_all = "camelCase")]
     struct Args<'a> {
         code: &'a str,
-        date_of_birth: &'a str,
+        proof: &'a CitizenProof,
     }
-    invoke(
-        "lookup_booking",
-        Args {
-            code,
-            date_of_birth,
-        },
-    )
-    .await
+    invoke("lookup_booking", Args { code, proof }).await
 }
 
 pub async fn cancel_booking(
     booking: &sportello_core::booking::Booking,
-    date_of_birth: &str,
+    proof: &CitizenProof,
 ) -> Result<CancelOutcome, BackendError> {
     #[derive(Serialize)]
-    #[serde(rename_all = "camelCase")]
     struct Args<'a> {
         booking: &'a sportello_core::booking::Booking,
-        date_of_birth: &'a str,
+        proof: &'a CitizenProof,
     }
-    invoke(
-        "cancel_booking",
-        Args {
-            booking,
-            date_of_birth,
-        },
-    )
-    .await
+    invoke("cancel_booking", Args { booking, proof }).await
 }
 
 pub async fn print_receipt(receipt: &PrintedReceipt) -> Result<(), BackendError> {
@@ -224,7 +209,7 @@ pub async fn operator_cancel(
 
 pub async fn reschedule_booking(
     booking: &sportello_core::booking::Booking,
-    date_of_birth: Option<&str>,
+    proof: Option<&CitizenProof>,
     office_id: &str,
     start: jiff::Timestamp,
 ) -> Result<RescheduleOutcome, BackendError> {
@@ -232,7 +217,7 @@ pub async fn reschedule_booking(
     #[serde(rename_all = "camelCase")]
     struct Args<'a> {
         booking: &'a sportello_core::booking::Booking,
-        date_of_birth: Option<&'a str>,
+        proof: Option<&'a CitizenProof>,
         office_id: &'a str,
         start: jiff::Timestamp,
     }
@@ -240,7 +225,7 @@ pub async fn reschedule_booking(
         "reschedule_booking",
         Args {
             booking,
-            date_of_birth,
+            proof,
             office_id,
             start,
         },

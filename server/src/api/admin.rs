@@ -13,7 +13,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use jiff::civil::Date;
 use serde::Deserialize;
-use sportello_core::account::{NewUser, Organization, UserInfo};
+use sportello_core::account::{NewUser, Organization, PasswordReset, UserInfo};
 use sportello_core::api::{Problem, ProblemCode};
 use sportello_core::device::{EnrolmentCode, KioskInfo, NewKiosk};
 use sportello_core::lease::LeasePolicy;
@@ -59,7 +59,8 @@ fn check_path_id(path_id: &str, body_id: &str) -> Result<(), ApiError> {
 
 // --- accounts ----------------------------------------------------------------------------
 
-/// Creates an account (administrators).
+/// Creates an account (administrators). Its password is a temporary one to hand over: its
+/// owner must change it at first login.
 #[utoipa::path(post, path = "/api/v1/admin/users", tag = "admin", request_body = NewUser,
     responses((status = 201, body = UserInfo),
         (status = 400, body = Problem, content_type = "application/problem+json"),
@@ -71,15 +72,12 @@ pub async fn create_user(
     ApiJson(request): ApiJson<NewUser>,
 ) -> Result<(StatusCode, Json<UserInfo>), ApiError> {
     actor.require_admin()?;
+    let _slot = state.limits.password_check().await?;
     let mut conn = state.db.begin_write().await?;
     let now = state.clock.now().as_second();
-    let info = auth::create_account(&mut conn, request, now)
+    let info = auth::create_account(&mut conn, request, true, now)
         .await
-        .map_err(|err| match err {
-            auth::AccountError::Invalid(detail) => ApiError::invalid(detail),
-            auth::AccountError::Taken => ApiError::new(ProblemCode::AlreadyExists, err.to_string()),
-            auth::AccountError::Db(err) => err.into(),
-        })?;
+        .map_err(super::auth::account_error)?;
     audit_admin(
         &mut conn,
         &actor,
@@ -111,6 +109,41 @@ pub async fn list_users(
             .map(|user| user.info)
             .collect(),
     ))
+}
+
+/// Sets a temporary password for an account and ends its sessions (administrators): its owner
+/// must change it at first login.
+#[utoipa::path(post, path = "/api/v1/admin/users/{username}/password", tag = "admin",
+    params(("username" = String, Path)), request_body = PasswordReset,
+    responses((status = 204),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 503, body = Problem, content_type = "application/problem+json")))]
+pub async fn reset_password(
+    State(state): State<AppState>,
+    actor: Actor,
+    ApiPath(username): ApiPath<String>,
+    ApiJson(request): ApiJson<PasswordReset>,
+) -> Result<StatusCode, ApiError> {
+    actor.require_admin()?;
+    let _slot = state.limits.password_check().await?;
+    let mut tx = state.db.begin_write().await?;
+    auth::set_password(&mut tx, &username, request.password, true, None)
+        .await
+        .map_err(super::auth::account_error)?;
+    audit_admin(
+        &mut tx,
+        &actor,
+        "password_reset",
+        None,
+        username,
+        state.clock.now().as_second(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Disables an account and ends its sessions (administrators).
@@ -245,12 +278,12 @@ pub async fn list_kiosks(
     Ok(Json(kiosks::list_kiosks(&mut conn).await?))
 }
 
-/// A new one-time enrolment code for a kiosk (a replaced device, or a lost code); any earlier
-/// unused code stops working (administrators).
+/// A new one-time enrolment code for a kiosk (a replaced device, a lost code, or a revoked
+/// kiosk taken back into service: it enrols with a new key, and delivers what it kept); any
+/// earlier unused code stops working (administrators).
 #[utoipa::path(post, path = "/api/v1/admin/kiosks/{id}/enrolment", tag = "admin",
     params(("id" = String, Path)),
-    responses((status = 201, body = EnrolmentCode), (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "the kiosk is revoked", body = Problem, content_type = "application/problem+json")))]
+    responses((status = 201, body = EnrolmentCode), (status = 404, body = Problem, content_type = "application/problem+json")))]
 pub async fn new_enrolment_code(
     State(state): State<AppState>,
     actor: Actor,
@@ -265,8 +298,9 @@ pub async fn new_enrolment_code(
     Ok((StatusCode::CREATED, Json(code)))
 }
 
-/// Revokes a kiosk: its tokens stop working at once, it cannot get new ones, and its unused
-/// leases go back to the agenda (administrators).
+/// Revokes a kiosk: its tokens stop working at once, it cannot get new ones, its unused leases
+/// go back to the agenda, and its key is published as revoked from now on, so receipts it
+/// signs afterwards are refused (administrators).
 #[utoipa::path(post, path = "/api/v1/admin/kiosks/{id}/revoke", tag = "admin",
     params(("id" = String, Path)),
     responses((status = 204), (status = 404, body = Problem, content_type = "application/problem+json")))]
@@ -278,7 +312,7 @@ pub async fn revoke_kiosk(
     actor.require_admin()?;
     let now = state.clock.now().as_second();
     let mut tx = state.db.begin_write().await?;
-    if !kiosks::revoke_kiosk(&mut tx, slug(&id)?).await? {
+    if !kiosks::revoke_kiosk(&mut tx, slug(&id)?, now).await? {
         return Err(ApiError::not_found("no such kiosk"));
     }
     crate::booking::leases::release_all(&mut tx, &id, "revoked", now).await?;

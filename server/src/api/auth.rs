@@ -1,23 +1,33 @@
-//! Logging in and out.
+//! Logging in and out, and passwords.
 
 use super::AppState;
+use super::client_addr::ClientAddr;
 use super::error::ApiError;
-use super::extract::{ApiJson, ApiQuery, ClientAddr, NoParams};
-use crate::auth::{self, Actor, password};
+use super::extract::{ApiJson, ApiQuery, NoParams};
+use crate::auth::limits::Limit;
+use crate::auth::{self, AccountError, Actor, password};
 use crate::db::accounts;
 use axum::Json;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::http::StatusCode;
 use axum::http::header::AUTHORIZATION;
-use sportello_core::account::{LoginRequest, Session, UserInfo};
+use sportello_core::account::{LoginRequest, PasswordChange, Session, UserInfo};
 use sportello_core::api::{Problem, ProblemCode};
 
-/// Logs in with username and password: a bearer token valid for a working day.
+fn wrong_credentials() -> ApiError {
+    ApiError::new(ProblemCode::Unauthorized, "wrong username or password")
+}
+
+/// Logs in with username and password: a bearer token valid for a working day. Wrong
+/// passwords are limited per account and address (a stranger's failures elsewhere never lock
+/// the owner out), and attempts per address.
 #[utoipa::path(post, path = "/api/v1/auth/login", tag = "accounts", request_body = LoginRequest,
     responses((status = 200, body = Session),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
         (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 429, body = Problem, content_type = "application/problem+json")))]
+        (status = 429, body = Problem, content_type = "application/problem+json"),
+        (status = 503, body = Problem, content_type = "application/problem+json")))]
 pub async fn login(
     State(state): State<AppState>,
     ClientAddr(address): ClientAddr,
@@ -26,24 +36,32 @@ pub async fn login(
     if request.username.len() > 64 || request.password.len() > 256 {
         return Err(ApiError::invalid("username or password too long"));
     }
+    state.limit(Limit::LoginsFrom(address)).await?;
+    let failures = Limit::LoginFailures {
+        username: &request.username,
+        address,
+    };
     state
         .limits
-        .attempt(&format!("login:{}", request.username), address)?;
-    let mut conn = state.db.conn().await?;
-    let stored = accounts::find_user(&mut conn, &request.username).await?;
+        .check(&state.db, &state.keys, failures, state.clock.now())
+        .await?;
+    let stored = {
+        let mut conn = state.db.conn().await?;
+        accounts::find_user(&mut conn, &request.username).await?
+    };
     let (hash, usable) = match &stored {
         Some(user) => (Some(user.password_hash.clone()), !user.disabled),
         None => (None, false),
     };
     // Same work, same answer, whether the user exists or not.
-    let matches = password::verify(request.password, hash).await;
-    let Some(user) = stored.filter(|_| matches && usable) else {
-        return Err(ApiError::new(
-            ProblemCode::Unauthorized,
-            "wrong username or password",
-        ));
+    let matches = {
+        let _slot = state.limits.password_check().await?;
+        password::verify(request.password, hash).await
     };
-    drop(conn);
+    let Some(user) = stored.filter(|_| matches && usable) else {
+        state.limit(failures).await?;
+        return Err(wrong_credentials());
+    };
     let now = state.clock.now();
     let expires_at = now.checked_add(state.settings.session).unwrap_or(now);
     let token = auth::new_session_token();
@@ -60,32 +78,114 @@ pub async fn login(
         token,
         expires_at,
         user: user.info,
+        must_change_password: user.must_change_password,
     }))
+}
+
+/// The bearer token a request carries.
+fn bearer(headers: &HeaderMap) -> &str {
+    headers
+        .get(AUTHORIZATION)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.strip_prefix("Bearer "))
+        .unwrap_or_default()
+        .trim()
 }
 
 /// Ends the session of the token sent.
 #[utoipa::path(post, path = "/api/v1/auth/logout", tag = "accounts",
-    responses((status = 204), (status = 401, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 204), (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json")))]
 pub async fn logout(
     State(state): State<AppState>,
     actor: Actor,
     headers: HeaderMap,
 ) -> Result<StatusCode, ApiError> {
-    actor.require_user()?;
-    let token = headers
-        .get(AUTHORIZATION)
-        .and_then(|value| value.to_str().ok())
-        .and_then(|value| value.strip_prefix("Bearer "))
-        .unwrap_or_default();
+    actor.require_session()?;
     let mut tx = state.db.begin_write().await?;
-    accounts::delete_session(&mut tx, &auth::token_hash(token.trim())).await?;
+    accounts::delete_session(&mut tx, &auth::token_hash(bearer(&headers))).await?;
     tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// Changes the logged-in account's own password, proven by the old one. Every other session
+/// of the account ends; this one goes on (and may do everything again if the old password
+/// was a temporary one).
+#[utoipa::path(post, path = "/api/v1/auth/password", tag = "accounts", request_body = PasswordChange,
+    responses((status = 204),
+        (status = 400, description = "the new password is too short or too long", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "not logged in, or the old password is wrong", body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 429, body = Problem, content_type = "application/problem+json"),
+        (status = 503, body = Problem, content_type = "application/problem+json")))]
+pub async fn change_password(
+    State(state): State<AppState>,
+    actor: Actor,
+    ClientAddr(address): ClientAddr,
+    headers: HeaderMap,
+    ApiJson(request): ApiJson<PasswordChange>,
+) -> Result<StatusCode, ApiError> {
+    let user = actor.require_session()?;
+    if request.old_password.len() > 256 {
+        return Err(wrong_credentials());
+    }
+    // A stolen session must not become a way to guess the password it stands for.
+    let failures = Limit::LoginFailures {
+        username: &user.username,
+        address,
+    };
+    state
+        .limits
+        .check(&state.db, &state.keys, failures, state.clock.now())
+        .await?;
+    let stored = {
+        let mut conn = state.db.conn().await?;
+        accounts::find_user(&mut conn, &user.username)
+            .await?
+            .ok_or_else(wrong_credentials)?
+    };
+    let _slot = state.limits.password_check().await?;
+    if !password::verify(request.old_password, Some(stored.password_hash)).await {
+        state.limit(failures).await?;
+        return Err(wrong_credentials());
+    }
+    let mut tx = state.db.begin_write().await?;
+    auth::set_password(
+        &mut tx,
+        &user.username,
+        request.new_password,
+        false,
+        Some(&auth::token_hash(bearer(&headers))),
+    )
+    .await
+    .map_err(account_error)?;
+    super::admin::audit_admin(
+        &mut tx,
+        &actor,
+        "password_changed",
+        None,
+        user.username.clone(),
+        state.clock.now().as_second(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// An account problem as the API answers it.
+pub(super) fn account_error(err: AccountError) -> ApiError {
+    match err {
+        AccountError::Invalid(detail) => ApiError::invalid(detail),
+        AccountError::Taken => ApiError::new(ProblemCode::AlreadyExists, err.to_string()),
+        AccountError::NoSuchAccount => ApiError::not_found(err.to_string()),
+        AccountError::Db(err) => err.into(),
+    }
+}
+
 /// The logged-in account.
 #[utoipa::path(get, path = "/api/v1/auth/me", tag = "accounts",
-    responses((status = 200, body = UserInfo), (status = 401, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = UserInfo), (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json")))]
 pub async fn me(actor: Actor, _: ApiQuery<NoParams>) -> Result<Json<UserInfo>, ApiError> {
-    Ok(Json(actor.require_user()?.clone()))
+    Ok(Json(actor.require_session()?.clone()))
 }

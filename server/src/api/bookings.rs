@@ -1,12 +1,12 @@
 //! Availability, holds, bookings, check-in: the booking engine over HTTP.
 
 use super::AppState;
+use super::client_addr::ClientAddr;
 use super::error::ApiError;
-use super::extract::{
-    ApiJson, ApiPath, ApiQuery, ClientAddr, IdempotencyHeader, NoParams, booking_code, slug,
-};
+use super::extract::{ApiJson, ApiPath, ApiQuery, IdempotencyHeader, NoParams, booking_code, slug};
 use crate::auth::Actor;
-use crate::booking::{self, IdempotencyKey};
+use crate::auth::limits::{Limit, address_key};
+use crate::booking::{self, BookingError, Holder, IdempotencyKey};
 use crate::db::bookings::{self as stored, AuditEntry, StoredResponse};
 use axum::Json;
 use axum::extract::State;
@@ -22,15 +22,22 @@ use sportello_core::booking::{
     Availability, Booking, BookingRecord, CancelRequest, CheckIn, CheckInRequest, CitizenProof,
     ConfirmRequest, Hold, HoldRequest, RescheduleRequest,
 };
-use sportello_core::receipt::PublicKey;
+use sportello_core::receipt::KeySet;
+use std::future::Future;
+use std::net::IpAddr;
 use utoipa::IntoParams;
 
 /// The key a write is remembered by: the caller's, with a hash of what was asked, so the same
-/// key with another request is refused instead of answered with the wrong result.
+/// key with another request is refused instead of answered with the wrong result. People
+/// without an account are not one caller: each write of theirs is remembered under what it
+/// acts on (`scope`: their address for a new hold, the hold's secret id, the booking's code),
+/// so no one replays another person's answer by guessing a key.
 pub(super) fn idempotency(
+    state: &AppState,
     actor: &Actor,
     header: IdempotencyHeader,
     route: &str,
+    scope: &str,
     body: &impl Serialize,
 ) -> IdempotencyKey {
     let mut hash = Sha256::new();
@@ -38,9 +45,53 @@ pub(super) fn idempotency(
     hash.update([0]);
     hash.update(serde_json::to_vec(body).expect("requests serialise"));
     IdempotencyKey {
-        actor: actor.label(),
+        actor: citizen_scoped(state, actor, scope),
         key: header.0,
         request_hash: URL_SAFE_NO_PAD.encode(hash.finalize()),
+    }
+}
+
+/// The caller's label, or for a citizen an opaque name of what their write acts on.
+pub(super) fn citizen_scoped(state: &AppState, actor: &Actor, scope: &str) -> String {
+    match actor {
+        Actor::Citizen => format!(
+            "citizen:{}",
+            &state.keys.opaque_key(&format!("idempotency\0{scope}"))[..22]
+        ),
+        other => other.label(),
+    }
+}
+
+/// Runs a booking operation a citizen proves with a [`CitizenProof`], counting it: every proof
+/// from an address, and the wrong ones on the booking (from anywhere, in the database).
+/// Without a proof (a caller with authority) it just runs.
+pub(super) async fn with_proof<T>(
+    state: &AppState,
+    address: IpAddr,
+    code: &str,
+    proof: Option<&CitizenProof>,
+    operation: impl Future<Output = Result<T, BookingError>>,
+) -> Result<T, ApiError> {
+    let Some(proof) = proof else {
+        return Ok(operation.await?);
+    };
+    if !proof.well_formed() {
+        return Err(ApiError::invalid(
+            "proof.document_end: the last 4 letters or digits of the identity document",
+        ));
+    }
+    state.limit(Limit::ProofsFrom(address)).await?;
+    let failures = Limit::ProofFailures { code };
+    state
+        .limits
+        .check(&state.db, &state.keys, failures, state.clock.now())
+        .await?;
+    match operation.await {
+        Err(BookingError::NotFound(detail)) => {
+            state.limit(failures).await?;
+            Err(BookingError::NotFound(detail).into())
+        }
+        other => Ok(other?),
     }
 }
 
@@ -98,20 +149,54 @@ pub async fn create_hold(
     ClientAddr(address): ClientAddr,
     ApiJson(request): ApiJson<HoldRequest>,
 ) -> Result<Response, ApiError> {
-    let citizen = actor == Actor::Citizen;
-    if citizen {
-        state.limits.hold(address, state.clock.now())?;
-    }
     slug(&request.procedure_id)?;
     slug(&request.office_id)?;
-    let key = idempotency(&actor, header, "hold", &request);
-    let stored = booking::hold(&state, &actor, &key, &request).await?;
-    if citizen && let Ok(hold) = serde_json::from_str::<Hold>(&stored.body) {
-        state
-            .limits
-            .record_hold(address, &hold.hold_id, hold.expires_at);
-    }
-    Ok(stored_response(stored))
+    let address_scope = address_key(address).to_string();
+    let holder = match &actor {
+        Actor::Citizen => {
+            let Some(per_address) = state.limits.holds_per_address() else {
+                return hold(&state, &actor, header, &address_scope, None, &request).await;
+            };
+            state.limit(Limit::HoldsFrom(address)).await?;
+            Holder {
+                name: citizen_scoped(&state, &actor, &address_scope),
+                cap: per_address,
+            }
+        }
+        Actor::User(_) | Actor::Kiosk { .. } => Holder {
+            name: actor.label(),
+            cap: state.settings.holds_per_account,
+        },
+        Actor::TemporaryPassword(_) => return Err(crate::auth::password_change_required()),
+    };
+    hold(
+        &state,
+        &actor,
+        header,
+        &address_scope,
+        Some(holder),
+        &request,
+    )
+    .await
+}
+
+async fn hold(
+    state: &AppState,
+    actor: &Actor,
+    header: IdempotencyHeader,
+    address_scope: &str,
+    holder: Option<Holder>,
+    request: &HoldRequest,
+) -> Result<Response, ApiError> {
+    let key = idempotency(state, actor, header, "hold", address_scope, request);
+    // Without a cap (citizens, when the operator turned it off), a holder no one shares.
+    let holder = holder.unwrap_or_else(|| Holder {
+        name: format!("uncapped:{}", key.key),
+        cap: u32::MAX,
+    });
+    Ok(stored_response(
+        booking::hold(state, actor, &holder, &key, request).await?,
+    ))
 }
 
 /// Releases a hold (the person went back or left). Idempotent.
@@ -125,7 +210,6 @@ pub async fn release_hold(
 ) -> Result<StatusCode, ApiError> {
     check_hold_id(&hold_id)?;
     booking::release(&state, &actor, &hold_id).await?;
-    state.limits.forget_hold(&hold_id);
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -158,9 +242,9 @@ pub async fn confirm_hold(
     ApiJson(request): ApiJson<ConfirmRequest>,
 ) -> Result<Response, ApiError> {
     check_hold_id(&hold_id)?;
-    let key = idempotency(&actor, header, &format!("confirm:{hold_id}"), &request);
+    let route = format!("confirm:{hold_id}");
+    let key = idempotency(&state, &actor, header, &route, &hold_id, &request);
     let stored = booking::confirm(&state, &actor, &key, &hold_id, &request).await?;
-    state.limits.forget_hold(&hold_id);
     Ok(stored_response(stored))
 }
 
@@ -196,8 +280,15 @@ pub async fn lookup_booking(
     ApiJson(proof): ApiJson<CitizenProof>,
 ) -> Result<Json<Booking>, ApiError> {
     let code = booking_code(&code)?;
-    state.limits.attempt(&format!("proof:{code}"), address)?;
-    Ok(Json(booking::lookup(&state, &actor, &code, &proof).await?))
+    let found = with_proof(
+        &state,
+        address,
+        &code,
+        Some(&proof),
+        booking::lookup(&state, &actor, &code, &proof),
+    )
+    .await?;
+    Ok(Json(found))
 }
 
 /// Cancels a booking: by those with authority over it, or by the citizen with the date of
@@ -218,13 +309,24 @@ pub async fn cancel_booking(
     ApiJson(request): ApiJson<CancelRequest>,
 ) -> Result<Response, ApiError> {
     let code = booking_code(&code)?;
-    if request.proof.is_some() {
-        state.limits.attempt(&format!("proof:{code}"), address)?;
-    }
-    let key = idempotency(&actor, header, &format!("cancel:{code}"), &request);
-    Ok(stored_response(
-        booking::cancel(&state, &actor, &key, &code, request.proof.as_ref()).await?,
-    ))
+    let key = idempotency(
+        &state,
+        &actor,
+        header,
+        &format!("cancel:{code}"),
+        &code,
+        &request,
+    );
+    let proof = request.proof.as_ref();
+    let cancelled = with_proof(
+        &state,
+        address,
+        &code,
+        proof,
+        booking::cancel(&state, &actor, &key, &code, proof),
+    )
+    .await?;
+    Ok(stored_response(cancelled))
 }
 
 /// Moves a booking to another slot. The old slot is freed only if the new one is taken.
@@ -244,13 +346,17 @@ pub async fn reschedule_booking(
 ) -> Result<Response, ApiError> {
     let code = booking_code(&code)?;
     slug(&request.office_id)?;
-    if request.proof.is_some() {
-        state.limits.attempt(&format!("proof:{code}"), address)?;
-    }
-    let key = idempotency(&actor, header, &format!("reschedule:{code}"), &request);
-    Ok(stored_response(
-        booking::reschedule(&state, &actor, &key, &code, &request).await?,
-    ))
+    let route = format!("reschedule:{code}");
+    let key = idempotency(&state, &actor, header, &route, &code, &request);
+    let moved = with_proof(
+        &state,
+        address,
+        &code,
+        request.proof.as_ref(),
+        booking::reschedule(&state, &actor, &key, &code, &request),
+    )
+    .await?;
+    Ok(stored_response(moved))
 }
 
 /// Marks that the person did not come (office staff, after the slot).
@@ -329,11 +435,20 @@ pub async fn check_in(
     ))
 }
 
-/// The public keys that verify receipts, for checking them offline.
+/// What verifies receipts offline: the server's public keys (retired ones while their
+/// receipts are good), and the kiosk keys revoked, with when.
 #[utoipa::path(get, path = "/api/v1/keys", tag = "booking",
-    responses((status = 200, body = Vec<PublicKey>)))]
-pub async fn keys(State(state): State<AppState>, _: ApiQuery<NoParams>) -> Json<Vec<PublicKey>> {
-    Json(state.keys.public_keys())
+    responses((status = 200, body = KeySet),
+        (status = 400, body = Problem, content_type = "application/problem+json")))]
+pub async fn keys(
+    State(state): State<AppState>,
+    _: ApiQuery<NoParams>,
+) -> Result<Json<KeySet>, ApiError> {
+    let mut conn = state.db.conn().await?;
+    Ok(Json(KeySet {
+        keys: state.keys.public_keys(state.clock.now()),
+        revoked_kiosks: crate::db::kiosks::revocations(&mut conn).await?,
+    }))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

@@ -8,7 +8,7 @@
 use super::AppState;
 use super::error::ApiError;
 use super::extract::{ApiPath, ApiQuery, NoParams};
-use crate::auth::Actor;
+use crate::auth::{Actor, Admin};
 use crate::db;
 use axum::Json;
 use axum::body::Bytes;
@@ -97,12 +97,12 @@ pub struct ImportParams {
         (status = 400, body = Problem, content_type = "application/problem+json")))]
 pub async fn import(
     State(state): State<AppState>,
-    actor: Actor,
+    // Before the body: a caller who may not import makes the server read nothing.
+    Admin(actor): Admin,
     ApiQuery(params): ApiQuery<ImportParams>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Json<ImportSummary>, ApiError> {
-    actor.require_admin()?;
     let replace = match params.mode.as_deref() {
         None | Some("merge") => false,
         Some("replace") => true,

@@ -1,7 +1,7 @@
 //! Every failure leaves the server as an `application/problem+json` document with a stable
 //! code, including the rejections of axum's own extractors, so clients never parse plain text.
 
-use crate::auth::limits::TooMany;
+use crate::auth::limits::{LimitError, TooMany};
 use crate::booking::BookingError;
 use crate::db::DbError;
 use axum::extract::rejection::{PathRejection, QueryRejection};
@@ -85,6 +85,7 @@ impl From<BookingError> for ApiError {
                 Problem::new(ProblemCode::IdempotencyMismatch, Some(detail))
             }
             BookingError::Forbidden => Problem::new(ProblemCode::Forbidden, Some(detail)),
+            BookingError::TooMany(wait) => return TooMany(wait).into(),
             // Only after several retries: the agenda keeps changing under the request.
             BookingError::AgendaChanged => Problem::new(ProblemCode::Unavailable, Some(detail)),
         };
@@ -100,6 +101,23 @@ impl From<TooMany> for ApiError {
         );
         problem.retry_after_secs = Some(wait.as_secs().max(1));
         ApiError(Box::new(problem))
+    }
+}
+
+impl From<LimitError> for ApiError {
+    fn from(err: LimitError) -> Self {
+        match err {
+            LimitError::TooMany(too_many) => too_many.into(),
+            LimitError::Db(err) => err.into(),
+            LimitError::Busy => {
+                let mut problem = Problem::new(
+                    ProblemCode::Unavailable,
+                    Some("the server is busy; try again in a moment".to_owned()),
+                );
+                problem.retry_after_secs = Some(2);
+                ApiError(Box::new(problem))
+            }
+        }
     }
 }
 

@@ -3,11 +3,10 @@
 use super::AppState;
 use super::error::ApiError;
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Path, Query, Request};
+use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request};
 use axum::http::header::CONTENT_TYPE;
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 
 /// Query string parameters; malformed or unknown ones are a 400 `invalid_input`.
 #[derive(Debug, FromRequestParts)]
@@ -91,22 +90,6 @@ impl<S: Send + Sync> FromRequestParts<S> for IdempotencyHeader {
             ));
         }
         Ok(IdempotencyHeader(key.to_owned()))
-    }
-}
-
-/// The address the request came from, for rate limits.
-#[derive(Debug, Clone, Copy)]
-pub struct ClientAddr(pub IpAddr);
-
-impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
-    type Rejection = ApiError;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
-        let address = parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |info| info.0.ip());
-        Ok(ClientAddr(address))
     }
 }
 

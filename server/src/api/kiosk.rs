@@ -2,8 +2,10 @@
 
 use super::AppState;
 use super::bookings::{check_hold_id, idempotency, stored_response};
+use super::client_addr::ClientAddr;
 use super::error::ApiError;
-use super::extract::{ApiJson, ApiPath, ClientAddr, IdempotencyHeader, slug};
+use super::extract::{ApiJson, ApiPath, IdempotencyHeader, slug};
+use crate::auth::limits::Limit;
 use crate::auth::{Actor, kiosk};
 use crate::booking;
 use axum::Json;
@@ -29,7 +31,7 @@ pub async fn enrol(
     ClientAddr(address): ClientAddr,
     ApiJson(request): ApiJson<EnrolRequest>,
 ) -> Result<(StatusCode, Json<Enrolment>), ApiError> {
-    state.limits.kiosk_auth(address)?;
+    state.limit(Limit::KioskAuthFrom(address)).await?;
     if request.code.len() > 64 || request.public_key.len() > 64 {
         return Err(ApiError::invalid("code or public_key too long"));
     }
@@ -49,7 +51,7 @@ pub async fn challenge(
     ClientAddr(address): ClientAddr,
     ApiJson(request): ApiJson<ChallengeRequest>,
 ) -> Result<Json<Challenge>, ApiError> {
-    state.limits.kiosk_auth(address)?;
+    state.limit(Limit::KioskAuthFrom(address)).await?;
     slug(&request.kiosk_id)?;
     Ok(Json(kiosk::challenge(&state, &request.kiosk_id).await?))
 }
@@ -64,7 +66,7 @@ pub async fn token(
     ClientAddr(address): ClientAddr,
     ApiJson(request): ApiJson<TokenRequest>,
 ) -> Result<Json<KioskToken>, ApiError> {
-    state.limits.kiosk_auth(address)?;
+    state.limit(Limit::KioskAuthFrom(address)).await?;
     slug(&request.kiosk_id)?;
     if request.challenge.len() > 64 || request.signature.len() > 128 {
         return Err(ApiError::invalid("challenge or signature too long"));
@@ -114,7 +116,8 @@ pub async fn book_lease(
     if request.lease.len() > 2048 || request.receipt.len() > 4096 {
         return Err(ApiError::invalid("lease or receipt too long"));
     }
-    let key = idempotency(&actor, header, &format!("lease:{lease_id}"), &request);
+    let route = format!("lease:{lease_id}");
+    let key = idempotency(&state, &actor, header, &route, &lease_id, &request);
     let stored = booking::leases::book(&state, &actor, &key, &lease_id, &request).await?;
     Ok(stored_response(stored))
 }

@@ -3,6 +3,7 @@
 mod admin;
 mod auth;
 mod bookings;
+mod client_addr;
 mod directory;
 mod error;
 mod extract;
@@ -15,10 +16,11 @@ mod receipt_page;
 mod reference;
 mod sync;
 
+pub use client_addr::TrustedProxies;
 pub use error::ApiError;
 pub use openapi::ApiDoc;
 
-use crate::auth::limits::Limits;
+use crate::auth::limits::{Limit, Limits};
 use crate::booking::Settings;
 use crate::booking::Suggestions;
 use crate::booking::agenda::PlanCache;
@@ -27,7 +29,7 @@ use crate::db::Db;
 use crate::keys::ServerKeys;
 use axum::Router;
 use axum::extract::{MatchedPath, Request};
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
 use axum::routing::{delete, get, post, put};
 use sportello_core::api::{Problem, ProblemCode};
@@ -37,6 +39,7 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::compression::predicate::{DefaultPredicate, Predicate, SizeAbove};
 use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
@@ -54,6 +57,18 @@ pub struct AppState {
     pub suggestions: Arc<Suggestions>,
     /// The last free-places snapshot served to kiosks.
     pub slots: Arc<crate::booking::slots::SlotsCache>,
+    /// Reverse proxies whose word on the client's address is taken.
+    pub proxies: Arc<TrustedProxies>,
+}
+
+impl AppState {
+    /// Counts one attempt against `limit`, or refuses it (429 with how long to wait).
+    pub async fn limit(&self, limit: Limit<'_>) -> Result<(), ApiError> {
+        Ok(self
+            .limits
+            .take(&self.db, &self.keys, limit, self.clock.now())
+            .await?)
+    }
 }
 
 /// Bodies larger than this are refused before they are read.
@@ -103,11 +118,16 @@ pub fn router(state: AppState) -> Router {
         .route("/auth/login", post(auth::login))
         .route("/auth/logout", post(auth::logout))
         .route("/auth/me", get(auth::me))
+        .route("/auth/password", post(auth::change_password))
         .route(
             "/admin/users",
             post(admin::create_user).get(admin::list_users),
         )
         .route("/admin/users/{username}/disable", post(admin::disable_user))
+        .route(
+            "/admin/users/{username}/password",
+            post(admin::reset_password),
+        )
         .route("/admin/organizations", post(admin::create_organization))
         .route(
             "/admin/kiosks",
@@ -147,8 +167,11 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::extract::DefaultBodyLimit::max(MAX_IMPORT_BYTES))
         .with_state(state.clone());
 
-    let main = Router::new()
-        .route("/health", get(health::health))
+    // The pages phones open carry a receipt's token in their address: no referrer leaves them,
+    // no frame holds them, nothing runs in them but what they are.
+    let policy = HeaderValue::from_str(&receipt_page::page_policy())
+        .expect("the policy is a valid header value");
+    let pages = Router::new()
         .route("/r/{token}", get(receipt_page::page))
         .route("/r/{token}/calendar.ics", get(receipt_page::calendar))
         .route("/p/{id}", get(place_page::page))
@@ -156,6 +179,22 @@ pub fn router(state: AppState) -> Router {
             "/r/{token}/cancel",
             get(receipt_page::confirm).post(receipt_page::cancel),
         )
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            policy,
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ));
+
+    let main = Router::new()
+        .route("/health", get(health::health))
+        .merge(pages)
         .nest("/api/v1", api)
         .fallback(|| async { problem(ProblemCode::NotFound, "no such resource") })
         .method_not_allowed_fallback(|| async {
@@ -182,6 +221,11 @@ fn layered(router: Router, body_limit: usize) -> Router {
                 }),
             )
             .layer(RequestBodyLimitLayer::new(body_limit))
+            // No browser guesses a type the server did not say.
+            .layer(SetResponseHeaderLayer::overriding(
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            ))
             .layer(CatchPanicLayer::custom(|_panic| {
                 problem(ProblemCode::Internal, "the server failed on this request")
             }))

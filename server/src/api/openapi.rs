@@ -42,6 +42,8 @@ use utoipa::OpenApi;
         auth::login,
         auth::logout,
         auth::me,
+        auth::change_password,
+        admin::reset_password,
         admin::create_user,
         admin::list_users,
         admin::disable_user,

@@ -10,7 +10,8 @@
 //! relative, so the pages work behind a proxy that serves them under a path.
 
 use super::AppState;
-use super::extract::ClientAddr;
+use super::bookings::{citizen_scoped, with_proof};
+use super::client_addr::ClientAddr;
 use crate::auth::Actor;
 use crate::booking::{self, BookingError, IdempotencyKey, ReceiptState};
 use crate::db as reference;
@@ -25,9 +26,10 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use i18n_embed::fluent::FluentLanguageLoader;
 use i18n_embed_fl::fl;
-use maud::{DOCTYPE, Markup, html};
+use maud::{DOCTYPE, Markup, PreEscaped, html};
 use sha2::{Digest, Sha256};
 use sportello_core::Lang;
+use sportello_core::api::ProblemCode;
 use sportello_core::booking::{Booking, BookingStatus, CitizenProof};
 use sportello_core::model::{Counter, Office, Procedure};
 use sportello_core::receipt::ReceiptClaims;
@@ -44,14 +46,15 @@ pub struct PageQuery {
 pub struct CancelForm {
     lang: Option<String>,
     date_of_birth: Option<String>,
+    document_end: Option<String>,
 }
 
 /// Why the cancel form is shown again.
 #[derive(Debug, Clone, Copy)]
 enum Refusal {
-    /// No date, or not a date.
+    /// No date (or not a date), or not four characters of the document.
     Missing,
-    /// The date of birth is not the booked person's.
+    /// The date of birth or the document is not the booked person's.
     WrongDate,
     /// Too many attempts on this booking or from this address.
     TooMany,
@@ -163,33 +166,42 @@ pub async fn cancel(
     let Some(date_of_birth) = form.date_of_birth.as_deref().and_then(parse_date) else {
         return confirm_page(&token, lang, &current, Some(Refusal::Missing));
     };
-    if state
-        .limits
-        .attempt(&format!("proof:{}", claims.code), address)
-        .is_err()
-    {
-        return confirm_page(&token, lang, &current, Some(Refusal::TooMany));
+    let proof = CitizenProof {
+        date_of_birth,
+        document_end: form.document_end.unwrap_or_default().trim().to_owned(),
+    };
+    if !proof.well_formed() {
+        return confirm_page(&token, lang, &current, Some(Refusal::Missing));
     }
-    let proof = CitizenProof { date_of_birth };
     // The same cancel sent twice (a double tap, a reload) gets the same answer.
     let key = IdempotencyKey {
-        actor: Actor::Citizen.label(),
+        actor: citizen_scoped(&state, &Actor::Citizen, &claims.code),
         key: format!("receipt-cancel:{}:{}", claims.code, claims.issued_at),
         request_hash: URL_SAFE_NO_PAD.encode(Sha256::digest(
-            format!("{token}|{date_of_birth}").as_bytes(),
+            format!("{token}|{date_of_birth}|{}", proof.document_end).as_bytes(),
         )),
     };
-    match booking::cancel(&state, &Actor::Citizen, &key, &claims.code, Some(&proof)).await {
+    let cancelled = with_proof(
+        &state,
+        address,
+        &claims.code,
+        Some(&proof),
+        booking::cancel(&state, &Actor::Citizen, &key, &claims.code, Some(&proof)),
+    )
+    .await;
+    match cancelled {
         Ok(_) => back_to_page(&token, lang),
-        Err(BookingError::NotFound(_)) => {
-            confirm_page(&token, lang, &current, Some(Refusal::WrongDate))
-        }
-        Err(err) => {
-            if !matches!(err, BookingError::InvalidState(_)) {
-                tracing::warn!(error = %err, "cancel from a receipt page failed");
+        Err(err) => match err.code() {
+            ProblemCode::NotFound => confirm_page(&token, lang, &current, Some(Refusal::WrongDate)),
+            ProblemCode::TooManyRequests => {
+                confirm_page(&token, lang, &current, Some(Refusal::TooMany))
             }
-            back_to_page(&token, lang)
-        }
+            ProblemCode::InvalidState => back_to_page(&token, lang),
+            _ => {
+                tracing::warn!(error = %err, "cancel from a receipt page failed");
+                back_to_page(&token, lang)
+            }
+        },
     }
 }
 
@@ -452,6 +464,14 @@ fn confirm_page(token: &str, lang: Lang, current: &Booking, refusal: Option<Refu
             br;
             input #date_of_birth type="date" name="date_of_birth" required autocomplete="bday";
             br;
+            label for="document_end" { (fl!(t, "manage-document-end")) }
+            br;
+            input #document_end type="text" name="document_end" required minlength="4"
+                maxlength="4" autocomplete="off" autocapitalize="characters" spellcheck="false"
+                dir="ltr" inputmode="text" pattern="[A-Za-z0-9]{4}";
+            br;
+            small #document_end_hint { (fl!(t, "manage-document-end-hint")) }
+            br;
             button.danger #cancel-yes type="submit" { (fl!(t, "phone-cancel-yes")) }
         }
         p { a.button #cancel-no href=(format!("../{token}?lang={}", lang.code())) { (fl!(t, "phone-cancel-no")) } }
@@ -464,6 +484,8 @@ fn confirm_page(token: &str, lang: Lang, current: &Booking, refusal: Option<Refu
         .into_response()
 }
 
+/// The pages' only style, inline: the content security policy names it by its hash
+/// ([`page_policy`]), so nothing else inline runs or applies.
 const STYLE: &str = "body{font:18px/1.5 system-ui,'Noto Sans','Noto Sans Arabic',sans-serif;\
 margin:0 auto;max-width:40rem;padding:1rem;color:#1a1a1a}h1{font-size:1.5rem}\
 .code strong{font-size:1.6rem;letter-spacing:.08em}.status{font-weight:700}\
@@ -473,6 +495,16 @@ font:inherit;padding:.8rem 1.2rem;border-radius:.5rem;border:0;background:#1f5fb
 color:#fff;text-decoration:none;margin-top:1rem;min-height:48px}.danger{background:#b3261e}\
 input[type=date]{font:inherit;padding:.6rem;margin:.4rem 0;min-height:48px}\
 nav{margin-top:2rem;display:flex;flex-wrap:wrap;gap:1rem}";
+
+/// The content security policy of the pages for phones: nothing but their own style, forms
+/// posting to the server, no frames around them (a receipt's token is in the address).
+pub(super) fn page_policy() -> String {
+    let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(STYLE.as_bytes()));
+    format!(
+        "default-src 'none'; style-src 'sha256-{hash}'; img-src 'self'; form-action 'self'; \
+         base-uri 'none'; frame-ancestors 'none'"
+    )
+}
 
 fn document(
     lang: Lang,
@@ -500,7 +532,7 @@ pub(super) fn page_document(
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta name="robots" content="noindex";
                 title { (title) " – Sportello" }
-                style { (STYLE) }
+                style { (PreEscaped(STYLE)) }
             }
             body {
                 h1 { (title) }

@@ -43,22 +43,15 @@ fn refused() -> ApiError {
 }
 
 /// A new one-time enrolment code for a registered kiosk, replacing any unused one. A revoked
-/// kiosk gets none: register the device under a new id.
+/// kiosk gets one too: enrolling with it (and a new key) takes the kiosk back into service.
 pub async fn issue_enrolment_code(
     db: &Db,
     kiosk_id: &str,
     now: Timestamp,
 ) -> Result<EnrolmentCode, ApiError> {
     let mut tx = db.begin_write().await?;
-    match kiosks::find_kiosk(&mut tx, kiosk_id).await? {
-        None => return Err(ApiError::not_found("no such kiosk")),
-        Some(kiosk) if kiosk.revoked => {
-            return Err(ApiError::new(
-                ProblemCode::InvalidState,
-                "this kiosk is revoked: register the device under a new id",
-            ));
-        }
-        Some(_) => {}
+    if kiosks::find_kiosk(&mut tx, kiosk_id).await?.is_none() {
+        return Err(ApiError::not_found("no such kiosk"));
     }
     let code = random_code(ENROLMENT_ALPHABET, ENROLMENT_CODE_LENGTH);
     let expires_at = later(now, ENROLMENT_VALID_FOR);
@@ -99,9 +92,14 @@ pub async fn enrol(state: &AppState, request: &EnrolRequest) -> Result<Enrolment
     let key_taken = || {
         ApiError::new(
             ProblemCode::AlreadyExists,
-            "this key belongs to another kiosk: make a new key",
+            "this key belongs to another kiosk, or was revoked: make a new key",
         )
     };
+    // A revoked key stays revoked: receipts signed with it after the revocation are refused,
+    // so a kiosk taken back into service signs with a new one.
+    if kiosks::key_revoked(&mut tx, &public_key).await? {
+        return Err(key_taken());
+    }
     match kiosks::set_public_key(&mut tx, &kiosk_id, &public_key, now).await {
         Ok(true) => {}
         Ok(false) => return Err(key_taken()),

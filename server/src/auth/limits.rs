@@ -1,153 +1,268 @@
-//! Rate limits on guessing: logins (per username and per address) and the date-of-birth proof
-//! citizens give to manage a booking (per booking code and per address). In memory, per
-//! server process: a restart forgets them, which costs an attacker a restart they cannot cause.
+//! Rate limits on guessing (logins, the proofs citizens give, kiosk authentication) and on
+//! what is free to take (holds), kept in the database: they hold across restarts and across
+//! every server process on one PostgreSQL, and they follow the server's clock.
+//!
+//! Each limit is a GCRA (generic cell rate algorithm) cell: one row per key with its
+//! "theoretical arrival time", updated by a single upsert, so two processes never both let the
+//! last attempt through. Keys name no one: an address or a username goes through an HMAC with
+//! the server's identity key before it is stored, and rows are dropped once they have nothing
+//! left to remember.
 
-use governor::clock::{Clock, DefaultClock};
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use crate::db::{Db, DbError};
 use jiff::Timestamp;
-use std::collections::HashMap;
 use std::net::IpAddr;
-use std::num::NonZeroU32;
-use std::sync::Mutex;
 use std::time::Duration;
+use tokio::sync::{Semaphore, SemaphorePermit};
 
-pub struct Limits {
-    per_target: DefaultKeyedRateLimiter<String>,
-    per_address: DefaultKeyedRateLimiter<IpAddr>,
-    kiosk_auth: DefaultKeyedRateLimiter<IpAddr>,
-    /// Holds by citizens, per address: holds are free, and a script could otherwise keep a
-    /// whole release held. Off when `None`.
-    holds: Option<DefaultKeyedRateLimiter<IpAddr>>,
-    /// Citizens' holds still live, per address: (hold id, expiry). A rate alone would still
-    /// let one address keep rate × hold-minutes places.
-    live: Mutex<HashMap<IpAddr, Vec<(String, Timestamp)>>>,
-    max_live: usize,
+/// How many attempts at once, and how often one more comes back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quota {
+    pub burst: u32,
+    pub every: Duration,
 }
 
-impl std::fmt::Debug for Limits {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Limits")
+impl Quota {
+    pub const fn new(burst: u32, every: Duration) -> Quota {
+        Quota { burst, every }
+    }
+
+    fn interval_ms(self) -> i64 {
+        i64::try_from(self.every.as_millis())
+            .unwrap_or(i64::MAX)
+            .max(1)
+    }
+
+    /// How far ahead of now the arrival time may run before an attempt is refused.
+    fn tolerance_ms(self) -> i64 {
+        self.interval_ms()
+            .saturating_mul(i64::from(self.burst.saturating_sub(1)))
+    }
+}
+
+/// Five wrong passwords for one account from one address, then one a minute.
+pub const LOGIN_FAILURES: Quota = Quota::new(5, Duration::from_secs(60));
+/// Logins from one address, right or wrong: an office behind one router logs in together.
+pub const LOGINS_PER_ADDRESS: Quota = Quota::new(30, Duration::from_secs(2));
+/// Wrong proofs on one booking, from anywhere: twenty, then one every five minutes. A proof
+/// is a date of birth and four characters of a document (tens of billions of pairs), so a
+/// script gets nowhere; someone who photographed the receipt can slow the owner down, not
+/// stop them (and an office or operator acts with no proof at all).
+pub const PROOF_FAILURES: Quota = Quota::new(20, Duration::from_secs(300));
+/// Proofs from one address.
+pub const PROOFS_PER_ADDRESS: Quota = Quota::new(30, Duration::from_secs(2));
+/// Enrolment, challenges and tokens from one address: kiosks of one association behind one
+/// router start together.
+pub const KIOSK_AUTH_PER_ADDRESS: Quota = Quota::new(100, Duration::from_millis(500));
+/// "Already booked" answers about one person: each tells whether an identity has a booking.
+pub const ALREADY_BOOKED_PER_PERSON: Quota = Quota::new(5, Duration::from_secs(3600));
+
+/// What a limit counts.
+#[derive(Debug, Clone, Copy)]
+pub enum Limit<'a> {
+    /// Wrong passwords for an account from an address.
+    LoginFailures {
+        username: &'a str,
+        address: IpAddr,
+    },
+    LoginsFrom(IpAddr),
+    /// Wrong proofs on a booking, from anywhere.
+    ProofFailures {
+        code: &'a str,
+    },
+    ProofsFrom(IpAddr),
+    KioskAuthFrom(IpAddr),
+    /// Holds by people without an account, from an address.
+    HoldsFrom(IpAddr),
+    /// "Already booked" answers about a person (their opaque person key).
+    AlreadyBooked {
+        person_key: &'a str,
+    },
+}
+
+impl Limit<'_> {
+    fn name(&self) -> String {
+        match self {
+            Limit::LoginFailures { username, address } => {
+                format!("login-failures\0{username}\0{}", address_key(*address))
+            }
+            Limit::LoginsFrom(address) => format!("logins\0{}", address_key(*address)),
+            Limit::ProofFailures { code } => format!("proof-failures\0{code}"),
+            Limit::ProofsFrom(address) => format!("proofs\0{}", address_key(*address)),
+            Limit::KioskAuthFrom(address) => format!("kiosk-auth\0{}", address_key(*address)),
+            Limit::HoldsFrom(address) => format!("holds\0{}", address_key(*address)),
+            Limit::AlreadyBooked { person_key } => format!("already-booked\0{person_key}"),
+        }
     }
 }
 
 /// Refused: try again after this long.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TooMany(pub Duration);
 
-impl Default for Limits {
-    fn default() -> Self {
-        Limits::new(30)
+#[derive(Debug, thiserror::Error)]
+pub enum LimitError {
+    #[error("too many attempts; try again in {}s", .0.0.as_secs())]
+    TooMany(TooMany),
+    #[error(transparent)]
+    Db(#[from] DbError),
+    /// Every password check slot stayed busy for a while.
+    #[error("the server is busy checking passwords; try again")]
+    Busy,
+}
+
+impl From<TooMany> for LimitError {
+    fn from(too_many: TooMany) -> Self {
+        LimitError::TooMany(too_many)
+    }
+}
+
+/// How long a request waits for a password check slot before it is told to come back.
+const PASSWORD_CHECK_WAIT: Duration = Duration::from_secs(10);
+
+pub struct Limits {
+    /// Holds a minute and live at once per address, for people without an account (0: off).
+    holds_per_address: u32,
+    /// argon2id takes 19 MiB and a core for a while per check: a burst of logins must not
+    /// take the machine's memory.
+    password_checks: Semaphore,
+}
+
+impl std::fmt::Debug for Limits {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Limits")
+            .field("holds_per_address", &self.holds_per_address)
+            .finish_non_exhaustive()
     }
 }
 
 impl Limits {
-    /// For citizens, per address: `holds_per_address` holds a minute and live at once (0: no
-    /// limit).
-    pub fn new(holds_per_address: u32) -> Self {
-        let nz = |n: u32| NonZeroU32::new(n).expect("non-zero");
+    pub fn new(holds_per_address: u32) -> Limits {
+        let cores = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
         Limits {
-            holds: NonZeroU32::new(holds_per_address)
-                .map(|rate| RateLimiter::keyed(Quota::per_minute(rate).allow_burst(rate))),
-            live: Mutex::default(),
-            max_live: holds_per_address as usize,
-            // Five tries on one account or one booking, then one more a minute.
-            per_target: RateLimiter::keyed(Quota::per_minute(nz(1)).allow_burst(nz(5))),
-            // One address: thirty tries, then one every two seconds.
-            per_address: RateLimiter::keyed(
-                Quota::with_period(Duration::from_secs(2))
-                    .expect("non-zero period")
-                    .allow_burst(nz(30)),
-            ),
-            // Enrolment, challenges and tokens write a row each and need no login: a hundred
-            // at once from one address (kiosks of one association behind one router), then
-            // two a second.
-            kiosk_auth: RateLimiter::keyed(
-                Quota::with_period(Duration::from_millis(500))
-                    .expect("non-zero period")
-                    .allow_burst(nz(100)),
-            ),
+            holds_per_address,
+            password_checks: Semaphore::new(cores.max(2)),
         }
     }
 
-    /// Counts one enrolment, challenge or token request from `address`.
-    pub fn kiosk_auth(&self, address: IpAddr) -> Result<(), TooMany> {
-        let clock = DefaultClock::default();
-        self.kiosk_auth
-            .check_key(&address_key(address))
-            .map_err(|not_until| TooMany(not_until.wait_time_from(clock.now())))
+    /// Holds a minute, and live at once, per address for people without an account; `None`
+    /// when off.
+    pub fn holds_per_address(&self) -> Option<u32> {
+        (self.holds_per_address > 0).then_some(self.holds_per_address)
     }
 
-    /// Admits one more hold by a citizen from `address` at `now`, or says how long to wait:
-    /// until a minute's quota renews, or until one of the address's live holds expires.
-    pub fn hold(&self, address: IpAddr, now: Timestamp) -> Result<(), TooMany> {
-        let Some(holds) = &self.holds else {
-            return Ok(());
-        };
-        let key = address_key(address);
-        {
-            let mut live = self
-                .live
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            let held = live.entry(key).or_default();
-            held.retain(|(_, expiry)| *expiry > now);
-            if held.len() >= self.max_live {
-                let first_expiry = held.iter().map(|(_, expiry)| *expiry).min().unwrap_or(now);
-                let wait = first_expiry.duration_since(now).unsigned_abs();
-                return Err(TooMany(wait.max(Duration::from_secs(1))));
+    fn quota(&self, limit: &Limit<'_>) -> Quota {
+        match limit {
+            Limit::LoginFailures { .. } => LOGIN_FAILURES,
+            Limit::LoginsFrom(_) => LOGINS_PER_ADDRESS,
+            Limit::ProofFailures { .. } => PROOF_FAILURES,
+            Limit::ProofsFrom(_) => PROOFS_PER_ADDRESS,
+            Limit::KioskAuthFrom(_) => KIOSK_AUTH_PER_ADDRESS,
+            Limit::HoldsFrom(_) => {
+                let rate = self.holds_per_address.max(1);
+                Quota::new(rate, Duration::from_millis(60_000 / u64::from(rate)))
             }
-        }
-        holds
-            .check_key(&key)
-            .map_err(|not_until| TooMany(not_until.wait_time_from(DefaultClock::default().now())))
-    }
-
-    /// Notes a citizen's hold that went through.
-    pub fn record_hold(&self, address: IpAddr, hold_id: &str, expires_at: Timestamp) {
-        if self.holds.is_none() {
-            return;
-        }
-        let mut live = self
-            .live
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let held = live.entry(address_key(address)).or_default();
-        if !held.iter().any(|(id, _)| id == hold_id) {
-            held.push((hold_id.to_owned(), expires_at));
+            Limit::AlreadyBooked { .. } => ALREADY_BOOKED_PER_PERSON,
         }
     }
 
-    /// Forgets a hold that was confirmed or released: it no longer counts as live.
-    pub fn forget_hold(&self, hold_id: &str) {
-        let mut live = self
-            .live
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        for held in live.values_mut() {
-            held.retain(|(id, _)| id != hold_id);
+    /// Counts one attempt, or refuses it with how long to wait.
+    pub async fn take(
+        &self,
+        db: &Db,
+        keys: &crate::keys::ServerKeys,
+        limit: Limit<'_>,
+        now: Timestamp,
+    ) -> Result<(), LimitError> {
+        let quota = self.quota(&limit);
+        let key = keys.opaque_key(&limit.name());
+        let now_ms = now.as_millisecond();
+        let mut tx = db.begin_write().await?;
+        let (tat, allowed) = crate::db::limits::take(
+            &mut tx,
+            &key,
+            now_ms,
+            quota.interval_ms(),
+            quota.tolerance_ms(),
+        )
+        .await?;
+        tx.commit().await?;
+        if allowed {
+            Ok(())
+        } else {
+            Err(TooMany(wait(tat, now_ms, quota)).into())
         }
-        live.retain(|_, held| !held.is_empty());
     }
 
-    /// Counts one attempt on `target` (e.g. "login:anna", "proof:K7MX4PRT") from `address`.
-    pub fn attempt(&self, target: &str, address: IpAddr) -> Result<(), TooMany> {
-        let clock = DefaultClock::default();
-        self.per_address
-            .check_key(&address)
-            .and_then(|()| self.per_target.check_key(&target.to_owned()))
-            .map_err(|not_until| TooMany(not_until.wait_time_from(clock.now())))
+    /// Whether one more attempt would be let through, without counting it: for limits that
+    /// count only failures (a wrong password), checked before and taken after.
+    pub async fn check(
+        &self,
+        db: &Db,
+        keys: &crate::keys::ServerKeys,
+        limit: Limit<'_>,
+        now: Timestamp,
+    ) -> Result<(), LimitError> {
+        let quota = self.quota(&limit);
+        let key = keys.opaque_key(&limit.name());
+        let now_ms = now.as_millisecond();
+        let mut conn = db.conn().await?;
+        match crate::db::limits::arrival(&mut conn, &key).await? {
+            Some(tat) if tat - now_ms > quota.tolerance_ms() => {
+                Err(TooMany(wait(tat, now_ms, quota)).into())
+            }
+            _ => Ok(()),
+        }
     }
+
+    /// A slot to check a password in; waits a while for one.
+    pub async fn password_check(&self) -> Result<SemaphorePermit<'_>, LimitError> {
+        tokio::time::timeout(PASSWORD_CHECK_WAIT, self.password_checks.acquire())
+            .await
+            .ok()
+            .and_then(Result::ok)
+            .ok_or(LimitError::Busy)
+    }
+}
+
+fn wait(tat: i64, now_ms: i64, quota: Quota) -> Duration {
+    let ms = (tat - now_ms - quota.tolerance_ms()).max(1000);
+    Duration::from_millis(u64::try_from(ms).unwrap_or(1000))
 }
 
 /// The key an address is limited by: IPv4 as is; IPv6 by its /64, the block one subscriber
 /// usually has (they could otherwise rotate through it).
-fn address_key(address: IpAddr) -> IpAddr {
+pub fn address_key(address: IpAddr) -> IpAddr {
     match address {
         IpAddr::V4(_) => address,
-        IpAddr::V6(v6) => {
-            let mut segments = v6.segments();
-            segments[4..].fill(0);
-            IpAddr::V6(segments.into())
-        }
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => {
+                let mut segments = v6.segments();
+                segments[4..].fill(0);
+                IpAddr::V6(segments.into())
+            }
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ipv6_addresses_are_limited_by_their_64() {
+        let a: IpAddr = "2001:db8:1:2:aaaa::1".parse().unwrap();
+        let b: IpAddr = "2001:db8:1:2:bbbb::2".parse().unwrap();
+        let c: IpAddr = "2001:db8:1:3::1".parse().unwrap();
+        assert_eq!(address_key(a), address_key(b));
+        assert_ne!(address_key(a), address_key(c));
+        let mapped: IpAddr = "::ffff:192.0.2.7".parse().unwrap();
+        assert_eq!(address_key(mapped), "192.0.2.7".parse::<IpAddr>().unwrap());
+    }
+
+    #[test]
+    fn a_burst_is_allowed_then_one_per_interval() {
+        assert_eq!(LOGIN_FAILURES.tolerance_ms(), 4 * 60_000);
+        assert_eq!(Quota::new(1, Duration::from_secs(1)).tolerance_ms(), 0);
     }
 }

@@ -14,8 +14,9 @@ use axum::http::request::Parts;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use sha2::{Digest, Sha256};
-use sportello_core::account::NewUser;
-use sportello_core::account::{Role, UserInfo};
+use sportello_core::account::{
+    MAX_PASSWORD_BYTES, MIN_PASSWORD_LENGTH, NewUser, Role, UserInfo, password_acceptable,
+};
 use sportello_core::api::ProblemCode;
 
 const SESSION_PREFIX: &str = "ss_";
@@ -42,6 +43,8 @@ pub enum Actor {
         id: String,
     },
     User(UserInfo),
+    /// Logged in with a temporary password: may change it, and nothing else.
+    TemporaryPassword(UserInfo),
 }
 
 impl Actor {
@@ -50,7 +53,9 @@ impl Actor {
         match self {
             Actor::Citizen => "citizen".to_owned(),
             Actor::Kiosk { id } => format!("kiosk:{id}"),
-            Actor::User(user) => format!("{}:{}", user.role.as_str(), user.username),
+            Actor::User(user) | Actor::TemporaryPassword(user) => {
+                format!("{}:{}", user.role.as_str(), user.username)
+            }
         }
     }
 
@@ -62,7 +67,17 @@ impl Actor {
                 ProblemCode::Unauthorized,
                 "kiosks only: authenticate with the kiosk's token",
             )),
-            Actor::User(_) => Err(forbidden()),
+            Actor::User(_) | Actor::TemporaryPassword(_) => Err(forbidden()),
+        }
+    }
+
+    /// The account of a session, temporary password or not: for what its owner may always
+    /// do (see who they are, change the password, log out).
+    pub fn require_session(&self) -> Result<&UserInfo, ApiError> {
+        match self {
+            Actor::User(user) | Actor::TemporaryPassword(user) => Ok(user),
+            Actor::Kiosk { .. } => Err(forbidden()),
+            Actor::Citizen => Err(ApiError::new(ProblemCode::Unauthorized, "log in first")),
         }
     }
 
@@ -81,6 +96,7 @@ impl Actor {
     pub fn require_user(&self) -> Result<&UserInfo, ApiError> {
         match self {
             Actor::User(user) => Ok(user),
+            Actor::TemporaryPassword(_) => Err(password_change_required()),
             Actor::Kiosk { .. } => Err(forbidden()),
             Actor::Citizen => Err(ApiError::new(ProblemCode::Unauthorized, "log in first")),
         }
@@ -114,6 +130,15 @@ impl Actor {
     }
 }
 
+/// For a session whose password is a temporary one: change it first.
+pub fn password_change_required() -> ApiError {
+    ApiError::new(
+        ProblemCode::PasswordChangeRequired,
+        "this account has a temporary password: choose your own first \
+         (POST /api/v1/auth/password)",
+    )
+}
+
 pub fn forbidden() -> ApiError {
     ApiError::new(ProblemCode::Forbidden, "your account does not allow this")
 }
@@ -140,7 +165,11 @@ impl FromRequestParts<AppState> for Actor {
             let user = accounts::session_user(&mut conn, &hash, now)
                 .await?
                 .ok_or_else(unauthorized)?;
-            Ok(Actor::User(user))
+            Ok(if user.must_change_password {
+                Actor::TemporaryPassword(user.info)
+            } else {
+                Actor::User(user.info)
+            })
         } else if kiosk::is_kiosk_token(token) {
             let now = state.clock.now().as_second();
             let id = kiosks::kiosk_for_token(&mut conn, &hash, now)
@@ -153,23 +182,42 @@ impl FromRequestParts<AppState> for Actor {
     }
 }
 
+/// An administrator making the request, or the request refused with nothing of its body read:
+/// for routes that take large bodies, so no one else can make the server buffer them.
+#[derive(Debug, Clone)]
+pub struct Admin(pub Actor);
+
+impl FromRequestParts<AppState> for Admin {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Admin, ApiError> {
+        let actor = Actor::from_request_parts(parts, state).await?;
+        actor.require_admin()?;
+        Ok(Admin(actor))
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum AccountError {
     #[error("{0}")]
     Invalid(String),
     #[error("that username is taken")]
     Taken,
+    #[error("no such account")]
+    NoSuchAccount,
     #[error(transparent)]
     Db(#[from] DbError),
 }
 
 /// Creates an account after checking it: a username of lowercase letters, digits and `.-_`;
-/// a password of at least [`password::MIN_LENGTH`] characters; an office for staff, an
-/// organisation for operators, neither for administrators. For the admin API and the
+/// a password of at least [`MIN_PASSWORD_LENGTH`] characters; an office for staff, an
+/// organisation for operators, neither for administrators. A `temporary` password (one an
+/// administrator hands over) must be changed at first login. For the admin API and the
 /// `user add` command.
 pub async fn create_account(
     conn: &mut sqlx::AnyConnection,
     request: NewUser,
+    temporary: bool,
     now: i64,
 ) -> Result<UserInfo, AccountError> {
     let invalid = |text: &str| AccountError::Invalid(text.to_owned());
@@ -182,11 +230,8 @@ pub async fn create_account(
             "username: 3 to 64 lowercase letters, digits, . - _",
         ));
     }
-    if request.password.chars().count() < password::MIN_LENGTH || request.password.len() > 256 {
-        return Err(AccountError::Invalid(format!(
-            "password: at least {} characters",
-            password::MIN_LENGTH
-        )));
+    if !password_acceptable(&request.password) {
+        return Err(password_refused());
     }
     let info = match (request.role, request.office_id, request.organization_id) {
         (Role::Admin, None, None) => UserInfo {
@@ -226,8 +271,35 @@ pub async fn create_account(
         }
     };
     let hash = password::hash(request.password).await;
-    if !accounts::create_user(conn, &info, &hash, now).await? {
+    if !accounts::create_user(conn, &info, &hash, temporary, now).await? {
         return Err(AccountError::Taken);
     }
     Ok(info)
+}
+
+fn password_refused() -> AccountError {
+    AccountError::Invalid(format!(
+        "password: {MIN_PASSWORD_LENGTH} to {MAX_PASSWORD_BYTES} characters"
+    ))
+}
+
+/// Sets an account's password and ends its other sessions (all of them but `keep`). A
+/// `temporary` one must be changed at first login. For the owner, administrators and the
+/// `user passwd` command.
+pub async fn set_password(
+    conn: &mut sqlx::AnyConnection,
+    username: &str,
+    password: String,
+    temporary: bool,
+    keep: Option<&str>,
+) -> Result<(), AccountError> {
+    if !password_acceptable(&password) {
+        return Err(password_refused());
+    }
+    let hash = password::hash(password).await;
+    if accounts::set_password(conn, username, &hash, temporary, keep).await? {
+        Ok(())
+    } else {
+        Err(AccountError::NoSuchAccount)
+    }
 }

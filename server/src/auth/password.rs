@@ -5,9 +5,6 @@ use argon2::password_hash::{PasswordHash, SaltString};
 use argon2::{Argon2, PasswordHasher, PasswordVerifier};
 use std::sync::LazyLock;
 
-/// Shortest password accepted for a new account.
-pub const MIN_LENGTH: usize = 10;
-
 fn salt() -> SaltString {
     SaltString::encode_b64(&crate::keys::random_bytes::<16>()).expect("16 bytes make a valid salt")
 }

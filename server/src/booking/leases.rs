@@ -27,8 +27,6 @@ use std::collections::BTreeSet;
 
 /// How many leases one sync may give back: far more than any policy grants.
 const MAX_RETURNED: usize = 1000;
-/// How far a kiosk's clock may run ahead of the lease's end when it signs a booking.
-const CLOCK_SLACK_SECONDS: i64 = 120;
 
 /// Gives all of a kiosk's unused leases back (it was revoked, or enrolled on a new device).
 pub async fn release_all(
@@ -296,10 +294,11 @@ async fn top_up(
                 queue_number: None,
                 issued_at: None,
                 kiosk_id: Some(grant.kiosk_id.to_owned()),
+                created_at: grant.now.as_second(),
             };
             loop {
                 row.code = new_booking_code();
-                if bookings::insert_booking(tx, &row, grant.now.as_second()).await? {
+                if bookings::insert_booking(tx, &row).await? {
                     break;
                 }
             }
@@ -412,6 +411,7 @@ fn lease_of(state: &AppState, row: &BookingRow, kiosk_key: &str) -> Lease {
         start: row.slot_start,
         end: row.slot_end,
         expires_at,
+        granted_at: row.created_at,
         key_id: String::new(),
     });
     Lease {
@@ -466,11 +466,13 @@ pub async fn book(
             "the receipt stands on another lease".to_owned(),
         ));
     }
-    if receipt.issued_at > lease.expires_at + CLOCK_SLACK_SECONDS {
-        return Err(BookingError::InvalidState(
-            "the booking was made after its lease had ended".to_owned(),
-        ));
-    }
+    // Dated within the lease (checked with the signature), and not by a key revoked by then.
+    let revocations = {
+        let mut conn = state.db.conn().await?;
+        kiosks::revocations(&mut conn).await?
+    };
+    sportello_core::lease::check_not_revoked(&receipt, &receipt_lease, &revocations)
+        .map_err(invalid)?;
     let person = super::validated_person(state, &request.person, &request.mediator_language)?;
     let report = Report {
         person_key: state.keys.person_key(&person.identity_key()),
@@ -498,12 +500,16 @@ async fn book_once(
     let label = actor.label();
     let mut row = match bookings::lock_booking(&mut tx, BookingKey::Id(&lease.lease_id)).await? {
         // Reported before (the answer was lost, or an old copy of the outbox was replayed).
+        // Reported before: the same receipt is answered the same; a lease has one receipt,
+        // and any other the kiosk signed for it (a second person, or the same person again
+        // from a kiosk restored from a backup) is refused, so that only one can be shown.
         Some(row) if row.status.is_appointment() && row.code == lease.code => {
-            if row.person_key.as_deref() == Some(report.person_key.as_str()) {
+            let same_receipt = row.issued_at == Some(report.issued_at);
+            if same_receipt && row.person_key.as_deref() == Some(report.person_key.as_str()) {
                 return Ok(respond(200, &public_view(state, &row)));
             }
             return Err(BookingError::LeaseGone(
-                "this leased seat was already booked offline for someone else".to_owned(),
+                "this leased seat was already booked offline with another receipt".to_owned(),
             ));
         }
         Some(mut row) if row.status == BookingStatus::Leased => {
@@ -576,7 +582,7 @@ async fn check_person(
     let procedure = &report.lease.procedure_id;
     bookings::lapse_past(tx, procedure, &report.person_key, now).await?;
     match bookings::active_booking(tx, procedure, &report.person_key).await? {
-        Some(existing) => Err(already_booked(tx, actor, existing, &report.person).await?),
+        Some(existing) => Err(already_booked(actor, existing)),
         None => Ok(()),
     }
 }
@@ -592,7 +598,7 @@ async fn duplicate(
     match bookings::active_booking(&mut conn, &report.lease.procedure_id, &report.person_key)
         .await?
     {
-        Some(existing) => already_booked(&mut conn, actor, existing, &report.person).await,
+        Some(existing) => Ok(already_booked(actor, existing)),
         None => Ok(BookingError::Db(err)),
     }
 }
@@ -650,8 +656,9 @@ async fn reclaim(
         queue_number: None,
         issued_at: Some(report.issued_at),
         kiosk_id: Some(lease.kiosk_id.clone()),
+        created_at: now.as_second(),
     };
-    match bookings::insert_booking(tx, &row, now.as_second()).await {
+    match bookings::insert_booking(tx, &row).await {
         Ok(true) => {}
         Ok(false) => return Err(gone()),
         Err(err) if err.is_unique_violation() => return Err(gone()),

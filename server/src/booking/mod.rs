@@ -47,6 +47,8 @@ pub struct Settings {
     pub retention: SignedDuration,
     /// How long a login lasts.
     pub session: SignedDuration,
+    /// Live holds at once per account and per kiosk.
+    pub holds_per_account: u32,
 }
 
 impl Default for Settings {
@@ -55,6 +57,7 @@ impl Default for Settings {
             hold: SignedDuration::from_mins(10),
             retention: SignedDuration::from_hours(30 * 24),
             session: SignedDuration::from_hours(8),
+            holds_per_account: 20,
         }
     }
 }
@@ -87,6 +90,9 @@ pub enum BookingError {
     IdempotencyMismatch,
     #[error("not allowed")]
     Forbidden,
+    /// Too many live holds, or too many refusals about one person: try again after this.
+    #[error("too many at once; try again later")]
+    TooMany(std::time::Duration),
     /// The agenda changed while a write was computed against it: the write starts over.
     #[error("the agenda changed meanwhile; try again")]
     AgendaChanged,
@@ -98,6 +104,18 @@ impl From<sqlx::Error> for BookingError {
     fn from(err: sqlx::Error) -> Self {
         BookingError::Db(DbError::from(err))
     }
+}
+
+/// How many failed confirmations a hold takes before it ends: each "already booked" answer
+/// tells whether an identity has a booking, so a hold is not a place to try many.
+const MAX_CONFIRM_FAILURES: i64 = 3;
+
+/// Who a hold is for, and how many live holds they may have at once.
+#[derive(Debug, Clone)]
+pub struct Holder {
+    /// An account's or a kiosk's label, or the opaque key of a citizen's address.
+    pub name: String,
+    pub cap: u32,
 }
 
 /// A write's idempotency key, scoped to its caller, with a hash of the request it came with.
@@ -362,15 +380,17 @@ async fn refuse(
 pub async fn hold(
     state: &AppState,
     actor: &Actor,
+    holder: &Holder,
     key: &IdempotencyKey,
     request: &HoldRequest,
 ) -> Result<StoredResponse, BookingError> {
-    with_retries(|| hold_once(state, actor, key, request)).await
+    with_retries(|| hold_once(state, actor, holder, key, request)).await
 }
 
 async fn hold_once(
     state: &AppState,
     actor: &Actor,
+    holder: &Holder,
     key: &IdempotencyKey,
     request: &HoldRequest,
 ) -> Result<StoredResponse, BookingError> {
@@ -415,6 +435,15 @@ async fn hold_once(
     if let Some(stored) = claim_key(&mut tx, key, now.as_second()).await? {
         return Ok(stored);
     }
+    // Counted in the database, under the write lock: every server process sees the same
+    // holds.
+    let (live, first_end) = bookings::live_holds(&mut tx, &holder.name, now.as_second()).await?;
+    if live >= i64::from(holder.cap) {
+        let wait = first_end.map_or(60, |end| end - now.as_second()).max(1);
+        return Err(BookingError::TooMany(std::time::Duration::from_secs(
+            wait.unsigned_abs(),
+        )));
+    }
     let first = &candidates[0];
     let expires_at = now.checked_add(state.settings.hold).unwrap_or(now);
     let mut row = BookingRow {
@@ -435,11 +464,12 @@ async fn hold_once(
         queue_number: None,
         issued_at: None,
         kiosk_id: None,
+        created_at: now.as_second(),
     };
     // Codes are random in a space of 5·10^10; a clash is rare, and retried.
     loop {
         row.code = new_booking_code();
-        if bookings::insert_booking(&mut tx, &row, now.as_second()).await? {
+        if bookings::insert_booking(&mut tx, &row).await? {
             break;
         }
     }
@@ -453,6 +483,7 @@ async fn hold_once(
         bookings::set_counter(&mut tx, &row.id, &chosen.counter_id).await?;
         row.counter_id = chosen.counter_id.clone();
     }
+    bookings::set_holder(&mut tx, &row.id, &holder.name).await?;
     bookings::audit(
         &mut tx,
         &audit_entry(&actor.label(), "hold", &row, now.as_second(), String::new()),
@@ -509,7 +540,53 @@ pub async fn confirm(
 ) -> Result<StoredResponse, BookingError> {
     let person = validated_person(state, &request.person, &request.mediator_language)?;
     let person_key = state.keys.person_key(&person.identity_key());
-    with_retries(|| confirm_once(state, actor, key, hold_id, request, &person, &person_key)).await
+    let result =
+        with_retries(|| confirm_once(state, actor, key, hold_id, request, &person, &person_key))
+            .await;
+    if let Err(BookingError::AlreadyBooked(_)) = &result {
+        confirm_failed(state, actor, hold_id, &person_key).await?;
+    }
+    result
+}
+
+/// After an "already booked" answer: counts it against the person (too many about one
+/// identity are refused, so no one learns who has a booking by trying), and against the hold,
+/// which ends after a few.
+async fn confirm_failed(
+    state: &AppState,
+    actor: &Actor,
+    hold_id: &str,
+    person_key: &str,
+) -> Result<(), BookingError> {
+    let now = state.clock.now();
+    let mut tx = state.db.begin_write().await?;
+    if let Some(failures) = bookings::count_confirm_failure(&mut tx, hold_id).await?
+        && failures >= MAX_CONFIRM_FAILURES
+        && let Some(row) = bookings::lock_booking(&mut tx, BookingKey::Id(hold_id)).await?
+    {
+        bookings::delete_booking(&mut tx, hold_id).await?;
+        bookings::audit(
+            &mut tx,
+            &audit_entry(
+                &actor.label(),
+                "hold_ended",
+                &row,
+                now.as_second(),
+                format!("{failures} failed confirmations"),
+            ),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    let limit = crate::auth::limits::Limit::AlreadyBooked { person_key };
+    match state.limits.take(&state.db, &state.keys, limit, now).await {
+        Ok(()) => Ok(()),
+        Err(crate::auth::limits::LimitError::TooMany(too_many)) => {
+            Err(BookingError::TooMany(too_many.0))
+        }
+        Err(crate::auth::limits::LimitError::Db(err)) => Err(err.into()),
+        Err(crate::auth::limits::LimitError::Busy) => Ok(()),
+    }
 }
 
 /// The person's details checked and normalised, and the mediator's language checked.
@@ -569,7 +646,7 @@ async fn confirm_once(
     bookings::lapse_past(&mut tx, &row.procedure_id, person_key, now.as_second()).await?;
     if let Some(existing) = bookings::active_booking(&mut tx, &row.procedure_id, person_key).await?
     {
-        return Err(already_booked(&mut tx, actor, existing, person).await?);
+        return Err(already_booked(actor, existing));
     }
     let confirmation = Confirmation {
         id: &row.id,
@@ -587,7 +664,7 @@ async fn confirm_once(
             drop(tx);
             let mut conn = state.db.conn().await?;
             return match bookings::active_booking(&mut conn, &row.procedure_id, person_key).await? {
-                Some(existing) => Err(already_booked(&mut conn, actor, existing, person).await?),
+                Some(existing) => Err(already_booked(actor, existing)),
                 None => Err(BookingError::Db(err)),
             };
         }
@@ -615,15 +692,11 @@ async fn confirm_once(
     Ok(response)
 }
 
-/// "Already booked", naming the appointment. Its code only goes to those with authority over
-/// it: anyone can type someone's codice fiscale, and with the code (and the date of birth the
-/// codice fiscale contains) they could cancel the other person's booking.
-async fn already_booked(
-    conn: &mut sqlx::AnyConnection,
-    actor: &Actor,
-    existing: ActiveBooking,
-    person: &Person,
-) -> Result<BookingError, BookingError> {
+/// "Already booked". Where and when, and the code, only go to those with authority over the
+/// other booking (the administrators, its office's staff, the organisation that made it):
+/// anyone can type someone's document number, and no detail they add (a surname, a date of
+/// birth) may be confirmed by the answer. The person finds their own booking with its code.
+fn already_booked(actor: &Actor, existing: ActiveBooking) -> BookingError {
     let office_id = existing.booking.office_id.clone().unwrap_or_default();
     let authority = actor.is_admin()
         || actor.require_office(&office_id).is_ok()
@@ -633,18 +706,10 @@ async fn already_booked(
     let mut booking = existing.booking;
     if !authority {
         booking.code = None;
-        let same_person = bookings::person_of(conn, &existing.id)
-            .await?
-            .is_some_and(|stored| {
-                stored.date_of_birth == person.date_of_birth
-                    && stored.surname.eq_ignore_ascii_case(&person.surname)
-            });
-        if !same_person {
-            booking.office_id = None;
-            booking.start = None;
-        }
+        booking.office_id = None;
+        booking.start = None;
     }
-    Ok(BookingError::AlreadyBooked(booking))
+    BookingError::AlreadyBooked(booking)
 }
 
 // --- the booking as people see it ----------------------------------------------------------
@@ -734,8 +799,9 @@ async fn find_for(
     proof: Option<&CitizenProof>,
     lock: bool,
 ) -> Result<BookingRow, BookingError> {
-    let not_found =
-        || BookingError::NotFound("no booking with this code and date of birth".to_owned());
+    let not_found = || {
+        BookingError::NotFound("no booking with this code, date of birth and document".to_owned())
+    };
     let row = bookings::booking_by_code(conn, code)
         .await?
         .filter(|row| row.status.is_appointment())
@@ -745,7 +811,7 @@ async fn find_for(
             None => false,
             Some(proof) => bookings::person_of(conn, &row.id)
                 .await?
-                .is_some_and(|person| person.date_of_birth == proof.date_of_birth),
+                .is_some_and(|person| proof.matches(&person)),
         };
     if !allowed {
         return Err(not_found());
@@ -882,6 +948,8 @@ pub async fn cancel(
         )
         .await?;
         bookings::release_claims(&mut tx, &row.id).await?;
+        // Nothing more is owed to the person: their details go now, not at retention.
+        bookings::forget_person(&mut tx, &row.id).await?;
         row.status = BookingStatus::Cancelled;
         bookings::audit(
             &mut tx,
@@ -1152,6 +1220,7 @@ pub async fn housekeeping(db: &Db, now: Timestamp, settings: &Settings) -> Resul
         .checked_sub(SignedDuration::from_hours(24))
         .unwrap_or(now);
     bookings::purge_old_records(&mut tx, at, idempotency_cutoff.as_second()).await?;
+    crate::db::limits::prune(&mut tx, now.as_millisecond()).await?;
     tx.commit().await?;
     Ok(())
 }

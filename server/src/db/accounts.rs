@@ -10,9 +10,12 @@ pub struct StoredUser {
     pub info: UserInfo,
     pub password_hash: String,
     pub disabled: bool,
+    /// The password is a temporary one its owner must change first.
+    pub must_change_password: bool,
 }
 
-const USER_COLUMNS: &str = "username, password_hash, role, office_id, organization_id, disabled";
+const USER_COLUMNS: &str =
+    "username, password_hash, role, office_id, organization_id, disabled, must_change_password";
 
 fn user_from_row(row: &AnyRow) -> Result<StoredUser, DbError> {
     let role: String = row.try_get("role")?;
@@ -25,19 +28,23 @@ fn user_from_row(row: &AnyRow) -> Result<StoredUser, DbError> {
         },
         password_hash: row.try_get("password_hash")?,
         disabled: super::reference::flag(row, "disabled")?,
+        must_change_password: super::reference::flag(row, "must_change_password")?,
     })
 }
 
-/// Creates an account; `false` if the username is taken.
+/// Creates an account; `false` if the username is taken. A `temporary` password must be
+/// changed at first login.
 pub async fn create_user(
     conn: &mut AnyConnection,
     info: &UserInfo,
     password_hash: &str,
+    temporary: bool,
     now: i64,
 ) -> Result<bool, DbError> {
     let inserted = sqlx::query(
         "INSERT INTO users (username, password_hash, role, office_id, organization_id, \
-         created_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (username) DO NOTHING",
+         created_at, must_change_password) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+         ON CONFLICT (username) DO NOTHING",
     )
     .bind(&info.username)
     .bind(password_hash)
@@ -45,6 +52,7 @@ pub async fn create_user(
     .bind(info.office_id.as_deref())
     .bind(info.organization_id.as_deref())
     .bind(now)
+    .bind(i64::from(temporary))
     .execute(conn)
     .await?
     .rows_affected();
@@ -85,6 +93,33 @@ pub async fn disable_user(conn: &mut AnyConnection, username: &str) -> Result<bo
     Ok(updated == 1)
 }
 
+/// Sets an account's password (`temporary`: to be changed at first login) and ends its
+/// sessions but `keep` (the owner's own, when they change it themselves). `false` if there is
+/// no such account.
+pub async fn set_password(
+    conn: &mut AnyConnection,
+    username: &str,
+    password_hash: &str,
+    temporary: bool,
+    keep: Option<&str>,
+) -> Result<bool, DbError> {
+    let updated = sqlx::query(
+        "UPDATE users SET password_hash = $1, must_change_password = $2 WHERE username = $3",
+    )
+    .bind(password_hash)
+    .bind(i64::from(temporary))
+    .bind(username)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    sqlx::query("DELETE FROM sessions WHERE username = $1 AND token_hash <> $2")
+        .bind(username)
+        .bind(keep.unwrap_or_default())
+        .execute(conn)
+        .await?;
+    Ok(updated == 1)
+}
+
 pub async fn create_session(
     conn: &mut AnyConnection,
     token_hash: &str,
@@ -105,7 +140,7 @@ pub async fn session_user(
     conn: &mut AnyConnection,
     token_hash: &str,
     now: i64,
-) -> Result<Option<UserInfo>, DbError> {
+) -> Result<Option<StoredUser>, DbError> {
     let sql = format!(
         "SELECT {} FROM sessions s JOIN users u ON u.username = s.username \
          WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled = 0",
@@ -120,11 +155,7 @@ pub async fn session_user(
         .bind(now)
         .fetch_optional(conn)
         .await?;
-    Ok(row
-        .as_ref()
-        .map(user_from_row)
-        .transpose()?
-        .map(|user| user.info))
+    row.as_ref().map(user_from_row).transpose()
 }
 
 pub async fn delete_session(conn: &mut AnyConnection, token_hash: &str) -> Result<(), DbError> {

@@ -30,11 +30,13 @@ pub struct BookingRow {
     pub issued_at: Option<i64>,
     /// The kiosk holding it as a lease, or that booked it offline.
     pub kiosk_id: Option<String>,
+    /// When the row was made (for a lease: when it was granted).
+    pub created_at: i64,
 }
 
 const BOOKING_COLUMNS: &str = "id, code, procedure_id, office_id, counter_id, slot_start, \
      slot_end, day, status, hold_expires_at, person_key, organization_id, booked_by, \
-     mediator_language, queue_number, issued_at, kiosk_id";
+     mediator_language, queue_number, issued_at, kiosk_id, created_at";
 
 fn booking_from_row(row: &AnyRow) -> Result<BookingRow, DbError> {
     let status: String = row.try_get("status")?;
@@ -57,17 +59,14 @@ fn booking_from_row(row: &AnyRow) -> Result<BookingRow, DbError> {
         queue_number: row.try_get("queue_number")?,
         issued_at: row.try_get("issued_at")?,
         kiosk_id: row.try_get("kiosk_id")?,
+        created_at: row.try_get("created_at")?,
     })
 }
 
 /// Inserts a booking row as it stands (a hold, a lease, a booking reported by a kiosk; its
-/// seats are claimed separately). `false` if its id or code is taken (pick another code and
-/// retry).
-pub async fn insert_booking(
-    conn: &mut AnyConnection,
-    row: &BookingRow,
-    now: i64,
-) -> Result<bool, DbError> {
+/// seats are claimed separately), made at `row.created_at`. `false` if its id or code is
+/// taken (pick another code and retry).
+pub async fn insert_booking(conn: &mut AnyConnection, row: &BookingRow) -> Result<bool, DbError> {
     let inserted = sqlx::query(
         "INSERT INTO bookings (id, code, procedure_id, office_id, counter_id, slot_start, \
          slot_end, day, status, hold_expires_at, person_key, organization_id, booked_by, \
@@ -92,7 +91,7 @@ pub async fn insert_booking(
     .bind(row.queue_number)
     .bind(row.issued_at)
     .bind(&row.kiosk_id)
-    .bind(now)
+    .bind(row.created_at)
     .execute(conn)
     .await?
     .rows_affected();
@@ -446,6 +445,61 @@ pub async fn set_counter(
     sqlx::query("UPDATE bookings SET counter_id = $2 WHERE id = $1")
         .bind(id)
         .bind(counter_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Names who holds a hold, for the cap on live holds per holder.
+pub async fn set_holder(conn: &mut AnyConnection, id: &str, holder: &str) -> Result<(), DbError> {
+    sqlx::query("UPDATE bookings SET holder = $2 WHERE id = $1")
+        .bind(id)
+        .bind(holder)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// How many live holds `holder` has at `now`, and when the first of them ends.
+pub async fn live_holds(
+    conn: &mut AnyConnection,
+    holder: &str,
+    now: i64,
+) -> Result<(i64, Option<i64>), DbError> {
+    let row = sqlx::query(
+        "SELECT COUNT(*) AS live, MIN(hold_expires_at) AS first_end FROM bookings \
+         WHERE holder = $1 AND status = 'held' AND hold_expires_at > $2",
+    )
+    .bind(holder)
+    .bind(now)
+    .fetch_one(conn)
+    .await?;
+    Ok((row.try_get("live")?, row.try_get("first_end")?))
+}
+
+/// Counts one more failed confirmation of a live hold; how many it has had, if it is one.
+pub async fn count_confirm_failure(
+    conn: &mut AnyConnection,
+    id: &str,
+) -> Result<Option<i64>, DbError> {
+    Ok(sqlx::query_scalar(
+        "UPDATE bookings SET confirm_failures = confirm_failures + 1 \
+         WHERE id = $1 AND status = 'held' RETURNING confirm_failures",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await?)
+}
+
+/// Forgets the person of a booking that no longer stands (cancelled): their details, and
+/// the key that tied the booking to them.
+pub async fn forget_person(conn: &mut AnyConnection, id: &str) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM booking_people WHERE booking_id = $1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("UPDATE bookings SET person_key = NULL WHERE id = $1")
+        .bind(id)
         .execute(conn)
         .await?;
     Ok(())

@@ -4,6 +4,7 @@
 
 use super::DbError;
 use sportello_core::device::{KioskInfo, NewKiosk};
+use sportello_core::receipt::KioskRevocation;
 use sqlx::{AnyConnection, Row};
 
 /// A kiosk as the authentication code needs it.
@@ -127,8 +128,9 @@ pub async fn take_enrolment_code(
         .transpose()?)
 }
 
-/// Binds a device's key to a kiosk, replacing any earlier device's: its tokens end. `false`
-/// if the key is already another kiosk's.
+/// Binds a device's key to a kiosk, replacing any earlier device's (and lifting a revocation:
+/// the administrator gave a new code): its tokens end. `false` if the key is already another
+/// kiosk's.
 pub async fn set_public_key(
     conn: &mut AnyConnection,
     kiosk_id: &str,
@@ -144,12 +146,15 @@ pub async fn set_public_key(
     if taken.is_some() {
         return Ok(false);
     }
-    sqlx::query("UPDATE kiosks SET public_key = $1, enrolled_at = $2 WHERE id = $3")
-        .bind(public_key)
-        .bind(now)
-        .bind(kiosk_id)
-        .execute(&mut *conn)
-        .await?;
+    sqlx::query(
+        "UPDATE kiosks SET public_key = $1, enrolled_at = $2, revoked = 0, leases_version = NULL \
+         WHERE id = $3",
+    )
+    .bind(public_key)
+    .bind(now)
+    .bind(kiosk_id)
+    .execute(&mut *conn)
+    .await?;
     end_tokens(conn, kiosk_id).await?;
     Ok(true)
 }
@@ -259,19 +264,59 @@ pub async fn touch(
     Ok(updated == 1)
 }
 
-/// Revokes a kiosk: its tokens, challenges and enrolment codes end. `false` if unknown.
-pub async fn revoke_kiosk(conn: &mut AnyConnection, id: &str) -> Result<bool, DbError> {
+/// Revokes a kiosk: its tokens, challenges and enrolment codes end, and its key is listed as
+/// revoked from `now` (receipts it signs after that are refused). `false` if unknown.
+pub async fn revoke_kiosk(conn: &mut AnyConnection, id: &str, now: i64) -> Result<bool, DbError> {
     let updated = sqlx::query("UPDATE kiosks SET revoked = 1 WHERE id = $1")
         .bind(id)
         .execute(&mut *conn)
         .await?
         .rows_affected();
+    sqlx::query(
+        "INSERT INTO kiosk_revocations (public_key, kiosk_id, revoked_at) \
+         SELECT public_key, id, $2 FROM kiosks WHERE id = $1 AND public_key IS NOT NULL \
+         ON CONFLICT (public_key) DO NOTHING",
+    )
+    .bind(id)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
     end_tokens(conn, id).await?;
     sqlx::query("DELETE FROM kiosk_enrolments WHERE kiosk_id = $1")
         .bind(id)
         .execute(conn)
         .await?;
     Ok(updated == 1)
+}
+
+/// Every revoked kiosk key, and since when.
+pub async fn revocations(conn: &mut AnyConnection) -> Result<Vec<KioskRevocation>, DbError> {
+    let rows = sqlx::query(
+        "SELECT public_key, kiosk_id, revoked_at FROM kiosk_revocations ORDER BY revoked_at",
+    )
+    .fetch_all(conn)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let at: i64 = row.try_get("revoked_at")?;
+            Ok(KioskRevocation {
+                kiosk_id: row.try_get("kiosk_id")?,
+                kiosk_key: row.try_get("public_key")?,
+                revoked_at: jiff::Timestamp::from_second(at)
+                    .map_err(|_| DbError::Corrupt(format!("revocation time {at}")))?,
+            })
+        })
+        .collect()
+}
+
+/// Whether `public_key` was ever revoked: a kiosk enrolling again must bring a new key.
+pub async fn key_revoked(conn: &mut AnyConnection, public_key: &str) -> Result<bool, DbError> {
+    let found: Option<String> =
+        sqlx::query_scalar("SELECT kiosk_id FROM kiosk_revocations WHERE public_key = $1")
+            .bind(public_key)
+            .fetch_optional(conn)
+            .await?;
+    Ok(found.is_some())
 }
 
 /// Forgets spent time: challenges and tokens past their expiry, codes never used.

@@ -9,6 +9,7 @@ pub mod bookings;
 mod changes;
 pub mod kiosks;
 pub mod leases;
+pub mod limits;
 mod reference;
 
 pub use changes::{changes_since, snapshot};
@@ -46,6 +47,11 @@ impl Backend {
 pub enum DbError {
     #[error("cannot create the database folder {path}: {source}")]
     CreateDir {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("cannot make the database file {path} private: {source}")]
+    Private {
         path: String,
         source: std::io::Error,
     },
@@ -177,9 +183,12 @@ impl Db {
                     Box::pin(async move {
                         // WAL lets readers run while a writer commits; NORMAL is durable in WAL
                         // across application crashes, which is what a server needs.
+                        // secure_delete overwrites what is deleted (purged people, spent
+                        // tokens) instead of leaving it in free pages of the file.
                         conn.execute(
                             "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                             PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+                             PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; \
+                             PRAGMA secure_delete = ON;",
                         )
                         .await?;
                         Ok(())
@@ -298,9 +307,14 @@ pub async fn set_meta(
     Ok(())
 }
 
+/// Whether a location given on the command line names a PostgreSQL database.
+pub fn is_postgres(location: &str) -> bool {
+    location.starts_with("postgres://") || location.starts_with("postgresql://")
+}
+
 /// Turns a location as given on the command line into a backend and a driver URL.
 fn resolve(location: &str) -> Result<(Backend, String), DbError> {
-    if location.starts_with("postgres://") || location.starts_with("postgresql://") {
+    if is_postgres(location) {
         return Ok((Backend::Postgres, location.to_owned()));
     }
     let path = location
@@ -311,12 +325,42 @@ fn resolve(location: &str) -> Result<(Backend, String), DbError> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
     {
-        std::fs::create_dir_all(parent).map_err(|source| DbError::CreateDir {
+        crate::keys::create_private_dir(parent).map_err(|source| DbError::CreateDir {
             path: parent.display().to_string(),
             source,
         })?;
     }
+    make_private(Path::new(path)).map_err(|source| DbError::Private {
+        path: path.to_owned(),
+        source,
+    })?;
     Ok((Backend::Sqlite, format!("sqlite://{path}?mode=rwc")))
+}
+
+/// Creates the SQLite file for its owner only (people's details live in it), and takes away
+/// what others could read of one made before: the file and its write-ahead log and index,
+/// which SQLite creates with the file's own permissions.
+fn make_private(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .open(path)?;
+    for suffix in ["", "-wal", "-shm"] {
+        let mut file = path.as_os_str().to_owned();
+        file.push(suffix);
+        let Ok(metadata) = std::fs::metadata(&file) else {
+            continue;
+        };
+        let mode = metadata.permissions().mode();
+        if mode & 0o077 != 0 {
+            tracing::warn!(path = %Path::new(&file).display(), "the database file was readable by others: made private");
+            std::fs::set_permissions(&file, std::fs::Permissions::from_mode(mode & 0o700))?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -331,12 +375,26 @@ mod tests {
     }
 
     #[test]
-    fn paths_become_sqlite_files_created_on_demand() {
+    fn paths_become_sqlite_files_created_on_demand_for_their_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("nested/server.sqlite3");
         let (backend, url) = resolve(path.to_str().unwrap()).unwrap();
         assert_eq!(backend, Backend::Sqlite);
         assert_eq!(url, format!("sqlite://{}?mode=rwc", path.display()));
-        assert!(dir.path().join("nested").is_dir());
+        assert_eq!(mode(&dir.path().join("nested")), 0o700);
+        assert_eq!(mode(&path), 0o600);
+
+        // A file an older version left readable by everyone is made private.
+        let old = dir.path().join("old.sqlite3");
+        std::fs::write(&old, b"").unwrap();
+        std::fs::write(dir.path().join("old.sqlite3-wal"), b"").unwrap();
+        for file in [old.clone(), dir.path().join("old.sqlite3-wal")] {
+            std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+        }
+        resolve(old.to_str().unwrap()).unwrap();
+        assert_eq!(mode(&old), 0o600);
+        assert_eq!(mode(&dir.path().join("old.sqlite3-wal")), 0o600);
     }
 }

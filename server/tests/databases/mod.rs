@@ -12,21 +12,31 @@ pub const POSTGRES_ENV: &str = "SPORTELLO_TEST_POSTGRES";
 
 pub enum TestDatabase {
     Sqlite(tempfile::TempDir),
-    Postgres(String),
+    /// The database's URL, and a folder of its own for the server's key file.
+    Postgres(String, tempfile::TempDir),
 }
 
 impl TestDatabase {
     pub fn location(&self) -> String {
         match self {
             TestDatabase::Sqlite(dir) => dir.path().join("server.sqlite3").display().to_string(),
-            TestDatabase::Postgres(url) => url.clone(),
+            TestDatabase::Postgres(url, _) => url.clone(),
+        }
+    }
+
+    /// Where the server's keys for this database live (never the user's data folder).
+    pub fn key_file(&self) -> std::path::PathBuf {
+        match self {
+            TestDatabase::Sqlite(dir) | TestDatabase::Postgres(_, dir) => {
+                dir.path().join("server.keys")
+            }
         }
     }
 
     pub fn backend(&self) -> &'static str {
         match self {
             TestDatabase::Sqlite(_) => "sqlite",
-            TestDatabase::Postgres(_) => "postgres",
+            TestDatabase::Postgres(..) => "postgres",
         }
     }
 }
@@ -37,7 +47,10 @@ pub const SQLITE_ONLY_ENV: &str = "SPORTELLO_TEST_SQLITE_ONLY";
 pub async fn all() -> Vec<TestDatabase> {
     let mut databases = vec![TestDatabase::Sqlite(tempfile::tempdir().unwrap())];
     match std::env::var(POSTGRES_ENV) {
-        Ok(admin_url) => databases.push(TestDatabase::Postgres(fresh_postgres(&admin_url).await)),
+        Ok(admin_url) => databases.push(TestDatabase::Postgres(
+            fresh_postgres(&admin_url).await,
+            tempfile::tempdir().unwrap(),
+        )),
         Err(_) if std::env::var(SQLITE_ONLY_ENV).is_ok_and(|v| v == "1") => {
             eprintln!("{SQLITE_ONLY_ENV}=1: this run covers SQLite only");
         }

@@ -67,6 +67,16 @@ pub fn person(n: u32) -> Value {
     })
 }
 
+/// What person `n` proves a booking with: the date of birth and the passport number's end.
+pub fn proof(n: u32) -> Value {
+    json!({"date_of_birth": date_of_birth(n), "document_end": document_end(n)})
+}
+
+/// The last four characters of person `n`'s passport number.
+pub fn document_end(n: u32) -> String {
+    format!("{:04}", n % 10_000)
+}
+
 pub fn date_of_birth(n: u32) -> String {
     format!("19{:02}-{:02}-{:02}", 60 + n % 40, 1 + n % 12, 1 + n % 28)
 }
@@ -78,10 +88,33 @@ impl Harness {
 
     /// With `holds_per_address` for citizens (0: off, so tests can hold freely from loopback).
     pub async fn start_with(database: &TestDatabase, now: &str, holds_per_address: u32) -> Harness {
+        Harness::start_configured(database, now, |config| {
+            config.holds_per_address = holds_per_address;
+        })
+        .await
+    }
+
+    /// On the demo province, configured further by `configure`.
+    pub async fn start_configured(
+        database: &TestDatabase,
+        now: &str,
+        configure: impl FnOnce(&mut Config),
+    ) -> Harness {
         let clock = Arc::new(ManualClock::new(ts(now)));
-        let mut config = Config::new("127.0.0.1:0".parse().unwrap(), database.location());
-        config.holds_per_address = holds_per_address;
-        let server = Server::start_with_clock(&config, clock.clone())
+        let mut config = Harness::config(database);
+        configure(&mut config);
+        Harness::start_on(&config, clock).await
+    }
+
+    /// The configuration a harness starts from: the demo province on `database`.
+    pub fn config(database: &TestDatabase) -> Config {
+        let mut config = Config::demo("127.0.0.1:0".parse().unwrap(), database.location());
+        config.key_file = Some(database.key_file());
+        config
+    }
+
+    pub async fn start_on(config: &Config, clock: Arc<ManualClock>) -> Harness {
+        let server = Server::start_with_clock(config, clock.clone())
             .await
             .unwrap();
         Harness {

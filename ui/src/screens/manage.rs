@@ -1,11 +1,12 @@
-//! "I already have a booking": a person finds it with its code and their date of birth, and
-//! can cancel it. Bookings are not kept on kiosks, so this needs the server.
+//! "I already have a booking": a person finds it with its code, their date of birth and the
+//! last characters of their document, and can move or cancel it. Bookings are not kept on
+//! kiosks, so this needs the server.
 
 use crate::app::use_lang;
 use crate::backend::{self, BackendError};
 use crate::components::back_button::BackButton;
 use crate::{format, t};
-use sportello_core::booking::{Booking, BookingStatus};
+use sportello_core::booking::{Booking, BookingStatus, CitizenProof};
 use sportello_core::kiosk::{
     CancelOutcome, CommandError, LookupOutcome, RescheduleOutcome, SlotChoice, SlotSource,
 };
@@ -36,6 +37,7 @@ pub fn Manage(props: &Props) -> Html {
     let lang = use_lang();
     let code = use_state(String::new);
     let date_of_birth = use_state(String::new);
+    let document_end = use_state(String::new);
     let state = use_state(|| State::Asking);
     let names = use_state(|| (Vec::<Procedure>::new(), Vec::<Office>::new()));
     // Where phones open receipts: a moved booking's new QR code opens it too.
@@ -60,21 +62,32 @@ pub fn Manage(props: &Props) -> Html {
             handle.set(event.target_unchecked_into::<HtmlInputElement>().value());
         })
     };
+    // The proof as typed, if it is one: a date, and four letters or digits.
+    let proof = {
+        let date_of_birth = date_of_birth.clone();
+        let document_end = document_end.clone();
+        move || {
+            let proof = CitizenProof {
+                date_of_birth: format::parse_date(&date_of_birth)?,
+                document_end: document_end.trim().to_uppercase(),
+            };
+            proof.well_formed().then_some(proof)
+        }
+    };
     let find = {
         let code = code.clone();
-        let date_of_birth = date_of_birth.clone();
+        let proof = proof.clone();
         let state = state.setter();
         Callback::from(move |_: MouseEvent| {
             let code = (*code).clone();
             let state = state.clone();
-            let date_of_birth = format::parse_date(&date_of_birth).map(|date| date.to_string());
-            let Some(date_of_birth) = date_of_birth.filter(|_| !code.trim().is_empty()) else {
+            let Some(proof) = proof().filter(|_| !code.trim().is_empty()) else {
                 state.set(State::Message("manage-missing"));
                 return;
             };
             state.set(State::Busy);
             spawn_local(async move {
-                state.set(match backend::lookup_booking(&code, &date_of_birth).await {
+                state.set(match backend::lookup_booking(&code, &proof).await {
                     Ok(LookupOutcome::Found { booking }) => State::Found(booking),
                     Ok(LookupOutcome::NotFound) => State::Message("manage-not-found"),
                     Ok(LookupOutcome::TooMany) => State::Message("manage-too-many"),
@@ -85,32 +98,27 @@ pub fn Manage(props: &Props) -> Html {
         })
     };
     let cancel = {
-        let date_of_birth = date_of_birth.clone();
+        let proof = proof.clone();
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
             let State::Found(booking) = (*state).clone() else {
                 return;
             };
-            let Some(date_of_birth) = format::parse_date(&date_of_birth).map(|d| d.to_string())
-            else {
+            let Some(proof) = proof() else {
                 return;
             };
             let state = state.setter();
             state.set(State::Busy);
             spawn_local(async move {
-                state.set(
-                    match backend::cancel_booking(&booking, &date_of_birth).await {
-                        Ok(CancelOutcome::Cancelled { booking }) => State::Cancelled(booking),
-                        Ok(CancelOutcome::Pending) => State::Message("manage-cancel-pending"),
-                        Ok(CancelOutcome::Refused { .. }) => {
-                            State::Message("manage-cancel-refused")
-                        }
-                        Err(BackendError::Command(CommandError::NotEnrolled)) => {
-                            State::Message("kiosk-not-enrolled")
-                        }
-                        Err(_) => State::Message("error-unexpected"),
-                    },
-                );
+                state.set(match backend::cancel_booking(&booking, &proof).await {
+                    Ok(CancelOutcome::Cancelled { booking }) => State::Cancelled(booking),
+                    Ok(CancelOutcome::Pending) => State::Message("manage-cancel-pending"),
+                    Ok(CancelOutcome::Refused { .. }) => State::Message("manage-cancel-refused"),
+                    Err(BackendError::Command(CommandError::NotEnrolled)) => {
+                        State::Message("kiosk-not-enrolled")
+                    }
+                    Err(_) => State::Message("error-unexpected"),
+                });
             });
         })
     };
@@ -141,19 +149,19 @@ pub fn Manage(props: &Props) -> Html {
     };
     let move_to = |slot: SlotChoice| {
         let state = state.clone();
-        let date_of_birth = date_of_birth.clone();
+        let proof = proof.clone();
         Callback::from(move |_: MouseEvent| {
             let State::Moving(booking, _) = (*state).clone() else {
                 return;
             };
-            let date_of_birth = crate::format::parse_date(&date_of_birth).map(|d| d.to_string());
+            let proof = proof();
             let state = state.setter();
             let slot = slot.clone();
             state.set(State::Busy);
             spawn_local(async move {
                 let outcome = backend::reschedule_booking(
                     &booking,
-                    date_of_birth.as_deref(),
+                    proof.as_ref(),
                     &slot.office_id,
                     slot.start,
                 )
@@ -262,6 +270,16 @@ pub fn Manage(props: &Props) -> Html {
                         <input id="manage-date_of_birth" type="text" dir="ltr" inputmode="none"
                                placeholder={t!("date-placeholder")}
                                value={(*date_of_birth).clone()} oninput={input(&date_of_birth)} />
+                    </label>
+                    <label class="field">
+                        <span class="field-label">{ t!("manage-document-end") }</span>
+                        <input id="manage-document_end" type="text" dir="ltr" autocomplete="off"
+                               inputmode="none" maxlength="4" spellcheck="false"
+                               aria-describedby="manage-document-end-hint"
+                               value={(*document_end).clone()} oninput={input(&document_end)} />
+                        <span class="field-hint" id="manage-document-end-hint">
+                            { t!("manage-document-end-hint") }
+                        </span>
                     </label>
                 </div>
                 if let State::Message(key) = &*state {

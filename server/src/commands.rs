@@ -1,0 +1,140 @@
+//! What `sportello-server` does besides serving: accounts, kiosk enrolment codes and keys, on
+//! the database (and key file) its flags name. Each answers with a line for the operator.
+
+use crate::auth::{self, AccountError};
+use crate::clock::Clock;
+use crate::config::{Command, Config, KeysCommand, KioskCommand, UserCommand};
+use crate::db::Db;
+use crate::keys::{KEYS_ENV, KeyFile};
+use sportello_core::account::NewUser;
+
+/// Runs `command` at `clock`'s time: what to print on success, or why it failed.
+pub async fn run(config: &Config, command: Command, clock: &dyn Clock) -> Result<String, String> {
+    let now = clock.now();
+    match command {
+        Command::User(UserCommand::Add {
+            username,
+            role,
+            office_id,
+            organization_id,
+            temporary,
+        }) => {
+            let request = NewUser {
+                username,
+                password: read_password()?,
+                role,
+                office_id,
+                organization_id,
+            };
+            let db = open(config).await?;
+            let mut conn = db.conn().await.map_err(|err| err.to_string())?;
+            let info = auth::create_account(&mut conn, request, temporary, now.as_second())
+                .await
+                .map_err(|err| err.to_string())?;
+            Ok(format!(
+                "created {} ({}){}",
+                info.username,
+                info.role.as_str(),
+                if temporary {
+                    ": the password must be changed at first login"
+                } else {
+                    ""
+                }
+            ))
+        }
+        Command::User(UserCommand::Passwd {
+            username,
+            temporary,
+        }) => {
+            let password = read_password()?;
+            let db = open(config).await?;
+            let mut conn = db.conn().await.map_err(|err| err.to_string())?;
+            auth::set_password(&mut conn, &username, password, temporary, None)
+                .await
+                .map_err(|err| match err {
+                    AccountError::NoSuchAccount => format!("no account {username}"),
+                    err => err.to_string(),
+                })?;
+            Ok(format!(
+                "password of {username} set; its sessions ended{}",
+                if temporary {
+                    "; it must be changed at first login"
+                } else {
+                    ""
+                }
+            ))
+        }
+        Command::Kiosk(KioskCommand::EnrolmentCode { kiosk_id }) => {
+            let db = open(config).await?;
+            let code = auth::kiosk::issue_enrolment_code(&db, &kiosk_id, now)
+                .await
+                .map_err(|err| err.to_string())?;
+            Ok(code.code)
+        }
+        Command::Keys(KeysCommand::Rotate) => rotate_keys(config, now).await,
+    }
+}
+
+/// Retires the receipt signing key for a new one. The old key stays published until the end
+/// of the last appointment it may have signed (every booking still standing, and every lease).
+async fn rotate_keys(config: &Config, now: jiff::Timestamp) -> Result<String, String> {
+    if std::env::var_os(KEYS_ENV).is_some() {
+        return Err(format!(
+            "the keys come from {KEYS_ENV}: rotate them in the file that variable is set from \
+             (sportello-server --key-file FILE keys rotate), then set it again"
+        ));
+    }
+    let path = config.key_file_location();
+    let mut file = KeyFile::read(&path)
+        .map_err(|err| err.to_string())?
+        .ok_or_else(|| {
+            format!(
+                "no key file at {}: start the server once, or name the file with --key-file",
+                path.display()
+            )
+        })?;
+    let db = open(config).await?;
+    let last_end: Option<i64> = sqlx::query_scalar(
+        "SELECT MAX(slot_end) FROM bookings \
+         WHERE status IN ('confirmed', 'checked_in', 'leased')",
+    )
+    .fetch_one(db.pool())
+    .await
+    .map_err(|err| err.to_string())?;
+    let last_end = last_end
+        .and_then(|end| jiff::Timestamp::from_second(end).ok())
+        .unwrap_or(now)
+        .max(now);
+    // A day beyond: the receipt page and the counters' checks of the last day still work.
+    let publish_until = last_end
+        .checked_add(jiff::SignedDuration::from_hours(24))
+        .unwrap_or(last_end);
+    let retired = file.current().id.clone();
+    let id = file.rotate(now, publish_until);
+    file.replace(&path).map_err(|err| err.to_string())?;
+    Ok(format!(
+        "new receipt key {id}; {retired} is published until {publish_until}. Restart every \
+         server process of this database to sign with the new key."
+    ))
+}
+
+async fn open(config: &Config) -> Result<Db, String> {
+    Db::open(&config.database_location())
+        .await
+        .map_err(|err| err.to_string())
+}
+
+/// The password from SPORTELLO_PASSWORD or standard input, never from the arguments (they
+/// show in `ps` and in shell histories).
+fn read_password() -> Result<String, String> {
+    match std::env::var("SPORTELLO_PASSWORD") {
+        Ok(password) => Ok(password),
+        Err(_) => {
+            let mut line = String::new();
+            std::io::stdin()
+                .read_line(&mut line)
+                .map_err(|err| format!("cannot read the password: {err}"))?;
+            Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+        }
+    }
+}
