@@ -831,6 +831,234 @@ async fn online_writes_go_through_the_outbox_and_refusals_are_final() {
     );
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_write_refused_on_the_way_holds_back_no_other_and_ends_refused() {
+    use sportello_core::kiosk::FailureReason;
+    let dir = tempfile::tempdir().unwrap();
+    let (server, api, admin) = leasing_server(dir.path(), TWO_SEATS).await;
+    let proxy = Proxy::start(server.process.addr()).await;
+    let code = api.register(&admin, "asti-1").await;
+    // The kiosk's clock starts at the real time and is moved on to skip its pauses.
+    let clock = Arc::new(sportello_core::clock::ManualClock::new(
+        jiff::Timestamp::now(),
+    ));
+    let kiosk = TestKiosk::open_with(
+        &dir.path().join("kiosk"),
+        &proxy.url,
+        Some(code),
+        sportello::sync::REFUSED_GRACE_SECS,
+        clock.clone(),
+    );
+    kiosk.engine.sync_once().await.unwrap();
+
+    // The link goes down; two people book offline; the kiosk keeps trying, pausing longer.
+    proxy.set_mode(Mode::Drop);
+    let booked = kiosk.book_offline(RENEWAL, 900, 2);
+    for _ in 0..4 {
+        let _ = kiosk.engine.sync_once().await;
+        clock.advance(jiff::SignedDuration::from_secs(1));
+    }
+    let waiting = outbox::lock(&kiosk.store).pending().unwrap();
+    assert_eq!(waiting.len(), 2);
+    assert!(
+        waiting
+            .iter()
+            .all(|entry| entry.attempts >= 1 && entry.next_attempt_at > kiosk.now()),
+        "{waiting:?}"
+    );
+
+    // Back, but a proxy on the way answers the first report with its own HTML 403. The link
+    // is back, so nothing waits out its pause: the second report goes at once.
+    proxy.set_mode(Mode::Pass);
+    let first_lease = waiting[0].path.split('/').nth(4).unwrap().to_owned();
+    proxy.refuse(Some(&first_lease));
+    kiosk.engine.sync_once().await.unwrap();
+    let status = |id: i64| {
+        outbox::lock(&kiosk.store)
+            .entry(id)
+            .unwrap()
+            .unwrap()
+            .status
+    };
+    assert_eq!(status(waiting[1].id), OutboxStatus::Delivered);
+    assert_eq!(status(waiting[0].id), OutboxStatus::Pending);
+    // A new person's hold is not held back by it either.
+    let slots = kiosk
+        .engine
+        .client()
+        .availability(RENEWAL, None, 5)
+        .await
+        .unwrap()
+        .slots;
+    let hold = desk::submit(
+        &kiosk.store,
+        &tokio::sync::Notify::new(),
+        &desk::hold(
+            &sportello_core::booking::HoldRequest {
+                procedure_id: RENEWAL.into(),
+                office_id: slots[0].office_id.clone(),
+                start: slots[0].start,
+            },
+            kiosk.now(),
+        ),
+        kiosk.now(),
+    )
+    .unwrap();
+    kiosk.engine.sync_once().await.unwrap();
+    assert_eq!(status(hold.id), OutboxStatus::Delivered);
+
+    // After a few answers that are not the server's, the report counts as refused: it ends,
+    // its person's details are erased, and staff see it in the panel (not who it was for).
+    for _ in 0..10 {
+        if status(waiting[0].id) != OutboxStatus::Pending {
+            break;
+        }
+        // Its pause (an answer, not a link down, so it keeps it): waited out.
+        clock.advance(jiff::SignedDuration::from_mins(6));
+        let _ = kiosk.engine.sync_once().await;
+    }
+    assert_eq!(status(waiting[0].id), OutboxStatus::Rejected);
+    assert_eq!(proxy.refusals(), u64::from(outbox::REFUSALS_ON_THE_WAY));
+    assert!(!contains(&kiosk.file_bytes(), &passport(900)));
+    let failures = kiosk.status().failures;
+    let failed = failures
+        .iter()
+        .find(|failure| failure.kind == "lease_booking")
+        .unwrap_or_else(|| panic!("{failures:?}"));
+    assert_eq!(
+        failed.reason,
+        FailureReason::RefusedOnTheWay { status: 403 }
+    );
+    assert!(
+        booked[0]
+            .code
+            .ends_with(failed.reference.trim_start_matches('…'))
+    );
+    assert!(
+        !failed.reference.contains(&booked[0].code),
+        "only the code's end is shown"
+    );
+    assert_eq!(kiosk.status().outbox_failed, 1);
+    assert_eq!(kiosk.status().outbox_pending, 0);
+}
+
+/// Log lines, captured.
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl std::io::Write for Captured {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+// One thread, so the subscriber set for this test sees every task of it.
+#[tokio::test(flavor = "current_thread")]
+async fn the_kiosks_log_names_no_booking_and_no_hold() {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_writer(move || writer.clone())
+        .finish();
+    let _logging = tracing::subscriber::set_default(subscriber);
+
+    let dir = tempfile::tempdir().unwrap();
+    let (server, api, admin) = leasing_server(dir.path(), TWO_SEATS).await;
+    let proxy = Proxy::start(server.process.addr()).await;
+    let code = api.register(&admin, "asti-1").await;
+    let kiosk = TestKiosk::open(&dir.path().join("kiosk"), &proxy.url, Some(code));
+    kiosk.engine.sync_once().await.unwrap();
+    let wake = tokio::sync::Notify::new();
+    let slots = kiosk
+        .engine
+        .client()
+        .availability(RENEWAL, None, 5)
+        .await
+        .unwrap()
+        .slots;
+    let held = desk::submit(
+        &kiosk.store,
+        &wake,
+        &desk::hold(
+            &sportello_core::booking::HoldRequest {
+                procedure_id: RENEWAL.into(),
+                office_id: slots[0].office_id.clone(),
+                start: slots[0].start,
+            },
+            kiosk.now(),
+        ),
+        kiosk.now(),
+    )
+    .unwrap();
+    kiosk.engine.sync_once().await.unwrap();
+    let entry = outbox::lock(&kiosk.store).entry(held.id).unwrap().unwrap();
+    let hold: sportello_core::booking::Hold =
+        serde_json::from_str(entry.outcome.as_deref().unwrap()).unwrap();
+    // The link fails under a confirmation, an offline booking's report and a cancellation:
+    // the kiosk logs that, and nothing that names them.
+    proxy.set_mode(Mode::Drop);
+    let confirm = sportello_core::booking::ConfirmRequest {
+        person: person(950),
+        mediator_language: None,
+    };
+    desk::submit(
+        &kiosk.store,
+        &wake,
+        &desk::confirm(&hold, &confirm),
+        kiosk.now(),
+    )
+    .unwrap();
+    let booked = kiosk.book_offline(RENEWAL, 951, 1);
+    let proof = sportello_core::booking::CitizenProof {
+        date_of_birth: person(951).date_of_birth,
+        document_end: "0951".into(),
+    };
+    desk::submit(
+        &kiosk.store,
+        &wake,
+        &desk::cancel(&booked[0].code, &proof, booked[0].start),
+        kiosk.now(),
+    )
+    .unwrap();
+    for _ in 0..3 {
+        let _ = kiosk.engine.sync_once().await;
+    }
+    // And when the server refuses a write, with its reasons.
+    proxy.set_mode(Mode::Pass);
+    let _ = kiosk.engine.sync_once().await;
+    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    assert!(
+        logs.contains("sync failed"),
+        "the failures were logged: {logs}"
+    );
+    let lease_id = outbox::lock(&kiosk.store)
+        .entries_all()
+        .unwrap()
+        .into_iter()
+        .find(|entry| entry.kind == "lease_booking")
+        .map(|entry| entry.path.split('/').nth(4).unwrap().to_owned())
+        .unwrap();
+    for secret in [
+        hold.hold_id.as_str(),
+        lease_id.as_str(),
+        booked[0].code.as_str(),
+        &passport(950),
+        &passport(951),
+        &surname(950),
+    ] {
+        assert!(
+            !logs.contains(secret),
+            "{secret} in the kiosk's log:\n{logs}"
+        );
+    }
+}
+
 // --- faults ----------------------------------------------------------------------------------
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -144,22 +144,19 @@ async fn the_wizard_books_online_through_the_outbox_and_offline_on_leases() {
 
     // An operator of the comune logs in at the kiosk and books on a person's behalf: the
     // booking is recorded for the comune. A wrong password, or a staff account, gets nothing.
+    let operators = wizard.operators.clone();
     assert_eq!(
-        wizard.login("asti.operatore", "wrong").await.unwrap(),
+        operators.login("asti.operatore", "wrong").await,
         LoginOutcome::Refused
     );
     assert_eq!(
-        wizard
-            .login("questura.staff", "sportello-staff")
-            .await
-            .unwrap(),
+        operators.login("questura.staff", "sportello-staff").await,
         LoginOutcome::Refused
     );
-    assert!(wizard.operator().is_none());
-    let LoginOutcome::LoggedIn { operator } = wizard
+    assert!(operators.operator().is_none());
+    let LoginOutcome::LoggedIn { operator } = operators
         .login("asti.operatore", "sportello-operatore")
         .await
-        .unwrap()
     else {
         panic!("not logged in");
     };
@@ -199,8 +196,57 @@ async fn the_wizard_books_online_through_the_outbox_and_offline_on_leases() {
     // The operator's session went with the writes, and is not kept once they are answered.
     let entries = sportello::outbox::lock(&_store).entries_all().unwrap();
     assert!(entries.iter().all(|entry| entry.bearer.is_none()));
-    wizard.logout().await;
-    assert!(wizard.operator().is_none());
+    // Their list shows the booking and the person's name: nothing more of the person
+    // reaches the screen (no document, no phone number).
+    let listed = operators.bookings().await.unwrap();
+    let mine = listed
+        .iter()
+        .find(|shown| shown.booking.code == for_them.code)
+        .unwrap();
+    assert_eq!(mine.name, "Amina Wizardtestj");
+    let shown = serde_json::to_string(&listed).unwrap();
+    assert!(!shown.contains("WZ0000009"), "no document number: {shown}");
+    assert!(!shown.contains("date_of_birth"), "{shown}");
+    operators.logout().await;
+    assert!(operators.operator().is_none());
+
+    // A new operator's account comes with a temporary password: at the kiosk they choose
+    // their own before anything else, then they are in.
+    let admin_token = support::login(&server.url, "admin", "sportello-admin").await;
+    let created = post(
+        &format!("{}/api/v1/admin/users", server.url),
+        Some(&admin_token),
+        json!({"username": "nuovo.operatore", "password": "provvisoria-1", "role": "operator",
+            "organization_id": "comune-asti"}),
+    )
+    .await;
+    assert_eq!(created["username"], "nuovo.operatore");
+    assert_eq!(
+        operators.login("nuovo.operatore", "provvisoria-1").await,
+        LoginOutcome::MustChangePassword
+    );
+    assert!(operators.operator().is_none(), "not in until it is changed");
+    assert_eq!(
+        operators.change_password("provvisoria-1", "corta").await,
+        sportello_core::kiosk::PasswordChangeOutcome::TooShort
+    );
+    assert_eq!(
+        operators
+            .change_password("sbagliata-99", "la-mia-password")
+            .await,
+        sportello_core::kiosk::PasswordChangeOutcome::Refused
+    );
+    let sportello_core::kiosk::PasswordChangeOutcome::Changed { operator } = operators
+        .change_password("provvisoria-1", "la-mia-password")
+        .await
+    else {
+        panic!("not changed");
+    };
+    assert_eq!(operator.username, "nuovo.operatore");
+    assert!(operators.operator().is_some());
+    // The screens start over (a reload): the session ends at once.
+    operators.end();
+    assert!(operators.operator().is_none());
 
     // The link goes down: only leased seats, offered at once and booked offline.
     proxy.set_mode(Mode::Drop);

@@ -43,6 +43,40 @@ pub struct KioskStatus {
     /// Seats booked offline, not yet reported.
     #[serde(default)]
     pub leases_used: u32,
+    /// The writes that failed in the last day, newest first: what staff need to follow up,
+    /// nothing about the people.
+    #[serde(default)]
+    pub failures: Vec<FailedWrite>,
+}
+
+/// Why a write the kiosk made did not go through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum FailureReason {
+    /// The server refused it, with its problem code when it sent one.
+    Refused {
+        status: u16,
+        code: Option<crate::api::ProblemCode>,
+    },
+    /// Something on the way (a proxy, a captive portal) kept answering in the server's place.
+    RefusedOnTheWay { status: u16 },
+    /// Not delivered before it stopped being of use (its deadline).
+    NotAnswered,
+    /// The server no longer accepts this kiosk: what waited was given up.
+    KioskRefused,
+}
+
+/// A write that failed, as the staff panel lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FailedWrite {
+    /// hold, confirm, release, cancel, reschedule, check_in, lease_booking.
+    pub kind: String,
+    /// What it was about, safe to show on a public screen: a procedure, or the last
+    /// characters of a booking code.
+    pub reference: String,
+    /// When it failed, Unix seconds.
+    pub at: i64,
+    pub reason: FailureReason,
 }
 
 impl KioskStatus {
@@ -57,6 +91,7 @@ impl KioskStatus {
             outbox_failed: 0,
             leases_free: 0,
             leases_used: 0,
+            failures: Vec::new(),
         }
     }
 }
@@ -79,6 +114,9 @@ pub struct UiSettings {
     /// The deployer's street-level map, when one is installed and readable.
     #[serde(default)]
     pub street_map: Option<crate::directory::view::StreetMap>,
+    /// A public terminal: no context menu, no reload or zoom shortcuts.
+    #[serde(default)]
+    pub kiosk_mode: bool,
 }
 
 /// A receipt laid out for the printer: what it says, in the person's language and in
@@ -260,10 +298,39 @@ pub enum LoginOutcome {
     LoggedIn {
         operator: OperatorInfo,
     },
+    /// The password was a temporary one: choose one's own first
+    /// ([`PasswordChangeOutcome`]).
+    MustChangePassword,
     /// Wrong username or password (or not an operator's account).
     Refused,
     TooMany,
     Offline,
+}
+
+/// What changing a temporary password came to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum PasswordChangeOutcome {
+    /// Changed: the operator is logged in.
+    Changed {
+        operator: OperatorInfo,
+    },
+    /// The old password is wrong.
+    Refused,
+    /// The new one is too short (or too long).
+    TooShort,
+    TooMany,
+    Offline,
+    /// No one is waiting to change a password here (the screens started over).
+    NotLoggedIn,
+}
+
+/// One of an operator's organisation's bookings, as their list shows it: the booking and the
+/// person's name, nothing more of the person (no document, no phone number).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OperatorBooking {
+    pub booking: crate::booking::Booking,
+    pub name: String,
 }
 
 /// What moving a booking came to.

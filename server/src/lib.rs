@@ -111,6 +111,7 @@ impl Server {
             settings: Arc::new(config.booking_settings()),
             limits: Arc::new(Limits::new(config.holds_per_address)),
             proxies: Arc::new(api::TrustedProxies::new(config.trusted_proxies.clone())),
+            flights: Arc::default(),
             plans: Arc::default(),
             suggestions: Arc::default(),
             slots: Arc::default(),

@@ -27,7 +27,7 @@ const TOKEN_MARGIN_SECS: i64 = 60;
 pub enum SyncError {
     #[error("the server cannot be reached: {0}")]
     Unreachable(#[source] reqwest::Error),
-    #[error("the server refused the request ({status}): {detail}")]
+    #[error("the server refused the request ({status}, {code:?})")]
     Refused {
         status: u16,
         code: Option<ProblemCode>,
@@ -35,6 +35,10 @@ pub enum SyncError {
     },
     #[error("the server sent something unreadable: {0}")]
     Malformed(String),
+    /// An answer that is not the server's: an error page of something on the way (a proxy,
+    /// a captive portal), HTTP `status`.
+    #[error("something on the way answered instead of the server ({status})")]
+    OnTheWay { status: u16 },
     #[error("this kiosk is not enrolled yet")]
     NotEnrolled,
     /// The server no longer accepts this kiosk's key: revoked, or enrolled again elsewhere.
@@ -46,11 +50,19 @@ pub enum SyncError {
     Store(#[from] crate::store::StoreError),
 }
 
+/// A transport failure, without the address it was for: addresses name bookings and holds
+/// (`/bookings/K7MX4PRT/cancel`, `/holds/<id>/confirm`), and errors are logged.
+fn unreachable(err: reqwest::Error) -> SyncError {
+    SyncError::Unreachable(err.without_url())
+}
+
 impl SyncError {
     /// Whether trying again later may succeed: the network, or the server's own trouble.
     pub fn is_retryable(&self) -> bool {
         match self {
-            SyncError::Unreachable(_) | SyncError::Malformed(_) => true,
+            SyncError::Unreachable(_) | SyncError::Malformed(_) | SyncError::OnTheWay { .. } => {
+                true
+            }
             SyncError::Refused { status, .. } => *status >= 500 || *status == 429,
             _ => false,
         }
@@ -97,7 +109,7 @@ impl ServerClient {
             .timeout(REQUEST_TIMEOUT)
             .user_agent(concat!("sportello-kiosk/", env!("CARGO_PKG_VERSION")))
             .build()
-            .map_err(SyncError::Unreachable)?;
+            .map_err(unreachable)?;
         Ok(ServerClient {
             http,
             base,
@@ -114,7 +126,8 @@ impl ServerClient {
     fn url(&self, path: &str) -> Result<Url, SyncError> {
         self.base
             .join(path.trim_start_matches('/'))
-            .map_err(|err| SyncError::Malformed(format!("URL {path}: {err}")))
+            // Not the path: it may name a booking or a hold, and errors end up in the log.
+            .map_err(|err| SyncError::Malformed(format!("a request's address: {err}")))
     }
 
     /// One page of the change feed after `since`.
@@ -160,6 +173,29 @@ impl ServerClient {
             .json(&serde_json::json!({"username": username, "password": password}))
             .timeout(INTERACTIVE_TIMEOUT);
         read_json(request.send().await).await
+    }
+
+    /// Changes the password of the account whose session `token` is.
+    pub async fn change_password(
+        &self,
+        token: &str,
+        change: &sportello_core::account::PasswordChange,
+    ) -> Result<(), SyncError> {
+        let response = self
+            .http
+            .post(self.url("api/v1/auth/password")?)
+            .bearer_auth(token)
+            .json(change)
+            .timeout(INTERACTIVE_TIMEOUT)
+            .send()
+            .await
+            .map_err(unreachable)?;
+        if response.status() == StatusCode::NO_CONTENT {
+            return Ok(());
+        }
+        read_json::<serde_json::Value>(Ok(response))
+            .await
+            .map(|_| ())
     }
 
     /// An organisation's bookings from today on, with an operator's session.
@@ -223,7 +259,7 @@ impl ServerClient {
         if let Some(etag) = etag {
             request = request.header(reqwest::header::IF_NONE_MATCH, etag);
         }
-        let response = request.send().await.map_err(SyncError::Unreachable)?;
+        let response = request.send().await.map_err(unreachable)?;
         if response.status() == StatusCode::NOT_MODIFIED {
             return Ok(None);
         }
@@ -355,9 +391,9 @@ impl ServerClient {
                     .header(reqwest::header::CONTENT_TYPE, "application/json")
                     .body(body.to_owned());
             }
-            let response = request.send().await.map_err(SyncError::Unreachable)?;
+            let response = request.send().await.map_err(unreachable)?;
             let status = response.status();
-            let text = response.text().await.map_err(SyncError::Unreachable)?;
+            let text = response.text().await.map_err(unreachable)?;
             if status == StatusCode::UNAUTHORIZED && bearer.is_some() {
                 return Ok(WriteAnswer {
                     status: status.as_u16(),
@@ -377,9 +413,9 @@ impl ServerClient {
             // proxy's error page on the way (404, 408, 413…) is the network's trouble.
             let is_problem = serde_json::from_str::<Problem>(&text).is_ok();
             if status.is_client_error() && !is_problem || status == StatusCode::REQUEST_TIMEOUT {
-                return Err(SyncError::Malformed(format!(
-                    "{status} without a problem document"
-                )));
+                return Err(SyncError::OnTheWay {
+                    status: status.as_u16(),
+                });
             }
             if status.is_server_error() || status == StatusCode::TOO_MANY_REQUESTS {
                 return Err(SyncError::Refused {
@@ -435,7 +471,7 @@ pub fn new_key() -> String {
 async fn read_json<T: DeserializeOwned>(
     response: Result<reqwest::Response, reqwest::Error>,
 ) -> Result<T, SyncError> {
-    let response = response.map_err(SyncError::Unreachable)?;
+    let response = response.map_err(unreachable)?;
     let status = response.status();
     if !status.is_success() {
         let (code, detail) = match response.json::<Problem>().await {
@@ -450,9 +486,9 @@ async fn read_json<T: DeserializeOwned>(
     }
     response.json().await.map_err(|err| {
         if err.is_decode() {
-            SyncError::Malformed(err.to_string())
+            SyncError::Malformed(err.without_url().to_string())
         } else {
-            SyncError::Unreachable(err)
+            unreachable(err)
         }
     })
 }

@@ -313,16 +313,26 @@ pub async fn operator_login(
     username: String,
     password: String,
 ) -> Result<sportello_core::kiosk::LoginOutcome, CommandError> {
-    state
+    Ok(state.wizard.operators.login(&username, &password).await)
+}
+
+/// Replaces the temporary password an operator just logged in with by their own.
+#[tauri::command(async)]
+pub async fn operator_change_password(
+    state: State<'_, KioskState>,
+    old_password: String,
+    new_password: String,
+) -> Result<sportello_core::kiosk::PasswordChangeOutcome, CommandError> {
+    Ok(state
         .wizard
-        .login(&username, &password)
-        .await
-        .map_err(wizard_error)
+        .operators
+        .change_password(&old_password, &new_password)
+        .await)
 }
 
 #[tauri::command(async)]
 pub async fn operator_logout(state: State<'_, KioskState>) -> Result<(), CommandError> {
-    state.wizard.logout().await;
+    state.wizard.operators.logout().await;
     Ok(())
 }
 
@@ -330,15 +340,16 @@ pub async fn operator_logout(state: State<'_, KioskState>) -> Result<(), Command
 pub fn current_operator(
     state: State<'_, KioskState>,
 ) -> Option<sportello_core::kiosk::OperatorInfo> {
-    state.wizard.operator()
+    state.wizard.operators.operator()
 }
 
-/// The logged-in operator's organisation's bookings; `None` without an operator or a link.
+/// The logged-in operator's organisation's bookings, as the list shows them; `None` without an
+/// operator or a link.
 #[tauri::command(async)]
 pub async fn operator_bookings(
     state: State<'_, KioskState>,
-) -> Result<Option<Vec<sportello_core::booking::BookingRecord>>, CommandError> {
-    Ok(state.wizard.organization_bookings().await)
+) -> Result<Option<Vec<sportello_core::kiosk::OperatorBooking>>, CommandError> {
+    Ok(state.wizard.operators.bookings().await)
 }
 
 /// Cancels one of the operator's organisation's bookings.

@@ -84,8 +84,10 @@ pub fn book_offline(
                 method: "POST".to_owned(),
                 path: format!("api/v1/kiosk/leases/{}/book", lease.lease_id),
                 body: serde_json::to_string(&report).expect("serialises"),
-                label: lease.lease_id.clone(),
-                deadline: None,
+                label: code_end(&lease.code),
+                chain: booking_chain(&lease.code),
+                // Reported until the appointment is over: after that it changes nothing.
+                deadline: lease.end,
                 bearer: None,
             }
         },
@@ -117,42 +119,75 @@ pub fn book_offline(
 /// placed after they gave up would keep a seat from everyone for nothing.
 const HOLD_WORTH_SECS: i64 = 60;
 
-fn write(kind: &str, path: String, body: &impl serde::Serialize, label: &str) -> NewWrite {
+/// A write: what, where, what it is about (shown to staff if it fails), the writes it must
+/// follow (`chain`), and until when it is of use.
+fn write(
+    kind: &str,
+    path: String,
+    body: &impl serde::Serialize,
+    label: String,
+    chain: String,
+    deadline: i64,
+) -> NewWrite {
     NewWrite {
         kind: kind.to_owned(),
         method: "POST".to_owned(),
         path,
         body: serde_json::to_string(body).expect("serialises"),
-        label: label.to_owned(),
-        deadline: None,
+        label,
+        chain,
+        deadline,
         bearer: None,
     }
 }
 
+/// Writes on one booking go in the order they were made (a cancellation never overtakes the
+/// booking it cancels); writes on other bookings do not wait for them.
+fn booking_chain(code: &str) -> String {
+    format!("booking:{code}")
+}
+
+/// Writes on one hold, likewise.
+fn hold_chain(hold_id: &str) -> String {
+    format!("hold:{hold_id}")
+}
+
+/// A booking code's end, to recognise it by on a public screen without showing all of it.
+fn code_end(code: &str) -> String {
+    let tail: String = code
+        .chars()
+        .rev()
+        .take(4)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    format!("…{tail}")
+}
+
 /// Holds a slot while the person completes the booking.
 pub fn hold(request: &HoldRequest, now: i64) -> NewWrite {
-    NewWrite {
-        deadline: Some(now + HOLD_WORTH_SECS),
-        ..write(
-            "hold",
-            "api/v1/holds".to_owned(),
-            request,
-            &request.procedure_id,
-        )
-    }
+    write(
+        "hold",
+        "api/v1/holds".to_owned(),
+        request,
+        request.procedure_id.clone(),
+        // Its own chain: nothing comes before a new hold.
+        format!("hold-request:{}", crate::client::new_key()),
+        now + HOLD_WORTH_SECS,
+    )
 }
 
 /// Confirms a hold for a person; useless once the hold has expired.
 pub fn confirm(hold: &Hold, request: &ConfirmRequest) -> NewWrite {
-    NewWrite {
-        deadline: Some(hold.expires_at.as_second()),
-        ..write(
-            "confirm",
-            format!("api/v1/holds/{}/confirm", hold.hold_id),
-            request,
-            &hold.procedure_id,
-        )
-    }
+    write(
+        "confirm",
+        format!("api/v1/holds/{}/confirm", hold.hold_id),
+        request,
+        hold.procedure_id.clone(),
+        hold_chain(&hold.hold_id),
+        hold.expires_at.as_second(),
+    )
 }
 
 /// Cancels a booking (with the person's proof: a kiosk has no authority of its own over
@@ -161,41 +196,38 @@ pub fn cancel(code: &str, proof: &CitizenProof, starts_at: i64) -> NewWrite {
     let request = CancelRequest {
         proof: Some(proof.clone()),
     };
-    NewWrite {
-        deadline: Some(starts_at),
-        ..write(
-            "cancel",
-            format!("api/v1/bookings/{code}/cancel"),
-            &request,
-            code,
-        )
-    }
+    write(
+        "cancel",
+        format!("api/v1/bookings/{code}/cancel"),
+        &request,
+        code_end(code),
+        booking_chain(code),
+        starts_at,
+    )
 }
 
 /// Cancels a booking on an operator's authority (their session goes with the write).
 pub fn cancel_as_operator(code: &str, starts_at: i64) -> NewWrite {
-    NewWrite {
-        deadline: Some(starts_at),
-        ..write(
-            "cancel",
-            format!("api/v1/bookings/{code}/cancel"),
-            &CancelRequest { proof: None },
-            code,
-        )
-    }
+    write(
+        "cancel",
+        format!("api/v1/bookings/{code}/cancel"),
+        &CancelRequest { proof: None },
+        code_end(code),
+        booking_chain(code),
+        starts_at,
+    )
 }
 
 /// Moves a booking; useless once the current appointment has started.
 pub fn reschedule(code: &str, request: &RescheduleRequest, starts_at: i64) -> NewWrite {
-    NewWrite {
-        deadline: Some(starts_at),
-        ..write(
-            "reschedule",
-            format!("api/v1/bookings/{code}/reschedule"),
-            request,
-            code,
-        )
-    }
+    write(
+        "reschedule",
+        format!("api/v1/bookings/{code}/reschedule"),
+        request,
+        code_end(code),
+        booking_chain(code),
+        starts_at,
+    )
 }
 
 /// Checks a person in with their receipt, on arrival at the office; useless after the day.
@@ -203,10 +235,14 @@ pub fn check_in(receipt: &str, code: &str, end_of_day: i64) -> NewWrite {
     let request = CheckInRequest {
         receipt: receipt.to_owned(),
     };
-    NewWrite {
-        deadline: Some(end_of_day),
-        ..write("check_in", "api/v1/checkins".to_owned(), &request, code)
-    }
+    write(
+        "check_in",
+        "api/v1/checkins".to_owned(),
+        &request,
+        code_end(code),
+        booking_chain(code),
+        end_of_day,
+    )
 }
 
 /// Puts a write in the outbox and wakes the engine to deliver it now.
@@ -221,13 +257,19 @@ pub fn submit(
     Ok(entry)
 }
 
-/// Releases a hold the person left.
+/// Releases a hold the person left (its id is a secret: not what staff see).
 pub fn release(hold_id: &str, now: i64) -> NewWrite {
     NewWrite {
         method: "DELETE".to_owned(),
         body: String::new(),
-        deadline: Some(now + HOLD_WORTH_SECS * 10),
-        ..write("release", format!("api/v1/holds/{hold_id}"), &(), hold_id)
+        ..write(
+            "release",
+            format!("api/v1/holds/{hold_id}"),
+            &(),
+            String::new(),
+            hold_chain(hold_id),
+            now + HOLD_WORTH_SECS * 10,
+        )
     }
 }
 

@@ -10,12 +10,14 @@ pub mod desk;
 pub mod directory;
 pub mod faq_search;
 pub mod identity;
+pub mod operator;
 pub mod outbox;
 pub mod printing;
 pub mod store;
 pub mod street_map;
 pub mod sync;
 pub mod territory;
+pub mod window;
 pub mod wizard;
 
 use crate::cache::Cache;
@@ -89,6 +91,7 @@ pub fn run() -> Result<(), StartError> {
             commands::cancel_booking,
             commands::print_receipt,
             commands::operator_login,
+            commands::operator_change_password,
             commands::operator_logout,
             commands::current_operator,
             commands::operator_bookings,
@@ -97,21 +100,6 @@ pub fn run() -> Result<(), StartError> {
         ])
         .run(tauri::generate_context!())
         .map_err(StartError::Tauri)
-}
-
-/// A public terminal: the window fills the screen, has no frame, and cannot be closed from it.
-fn lock_down_window(app: &tauri::App) -> Result<(), StartError> {
-    let Some(window) = app.get_webview_window("main") else {
-        return Ok(());
-    };
-    window.set_fullscreen(true)?;
-    window.set_decorations(false)?;
-    window.on_window_event(|event| {
-        if let tauri::WindowEvent::CloseRequested { api, .. } = event {
-            api.prevent_close();
-        }
-    });
-    Ok(())
 }
 
 fn setup(app: &mut tauri::App) -> Result<(), StartError> {
@@ -123,9 +111,6 @@ fn setup(app: &mut tauri::App) -> Result<(), StartError> {
     )?));
     let store = Arc::new(Mutex::new(Store::open(&data_dir.join("state.sqlite3"))?));
     tracing::info!(kiosk = %config.kiosk_id, server = %config.server_url, "kiosk starting");
-    if config.kiosk_mode {
-        lock_down_window(app)?;
-    }
 
     let clock = sportello_core::clock::SystemClock::shared();
     let engine = SyncEngine::new(
@@ -166,6 +151,7 @@ fn setup(app: &mut tauri::App) -> Result<(), StartError> {
             receipt_url: config.receipt_url(),
             place_url: config.place_url(),
             street_map: street_map.as_ref().map(|archive| archive.zooms()),
+            kiosk_mode: config.kiosk_mode,
         },
         street_map,
         printer: config.receipt_printer(),
@@ -181,6 +167,8 @@ fn setup(app: &mut tauri::App) -> Result<(), StartError> {
         clock,
     });
 
+    // The window last: its page loads find the kiosk's state ready.
+    window::open(app, config.kiosk_mode)?;
     tauri::async_runtime::spawn(engine.run(config.sync_interval(), wake_sync));
     let handle = app.handle().clone();
     tauri::async_runtime::spawn(async move {

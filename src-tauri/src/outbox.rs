@@ -1,14 +1,23 @@
-//! Delivers the outbox: every write the kiosk made, in the order it made them, exactly once.
+//! Delivers the outbox: every write the kiosk made, exactly once, each booking's in the order
+//! they were made.
 //!
 //! Each entry carries its idempotency key from the moment it was written down, so a delivery
 //! that reached the server but whose answer was lost is answered the same when sent again.
-//! Failures a retry may cure (no network, the server's trouble) wait with a growing pause and
-//! hold back the entries behind them: a cancellation must not overtake its booking. Refusals
-//! (slot taken, already booked, bad input) end the entry; they are never retried.
+//! Writes on one booking (or hold) form a chain: a cancellation never overtakes its booking.
+//! Different bookings do not wait for each other: a report that keeps failing holds back its
+//! own booking's writes, never a new person's hold.
+//!
+//! Failures a retry may cure wait with a growing pause, cut short as soon as the server
+//! answers anything (the link is back). With no link at all the round stops at the first
+//! entry: the others would only wait for the same timeout. An answer from something on the
+//! way rather than the server (a proxy's HTML 403) counts as a refusal after a few tries.
+//! Refusals by the server (slot taken, already booked, bad input) end the entry at once.
+//! Every entry has a deadline; past it the entry is given up. Ended entries keep no body.
 
 use crate::client::{ServerClient, SyncError};
 use crate::identity::Identity;
-use crate::store::{OutboxStatus, Store};
+use crate::store::{OutboxStatus, RetryCause, Store};
+use std::collections::HashSet;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 /// The store as the engine and the commands share it.
@@ -24,6 +33,10 @@ pub fn lock(store: &SharedStore) -> MutexGuard<'_, Store> {
 
 /// The longest pause between two tries of one entry.
 const MAX_PAUSE_SECS: i64 = 300;
+
+/// How many answers from something other than the server an entry takes before it counts as
+/// refused: a proxy's error page may be a passing mistake, but not forever.
+pub const REFUSALS_ON_THE_WAY: u32 = 3;
 
 /// The pause before try number `attempts + 1`: 2, 4, 8 … seconds up to five minutes, with a
 /// quarter of jitter so that 117 kiosks back online at once do not knock in step.
@@ -42,10 +55,13 @@ pub struct Delivery {
     pub delivered: usize,
     pub rejected: usize,
     pub abandoned: usize,
+    /// Entries that failed this round and will be tried again.
+    pub retrying: usize,
 }
 
-/// Delivers the entries that are due, oldest first. Stops at the first one that must wait.
-/// `Err(SyncError::Rejected)` when the server no longer accepts this kiosk.
+/// Delivers the entries that are due, oldest first, skipping the chains whose earlier entry
+/// must wait. `Err` when the server cannot be reached at all (`Unreachable`, with what was
+/// done before kept), or no longer accepts this kiosk (`Rejected`).
 pub async fn deliver(
     client: &ServerClient,
     identity: &Identity,
@@ -53,17 +69,22 @@ pub async fn deliver(
 ) -> Result<Delivery, SyncError> {
     let clock = client.clock();
     let mut done = Delivery::default();
+    let mut waiting: HashSet<String> = HashSet::new();
     let pending = lock(store).pending()?;
     for entry in pending {
+        if waiting.contains(&entry.chain) {
+            continue;
+        }
         let now = clock.unix();
-        if entry.deadline.is_some_and(|deadline| deadline <= now) {
+        if entry.deadline <= now {
             lock(store).finish(entry.id, OutboxStatus::Abandoned, None, now)?;
             done.abandoned += 1;
             continue;
         }
         // (A pause longer than the longest means the clock went back: due now.)
         if entry.next_attempt_at > now && entry.next_attempt_at <= now + MAX_PAUSE_SECS {
-            break;
+            waiting.insert(entry.chain);
+            continue;
         }
         let sent = client
             .write_as(
@@ -85,14 +106,31 @@ pub async fn deliver(
                     done.rejected += 1;
                     OutboxStatus::Rejected
                 };
-                lock(store).finish(entry.id, status, Some((answer.status, &answer.body)), now)?;
+                let mut store = lock(store);
+                store.finish(entry.id, status, Some((answer.status, &answer.body)), now)?;
+                // The server answered: whatever waited for the link is due now.
+                store.reset_waits(now)?;
             }
             // The kiosk's key is refused: nothing more can be delivered. What waits stays (the
             // engine decides how long, see `sync`).
             Err(SyncError::Rejected) => return Err(SyncError::Rejected),
+            Err(SyncError::OnTheWay { status }) if entry.refusals + 1 >= REFUSALS_ON_THE_WAY => {
+                lock(store).refused_on_the_way(entry.id, status, now)?;
+                done.rejected += 1;
+            }
             Err(err) if err.is_retryable() => {
-                lock(store).retry_later(entry.id, now + pause_after(entry.attempts))?;
-                return Err(err);
+                let cause = match err {
+                    SyncError::OnTheWay { .. } => RetryCause::OnTheWay,
+                    SyncError::Unreachable(_) => RetryCause::Link,
+                    _ => RetryCause::Server,
+                };
+                lock(store).retry_later(entry.id, now + pause_after(entry.attempts), cause)?;
+                done.retrying += 1;
+                waiting.insert(entry.chain);
+                // No link at all: every other entry would wait for the same timeout.
+                if matches!(err, SyncError::Unreachable(_)) {
+                    return Err(err);
+                }
             }
             Err(err) => return Err(err),
         }

@@ -20,6 +20,9 @@ use tokio::sync::{Notify, watch};
 /// How soon the engine looks again while writes wait in the outbox.
 const WRITES_WAITING_PAUSE: Duration = Duration::from_secs(3);
 
+/// How many failed writes the staff panel lists (the newest).
+const FAILURES_SHOWN: usize = 20;
+
 /// How long a kiosk the server refuses keeps what waits in its outbox.
 pub const REFUSED_GRACE_SECS: i64 = 7 * 24 * 3600;
 
@@ -128,6 +131,10 @@ impl SyncEngine {
     /// and fetches free places. The pull's success decides whether the kiosk shows online.
     pub async fn sync_once(&self) -> Result<SyncReport, SyncError> {
         let kiosk_result = self.kiosk_round().await;
+        if let Err(err) = &kiosk_result {
+            // (Errors name no address: those name bookings and holds. See `client`.)
+            tracing::warn!(error = %err, "outbox or leases not synced; will retry");
+        }
         let result = self.pull_all().await;
         match &result {
             Ok(report) => {
@@ -138,6 +145,11 @@ impl SyncEngine {
                     status.last_sync = Some(now);
                     status.cursor = report.cursor;
                 });
+                // The server answers: writes that waited out an outage go now, not after
+                // their pause (a person may be waiting for one of them).
+                if let Err(err) = self.deliver_waiting(now).await {
+                    tracing::warn!(error = %err, "outbox delivery failed");
+                }
                 if let Err(err) = self.pull_slots(report.slots_etag.as_deref()).await {
                     tracing::warn!(error = %err, "cannot fetch free places");
                 }
@@ -237,6 +249,18 @@ impl SyncEngine {
         outcome
     }
 
+    /// Delivers what waited for the link, once it is back.
+    async fn deliver_waiting(&self, now: i64) -> Result<(), SyncError> {
+        let (Some(kiosk), Some(identity)) = (&self.kiosk, self.identity()) else {
+            return Ok(());
+        };
+        if self.status.borrow().refused || outbox::lock(&kiosk.store).reset_waits(now)? == 0 {
+            return Ok(());
+        }
+        outbox::deliver(&self.client, &identity, &kiosk.store).await?;
+        Ok(())
+    }
+
     /// Free places, unless the copy is current: the feed's last page named the current ones
     /// (`current`), or the server answers 304.
     async fn pull_slots(&self, current: Option<&str>) -> Result<(), SyncError> {
@@ -255,14 +279,22 @@ impl SyncEngine {
         let Some(kiosk) = &self.kiosk else {
             return;
         };
-        match outbox::lock(&kiosk.store).counts(self.clock.unix()) {
-            Ok(counts) => {
+        let now = self.clock.unix();
+        let read = {
+            let store = outbox::lock(&kiosk.store);
+            store
+                .counts(now)
+                .and_then(|counts| Ok((counts, store.failures(now, FAILURES_SHOWN)?)))
+        };
+        match read {
+            Ok((counts, failures)) => {
                 self.status.send_if_modified(|status| {
                     let before = status.clone();
                     status.outbox_pending = counts.outbox_pending;
                     status.outbox_failed = counts.outbox_rejected;
                     status.leases_free = counts.leases_free;
                     status.leases_used = counts.leases_used;
+                    status.failures = failures;
                     *status != before
                 });
             }

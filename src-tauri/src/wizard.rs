@@ -6,6 +6,7 @@
 use crate::client::ServerClient;
 use crate::desk::{self, DeskError};
 use crate::identity::{self, Identity};
+use crate::operator::OperatorDesk;
 use crate::outbox::{SharedStore, lock};
 use crate::store::{OutboxEntry, OutboxStatus, StoreError, StoredLease};
 use jiff::Timestamp;
@@ -13,8 +14,8 @@ use sportello_core::api::{Problem, ProblemCode};
 use sportello_core::booking::{Booking, CitizenProof, ConfirmRequest, Hold, HoldRequest};
 use sportello_core::identity::Person;
 use sportello_core::kiosk::{
-    BookOutcome, CancelOutcome, HoldOutcome, LoginOutcome, LookupOutcome, OperatorInfo,
-    RescheduleOutcome, SlotChoice, SlotList, SlotSource,
+    BookOutcome, CancelOutcome, HoldOutcome, LookupOutcome, RescheduleOutcome, SlotChoice,
+    SlotList, SlotSource,
 };
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -36,15 +37,6 @@ pub enum WizardError {
     Identity(#[from] identity::IdentityError),
 }
 
-/// An operator's session, in memory only: it never reaches the disk but through the outbox
-/// entries made on their behalf (erased once answered), and it ends with the app.
-#[derive(Clone)]
-struct OperatorSession {
-    token: String,
-    expires_at: i64,
-    info: OperatorInfo,
-}
-
 /// The wizard's side of the kiosk backend.
 #[derive(Clone)]
 pub struct Wizard {
@@ -53,7 +45,8 @@ pub struct Wizard {
     /// Wakes the sync engine to deliver the outbox now.
     pub wake: Arc<Notify>,
     pub identity_dir: PathBuf,
-    operator: Arc<std::sync::Mutex<Option<OperatorSession>>>,
+    /// The operator logged in here, if any: bookings are then on their behalf.
+    pub operators: Arc<OperatorDesk>,
 }
 
 fn timestamp(unix: i64) -> Timestamp {
@@ -78,11 +71,11 @@ impl Wizard {
         identity_dir: PathBuf,
     ) -> Wizard {
         Wizard {
+            operators: Arc::new(OperatorDesk::new(client.clone())),
             store,
             client,
             wake,
             identity_dir,
-            operator: Arc::default(),
         }
     }
 
@@ -91,105 +84,27 @@ impl Wizard {
         self.client.clock().unix()
     }
 
-    fn session(&self) -> Option<OperatorSession> {
-        let mut session = self
-            .operator
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if session
-            .as_ref()
-            .is_some_and(|session| session.expires_at <= self.now())
-        {
-            *session = None;
-        }
-        session.clone()
-    }
-
-    /// The operator logged in at this kiosk, if any.
-    pub fn operator(&self) -> Option<OperatorInfo> {
-        self.session().map(|session| session.info)
-    }
-
-    /// Logs an operator of a comune or patronato in: from now on bookings are made on their
-    /// behalf, recorded for their organisation.
-    pub async fn login(&self, username: &str, password: &str) -> Result<LoginOutcome, WizardError> {
-        let session = match self.client.login(username, password).await {
-            Ok(session) => session,
-            Err(crate::client::SyncError::Refused {
-                code: Some(ProblemCode::TooManyRequests),
-                ..
-            }) => return Ok(LoginOutcome::TooMany),
-            Err(crate::client::SyncError::Refused { status, .. }) if status < 500 => {
-                return Ok(LoginOutcome::Refused);
-            }
-            Err(_) => return Ok(LoginOutcome::Offline),
-        };
-        if session.user.role != sportello_core::account::Role::Operator {
-            self.client.logout(&session.token).await;
-            return Ok(LoginOutcome::Refused);
-        }
-        let info = OperatorInfo {
-            username: session.user.username.clone(),
-            organization_id: session.user.organization_id.clone(),
-        };
-        *self
-            .operator
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(OperatorSession {
-            token: session.token,
-            // Judged by this machine's clock: a working day at most.
-            expires_at: self.now() + 8 * 3600,
-            info: info.clone(),
-        });
-        Ok(LoginOutcome::LoggedIn { operator: info })
-    }
-
-    /// Ends the operator's session (on "log out", and when the terminal starts over).
-    pub async fn logout(&self) {
-        let session = self
-            .operator
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .take();
-        if let Some(session) = session {
-            self.client.logout(&session.token).await;
-        }
-    }
-
-    /// The logged-in operator's organisation's bookings from today on, with the people's
-    /// details (shown to the operator, kept nowhere). `None` without an operator or a link.
-    pub async fn organization_bookings(
-        &self,
-    ) -> Option<Vec<sportello_core::booking::BookingRecord>> {
-        let session = self.session()?;
-        let organization = session.info.organization_id.clone()?;
-        self.client
-            .organization_bookings(&session.token, &organization)
-            .await
-            .ok()
-    }
-
     /// Cancels one of the operator's organisation's bookings, on their authority.
     pub async fn cancel_for_operator(
         &self,
         booking: &Booking,
     ) -> Result<CancelOutcome, WizardError> {
         self.identity()?;
-        let Some(session) = self.session() else {
+        let Some(bearer) = self.operators.bearer() else {
             return Ok(CancelOutcome::Refused {
                 code: ProblemCode::Unauthorized,
                 detail: "no operator is logged in".to_owned(),
             });
         };
         let mut write = desk::cancel_as_operator(&booking.code, booking.start.as_second());
-        write.bearer = Some(session.token);
+        write.bearer = Some(bearer);
         let entry = self.send(&write, CONFIRM_WAIT).await?;
         Ok(cancel_outcome(&entry))
     }
 
     /// A write on the operator's behalf when one is logged in.
     fn on_behalf(&self, mut write: crate::store::NewWrite) -> crate::store::NewWrite {
-        write.bearer = self.session().map(|session| session.token);
+        write.bearer = self.operators.bearer();
         write
     }
 

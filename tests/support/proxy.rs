@@ -1,10 +1,12 @@
 //! A TCP proxy on loopback between kiosks and the server, to break the link on purpose: pass,
-//! drop every connection (the link is down), delay each chunk, or cut each response after a
-//! number of bytes. It counts the bytes that go through, for the figures of the README.
+//! drop every connection (the link is down), delay each chunk, cut each response after a
+//! number of bytes, or answer requests for some address itself with an HTML error page, as a
+//! misconfigured proxy or a captive portal does. It counts the bytes that go through, for the
+//! figures of the README.
 
 use std::net::SocketAddr;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
@@ -27,6 +29,10 @@ struct Shared {
     up: AtomicU64,
     down: AtomicU64,
     requests: AtomicU64,
+    /// Requests whose request line contains this are answered `403 Forbidden` in HTML.
+    refused: Mutex<Option<String>>,
+    /// How many were.
+    refusals: AtomicU64,
 }
 
 pub struct Proxy {
@@ -76,6 +82,17 @@ impl Proxy {
         self.set_mode(Mode::Truncate);
     }
 
+    /// Answers every request whose address contains `fragment` with an HTML 403 of its own
+    /// (`None`: none).
+    pub fn refuse(&self, fragment: Option<&str>) {
+        *self.shared.refused.lock().unwrap() = fragment.map(str::to_owned);
+    }
+
+    /// How many requests it answered itself with its 403.
+    pub fn refusals(&self) -> u64 {
+        self.shared.refusals.load(Ordering::SeqCst)
+    }
+
     /// HTTP requests sent through since the last call.
     pub fn take_requests(&self) -> u64 {
         self.shared.requests.swap(0, Ordering::SeqCst)
@@ -104,10 +121,15 @@ fn mode(shared: &Shared) -> Mode {
     }
 }
 
+const FORBIDDEN_PAGE: &str = "HTTP/1.1 403 Forbidden\r\nContent-Type: text/html\r\n\
+    Content-Length: 48\r\nConnection: close\r\n\r\n<html><body><h1>403 Forbidden</h1></body></html>";
+
 async fn relay(client: TcpStream, server: TcpStream, shared: Arc<Shared>) {
-    let (mut client_read, mut client_write) = client.into_split();
+    let (mut client_read, client_write) = client.into_split();
+    let client_write = Arc::new(tokio::sync::Mutex::new(client_write));
     let (mut server_read, mut server_write) = server.into_split();
     let up_state = shared.clone();
+    let refusing = client_write.clone();
     let up = tokio::spawn(async move {
         let mut buffer = vec![0u8; 16 * 1024];
         loop {
@@ -124,6 +146,18 @@ async fn relay(client: TcpStream, server: TcpStream, shared: Arc<Shared>) {
                 .filter(|window| *window == b"HTTP/1.1\r\n")
                 .count();
             up_state.requests.fetch_add(lines as u64, Ordering::SeqCst);
+            let refused = up_state.refused.lock().unwrap().clone();
+            if let Some(fragment) = refused {
+                let head = String::from_utf8_lossy(&buffer[..n.min(512)]);
+                let line = head.lines().next().unwrap_or_default();
+                if line.ends_with("HTTP/1.1") && line.contains(&fragment) {
+                    up_state.refusals.fetch_add(1, Ordering::SeqCst);
+                    let mut client = refusing.lock().await;
+                    let _ = client.write_all(FORBIDDEN_PAGE.as_bytes()).await;
+                    let _ = client.shutdown().await;
+                    return;
+                }
+            }
             if server_write.write_all(&buffer[..n]).await.is_err() {
                 return;
             }
@@ -151,7 +185,7 @@ async fn relay(client: TcpStream, server: TcpStream, shared: Arc<Shared>) {
         let chunk = &buffer[..usize::try_from(n).unwrap()];
         shared.down.fetch_add(n, Ordering::SeqCst);
         sent += n;
-        if client_write.write_all(chunk).await.is_err() {
+        if client_write.lock().await.write_all(chunk).await.is_err() {
             break;
         }
         if mode(&shared) == Mode::Truncate && sent >= shared.limit.load(Ordering::SeqCst) {

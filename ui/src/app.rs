@@ -3,6 +3,7 @@
 use crate::backend;
 use crate::components::idle_guard::IdleGuard;
 use crate::components::keyboard::Keyboard;
+use crate::components::lockdown::Lockdown;
 use crate::components::status_bar::StatusBar;
 use crate::i18n;
 use crate::screens::{
@@ -100,6 +101,17 @@ pub fn App() -> Html {
     };
     // The operator logged in at this kiosk, if any (bookings are then on their behalf).
     let operator = use_state(|| None::<sportello_core::kiosk::OperatorInfo>);
+    // What the backend says, not what this page remembers: a page that loads again starts
+    // with no operator (the backend ends the session on every load), and the idle timeout
+    // then covers whoever is shown as logged in.
+    {
+        let operator = operator.setter();
+        use_effect_with((), move |()| {
+            spawn_local(async move {
+                operator.set(backend::current_operator().await.ok().flatten());
+            });
+        });
+    }
     let logged_in = {
         let operator = operator.setter();
         let screen = screen.setter();
@@ -181,6 +193,7 @@ pub fn App() -> Html {
                     <main class="screen" key={*generation}>{ body }</main>
                     <Keyboard />
                     <IdleGuard on_timeout={start_over} resting={resting} />
+                    <Lockdown />
                 </div>
             </ContextProvider<StatusContext>>
         </ContextProvider<Lang>>

@@ -192,8 +192,33 @@ pub async fn operator_logout() -> Result<(), BackendError> {
     invoke("operator_logout", NoArgs {}).await
 }
 
+pub async fn operator_change_password(
+    old_password: &str,
+    new_password: &str,
+) -> Result<sportello_core::kiosk::PasswordChangeOutcome, BackendError> {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Args<'a> {
+        old_password: &'a str,
+        new_password: &'a str,
+    }
+    invoke(
+        "operator_change_password",
+        Args {
+            old_password,
+            new_password,
+        },
+    )
+    .await
+}
+
+pub async fn current_operator() -> Result<Option<sportello_core::kiosk::OperatorInfo>, BackendError>
+{
+    invoke("current_operator", NoArgs {}).await
+}
+
 pub async fn operator_bookings()
--> Result<Option<Vec<sportello_core::booking::BookingRecord>>, BackendError> {
+-> Result<Option<Vec<sportello_core::kiosk::OperatorBooking>>, BackendError> {
     invoke("operator_bookings", NoArgs {}).await
 }
 

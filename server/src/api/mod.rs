@@ -59,6 +59,8 @@ pub struct AppState {
     pub slots: Arc<crate::booking::slots::SlotsCache>,
     /// Reverse proxies whose word on the client's address is taken.
     pub proxies: Arc<TrustedProxies>,
+    /// Computations requests arriving together share.
+    pub flights: Arc<crate::booking::Flights>,
 }
 
 impl AppState {

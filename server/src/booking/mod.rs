@@ -10,6 +10,7 @@
 //!   as the write, and a retry gets the stored answer.
 
 pub mod agenda;
+pub mod flight;
 pub mod leases;
 pub mod slots;
 
@@ -211,16 +212,41 @@ where
 
 // --- availability --------------------------------------------------------------------------
 
-/// The next free slots of a procedure, from `from` (default today) on.
+/// Computations that requests arriving together share (see [`flight`]).
+#[derive(Debug, Default)]
+pub struct Flights {
+    /// The next free slots, by procedure, first day and how many.
+    pub availability: flight::SingleFlight<(String, Date, usize), Availability>,
+    /// The free places of every procedure, for kiosks.
+    pub slots: flight::SingleFlight<(), std::sync::Arc<slots::CachedSlots>>,
+}
+
+/// The next free slots of a procedure, from `from` (default today) on. Requests for the same
+/// at the same moment share one walk of the agenda.
 pub async fn availability(
     state: &AppState,
     procedure_id: &str,
     from: Option<Date>,
     limit: usize,
 ) -> Result<Availability, BookingError> {
-    let now = state.clock.now();
-    let today = calendar::local_date(now);
+    let today = calendar::local_date(state.clock.now());
     let from = from.unwrap_or(today).max(today);
+    state
+        .flights
+        .availability
+        .run((procedure_id.to_owned(), from, limit), || {
+            walk_availability(state, procedure_id, from, limit)
+        })
+        .await
+}
+
+async fn walk_availability(
+    state: &AppState,
+    procedure_id: &str,
+    from: Date,
+    limit: usize,
+) -> Result<Availability, BookingError> {
+    let now = state.clock.now();
     let mut conn = state.db.conn().await?;
     let agenda = Agenda::load(&mut conn, &state.plans, procedure_id, None, from, None, now)
         .await?

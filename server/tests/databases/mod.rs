@@ -62,6 +62,15 @@ pub async fn all() -> Vec<TestDatabase> {
     databases
 }
 
+/// A fresh PostgreSQL database (its URL), or `None` when this run covers SQLite only.
+pub async fn postgres_only() -> Option<String> {
+    match std::env::var(POSTGRES_ENV) {
+        Ok(admin_url) => Some(fresh_postgres(&admin_url).await),
+        Err(_) if std::env::var(SQLITE_ONLY_ENV).is_ok_and(|v| v == "1") => None,
+        Err(_) => panic!("{POSTGRES_ENV} is not set: run ./test.sh, or set {SQLITE_ONLY_ENV}=1"),
+    }
+}
+
 /// Creates an empty database on the server at `admin_url` and returns its URL.
 async fn fresh_postgres(admin_url: &str) -> String {
     static COUNTER: AtomicU32 = AtomicU32::new(0);

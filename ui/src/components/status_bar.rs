@@ -4,7 +4,7 @@
 
 use crate::app::{StatusContext, use_lang};
 use crate::{backend, format, t};
-use sportello_core::kiosk::{Connection, KioskStatus};
+use sportello_core::kiosk::{Connection, FailureReason, KioskStatus};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -70,6 +70,7 @@ struct DetailsProps {
 /// The operator's view of the kiosk's link: what waits, what failed, what it can book offline.
 #[function_component]
 fn Details(props: &DetailsProps) -> Html {
+    let lang = use_lang();
     let status = props
         .status
         .clone()
@@ -97,7 +98,57 @@ fn Details(props: &DetailsProps) -> Html {
                 { row("leases-free", t!("leases-free"), status.leases_free) }
                 { row("leases-used", t!("leases-used"), status.leases_used) }
             </dl>
+            if !status.failures.is_empty() {
+                <h3>{ t!("outbox-failures-title") }</h3>
+                <ul class="failures" id="outbox-failures">
+                    { for status.failures.iter().map(|failure| html! {
+                        <li class="failure" data-kind={failure.kind.clone()}>
+                            <span class="failure-what">{ write_kind(&failure.kind) }</span>
+                            if !failure.reference.is_empty() {
+                                { " " }<bdi dir="ltr">{ &failure.reference }</bdi>
+                            }
+                            { " · " }{ format::day_and_time(failure.at, lang) }
+                            <br />
+                            <span class="failure-why">{ reason(&failure.reason) }</span>
+                        </li>
+                    }) }
+                </ul>
+            }
             <button class="status-close" onclick={props.on_close.clone()}>{ t!("close") }</button>
         </section>
+    }
+}
+
+/// What a failed write was, in the reader's language.
+fn write_kind(kind: &str) -> String {
+    match kind {
+        "hold" => t!("write-kind-hold"),
+        "confirm" => t!("write-kind-confirm"),
+        "release" => t!("write-kind-release"),
+        "cancel" => t!("write-kind-cancel"),
+        "reschedule" => t!("write-kind-reschedule"),
+        "check_in" => t!("write-kind-check-in"),
+        "lease_booking" => t!("write-kind-offline-booking"),
+        _ => t!("write-kind-other"),
+    }
+}
+
+/// Why it failed, for staff.
+fn reason(reason: &FailureReason) -> String {
+    match reason {
+        FailureReason::Refused { code, .. } => t!(
+            "failure-refused",
+            code = code.map_or_else(String::new, |code| {
+                serde_json::to_value(code)
+                    .ok()
+                    .and_then(|value| value.as_str().map(str::to_owned))
+                    .unwrap_or_default()
+            })
+        ),
+        FailureReason::RefusedOnTheWay { status } => {
+            t!("failure-on-the-way", status = status.to_string())
+        }
+        FailureReason::NotAnswered => t!("failure-not-answered"),
+        FailureReason::KioskRefused => t!("failure-kiosk-refused"),
     }
 }

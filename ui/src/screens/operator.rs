@@ -1,14 +1,17 @@
 //! The operators of comuni and patronati log in here to book on people's behalf; their
 //! bookings are recorded for their organisation. The session lives in the kiosk's memory
-//! only, and ends on "log out" or when the terminal starts over after a pause.
+//! only, and ends on "log out" or when the terminal starts over (after a pause, or a reload).
+//! An operator whose password is a temporary one chooses their own here first.
 
 use crate::app::use_lang;
 use crate::backend;
 use crate::components::back_button::BackButton;
 use crate::t;
-use sportello_core::booking::{Booking, BookingRecord, BookingStatus};
+use sportello_core::account::password_acceptable;
+use sportello_core::booking::{Booking, BookingStatus};
 use sportello_core::kiosk::{
-    LoginOutcome, OperatorInfo, RescheduleOutcome, SlotChoice, SlotSource,
+    LoginOutcome, OperatorBooking, OperatorInfo, PasswordChangeOutcome, RescheduleOutcome,
+    SlotChoice, SlotSource,
 };
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
@@ -27,6 +30,10 @@ pub fn OperatorLogin(props: &Props) -> Html {
     let password = use_state(String::new);
     let message = use_state(|| None::<&'static str>);
     let busy = use_state(|| false);
+    // Logged in with a temporary password: choosing one's own.
+    let changing = use_state(|| false);
+    let new_password = use_state(String::new);
+    let repeated = use_state(String::new);
     let input = |handle: &UseStateHandle<String>| {
         let handle = handle.clone();
         Callback::from(move |event: InputEvent| {
@@ -36,19 +43,58 @@ pub fn OperatorLogin(props: &Props) -> Html {
     let login = {
         let (username, password) = (username.clone(), password.clone());
         let (message, busy) = (message.setter(), busy.setter());
+        let changing = changing.setter();
         let on_login = props.on_login.clone();
         Callback::from(move |_: MouseEvent| {
             let (username, password) = ((*username).clone(), (*password).clone());
             let (message, busy, on_login) = (message.clone(), busy.clone(), on_login.clone());
+            let changing = changing.clone();
             busy.set(true);
             spawn_local(async move {
                 let outcome = backend::operator_login(username.trim(), &password).await;
                 busy.set(false);
+                message.set(None);
                 match outcome {
                     Ok(LoginOutcome::LoggedIn { operator }) => on_login.emit(operator),
+                    Ok(LoginOutcome::MustChangePassword) => changing.set(true),
                     Ok(LoginOutcome::Refused) => message.set(Some("operator-refused")),
                     Ok(LoginOutcome::TooMany) => message.set(Some("manage-too-many")),
                     Ok(LoginOutcome::Offline) => message.set(Some("operator-offline")),
+                    Err(_) => message.set(Some("error-unexpected")),
+                }
+            });
+        })
+    };
+    let change = {
+        let (password, new_password, repeated) =
+            (password.clone(), new_password.clone(), repeated.clone());
+        let (message, busy) = (message.setter(), busy.setter());
+        let on_login = props.on_login.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (old, new) = ((*password).clone(), (*new_password).clone());
+            if new != *repeated {
+                message.set(Some("operator-passwords-differ"));
+                return;
+            }
+            if !password_acceptable(&new) {
+                message.set(Some("operator-password-short"));
+                return;
+            }
+            let (message, busy, on_login) = (message.clone(), busy.clone(), on_login.clone());
+            busy.set(true);
+            spawn_local(async move {
+                let outcome = backend::operator_change_password(&old, &new).await;
+                busy.set(false);
+                match outcome {
+                    Ok(PasswordChangeOutcome::Changed { operator }) => on_login.emit(operator),
+                    Ok(PasswordChangeOutcome::TooShort) => {
+                        message.set(Some("operator-password-short"));
+                    }
+                    Ok(PasswordChangeOutcome::Refused | PasswordChangeOutcome::NotLoggedIn) => {
+                        message.set(Some("operator-refused"));
+                    }
+                    Ok(PasswordChangeOutcome::TooMany) => message.set(Some("manage-too-many")),
+                    Ok(PasswordChangeOutcome::Offline) => message.set(Some("operator-offline")),
                     Err(_) => message.set(Some("error-unexpected")),
                 }
             });
@@ -58,8 +104,43 @@ pub fn OperatorLogin(props: &Props) -> Html {
         "operator-refused" => t!("operator-refused"),
         "manage-too-many" => t!("manage-too-many"),
         "operator-offline" => t!("operator-offline"),
+        "operator-passwords-differ" => t!("operator-passwords-differ"),
+        "operator-password-short" => t!(
+            "operator-password-short",
+            length = sportello_core::account::MIN_PASSWORD_LENGTH.to_string()
+        ),
         _ => t!("error-unexpected"),
     };
+    if *changing {
+        return html! {
+            <section class="operator" id="screen-operator-password">
+                <BackButton on_back={props.on_back.clone()} />
+                <h1>{ t!("operator-change-title") }</h1>
+                <p class="notice">{ t!("operator-change-hint",
+                    length = sportello_core::account::MIN_PASSWORD_LENGTH.to_string()) }</p>
+                <div class="form">
+                    <label class="field">
+                        <span class="field-label">{ t!("operator-new-password") }</span>
+                        <input id="operator-new-password" type="password" dir="ltr"
+                               autocomplete="new-password" inputmode="none"
+                               value={(*new_password).clone()} oninput={input(&new_password)} />
+                    </label>
+                    <label class="field">
+                        <span class="field-label">{ t!("operator-repeat-password") }</span>
+                        <input id="operator-repeat-password" type="password" dir="ltr"
+                               autocomplete="new-password" inputmode="none"
+                               value={(*repeated).clone()} oninput={input(&repeated)} />
+                    </label>
+                </div>
+                if let Some(key) = *message {
+                    <p class="notice error" id="operator-message" role="alert">{ text(key) }</p>
+                }
+                <button class="primary" id="operator-change" disabled={*busy} onclick={change}>
+                    { t!("operator-change") }
+                </button>
+            </section>
+        };
+    }
     html! {
         <section class="operator" id="screen-operator">
             <BackButton on_back={props.on_back.clone()} />
@@ -96,7 +177,7 @@ pub struct ListProps {
 #[function_component]
 pub fn OperatorBookings(props: &ListProps) -> Html {
     let lang = use_lang();
-    let list = use_state(|| None::<Option<Vec<BookingRecord>>>);
+    let list = use_state(|| None::<Option<Vec<OperatorBooking>>>);
     let reload = use_state(|| 0u32);
     // The booking being moved and the free slots offered for it.
     let moving = use_state(|| None::<(Booking, Vec<SlotChoice>)>);
@@ -236,11 +317,7 @@ pub fn OperatorBookings(props: &ListProps) -> Html {
                             });
                         })
                     };
-                    let name = record
-                        .person
-                        .as_ref()
-                        .map(|person| format!("{} {}", person.given_names, person.surname))
-                        .unwrap_or_default();
+                    let name = record.name.clone();
                     html! {
                         <li class="choice operator-booking" data-code={booking.code.clone()}
                             data-status={booking.status.as_str()}>
