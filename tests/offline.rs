@@ -527,6 +527,91 @@ async fn a_revoked_kiosk_gives_up_its_outbox_and_its_leases() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_revoked_kiosk_enrolled_again_delivers_what_it_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let (server, api, admin) = leasing_server(dir.path(), TWO_SEATS).await;
+    let code = api.register(&admin, "asti-1").await;
+    let kiosk_dir = dir.path().join("kiosk");
+    let kiosk = TestKiosk::open(&kiosk_dir, &server.url(), Some(code));
+    kiosk.engine.sync_once().await.unwrap();
+    let old_key = kiosk.engine.identity().unwrap().key.verifying_key();
+    // Booked offline, then the kiosk is revoked (reported lost) before it is back online.
+    let booked = kiosk.book_offline(RENEWAL, 20, 1);
+    let (status, _) = api
+        .send(
+            reqwest::Method::POST,
+            "/api/v1/admin/kiosks/asti-1/revoke",
+            &admin,
+            Some(json!({})),
+        )
+        .await;
+    assert_eq!(status, 204);
+    assert!(matches!(
+        kiosk.engine.sync_once().await,
+        Err(SyncError::Rejected)
+    ));
+    drop(kiosk);
+
+    // Found again: the administrator gives it a new code; started with it, the kiosk enrols
+    // with a new key (the old one stays revoked) and delivers the booking it kept.
+    let (status, code) = api
+        .send(
+            reqwest::Method::POST,
+            "/api/v1/admin/kiosks/asti-1/enrolment",
+            &admin,
+            Some(json!({})),
+        )
+        .await;
+    assert_eq!(status, 201, "{code}");
+    let kiosk = TestKiosk::open(
+        &kiosk_dir,
+        &server.url(),
+        Some(code["code"].as_str().unwrap().to_owned()),
+    );
+    kiosk.drain(Duration::from_secs(30)).await;
+    let status = kiosk.status();
+    assert!(!status.refused, "{status:?}");
+    assert_ne!(
+        kiosk.engine.identity().unwrap().key.verifying_key(),
+        old_key,
+        "a new device key"
+    );
+    let entries = outbox::lock(&kiosk.store).entries_all().unwrap();
+    assert!(
+        entries
+            .iter()
+            .all(|entry| entry.status == OutboxStatus::Delivered),
+        "{entries:?}"
+    );
+    let staff = api.login("questura.staff", "sportello-staff").await;
+    let (status, record) = api
+        .send(
+            reqwest::Method::GET,
+            &format!("/api/v1/bookings/{}", booked[0].code),
+            &staff,
+            None,
+        )
+        .await;
+    assert_eq!(status, 200, "{record}");
+    assert_eq!(record["person"]["surname"], surname(20));
+    // Its receipt, signed before the revocation, still checks at a counter; the old key is
+    // published as revoked.
+    let published: sportello_core::receipt::KeySet =
+        reqwest::get(format!("{}/api/v1/keys", server.url()))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+    assert_eq!(
+        published.revoked_kiosks[0].kiosk_key,
+        sportello_core::lease::key_text(&old_key)
+    );
+    assert!(sportello_core::lease::verify_offline(&booked[0].receipt, &published).is_ok());
+    assert!(kiosk.status().leases_free > 0, "leasing again");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_cache_that_drifted_is_repaired_from_the_checkpoint() {
     let dir = tempfile::tempdir().unwrap();
     let server = Server::start(dir.path());

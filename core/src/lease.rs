@@ -342,8 +342,8 @@ pub fn verify_any_receipt<'a>(
     }
 }
 
-/// Refuses a kiosk receipt whose kiosk key was revoked at or before the moment it says it
-/// was issued. (One issued earlier stands: the kiosk was trusted then.)
+/// Refuses a kiosk receipt whose kiosk key was revoked before the second it says it was
+/// issued. (One issued earlier, or in that very second, stands: the kiosk was trusted then.)
 pub fn check_not_revoked(
     claims: &ReceiptClaims,
     lease: &LeaseClaims,
@@ -351,7 +351,7 @@ pub fn check_not_revoked(
 ) -> Result<(), ReceiptError> {
     let revoked = revocations.iter().any(|revocation| {
         revocation.kiosk_key == lease.kiosk_key
-            && revocation.revoked_at.as_second() <= claims.issued_at
+            && revocation.revoked_at.as_second() < claims.issued_at
     });
     if revoked {
         Err(ReceiptError::Revoked)
