@@ -35,19 +35,21 @@ impl Role {
 
 /// The shortest password an account may have.
 pub const MIN_PASSWORD_LENGTH: usize = 10;
-/// The longest (in bytes): hashing is slow by design, and must not be made slower at will.
-pub const MAX_PASSWORD_BYTES: usize = 256;
+/// The longest: hashing is slow by design, and must not be made slower at will.
+pub const MAX_PASSWORD_LENGTH: usize = 256;
 
 /// Whether `password` may be an account's password: long enough, not too long.
 pub fn password_acceptable(password: &str) -> bool {
-    password.chars().count() >= MIN_PASSWORD_LENGTH && password.len() <= MAX_PASSWORD_BYTES
+    (MIN_PASSWORD_LENGTH..=MAX_PASSWORD_LENGTH).contains(&password.chars().count())
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
+    #[cfg_attr(feature = "openapi", schema(max_length = 64))]
     pub username: String,
+    #[cfg_attr(feature = "openapi", schema(max_length = 256))]
     pub password: String,
 }
 
@@ -71,8 +73,10 @@ pub struct Session {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PasswordChange {
+    #[cfg_attr(feature = "openapi", schema(max_length = 256))]
     pub old_password: String,
     /// At least 10 characters.
+    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 256))]
     pub new_password: String,
 }
 
@@ -83,6 +87,7 @@ pub struct PasswordChange {
 #[serde(deny_unknown_fields)]
 pub struct PasswordReset {
     /// At least 10 characters.
+    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 256))]
     pub password: String,
 }
 
@@ -104,12 +109,16 @@ pub struct UserInfo {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewUser {
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[a-z0-9._-]{3,64}$"))]
     pub username: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 256))]
     pub password: String,
     pub role: Role,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[a-z0-9-]{1,64}$"))]
     pub office_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[a-z0-9-]{1,64}$"))]
     pub organization_id: Option<String>,
 }
 
@@ -118,10 +127,16 @@ pub struct NewUser {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Organization {
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[a-z0-9-]{1,64}$"))]
     pub id: String,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 200, pattern = r"\S")
+    )]
     pub name: String,
     pub kind: OrganizationKind,
     /// The comune it serves or stands in.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[0-9]{6}$"))]
     pub comune_istat: String,
 }
 

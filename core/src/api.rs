@@ -66,12 +66,13 @@ impl ProblemCode {
             ProblemCode::Unauthorized => 401,
             ProblemCode::Forbidden | ProblemCode::PasswordChangeRequired => 403,
             ProblemCode::TooManyRequests => 429,
-            ProblemCode::SlotTaken | ProblemCode::AlreadyBooked | ProblemCode::InvalidState => 409,
+            ProblemCode::SlotTaken
+            | ProblemCode::AlreadyBooked
+            | ProblemCode::InvalidState
+            | ProblemCode::NotBookable => 409,
             ProblemCode::AlreadyExists | ProblemCode::LeaseGone => 409,
             ProblemCode::HoldExpired => 410,
-            ProblemCode::NotBookable
-            | ProblemCode::InvalidReceipt
-            | ProblemCode::IdempotencyMismatch => 422,
+            ProblemCode::InvalidReceipt | ProblemCode::IdempotencyMismatch => 422,
             ProblemCode::Unavailable => 503,
             ProblemCode::Internal => 500,
         }

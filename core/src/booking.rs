@@ -108,7 +108,9 @@ pub struct Availability {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HoldRequest {
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[a-z0-9-]{1,64}$"))]
     pub procedure_id: String,
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[a-z0-9-]{1,64}$"))]
     pub office_id: String,
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub start: Timestamp,
@@ -138,6 +140,7 @@ pub struct ConfirmRequest {
     pub person: Person,
     /// Language of the linguistic-cultural mediator requested, if any (e.g. "ar").
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[a-z]{2,3}$"))]
     pub mediator_language: Option<String>,
 }
 
@@ -233,6 +236,7 @@ pub struct CancelRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RescheduleRequest {
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[a-z0-9-]{1,64}$"))]
     pub office_id: String,
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub start: Timestamp,
@@ -245,6 +249,7 @@ pub struct RescheduleRequest {
 #[serde(deny_unknown_fields)]
 pub struct CheckInRequest {
     /// The receipt token, as read from the QR code.
+    #[cfg_attr(feature = "openapi", schema(max_length = 2048))]
     pub receipt: String,
 }
 

@@ -67,7 +67,9 @@ pub enum CalendarError {
 fn parse_hhmm(text: &str) -> Result<u16, CalendarError> {
     let bad = || CalendarError::BadTime(text.to_owned());
     let (h, m) = text.split_once(':').ok_or_else(bad)?;
-    if h.len() != 2 || m.len() != 2 {
+    // Digits only: `u16::from_str` alone would take "+8".
+    let two_digits = |part: &str| part.len() == 2 && part.bytes().all(|b| b.is_ascii_digit());
+    if !two_digits(h) || !two_digits(m) {
         return Err(bad());
     }
     let (h, m): (u16, u16) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
@@ -108,6 +110,22 @@ impl FromStr for Interval {
     }
 }
 
+/// A string like "08:30-12:30"; the start must come before the end.
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for Interval {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        const TIME: &str = r"(?:[01][0-9]|2[0-3]):[0-5][0-9]";
+        utoipa::openapi::schema::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .pattern(Some(format!(r"^\s*{TIME}\s*-\s*(?:{TIME}|24:00)\s*$")))
+            .examples([serde_json::json!("08:30-12:30")])
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for Interval {}
+
 impl Serialize for Interval {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
@@ -137,25 +155,19 @@ pub fn normalize(mut spans: Vec<Interval>) -> Result<Vec<Interval>, CalendarErro
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WeeklyHours {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(feature = "openapi", schema(value_type = Vec<String>, example = json!(["08:30-12:30"])))]
+    #[cfg_attr(feature = "openapi", schema(example = json!(["08:30-12:30"])))]
     pub mon: Vec<Interval>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(feature = "openapi", schema(value_type = Vec<String>))]
     pub tue: Vec<Interval>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(feature = "openapi", schema(value_type = Vec<String>))]
     pub wed: Vec<Interval>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(feature = "openapi", schema(value_type = Vec<String>))]
     pub thu: Vec<Interval>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(feature = "openapi", schema(value_type = Vec<String>))]
     pub fri: Vec<Interval>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(feature = "openapi", schema(value_type = Vec<String>))]
     pub sat: Vec<Interval>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(feature = "openapi", schema(value_type = Vec<String>))]
     pub sun: Vec<Interval>,
 }
 
@@ -544,6 +556,9 @@ mod tests {
             "25:00-26:00",
             "08:30",
             "x",
+            // What the number parser alone would take.
+            "+8:30-12:30",
+            "08:+3-12:30",
         ] {
             assert!(bad.parse::<Interval>().is_err(), "{bad:?}");
         }

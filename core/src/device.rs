@@ -46,9 +46,15 @@ pub fn display_enrolment_code(code: &str) -> String {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewKiosk {
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[a-z0-9-]{1,64}$"))]
     pub kiosk_id: String,
     /// Where it stands, as people would say it ("Municipio di Nizza Monferrato, atrio").
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 200, pattern = r"\S")
+    )]
     pub place: String,
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[0-9]{6}$"))]
     pub comune_istat: String,
 }
 
@@ -67,8 +73,10 @@ pub struct EnrolmentCode {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EnrolRequest {
+    #[cfg_attr(feature = "openapi", schema(max_length = 64))]
     pub code: String,
     /// The kiosk's Ed25519 public key, 32 bytes, base64url without padding.
+    #[cfg_attr(feature = "openapi", schema(max_length = 64))]
     pub public_key: String,
 }
 
@@ -85,6 +93,7 @@ pub struct Enrolment {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ChallengeRequest {
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[a-z0-9-]{1,64}$"))]
     pub kiosk_id: String,
 }
 
@@ -100,9 +109,12 @@ pub struct Challenge {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TokenRequest {
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[a-z0-9-]{1,64}$"))]
     pub kiosk_id: String,
+    #[cfg_attr(feature = "openapi", schema(max_length = 64))]
     pub challenge: String,
     /// Ed25519 signature of [`token_proof`], base64url without padding.
+    #[cfg_attr(feature = "openapi", schema(max_length = 128))]
     pub signature: String,
 }
 

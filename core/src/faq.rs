@@ -216,7 +216,7 @@ impl FaqEntry {
             if !source.url.starts_with("https://")
                 || source.title.trim().is_empty()
                 || source.url.len() > MAX_SOURCE_TEXT
-                || source.title.len() > MAX_SOURCE_TEXT
+                || source.title.chars().count() > MAX_SOURCE_TEXT
             {
                 problems.push(FaqProblem::BadSourceUrl {
                     url: source.url.clone(),

@@ -123,11 +123,14 @@ pub fn lease_set_digest<'a>(leases: impl IntoIterator<Item = (&'a str, i64)>) ->
 #[serde(deny_unknown_fields)]
 pub struct LeaseBooking {
     /// The lease token, as the server signed it.
+    #[cfg_attr(feature = "openapi", schema(max_length = 2048))]
     pub lease: String,
     /// The receipt the kiosk gave the person (`KR1.…`).
+    #[cfg_attr(feature = "openapi", schema(max_length = 4096))]
     pub receipt: String,
     pub person: crate::identity::Person,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[a-z]{2,3}$"))]
     pub mediator_language: Option<String>,
 }
 
@@ -137,17 +140,21 @@ pub struct LeaseBooking {
 #[serde(deny_unknown_fields)]
 pub struct LeasePolicy {
     /// Seats leased to each kiosk per procedure and day (0: no leases).
+    #[cfg_attr(feature = "openapi", schema(maximum = 20))]
     pub seats: u16,
     /// How many bookable days ahead leases cover.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 14))]
     pub days: u16,
     /// Top a kiosk's procedure-day up to `seats` once fewer than this many are left unused.
     pub refill_below: u16,
     /// A lease ends this many minutes before its appointment (at least the procedure's
     /// minimum notice). Longer than the notice, an unused seat goes back to online booking
     /// while people can still book it.
+    #[cfg_attr(feature = "openapi", schema(maximum = 20160))]
     pub ends_before_minutes: u32,
     /// At most this many seats of the office leased per day, all kiosks together: the rest of
     /// the agenda stays for online booking however many kiosks there are.
+    #[cfg_attr(feature = "openapi", schema(maximum = 2000))]
     pub max_per_day: u16,
 }
 

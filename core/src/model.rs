@@ -46,7 +46,9 @@ impl OfficeKind {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct GeoPoint {
+    #[cfg_attr(feature = "openapi", schema(minimum = -90.0, maximum = 90.0))]
     pub lat: f64,
+    #[cfg_attr(feature = "openapi", schema(minimum = -180.0, maximum = 180.0))]
     pub lon: f64,
 }
 
@@ -89,6 +91,7 @@ pub struct Address {
     /// Two-letter province code, e.g. "AT".
     pub province: String,
     /// ISTAT code of the comune, e.g. "005005".
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[0-9]{6}$"))]
     pub comune_istat: String,
 }
 
@@ -107,9 +110,14 @@ impl Address {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Office {
     /// Stable identifier, e.g. "questura-asti".
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[a-z0-9-]{1,64}$"))]
     pub id: String,
     pub kind: OfficeKind,
     /// Official name, in Italian as on the building.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 200, pattern = r"\S")
+    )]
     pub name: String,
     pub address: Address,
     pub location: GeoPoint,
@@ -130,14 +138,22 @@ pub struct Office {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Counter {
     /// Stable identifier, e.g. "questura-asti-1".
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[a-z0-9-]{1,64}$"))]
     pub id: String,
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[a-z0-9-]{1,64}$"))]
     pub office_id: String,
     /// As signposted in the office, e.g. "Sportello 1".
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 100, pattern = r"\S")
+    )]
     pub name: String,
     /// The counter's agenda is a grid of cells of this many minutes; an appointment takes as
     /// many whole cells as its procedure needs.
+    #[cfg_attr(feature = "openapi", schema(minimum = 5, maximum = 240))]
     pub grid_minutes: u16,
     /// People received at once in one cell (1 for an ordinary counter).
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 100))]
     pub seats: u16,
     pub hours: WeeklyHours,
 }
@@ -188,21 +204,26 @@ impl ProcedureCategory {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Procedure {
     /// Stable identifier, e.g. "questura-asti-rinnovo".
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[a-z0-9-]{1,64}$"))]
     pub id: String,
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[a-z0-9-]{1,64}$"))]
     pub office_id: String,
     pub category: ProcedureCategory,
     pub name: LocalizedText,
     /// One plain sentence: what this is for.
     pub summary: LocalizedText,
     /// Length of one appointment, in minutes.
+    #[cfg_attr(feature = "openapi", schema(minimum = 5, maximum = 240))]
     pub slot_minutes: u16,
     /// Whether a linguistic-cultural mediator usually helps here.
     pub mediator_recommended: bool,
     /// What to bring, one entry per document.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 30))]
     pub documents: Vec<LocalizedText>,
     /// The counters that handle this procedure.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 50))]
     pub counter_ids: Vec<String>,
     #[serde(default)]
     pub rules: BookingRules,
@@ -213,8 +234,10 @@ pub struct Procedure {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BookingRules {
     /// No booking starting sooner than this after now.
+    #[cfg_attr(feature = "openapi", schema(maximum = 43200))]
     pub min_notice_minutes: u32,
     /// No booking later than this many days after today (or after the last release).
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 365))]
     pub horizon_days: u16,
 }
 
@@ -252,17 +275,21 @@ pub struct Comune {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DayOverride {
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[a-z0-9-]{1,64}$"))]
     pub id: String,
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[a-z0-9-]{1,64}$"))]
     pub office_id: String,
     /// Only this counter; none: the whole office.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[a-z0-9-]{1,64}$"))]
     pub counter_id: Option<String>,
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub day: Date,
     /// The day's hours; empty: closed.
-    #[cfg_attr(feature = "openapi", schema(value_type = Vec<String>, example = json!(["08:30-11:00"])))]
+    #[cfg_attr(feature = "openapi", schema(example = json!(["08:30-11:00"])))]
     pub hours: Vec<Interval>,
     /// Why, for the staff (e.g. "Vigilia di Natale", "Sciopero").
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub reason: String,
 }
 

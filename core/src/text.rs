@@ -11,9 +11,7 @@ use std::collections::BTreeMap;
 /// The Italian text is required: [`LocalizedText::new`] takes it, and deserialising a map
 /// without it fails, so every lookup has somewhere to fall back to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(transparent)]
-#[cfg_attr(feature = "openapi", schema(value_type = BTreeMap<String, String>, example = json!({"it": "Rinnovo del permesso di soggiorno", "en": "Residence permit renewal"})))]
 pub struct LocalizedText(BTreeMap<Lang, String>);
 
 /// The text chosen for a reader, and the language it is actually in.
@@ -92,6 +90,35 @@ impl<'de> Deserialize<'de> for LocalizedText {
         LocalizedText::try_from(map).map_err(serde::de::Error::custom)
     }
 }
+
+/// The document says what deserialising checks: Italian present, no blank text; texts in
+/// languages this build does not know are allowed (and skipped).
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for LocalizedText {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, Type};
+        let text = || {
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .pattern(Some(r"\S"))
+        };
+        Lang::ALL
+            .iter()
+            .fold(ObjectBuilder::new(), |object, lang| {
+                object.property(lang.code(), text())
+            })
+            .required(Lang::FALLBACK.code())
+            .additional_properties(Some(text()))
+            .examples([serde_json::json!({
+                "it": "Rinnovo del permesso di soggiorno",
+                "en": "Residence permit renewal"
+            })])
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for LocalizedText {}
 
 #[cfg(test)]
 mod tests {

@@ -362,6 +362,7 @@ async fn openapi_check(server: &TestServer) {
         );
         assert!(status.as_u16() < 500, "{method} {path}: {status} {body}");
     }
+    anonymous_check(server, paths).await;
     let schemas = doc["components"]["schemas"].as_object().unwrap();
     for schema in [
         "Office",
@@ -377,6 +378,46 @@ async fn openapi_check(server: &TestServer) {
     ] {
         assert!(schemas.contains_key(schema), "schema {schema} is missing");
     }
+}
+
+/// Every operation the document says needs a token answers 401 to a caller without one, even
+/// with a body that is not JSON: who may call is settled before anything is read, so a
+/// stranger learns nothing of what a request should look like.
+async fn anonymous_check(server: &TestServer, paths: &serde_json::Map<String, Value>) {
+    let mut checked = 0;
+    for (path, item) in paths {
+        for (method, operation) in item.as_object().unwrap() {
+            let security = operation["security"].as_array();
+            let token_only = security.is_some_and(|alternatives| {
+                alternatives
+                    .iter()
+                    .all(|alternative| alternative.get("bearer").is_some())
+            });
+            if !token_only {
+                continue;
+            }
+            let concrete = path
+                .replace("{id}", "questura-asti")
+                .replace("{lang}", "ar")
+                .replace("{code}", "K7MX4PRT")
+                .replace("{lease_id}", "aaaaaaaaaaaaaaaaaaaaaaaa")
+                .replace("{username}", "nobody");
+            let url = format!("{}{concrete}?unexpected=1", server.base);
+            let request = server
+                .http
+                .request(method.to_uppercase().parse().unwrap(), url)
+                .header("content-type", "application/json")
+                .body("{\"not json");
+            let response = request.send().await.unwrap();
+            assert_eq!(
+                response.status(),
+                StatusCode::UNAUTHORIZED,
+                "{method} {path} without a token"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 30, "only {checked} operations need a token");
 }
 
 async fn feed_paging_check(server: &TestServer) {

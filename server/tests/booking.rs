@@ -154,6 +154,22 @@ async fn overrides_check(h: &Harness) {
     let sui = h.login("sui.staff", "sportello-staff").await;
     problem(h.put("/api/v1/overrides/x-1", &sui, &json!({"id": "x-1", "office_id": QUESTURA, "day": "2026-12-03", "hours": [], "reason": ""})).await, ProblemCode::Forbidden).await;
     problem(h.put("/api/v1/overrides/dup", &staff, &json!({"id": "dup", "office_id": QUESTURA, "day": "2026-12-01", "hours": [], "reason": ""})).await, ProblemCode::AlreadyExists).await;
+    // A reason's limit is 200 characters, whatever the script: 150 Arabic letters (300 bytes)
+    // are within it, 201 letters are not.
+    let reason = |letters: usize| "ع".repeat(letters);
+    let arabic = json!({"id": "ar-reason", "office_id": QUESTURA, "day": "2026-12-04", "hours": ["09:00-10:00"], "reason": reason(150)});
+    assert_eq!(
+        h.put("/api/v1/overrides/ar-reason", &staff, &arabic)
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    let long = json!({"id": "ar-reason", "office_id": QUESTURA, "day": "2026-12-04", "hours": ["09:00-10:00"], "reason": reason(201)});
+    problem(
+        h.put("/api/v1/overrides/ar-reason", &staff, &long).await,
+        ProblemCode::InvalidInput,
+    )
+    .await;
 
     // Removing the strike reopens Tuesday.
     let response = h
@@ -780,6 +796,26 @@ async fn roles_check(h: &Harness) {
         .await
         .unwrap();
     assert_eq!(list.len(), 1);
+    // Asked for nothing in particular, an operator gets their organisation's, from today on.
+    let own: Vec<BookingRecord> = h
+        .get("/api/v1/bookings", Some(&asti))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(own.len(), 1);
+    assert_eq!(own[0].booking.code, booked.code);
+    // The office's staff get their own office's day.
+    let staff = h.login("questura.staff", "sportello-staff").await;
+    let day = sportello_core::calendar::local_date(start);
+    let at_office: Vec<BookingRecord> = h
+        .get(&format!("/api/v1/bookings?day={day}"), Some(&staff))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(at_office.iter().any(|r| r.booking.code == booked.code));
+    assert!(at_office.iter().all(|r| r.booking.office_id == QUESTURA));
 
     // An operator of another comune does not: for them the code does not exist.
     problem(h.get(&path, Some(&nizza)).await, ProblemCode::NotFound).await;
@@ -789,6 +825,13 @@ async fn roles_check(h: &Harness) {
         ProblemCode::Forbidden,
     )
     .await;
+    let theirs: Vec<BookingRecord> = h
+        .get("/api/v1/bookings", Some(&nizza))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(theirs.is_empty(), "nizza's own list holds none of asti's");
     problem(
         h.post(
             &format!("{path}/cancel"),

@@ -28,6 +28,7 @@ pub const TAXONOMY: &str = "sportello";
 type Translations = BTreeMap<String, BTreeMap<String, String>>;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HsdsOrganization {
     pub id: String,
     pub name: String,
@@ -49,6 +50,7 @@ pub struct HsdsOrganization {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HsdsPhone {
     pub id: String,
     pub number: String,
@@ -57,6 +59,7 @@ pub struct HsdsPhone {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HsdsLocation {
     pub id: String,
     pub location_type: String,
@@ -86,6 +89,7 @@ pub struct HsdsLocation {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HsdsAddress {
     pub id: String,
     pub address_1: String,
@@ -97,6 +101,7 @@ pub struct HsdsAddress {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HsdsAccessibility {
     pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -106,6 +111,7 @@ pub struct HsdsAccessibility {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HsdsSchedule {
     pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -123,6 +129,7 @@ pub struct HsdsSchedule {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HsdsService {
     pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -150,6 +157,7 @@ pub struct HsdsService {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HsdsLanguage {
     pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -159,6 +167,7 @@ pub struct HsdsLanguage {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HsdsDocument {
     pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -168,6 +177,7 @@ pub struct HsdsDocument {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HsdsAttribute {
     pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -183,6 +193,7 @@ pub struct HsdsAttribute {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HsdsTerm {
     pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -194,6 +205,7 @@ pub struct HsdsTerm {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HsdsServiceAt {
     pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]

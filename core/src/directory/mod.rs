@@ -120,6 +120,8 @@ impl ServiceStatus {
 /// An organization with its places and services: one record in the feed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+// Named apart from the accounts' organisations (`account::Organization`) in the API document.
+#[cfg_attr(feature = "openapi", schema(as = DirectoryOrganization))]
 pub struct Organization {
     /// A UUID, as HSDS requires.
     pub id: String,
@@ -420,6 +422,8 @@ pub const MAX_DESCRIPTION: usize = 4_000;
 /// One thing wrong in a record, and where.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+// Not the API's problem document (`api::Problem`), whose name it would take.
+#[cfg_attr(feature = "openapi", schema(as = RecordProblem))]
 pub struct Problem {
     /// Where, e.g. `services[1].at[0].location_id` (in a CSV: the column).
     pub field: String,

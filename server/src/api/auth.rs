@@ -5,7 +5,7 @@ use super::client_addr::ClientAddr;
 use super::error::ApiError;
 use super::extract::{ApiJson, ApiQuery, NoParams};
 use crate::auth::limits::Limit;
-use crate::auth::{self, AccountError, Actor, password};
+use crate::auth::{self, AccountError, SessionOwner, password};
 use crate::db::accounts;
 use axum::Json;
 use axum::extract::State;
@@ -33,7 +33,7 @@ pub async fn login(
     ClientAddr(address): ClientAddr,
     ApiJson(request): ApiJson<LoginRequest>,
 ) -> Result<Json<Session>, ApiError> {
-    if request.username.len() > 64 || request.password.len() > 256 {
+    if request.username.chars().count() > 64 || request.password.chars().count() > 256 {
         return Err(ApiError::invalid("username or password too long"));
     }
     state.limit(Limit::LoginsFrom(address)).await?;
@@ -93,12 +93,12 @@ fn bearer(headers: &HeaderMap) -> &str {
 }
 
 /// Ends the session of the token sent.
-#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "accounts",
+#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "accounts", security(("bearer" = [])),
     responses((status = 204), (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json")))]
 pub async fn logout(
     State(state): State<AppState>,
-    actor: Actor,
+    SessionOwner(actor): SessionOwner,
     headers: HeaderMap,
 ) -> Result<StatusCode, ApiError> {
     actor.require_session()?;
@@ -111,7 +111,7 @@ pub async fn logout(
 /// Changes the logged-in account's own password, proven by the old one. Every other session
 /// of the account ends; this one goes on (and may do everything again if the old password
 /// was a temporary one).
-#[utoipa::path(post, path = "/api/v1/auth/password", tag = "accounts", request_body = PasswordChange,
+#[utoipa::path(post, path = "/api/v1/auth/password", tag = "accounts", security(("bearer" = [])), request_body = PasswordChange,
     responses((status = 204),
         (status = 400, description = "the new password is too short or too long", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "not logged in, or the old password is wrong", body = Problem, content_type = "application/problem+json"),
@@ -120,13 +120,13 @@ pub async fn logout(
         (status = 503, body = Problem, content_type = "application/problem+json")))]
 pub async fn change_password(
     State(state): State<AppState>,
-    actor: Actor,
+    SessionOwner(actor): SessionOwner,
     ClientAddr(address): ClientAddr,
     headers: HeaderMap,
     ApiJson(request): ApiJson<PasswordChange>,
 ) -> Result<StatusCode, ApiError> {
     let user = actor.require_session()?;
-    if request.old_password.len() > 256 {
+    if request.old_password.chars().count() > 256 {
         return Err(wrong_credentials());
     }
     // A stolen session must not become a way to guess the password it stands for.
@@ -183,9 +183,12 @@ pub(super) fn account_error(err: AccountError) -> ApiError {
 }
 
 /// The logged-in account.
-#[utoipa::path(get, path = "/api/v1/auth/me", tag = "accounts",
+#[utoipa::path(get, path = "/api/v1/auth/me", tag = "accounts", security(("bearer" = [])),
     responses((status = 200, body = UserInfo), (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json")))]
-pub async fn me(actor: Actor, _: ApiQuery<NoParams>) -> Result<Json<UserInfo>, ApiError> {
+pub async fn me(
+    SessionOwner(actor): SessionOwner,
+    _: ApiQuery<NoParams>,
+) -> Result<Json<UserInfo>, ApiError> {
     Ok(Json(actor.require_session()?.clone()))
 }

@@ -4,8 +4,8 @@ use super::AppState;
 use super::client_addr::ClientAddr;
 use super::error::ApiError;
 use super::extract::{ApiJson, ApiPath, ApiQuery, IdempotencyHeader, NoParams, booking_code, slug};
-use crate::auth::Actor;
 use crate::auth::limits::{Limit, address_key};
+use crate::auth::{Actor, Authenticated, LoggedIn};
 use crate::booking::{self, BookingError, Holder, IdempotencyKey};
 use crate::db::bookings::{self as stored, AuditEntry, StoredResponse};
 use axum::Json;
@@ -106,13 +106,16 @@ pub(super) fn stored_response(stored: StoredResponse) -> Response {
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct AvailabilityParams {
+    #[param(pattern = r"^[a-z0-9-]{1,64}$")]
     procedure_id: String,
     /// First day to look at (YYYY-MM-DD); default today.
     #[param(value_type = Option<String>, format = Date)]
     from: Option<Date>,
     /// How many slots, 1 to 200; default 20.
+    #[param(minimum = 1, maximum = 200)]
     limit: Option<usize>,
 }
 
@@ -136,11 +139,11 @@ pub async fn availability(
 }
 
 /// Holds a slot for a few minutes while the person completes the booking.
-#[utoipa::path(post, path = "/api/v1/holds", tag = "booking", request_body = HoldRequest,
-    params(("Idempotency-Key" = String, Header, description = "A fresh UUID per attempt; reuse it to retry")),
+#[utoipa::path(post, path = "/api/v1/holds", tag = "booking", security((), ("bearer" = [])), request_body = HoldRequest,
+    params(("Idempotency-Key" = String, Header, pattern = r"^[A-Za-z0-9_-]{8,128}$", description = "A fresh UUID per attempt; reuse it to retry")),
     responses((status = 201, body = Hold),
-        (status = 409, description = "slot_taken, with alternatives", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "not_bookable", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "no such procedure", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "slot_taken, with alternatives; or not_bookable (closed, too soon, beyond the open agenda)", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "too many holds from this address (a minute's worth, or live at once)", body = Problem, content_type = "application/problem+json")))]
 pub async fn create_hold(
     State(state): State<AppState>,
@@ -200,8 +203,8 @@ async fn hold(
 }
 
 /// Releases a hold (the person went back or left). Idempotent.
-#[utoipa::path(delete, path = "/api/v1/holds/{hold_id}", tag = "booking",
-    params(("hold_id" = String, Path)),
+#[utoipa::path(delete, path = "/api/v1/holds/{hold_id}", tag = "booking", security((), ("bearer" = [])),
+    params(("hold_id" = String, Path, pattern = r"^[A-Za-z0-9_-]{16,64}$")),
     responses((status = 204), (status = 409, body = Problem, content_type = "application/problem+json")))]
 pub async fn release_hold(
     State(state): State<AppState>,
@@ -226,10 +229,10 @@ pub(super) fn check_hold_id(hold_id: &str) -> Result<(), ApiError> {
 }
 
 /// Turns a hold into a booking for a person: the answer carries the code and signed receipt.
-#[utoipa::path(post, path = "/api/v1/holds/{hold_id}/confirm", tag = "booking",
+#[utoipa::path(post, path = "/api/v1/holds/{hold_id}/confirm", tag = "booking", security((), ("bearer" = [])),
     request_body = ConfirmRequest,
-    params(("hold_id" = String, Path),
-        ("Idempotency-Key" = String, Header, description = "A fresh UUID per attempt; reuse it to retry")),
+    params(("hold_id" = String, Path, pattern = r"^[A-Za-z0-9_-]{16,64}$"),
+        ("Idempotency-Key" = String, Header, pattern = r"^[A-Za-z0-9_-]{8,128}$", description = "A fresh UUID per attempt; reuse it to retry")),
     responses((status = 201, body = Booking),
         (status = 400, description = "invalid_input, with the fields at fault", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "already_booked, naming the existing appointment", body = Problem, content_type = "application/problem+json"),
@@ -250,25 +253,23 @@ pub async fn confirm_hold(
 
 /// A booking with the person's details: for administrators, the office's staff and the
 /// operators of the organisation that booked it.
-#[utoipa::path(get, path = "/api/v1/bookings/{code}", tag = "booking",
-    params(("code" = String, Path)),
+#[utoipa::path(get, path = "/api/v1/bookings/{code}", tag = "booking", security(("bearer" = [])),
+    params(("code" = String, Path, pattern = r"^[ACDEFHJKMNPRTUVWXY3479acdefhjkmnprtuvwxy]{4}-?[ACDEFHJKMNPRTUVWXY3479acdefhjkmnprtuvwxy]{4}$")),
     responses((status = 200, body = BookingRecord),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem, content_type = "application/problem+json")))]
 pub async fn get_booking(
     State(state): State<AppState>,
-    actor: Actor,
+    LoggedIn(actor): LoggedIn,
     ApiPath(code): ApiPath<String>,
     _: ApiQuery<NoParams>,
 ) -> Result<Json<BookingRecord>, ApiError> {
     let code = booking_code(&code)?;
-    actor.require_user()?;
     Ok(Json(booking::get(&state, &actor, &code).await?))
 }
 
 /// A citizen's own booking, by code and date of birth (no personal data in the answer).
-#[utoipa::path(post, path = "/api/v1/bookings/{code}/lookup", tag = "booking",
-    request_body = CitizenProof, params(("code" = String, Path)),
+#[utoipa::path(post, path = "/api/v1/bookings/{code}/lookup", tag = "booking", security((), ("bearer" = [])),
+    request_body = CitizenProof, params(("code" = String, Path, pattern = r"^[ACDEFHJKMNPRTUVWXY3479acdefhjkmnprtuvwxy]{4}-?[ACDEFHJKMNPRTUVWXY3479acdefhjkmnprtuvwxy]{4}$")),
     responses((status = 200, body = Booking),
         (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 429, body = Problem, content_type = "application/problem+json")))]
@@ -293,10 +294,10 @@ pub async fn lookup_booking(
 
 /// Cancels a booking: by those with authority over it, or by the citizen with the date of
 /// birth.
-#[utoipa::path(post, path = "/api/v1/bookings/{code}/cancel", tag = "booking",
+#[utoipa::path(post, path = "/api/v1/bookings/{code}/cancel", tag = "booking", security((), ("bearer" = [])),
     request_body = CancelRequest,
-    params(("code" = String, Path),
-        ("Idempotency-Key" = String, Header, description = "A fresh UUID per attempt; reuse it to retry")),
+    params(("code" = String, Path, pattern = r"^[ACDEFHJKMNPRTUVWXY3479acdefhjkmnprtuvwxy]{4}-?[ACDEFHJKMNPRTUVWXY3479acdefhjkmnprtuvwxy]{4}$"),
+        ("Idempotency-Key" = String, Header, pattern = r"^[A-Za-z0-9_-]{8,128}$", description = "A fresh UUID per attempt; reuse it to retry")),
     responses((status = 200, body = Booking),
         (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 409, body = Problem, content_type = "application/problem+json")))]
@@ -330,12 +331,14 @@ pub async fn cancel_booking(
 }
 
 /// Moves a booking to another slot. The old slot is freed only if the new one is taken.
-#[utoipa::path(post, path = "/api/v1/bookings/{code}/reschedule", tag = "booking",
+#[utoipa::path(post, path = "/api/v1/bookings/{code}/reschedule", tag = "booking", security((), ("bearer" = [])),
     request_body = RescheduleRequest,
-    params(("code" = String, Path),
-        ("Idempotency-Key" = String, Header, description = "A fresh UUID per attempt; reuse it to retry")),
+    params(("code" = String, Path, pattern = r"^[ACDEFHJKMNPRTUVWXY3479acdefhjkmnprtuvwxy]{4}-?[ACDEFHJKMNPRTUVWXY3479acdefhjkmnprtuvwxy]{4}$"),
+        ("Idempotency-Key" = String, Header, pattern = r"^[A-Za-z0-9_-]{8,128}$", description = "A fresh UUID per attempt; reuse it to retry")),
     responses((status = 200, body = Booking),
-        (status = 409, description = "slot_taken, with alternatives; the booking is unchanged", body = Problem, content_type = "application/problem+json")))]
+        (status = 404, description = "no such booking (or the proof does not match), or no such procedure", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "slot_taken, with alternatives (the booking is unchanged); not_bookable; invalid_state", body = Problem, content_type = "application/problem+json"),
+        (status = 429, body = Problem, content_type = "application/problem+json")))]
 pub async fn reschedule_booking(
     State(state): State<AppState>,
     actor: Actor,
@@ -360,74 +363,76 @@ pub async fn reschedule_booking(
 }
 
 /// Marks that the person did not come (office staff, after the slot).
-#[utoipa::path(post, path = "/api/v1/bookings/{code}/no-show", tag = "office",
-    params(("code" = String, Path)),
-    responses((status = 200, body = Booking), (status = 409, body = Problem, content_type = "application/problem+json")))]
+#[utoipa::path(post, path = "/api/v1/bookings/{code}/no-show", tag = "office", security(("bearer" = [])),
+    params(("code" = String, Path, pattern = r"^[ACDEFHJKMNPRTUVWXY3479acdefhjkmnprtuvwxy]{4}-?[ACDEFHJKMNPRTUVWXY3479acdefhjkmnprtuvwxy]{4}$")),
+    responses((status = 200, body = Booking), (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json")))]
 pub async fn mark_no_show(
     State(state): State<AppState>,
-    actor: Actor,
+    LoggedIn(actor): LoggedIn,
     ApiPath(code): ApiPath<String>,
 ) -> Result<Json<Booking>, ApiError> {
     let code = booking_code(&code)?;
-    actor.require_user()?;
     Ok(Json(booking::no_show(&state, &actor, &code).await?))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct BookingFilter {
-    /// An office's bookings of one day (with `day`): its staff and administrators.
+    /// An office's bookings: its staff (their own office is the default) and administrators.
+    #[param(pattern = r"^[a-z0-9-]{1,64}$")]
     office_id: Option<String>,
+    /// One day. Default: today for an office's list, from today on for an organisation's.
     #[param(value_type = Option<String>, format = Date)]
     day: Option<Date>,
-    /// An organisation's bookings from today on: its operators and administrators.
+    /// An organisation's bookings: its operators (their own is the default) and
+    /// administrators; with `office_id`, those it made at that office.
+    #[param(pattern = r"^[a-z0-9-]{1,64}$")]
     organization_id: Option<String>,
 }
 
 /// Lists bookings with the people's details, for those with authority over them.
-#[utoipa::path(get, path = "/api/v1/bookings", tag = "booking", params(BookingFilter),
+#[utoipa::path(get, path = "/api/v1/bookings", tag = "booking", security(("bearer" = [])), params(BookingFilter),
     responses((status = 200, body = Vec<BookingRecord>),
-        (status = 403, body = Problem, content_type = "application/problem+json")))]
+        (status = 403, description = "another office's or organisation's", body = Problem, content_type = "application/problem+json")))]
 pub async fn list_bookings(
     State(state): State<AppState>,
-    actor: Actor,
+    LoggedIn(actor): LoggedIn,
     ApiQuery(filter): ApiQuery<BookingFilter>,
 ) -> Result<Json<Vec<BookingRecord>>, ApiError> {
-    actor.require_user()?;
-    match (filter.office_id, filter.day, filter.organization_id) {
-        (Some(office_id), Some(day), None) => {
-            let office_id = slug(&office_id)?;
-            Ok(Json(
-                booking::office_day(&state, &actor, office_id, day).await?,
-            ))
-        }
-        (None, None, Some(organization_id)) => {
-            let organization_id = slug(&organization_id)?;
-            Ok(Json(
-                booking::organization_bookings(&state, &actor, organization_id).await?,
-            ))
-        }
-        _ => Err(ApiError::invalid(
-            "give office_id and day, or organization_id",
-        )),
-    }
+    let filter = booking::ListFilter {
+        office_id: filter
+            .office_id
+            .as_deref()
+            .map(slug)
+            .transpose()?
+            .map(str::to_owned),
+        organization_id: filter
+            .organization_id
+            .as_deref()
+            .map(slug)
+            .transpose()?
+            .map(str::to_owned),
+        day: filter.day,
+    };
+    Ok(Json(booking::list(&state, &actor, filter).await?))
 }
 
 /// Checks a person in with the receipt's QR code (the server's or, for a booking made offline, a
 /// kiosk's): their number in today's queue. For the office's staff, and kiosks in its comune.
-#[utoipa::path(post, path = "/api/v1/checkins", tag = "office", request_body = CheckInRequest,
+///
+/// Beyond its schema, refused with 422: a receipt whose signature does not verify.
+#[utoipa::path(post, path = "/api/v1/checkins", tag = "office", security(("bearer" = [])), request_body = CheckInRequest,
     responses((status = 200, body = CheckIn),
         (status = 409, body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "invalid_receipt", body = Problem, content_type = "application/problem+json")))]
 pub async fn check_in(
     State(state): State<AppState>,
-    actor: Actor,
+    Authenticated(actor): Authenticated,
     ApiJson(request): ApiJson<CheckInRequest>,
 ) -> Result<Json<CheckIn>, ApiError> {
-    if actor.require_kiosk().is_err() {
-        actor.require_user()?;
-    }
-    if request.receipt.len() > 2048 {
+    if request.receipt.chars().count() > 2048 {
         return Err(ApiError::invalid("receipt: too long"));
     }
     Ok(Json(
@@ -452,25 +457,30 @@ pub async fn keys(
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct AuditFilter {
+    #[param(
+        pattern = r"^[ACDEFHJKMNPRTUVWXY3479acdefhjkmnprtuvwxy]{4}-?[ACDEFHJKMNPRTUVWXY3479acdefhjkmnprtuvwxy]{4}$"
+    )]
     booking_code: Option<String>,
+    #[param(pattern = r"^[a-z0-9-]{1,64}$")]
     office_id: Option<String>,
     /// 1 to 1000; default 200.
+    #[param(minimum = 1, maximum = 1000)]
     limit: Option<i64>,
 }
 
 /// Who did what, when: about one booking, or one office. Administrators see all; staff their
 /// office's.
-#[utoipa::path(get, path = "/api/v1/audit", tag = "office", params(AuditFilter),
+#[utoipa::path(get, path = "/api/v1/audit", tag = "office", security(("bearer" = [])), params(AuditFilter),
     responses((status = 200, body = Vec<AuditEntry>),
-        (status = 403, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, body = Problem, content_type = "application/problem+json")))]
 pub async fn audit(
     State(state): State<AppState>,
-    actor: Actor,
+    LoggedIn(actor): LoggedIn,
     ApiQuery(filter): ApiQuery<AuditFilter>,
 ) -> Result<Json<Vec<AuditEntry>>, ApiError> {
-    actor.require_user()?;
     let limit = filter.limit.unwrap_or(200);
     if !(1..=1000).contains(&limit) {
         return Err(ApiError::invalid("limit: 1 to 1000"));

@@ -8,7 +8,7 @@
 use super::AppState;
 use super::error::ApiError;
 use super::extract::{ApiPath, ApiQuery, NoParams};
-use crate::auth::{Actor, Admin};
+use crate::auth::Admin;
 use crate::db;
 use axum::Json;
 use axum::body::Bytes;
@@ -17,7 +17,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use sportello_core::api::{Problem, ProblemCode};
-use sportello_core::directory::hsds::{self, ImportError, RowProblems};
+use sportello_core::directory::hsds::{self, HsdsOrganization, ImportError, RowProblems};
 use sportello_core::directory::{
     ImportSummary, Organization, Problem as RowProblem, is_uuid, table,
 };
@@ -36,13 +36,12 @@ pub async fn list(
 }
 
 /// The directory as HSDS 3.0 JSON: an array of compiled organizations (administrators).
-#[utoipa::path(get, path = "/api/v1/admin/directory/hsds", tag = "admin",
-    responses((status = 200, content_type = "application/json", body = String)))]
+#[utoipa::path(get, path = "/api/v1/admin/directory/hsds", tag = "admin", security(("bearer" = [])),
+    responses((status = 200, content_type = "application/json", body = Vec<HsdsOrganization>)))]
 pub async fn export_hsds(
     State(state): State<AppState>,
-    actor: Actor,
+    Admin(_): Admin,
 ) -> Result<Response, ApiError> {
-    actor.require_admin()?;
     let mut conn = state.db.conn().await?;
     let directory = db::list_directory(&mut conn).await?;
     Ok(attachment(
@@ -53,10 +52,12 @@ pub async fn export_hsds(
 }
 
 /// The directory as one CSV sheet, one line per service at a place (administrators).
-#[utoipa::path(get, path = "/api/v1/admin/directory/csv", tag = "admin",
+#[utoipa::path(get, path = "/api/v1/admin/directory/csv", tag = "admin", security(("bearer" = [])),
     responses((status = 200, content_type = "text/csv", body = String)))]
-pub async fn export_csv(State(state): State<AppState>, actor: Actor) -> Result<Response, ApiError> {
-    actor.require_admin()?;
+pub async fn export_csv(
+    State(state): State<AppState>,
+    Admin(_): Admin,
+) -> Result<Response, ApiError> {
     let mut conn = state.db.conn().await?;
     let directory = db::list_directory(&mut conn).await?;
     Ok(attachment(
@@ -85,14 +86,29 @@ fn attachment(content_type: &'static str, name: &str, body: String) -> Response 
 pub struct ImportParams {
     /// `replace`: organizations not in the file are removed; `merge` (the default): they stay.
     #[serde(default)]
-    mode: Option<String>,
+    mode: Option<ImportMode>,
+}
+
+/// What happens to the organizations a file does not list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportMode {
+    /// They stay.
+    Merge,
+    /// They are removed.
+    Replace,
 }
 
 /// Imports HSDS 3.0 JSON (`Content-Type: application/json`) or the CSV sheet (`text/csv`).
 /// All or nothing; every row's problems are listed (administrators).
-#[utoipa::path(post, path = "/api/v1/admin/directory/import", tag = "admin",
-    params(("mode" = Option<String>, Query, description = "merge (default) or replace")),
-    request_body(content = String, content_type = "application/json"),
+///
+/// Beyond its schema, refused with 400: each record is checked as the directory needs it
+/// (known categories and statuses, places with coordinates in the province, ids used once…).
+#[utoipa::path(post, path = "/api/v1/admin/directory/import", tag = "admin", security(("bearer" = [])),
+    params(("mode" = Option<ImportMode>, Query, description = "merge (default) or replace")),
+    request_body(content(
+        (Vec<HsdsOrganization> = "application/json"),
+        (String = "text/csv"))),
     responses((status = 200, body = ImportSummary),
         (status = 400, body = Problem, content_type = "application/problem+json")))]
 pub async fn import(
@@ -103,15 +119,7 @@ pub async fn import(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Json<ImportSummary>, ApiError> {
-    let replace = match params.mode.as_deref() {
-        None | Some("merge") => false,
-        Some("replace") => true,
-        Some(other) => {
-            return Err(ApiError::invalid(format!(
-                "mode: {other:?} is neither merge nor replace"
-            )));
-        }
-    };
+    let replace = params.mode == Some(ImportMode::Replace);
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
@@ -261,16 +269,15 @@ fn rows_problem(rows: Vec<RowProblems>) -> ApiError {
 }
 
 /// Removes an organization with its places and services (administrators).
-#[utoipa::path(delete, path = "/api/v1/admin/directory/{id}", tag = "admin",
-    params(("id" = String, Path)),
+#[utoipa::path(delete, path = "/api/v1/admin/directory/{id}", tag = "admin", security(("bearer" = [])),
+    params(("id" = String, Path, pattern = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")),
     responses((status = 204),
         (status = 404, body = Problem, content_type = "application/problem+json")))]
 pub async fn remove(
     State(state): State<AppState>,
-    actor: Actor,
+    Admin(actor): Admin,
     ApiPath(id): ApiPath<String>,
 ) -> Result<StatusCode, ApiError> {
-    actor.require_admin()?;
     if !is_uuid(&id) {
         return Err(ApiError::invalid(format!(
             "{id:?} is not an organization id"

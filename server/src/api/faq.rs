@@ -5,7 +5,7 @@
 use super::AppState;
 use super::error::ApiError;
 use super::extract::{ApiJson, ApiPath, ApiQuery, NoParams, slug};
-use crate::auth::Actor;
+use crate::auth::{Actor, Admin};
 use crate::db::{self, WriteTx, accounts};
 use axum::Json;
 use axum::extract::State;
@@ -28,7 +28,7 @@ pub async fn list(
 
 /// One question and its answer, in every language it has.
 #[utoipa::path(get, path = "/api/v1/faq/{id}", tag = "reference",
-    params(("id" = String, Path)),
+    params(("id" = String, Path, pattern = r"^[a-z0-9-]{1,64}$")),
     responses((status = 200, body = FaqEntry),
         (status = 404, body = Problem, content_type = "application/problem+json")))]
 pub async fn get(
@@ -44,17 +44,18 @@ pub async fn get(
 }
 
 /// Creates or replaces an entry, every language at once (administrators).
-#[utoipa::path(put, path = "/api/v1/admin/faq/{id}", tag = "admin", request_body = FaqEntry,
-    params(("id" = String, Path)),
+///
+/// Beyond its schema, refused with 400: an id other than the path's.
+#[utoipa::path(put, path = "/api/v1/admin/faq/{id}", tag = "admin", security(("bearer" = [])), request_body = FaqEntry,
+    params(("id" = String, Path, pattern = r"^[a-z0-9-]{1,64}$")),
     responses((status = 200, body = FaqEntry),
         (status = 400, body = Problem, content_type = "application/problem+json")))]
 pub async fn put(
     State(state): State<AppState>,
-    actor: Actor,
+    Admin(actor): Admin,
     ApiPath(id): ApiPath<String>,
     ApiJson(entry): ApiJson<FaqEntry>,
 ) -> Result<Json<FaqEntry>, ApiError> {
-    actor.require_admin()?;
     if slug(&id)? != entry.id {
         return Err(ApiError::invalid(
             "the id in the body differs from the one in the path",
@@ -68,23 +69,19 @@ pub async fn put(
 
 /// Adds or replaces one language's text of an entry: a translation, or its review
 /// (administrators).
-#[utoipa::path(put, path = "/api/v1/admin/faq/{id}/texts/{lang}", tag = "admin",
+#[utoipa::path(put, path = "/api/v1/admin/faq/{id}/texts/{lang}", tag = "admin", security(("bearer" = [])),
     request_body = FaqText,
-    params(("id" = String, Path), ("lang" = String, Path, description = "Language code, e.g. bn")),
+    params(("id" = String, Path, pattern = r"^[a-z0-9-]{1,64}$"), ("lang" = Lang, Path, description = "Language code, e.g. bn")),
     responses((status = 200, body = FaqEntry),
         (status = 400, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json")))]
 pub async fn put_text(
     State(state): State<AppState>,
-    actor: Actor,
-    ApiPath((id, lang)): ApiPath<(String, String)>,
+    Admin(actor): Admin,
+    ApiPath((id, lang)): ApiPath<(String, Lang)>,
     ApiJson(text): ApiJson<FaqText>,
 ) -> Result<Json<FaqEntry>, ApiError> {
-    actor.require_admin()?;
     let id = slug(&id)?;
-    let lang: Lang = lang.parse().map_err(|_| {
-        ApiError::invalid(format!("lang: {lang:?} is not a language Sportello speaks"))
-    })?;
     let mut tx = state.db.begin_write().await?;
     // Two translators saving two languages at once: the second reads the first's save, not
     // the entry as it was (the agenda lock orders reference-data writes on PostgreSQL).
@@ -99,16 +96,15 @@ pub async fn put_text(
 }
 
 /// Retires an entry: it disappears from every kiosk at its next pull (administrators).
-#[utoipa::path(delete, path = "/api/v1/admin/faq/{id}", tag = "admin",
-    params(("id" = String, Path)),
+#[utoipa::path(delete, path = "/api/v1/admin/faq/{id}", tag = "admin", security(("bearer" = [])),
+    params(("id" = String, Path, pattern = r"^[a-z0-9-]{1,64}$")),
     responses((status = 204),
         (status = 404, body = Problem, content_type = "application/problem+json")))]
 pub async fn retire(
     State(state): State<AppState>,
-    actor: Actor,
+    Admin(actor): Admin,
     ApiPath(id): ApiPath<String>,
 ) -> Result<StatusCode, ApiError> {
-    actor.require_admin()?;
     let id = slug(&id)?;
     let mut tx = state.db.begin_write().await?;
     if !db::delete_record(&mut tx, EntityKind::Faq, id).await? {

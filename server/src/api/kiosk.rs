@@ -6,7 +6,7 @@ use super::client_addr::ClientAddr;
 use super::error::ApiError;
 use super::extract::{ApiJson, ApiPath, IdempotencyHeader, slug};
 use crate::auth::limits::Limit;
-use crate::auth::{Actor, kiosk};
+use crate::auth::{KioskCaller, kiosk};
 use crate::booking;
 use axum::Json;
 use axum::extract::State;
@@ -32,7 +32,7 @@ pub async fn enrol(
     ApiJson(request): ApiJson<EnrolRequest>,
 ) -> Result<(StatusCode, Json<Enrolment>), ApiError> {
     state.limit(Limit::KioskAuthFrom(address)).await?;
-    if request.code.len() > 64 || request.public_key.len() > 64 {
+    if request.code.chars().count() > 64 || request.public_key.chars().count() > 64 {
         return Err(ApiError::invalid("code or public_key too long"));
     }
     Ok((
@@ -68,7 +68,7 @@ pub async fn token(
 ) -> Result<Json<KioskToken>, ApiError> {
     state.limit(Limit::KioskAuthFrom(address)).await?;
     slug(&request.kiosk_id)?;
-    if request.challenge.len() > 64 || request.signature.len() > 128 {
+    if request.challenge.chars().count() > 64 || request.signature.chars().count() > 128 {
         return Err(ApiError::invalid("challenge or signature too long"));
     }
     Ok(Json(kiosk::token(&state, &request).await?))
@@ -76,13 +76,13 @@ pub async fn token(
 
 /// Gives back the leases listed, tops the kiosk's leases up by each office's policy, and
 /// answers with all the kiosk's unused leases (kiosks only).
-#[utoipa::path(post, path = "/api/v1/kiosk/leases/sync", tag = "kiosk", request_body = LeaseSync,
+#[utoipa::path(post, path = "/api/v1/kiosk/leases/sync", tag = "kiosk", security(("bearer" = [])), request_body = LeaseSync,
     responses((status = 200, body = LeaseSet),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json")))]
 pub async fn sync_leases(
     State(state): State<AppState>,
-    actor: Actor,
+    KioskCaller(actor): KioskCaller,
     ApiJson(request): ApiJson<LeaseSync>,
 ) -> Result<Json<LeaseSet>, ApiError> {
     let kiosk_id = actor.require_kiosk()?.to_owned();
@@ -96,24 +96,23 @@ pub async fn sync_leases(
 
 /// Reports a booking the kiosk made offline on one of its leases. Reporting it again answers
 /// the same (kiosks only).
-#[utoipa::path(post, path = "/api/v1/kiosk/leases/{lease_id}/book", tag = "kiosk",
+#[utoipa::path(post, path = "/api/v1/kiosk/leases/{lease_id}/book", tag = "kiosk", security(("bearer" = [])),
     request_body = LeaseBooking,
-    params(("lease_id" = String, Path),
-        ("Idempotency-Key" = String, Header, description = "The outbox entry's key; reuse it to retry")),
+    params(("lease_id" = String, Path, pattern = r"^[A-Za-z0-9_-]{16,64}$"),
+        ("Idempotency-Key" = String, Header, pattern = r"^[A-Za-z0-9_-]{8,128}$", description = "The outbox entry's key; reuse it to retry")),
     responses((status = 201, body = Booking), (status = 200, description = "reported before", body = Booking),
         (status = 400, body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "already_booked, or lease_gone", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "invalid_receipt", body = Problem, content_type = "application/problem+json")))]
 pub async fn book_lease(
     State(state): State<AppState>,
-    actor: Actor,
+    KioskCaller(actor): KioskCaller,
     header: IdempotencyHeader,
     ApiPath(lease_id): ApiPath<String>,
     ApiJson(request): ApiJson<LeaseBooking>,
 ) -> Result<Response, ApiError> {
-    actor.require_kiosk()?;
     check_hold_id(&lease_id)?;
-    if request.lease.len() > 2048 || request.receipt.len() > 4096 {
+    if request.lease.chars().count() > 2048 || request.receipt.chars().count() > 4096 {
         return Err(ApiError::invalid("lease or receipt too long"));
     }
     let route = format!("lease:{lease_id}");

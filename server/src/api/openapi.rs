@@ -77,7 +77,8 @@ use utoipa::OpenApi;
         directory::import,
         directory::remove,
     ),
-    modifiers(&BearerAuth),
+    components(schemas(sportello_core::Lang, directory::ImportMode)),
+    modifiers(&BearerAuth, &StandardResponses),
     tags(
         (name = "reference", description = "Offices, counters, procedures and comuni"),
         (name = "booking", description = "Availability, holds and bookings"),
@@ -109,6 +110,68 @@ impl utoipa::Modify for BearerAuth {
                     .build(),
             ),
         );
+    }
+}
+
+/// The answers every operation can give besides its own, documented on each so a client
+/// generated from this document expects them: 400 (a parameter or body refused), 500 and 503
+/// (the server's trouble, the database busy or a request too slow); 413 where a body is taken;
+/// 401 and 403 where credentials are read (a bad token, an account that may not, a temporary
+/// password). Each is a problem document.
+struct StandardResponses;
+
+impl utoipa::Modify for StandardResponses {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
+        let problem = |description: &str| {
+            RefOr::T(
+                ResponseBuilder::new()
+                    .description(description)
+                    .content(
+                        sportello_core::api::Problem::CONTENT_TYPE,
+                        ContentBuilder::new()
+                            .schema(Some(Ref::from_schema_name("Problem")))
+                            .build(),
+                    )
+                    .build(),
+            )
+        };
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.patch,
+            ];
+            for operation in operations.into_iter().flatten() {
+                let responses = &mut operation.responses.responses;
+                let mut add = |status: &str, description: &str| {
+                    responses
+                        .entry(status.to_owned())
+                        .or_insert_with(|| problem(description));
+                };
+                add("400", "invalid_input: a parameter or the body is refused");
+                add("500", "internal: the server failed (a bug)");
+                add(
+                    "503",
+                    "unavailable: the server or its database is busy; try again",
+                );
+                if operation.request_body.is_some() {
+                    add(
+                        "413",
+                        "too_large: the body is larger than the server accepts",
+                    );
+                }
+                if operation.security.is_some() {
+                    add("401", "unauthorized: no valid token, or it expired");
+                    add(
+                        "403",
+                        "forbidden, or password_change_required for a temporary password",
+                    );
+                }
+            }
+        }
     }
 }
 

@@ -24,7 +24,7 @@ pub async fn list_offices(
 
 /// One office.
 #[utoipa::path(get, path = "/api/v1/offices/{id}", tag = "reference",
-    params(("id" = String, Path, description = "Office identifier, e.g. questura-asti")),
+    params(("id" = String, Path, pattern = r"^[a-z0-9-]{1,64}$", description = "Office identifier, e.g. questura-asti")),
     responses(
         (status = 200, body = Office),
         (status = 400, body = Problem, content_type = "application/problem+json"),
@@ -43,9 +43,11 @@ pub async fn get_office(
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ProcedureFilter {
     /// Only the procedures of this office.
+    #[param(pattern = r"^[a-z0-9-]{1,64}$")]
     office_id: Option<String>,
 }
 
@@ -74,7 +76,7 @@ pub async fn list_procedures(
 
 /// One procedure.
 #[utoipa::path(get, path = "/api/v1/procedures/{id}", tag = "reference",
-    params(("id" = String, Path, description = "Procedure identifier")),
+    params(("id" = String, Path, pattern = r"^[a-z0-9-]{1,64}$", description = "Procedure identifier")),
     responses(
         (status = 200, body = Procedure),
         (status = 400, body = Problem, content_type = "application/problem+json"),
@@ -93,9 +95,11 @@ pub async fn get_procedure(
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ComuneFilter {
     /// Two-letter province code, e.g. AT.
+    #[param(pattern = r"^[A-Z]{2}$")]
     province: Option<String>,
 }
 
@@ -115,7 +119,7 @@ pub async fn list_comuni(
 
 /// One comune by its ISTAT code.
 #[utoipa::path(get, path = "/api/v1/comuni/{istat}", tag = "reference",
-    params(("istat" = String, Path, description = "Six-digit ISTAT code, e.g. 005005")),
+    params(("istat" = String, Path, pattern = r"^[0-9]{6}$", description = "Six-digit ISTAT code, e.g. 005005")),
     responses(
         (status = 200, body = Comune),
         (status = 400, body = Problem, content_type = "application/problem+json"),
@@ -134,9 +138,11 @@ pub async fn get_comune(
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct CounterFilter {
     /// Only the counters of this office.
+    #[param(pattern = r"^[a-z0-9-]{1,64}$")]
     office_id: Option<String>,
 }
 
@@ -156,7 +162,7 @@ pub async fn list_counters(
 
 /// One counter.
 #[utoipa::path(get, path = "/api/v1/counters/{id}", tag = "reference",
-    params(("id" = String, Path, description = "Counter identifier")),
+    params(("id" = String, Path, pattern = r"^[a-z0-9-]{1,64}$", description = "Counter identifier")),
     responses(
         (status = 200, body = Counter),
         (status = 404, body = Problem, content_type = "application/problem+json")))]

@@ -16,11 +16,14 @@ use sportello_core::sync::{
 use utoipa::IntoParams;
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct PullParams {
     /// The cursor of the last page applied; 0 (the default) for everything.
+    #[param(minimum = 0)]
     since: Option<i64>,
     /// Page size, 1 to 1000; default 500.
+    #[param(minimum = 1, maximum = 1000)]
     limit: Option<u32>,
 }
 
@@ -58,10 +61,11 @@ pub async fn changes(
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct SnapshotParams {
-    /// office, counter, procedure or comune.
-    entity: String,
+    /// The kind to send whole.
+    entity: EntityKind,
 }
 
 /// Every row of one kind, for a copy whose checkpoint did not match: the kiosk replaces that
@@ -73,9 +77,7 @@ pub async fn snapshot(
     State(state): State<AppState>,
     ApiQuery(params): ApiQuery<SnapshotParams>,
 ) -> Result<Json<Snapshot>, ApiError> {
-    let entity = EntityKind::parse(&params.entity)
-        .ok_or_else(|| ApiError::invalid("entity: office, counter, procedure or comune"))?;
-    Ok(Json(db::snapshot(&state.db, entity).await?))
+    Ok(Json(db::snapshot(&state.db, params.entity).await?))
 }
 
 /// Free places of every procedure at every office over the booking horizon, compactly, for

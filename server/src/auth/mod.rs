@@ -15,7 +15,7 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use sha2::{Digest, Sha256};
 use sportello_core::account::{
-    MAX_PASSWORD_BYTES, MIN_PASSWORD_LENGTH, NewUser, Role, UserInfo, password_acceptable,
+    MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, NewUser, Role, UserInfo, password_acceptable,
 };
 use sportello_core::api::ProblemCode;
 
@@ -68,6 +68,14 @@ impl Actor {
                 "kiosks only: authenticate with the kiosk's token",
             )),
             Actor::User(_) | Actor::TemporaryPassword(_) => Err(forbidden()),
+        }
+    }
+
+    /// A logged-in account or an enrolled kiosk.
+    pub fn require_account_or_kiosk(&self) -> Result<(), ApiError> {
+        match self {
+            Actor::Kiosk { .. } => Ok(()),
+            _ => self.require_user().map(|_| ()),
         }
     }
 
@@ -182,20 +190,57 @@ impl FromRequestParts<AppState> for Actor {
     }
 }
 
-/// An administrator making the request, or the request refused with nothing of its body read:
-/// for routes that take large bodies, so no one else can make the server buffer them.
-#[derive(Debug, Clone)]
-pub struct Admin(pub Actor);
+/// Extractors for routes that need credentials: the caller is checked first, before any
+/// parameter or the body is read, so a request without a token is told "log in" (401), not
+/// what is wrong with the rest of it, and a large body is not read for someone who may not
+/// send it.
+macro_rules! caller_extractor {
+    ($(#[$doc:meta])* $name:ident, $check:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone)]
+        pub struct $name(pub Actor);
 
-impl FromRequestParts<AppState> for Admin {
-    type Rejection = ApiError;
+        impl FromRequestParts<AppState> for $name {
+            type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Admin, ApiError> {
-        let actor = Actor::from_request_parts(parts, state).await?;
-        actor.require_admin()?;
-        Ok(Admin(actor))
-    }
+            async fn from_request_parts(
+                parts: &mut Parts,
+                state: &AppState,
+            ) -> Result<$name, ApiError> {
+                let actor = Actor::from_request_parts(parts, state).await?;
+                actor.$check()?;
+                Ok($name(actor))
+            }
+        }
+    };
 }
+
+caller_extractor!(
+    /// An administrator.
+    Admin,
+    require_admin
+);
+caller_extractor!(
+    /// A logged-in account (with its own password).
+    LoggedIn,
+    require_user
+);
+caller_extractor!(
+    /// A logged-in account, its password a temporary one or not: for what its owner may
+    /// always do (see who they are, change the password, log out).
+    SessionOwner,
+    require_session
+);
+caller_extractor!(
+    /// An enrolled kiosk.
+    KioskCaller,
+    require_kiosk
+);
+caller_extractor!(
+    /// A logged-in account or an enrolled kiosk.
+    Authenticated,
+    require_account_or_kiosk
+);
 
 #[derive(Debug, thiserror::Error)]
 pub enum AccountError {
@@ -279,7 +324,7 @@ pub async fn create_account(
 
 fn password_refused() -> AccountError {
     AccountError::Invalid(format!(
-        "password: {MIN_PASSWORD_LENGTH} to {MAX_PASSWORD_BYTES} characters"
+        "password: {MIN_PASSWORD_LENGTH} to {MAX_PASSWORD_LENGTH} characters"
     ))
 }
 

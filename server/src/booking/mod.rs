@@ -28,6 +28,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
+use sportello_core::account::Role;
 use sportello_core::booking::{
     Availability, Booking, BookingRecord, BookingStatus, CODE_ALPHABET, CODE_LENGTH, CheckIn,
     CitizenProof, ConfirmRequest, ExistingBooking, Hold, HoldRequest, RescheduleRequest, SlotOffer,
@@ -826,7 +827,10 @@ async fn find_for(
     lock: bool,
 ) -> Result<BookingRow, BookingError> {
     let not_found = || {
-        BookingError::NotFound("no booking with this code, date of birth and document".to_owned())
+        BookingError::NotFound(match proof {
+            Some(_) => "no booking with this code, date of birth and document".to_owned(),
+            None => "no booking with this code that you may see".to_owned(),
+        })
     };
     let row = bookings::booking_by_code(conn, code)
         .await?
@@ -911,36 +915,61 @@ pub async fn lookup(
     Ok(public_view(state, &row))
 }
 
-/// An office's bookings of a day.
-pub async fn office_day(
-    state: &AppState,
-    actor: &Actor,
-    office_id: &str,
-    day: Date,
-) -> Result<Vec<BookingRecord>, BookingError> {
-    actor
-        .require_office(office_id)
-        .map_err(|_| BookingError::Forbidden)?;
-    let mut conn = state.db.conn().await?;
-    let rows = bookings::bookings_of_office_day(&mut conn, office_id, &day.to_string()).await?;
-    full_views(state, &mut conn, &rows).await
+/// What a list of bookings is asked for: an office, an organisation, a day. Each may be left
+/// out; a caller's own office or organisation is the default.
+#[derive(Debug, Clone, Default)]
+pub struct ListFilter {
+    pub office_id: Option<String>,
+    pub organization_id: Option<String>,
+    pub day: Option<Date>,
 }
 
-/// An organisation's bookings from today on: for its operators (and administrators).
-pub async fn organization_bookings(
+/// Bookings with the people's details, for those with authority over them: an office's staff
+/// see their office's (by default today's), an operator their organisation's (by default from
+/// today on), an administrator any. Asking for another office or organisation is forbidden.
+pub async fn list(
     state: &AppState,
     actor: &Actor,
-    organization_id: &str,
+    filter: ListFilter,
 ) -> Result<Vec<BookingRecord>, BookingError> {
-    if !(actor.is_admin() || actor.organization() == Some(organization_id)) {
+    let user = actor.require_user().map_err(|_| BookingError::Forbidden)?;
+    let (office_id, organization_id) = match user.role {
+        Role::Admin => (filter.office_id, filter.organization_id),
+        Role::Staff => (
+            filter.office_id.or_else(|| user.office_id.clone()),
+            filter.organization_id,
+        ),
+        Role::Operator => (
+            filter.office_id,
+            filter
+                .organization_id
+                .or_else(|| user.organization_id.clone()),
+        ),
+    };
+    let own_office = office_id
+        .as_deref()
+        .is_none_or(|office| actor.require_office(office).is_ok());
+    let own_organization =
+        user.role != Role::Operator || organization_id.as_deref() == actor.organization();
+    if !own_office && user.role != Role::Operator || !own_organization {
         return Err(BookingError::Forbidden);
     }
     let now = state.clock.now();
-    let since = calendar::to_instant(calendar::local_date(now), 0)
-        .unwrap_or(now)
-        .as_second();
+    let today = calendar::local_date(now);
+    // An office's list is a day's (today's by default); an organisation's runs from today on.
+    let day = filter
+        .day
+        .or((office_id.is_some() || organization_id.is_none()).then_some(today));
+    let since = calendar::to_instant(today, 0).unwrap_or(now).as_second();
+    let day_text = day.map(|day| day.to_string());
+    let query = bookings::BookingQuery {
+        office_id: office_id.as_deref(),
+        organization_id: organization_id.as_deref(),
+        day: day_text.as_deref(),
+        since: day.is_none().then_some(since),
+    };
     let mut conn = state.db.conn().await?;
-    let rows = bookings::bookings_of_organization(&mut conn, organization_id, since).await?;
+    let rows = bookings::list_bookings(&mut conn, &query).await?;
     full_views(state, &mut conn, &rows).await
 }
 

@@ -261,37 +261,38 @@ pub async fn booking_by_code(
     row.as_ref().map(booking_from_row).transpose()
 }
 
-/// Bookings (not holds) of one office on one day, by time.
-pub async fn bookings_of_office_day(
-    conn: &mut AnyConnection,
-    office_id: &str,
-    day: &str,
-) -> Result<Vec<BookingRow>, DbError> {
-    let sql = format!(
-        "SELECT {BOOKING_COLUMNS} FROM bookings WHERE office_id = $1 AND day = $2 \
-         AND status NOT IN ('held', 'leased') ORDER BY slot_start, code"
-    );
-    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(office_id)
-        .bind(day)
-        .fetch_all(conn)
-        .await?;
-    rows.iter().map(booking_from_row).collect()
+/// Which bookings to list: any of an office, an organisation, and one day or from a moment
+/// on.
+#[derive(Debug, Clone, Default)]
+pub struct BookingQuery<'a> {
+    pub office_id: Option<&'a str>,
+    pub organization_id: Option<&'a str>,
+    /// A local day (YYYY-MM-DD)…
+    pub day: Option<&'a str>,
+    /// …or appointments starting from then on (Unix seconds).
+    pub since: Option<i64>,
 }
 
-/// Bookings an organisation made, from `since` on (Unix seconds), by time.
-pub async fn bookings_of_organization(
+/// The bookings `query` names (not holds nor leases), by time.
+pub async fn list_bookings(
     conn: &mut AnyConnection,
-    organization_id: &str,
-    since: i64,
+    query: &BookingQuery<'_>,
 ) -> Result<Vec<BookingRow>, DbError> {
+    // Each condition is fixed text with its own parameter; absent ones compare a column with
+    // itself (NULL-safe for the text columns by COALESCE), so one statement serves every mix.
     let sql = format!(
-        "SELECT {BOOKING_COLUMNS} FROM bookings WHERE organization_id = $1 AND slot_start >= $2 \
+        "SELECT {BOOKING_COLUMNS} FROM bookings \
+         WHERE ($1 = '' OR office_id = $1) \
+         AND ($2 = '' OR COALESCE(organization_id, '') = $2) \
+         AND ($3 = '' OR day = $3) \
+         AND slot_start >= $4 \
          AND status NOT IN ('held', 'leased') ORDER BY slot_start, code"
     );
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(organization_id)
-        .bind(since)
+        .bind(query.office_id.unwrap_or_default())
+        .bind(query.organization_id.unwrap_or_default())
+        .bind(query.day.unwrap_or_default())
+        .bind(query.since.unwrap_or(i64::MIN))
         .fetch_all(conn)
         .await?;
     rows.iter().map(booking_from_row).collect()
