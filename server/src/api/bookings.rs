@@ -7,7 +7,9 @@ use super::extract::{ApiJson, ApiPath, ApiQuery, IdempotencyHeader, NoParams, bo
 use crate::auth::limits::{Limit, address_key};
 use crate::auth::{Actor, Authenticated, LoggedIn};
 use crate::booking::{self, BookingError, Holder, IdempotencyKey};
-use crate::db::bookings::{self as stored, AuditEntry, StoredResponse};
+use crate::db::audit::{self as audit_log, AuditEntry};
+use crate::db::bookings as stored;
+use crate::db::idempotency::StoredResponse;
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -508,6 +510,6 @@ pub async fn audit(
         }
     }
     Ok(Json(
-        stored::audit_trail(&mut conn, code.as_deref(), office_id, limit).await?,
+        audit_log::trail(&mut conn, code.as_deref(), office_id, limit).await?,
     ))
 }

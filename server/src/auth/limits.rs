@@ -125,6 +125,8 @@ pub struct Limits {
     /// argon2id takes 19 MiB and a core for a while per check: a burst of logins must not
     /// take the machine's memory.
     password_checks: Semaphore,
+    /// How long a check waits for a slot before the caller is told to come back.
+    password_wait: Duration,
 }
 
 impl std::fmt::Debug for Limits {
@@ -141,6 +143,7 @@ impl Limits {
         Limits {
             holds_per_address,
             password_checks: Semaphore::new(cores.max(2)),
+            password_wait: PASSWORD_CHECK_WAIT,
         }
     }
 
@@ -216,7 +219,7 @@ impl Limits {
 
     /// A slot to check a password in; waits a while for one.
     pub async fn password_check(&self) -> Result<SemaphorePermit<'_>, LimitError> {
-        tokio::time::timeout(PASSWORD_CHECK_WAIT, self.password_checks.acquire())
+        tokio::time::timeout(self.password_wait, self.password_checks.acquire())
             .await
             .ok()
             .and_then(Result::ok)
@@ -258,6 +261,28 @@ mod tests {
         assert_ne!(address_key(a), address_key(c));
         let mapped: IpAddr = "::ffff:192.0.2.7".parse().unwrap();
         assert_eq!(address_key(mapped), "192.0.2.7".parse::<IpAddr>().unwrap());
+    }
+
+    #[tokio::test]
+    async fn password_checks_beyond_the_cap_wait_then_are_told_to_come_back() {
+        let limits = Limits {
+            holds_per_address: 0,
+            password_checks: Semaphore::new(2),
+            password_wait: Duration::from_millis(200),
+        };
+        let first = limits.password_check().await.unwrap();
+        let _second = limits.password_check().await.unwrap();
+        // A third waits for a slot and, when none frees up in time, is refused.
+        assert!(matches!(
+            limits.password_check().await,
+            Err(LimitError::Busy)
+        ));
+        // One that frees up while it waits lets it in.
+        let (third, ()) = tokio::join!(limits.password_check(), async {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            drop(first);
+        });
+        assert!(third.is_ok());
     }
 
     #[test]

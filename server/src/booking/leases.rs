@@ -13,7 +13,9 @@ use super::{
 };
 use crate::api::AppState;
 use crate::auth::Actor;
-use crate::db::bookings::{self, BookingKey, BookingRow, StoredResponse};
+use crate::db::audit;
+use crate::db::bookings::{self, BookingKey, BookingRow};
+use crate::db::idempotency::{self, StoredResponse};
 use crate::db::{DbError, WriteTx, kiosks, leases, list_procedures};
 use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp, ToSpan};
@@ -39,7 +41,7 @@ pub async fn release_all(
     for (code, office_id) in &released {
         let mut entry = system_entry("lease_released", code.clone(), office_id.clone(), now);
         entry.detail = format!("kiosk {kiosk_id} {why}");
-        bookings::audit(tx, &entry).await?;
+        audit::record(tx, &entry).await?;
     }
     Ok(released.len())
 }
@@ -49,7 +51,7 @@ pub async fn expire(tx: &mut WriteTx, now: i64) -> Result<(), DbError> {
     for (code, office_id, kiosk_id) in leases::delete_expired(tx, now).await? {
         let mut entry = system_entry("lease_expired", code, office_id, now);
         entry.detail = format!("kiosk {kiosk_id}");
-        bookings::audit(tx, &entry).await?;
+        audit::record(tx, &entry).await?;
     }
     Ok(())
 }
@@ -100,7 +102,7 @@ async fn sync_once(
     for (code, office_id) in leases::release(&mut tx, kiosk_id, Some(&request.returned)).await? {
         let mut entry = system_entry("lease_returned", code, office_id, now.as_second());
         entry.actor = label.clone();
-        bookings::audit(&mut tx, &entry).await?;
+        audit::record(&mut tx, &entry).await?;
     }
     let mut held = leases::leases_of(&mut tx, kiosk_id).await?;
     for (office_id, policy) in leases::policies(&mut tx).await? {
@@ -314,7 +316,7 @@ async fn top_up(
                 bookings::delete_booking(tx, &row.id).await?;
                 continue;
             }
-            bookings::audit(
+            audit::record(
                 tx,
                 &audit_entry(
                     grant.label,
@@ -366,7 +368,7 @@ async fn withdraw_unoffered(
     let ids: Vec<String> = gone.iter().map(|row| row.id.clone()).collect();
     leases::release(tx, grant.kiosk_id, Some(&ids)).await?;
     for row in &gone {
-        bookings::audit(
+        audit::record(
             tx,
             &audit_entry(
                 "system",
@@ -555,7 +557,7 @@ async fn book_once(
     };
     row.booked_by = label.clone();
     bookings::save_person(&mut tx, &row.id, &report.person).await?;
-    bookings::audit(
+    audit::record(
         &mut tx,
         &audit_entry(
             &label,
@@ -567,7 +569,7 @@ async fn book_once(
     )
     .await?;
     let response = respond(201, &public_view(state, &row));
-    bookings::complete_idempotency(&mut tx, &key.actor, &key.key, &response).await?;
+    idempotency::complete(&mut tx, &key.actor, &key.key, &response).await?;
     tx.commit().await?;
     Ok(response)
 }

@@ -5,12 +5,15 @@
 
 pub mod accounts;
 pub mod agenda;
+pub mod audit;
 pub mod bookings;
 mod changes;
+pub mod idempotency;
 pub mod kiosks;
 pub mod leases;
 pub mod limits;
 mod reference;
+pub mod retention;
 
 pub use changes::{changes_since, snapshot};
 pub use reference::{
