@@ -444,10 +444,11 @@ async fn arabic_rtl_offices_from_the_server_and_offline_from_the_cache() {
     kiosk.click("#finish").await;
     kiosk.wait_for("#tile-book").await;
 
-    // The same person comes back and cancels it with the code and their date of birth; a
-    // wrong date of birth finds nothing.
+    // The same person comes back and cancels it with the code, their date of birth and the
+    // last 4 characters of their document (EE0000001); a wrong date of birth finds nothing.
     kiosk.click("#manage-booking").await;
     fill(&kiosk, "manage-code", &code, "input").await;
+    fill(&kiosk, "manage-document_end", "0001", "input").await;
     fill(&kiosk, "manage-date_of_birth", "1981-04-13", "input").await;
     kiosk.click("#manage-find").await;
     assert_eq!(
@@ -483,6 +484,7 @@ async fn arabic_rtl_offices_from_the_server_and_offline_from_the_cache() {
     kiosk.wait_for("#tile-book").await;
     kiosk.click("#manage-booking").await;
     fill(&kiosk, "manage-code", &code, "input").await;
+    fill(&kiosk, "manage-document_end", "0001", "input").await;
     fill(&kiosk, "manage-date_of_birth", "12/04/1981", "input").await;
     kiosk.click("#manage-find").await;
     kiosk

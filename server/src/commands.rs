@@ -1,7 +1,7 @@
 //! What `sportello-server` does besides serving: accounts, kiosk enrolment codes and keys, on
 //! the database (and key file) its flags name. Each answers with a line for the operator.
 
-use crate::auth::{self, AccountError};
+use crate::auth::{self, AccountError, NewPassword};
 use crate::clock::Clock;
 use crate::config::{Command, Config, KeysCommand, KioskCommand, UserCommand};
 use crate::db::Db;
@@ -26,11 +26,15 @@ pub async fn run(config: &Config, command: Command, clock: &dyn Clock) -> Result
                 office_id,
                 organization_id,
             };
-            let db = open(config).await?;
-            let mut conn = db.conn().await.map_err(|err| err.to_string())?;
-            let info = auth::create_account(&mut conn, request, temporary, now.as_second())
+            let password = NewPassword::hash(request.password.clone())
                 .await
                 .map_err(|err| err.to_string())?;
+            let db = open(config).await?;
+            let mut conn = db.conn().await.map_err(|err| err.to_string())?;
+            let info =
+                auth::create_account(&mut conn, request, password, temporary, now.as_second())
+                    .await
+                    .map_err(|err| err.to_string())?;
             Ok(format!(
                 "created {} ({}){}",
                 info.username,
@@ -46,7 +50,9 @@ pub async fn run(config: &Config, command: Command, clock: &dyn Clock) -> Result
             username,
             temporary,
         }) => {
-            let password = read_password()?;
+            let password = NewPassword::hash(read_password()?)
+                .await
+                .map_err(|err| err.to_string())?;
             let db = open(config).await?;
             let mut conn = db.conn().await.map_err(|err| err.to_string())?;
             auth::set_password(&mut conn, &username, password, temporary, None)

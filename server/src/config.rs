@@ -1,5 +1,6 @@
 //! Command-line flags and environment variables of `sportello-server`.
 
+use crate::api::ProxyHeader;
 use clap::{Parser, Subcommand, ValueEnum};
 use sportello_core::account::Role;
 use std::net::SocketAddr;
@@ -36,14 +37,20 @@ pub struct Config {
     pub key_file: Option<PathBuf>,
 
     /// A reverse proxy in front of the server (an address or CIDR block, repeatable): only from
-    /// these peers are `Forwarded` and `X-Forwarded-For` believed for the client's address.
+    /// these peers is the client named by `--proxy-header` believed.
     #[arg(
         long = "trusted-proxy",
         env = "SPORTELLO_TRUSTED_PROXIES",
         value_delimiter = ',',
-        value_name = "CIDR"
+        value_name = "CIDR",
+        value_parser = address_or_network
     )]
     pub trusted_proxies: Vec<ipnet::IpNet>,
+
+    /// The one header in which the trusted proxies name the client; the other is ignored,
+    /// since a proxy passes on what a client wrote in a header it does not set itself.
+    #[arg(long, env = "SPORTELLO_PROXY_HEADER", value_enum, default_value_t = ProxyHeader::XForwardedFor)]
+    pub proxy_header: ProxyHeader,
 
     /// Minutes a picked slot stays held while the person completes the booking (1 to 60).
     #[arg(long, env = "SPORTELLO_HOLD_MINUTES", default_value_t = DEFAULT_HOLD_MINUTES,
@@ -171,6 +178,7 @@ impl Config {
             demo: false,
             key_file: None,
             trusted_proxies: Vec::new(),
+            proxy_header: ProxyHeader::XForwardedFor,
             hold_minutes: DEFAULT_HOLD_MINUTES,
             retention_days: DEFAULT_RETENTION_DAYS,
             holds_per_address: DEFAULT_HOLDS_PER_ADDRESS,
@@ -180,10 +188,12 @@ impl Config {
         }
     }
 
-    /// [`Config::new`] with the demo province of Asti loaded: for tests and benchmarks.
+    /// [`Config::new`] with the demo province of Asti loaded, as a demonstration (its public
+    /// accounts may be served through a proxy): for tests and benchmarks.
     pub fn demo(listen: SocketAddr, database: impl Into<String>) -> Config {
         Config {
             seed: Seed::Demo,
+            demo: true,
             ..Config::new(listen, database)
         }
     }
@@ -234,6 +244,13 @@ fn default_database_path() -> PathBuf {
     data_dir().join("server.sqlite3")
 }
 
+/// A network written as a CIDR block, or one address (a block of one).
+fn address_or_network(text: &str) -> Result<ipnet::IpNet, String> {
+    text.parse::<ipnet::IpNet>()
+        .or_else(|_| text.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+        .map_err(|_| format!("{text:?} is neither an address nor a CIDR block like 10.0.0.0/8"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -278,7 +295,7 @@ mod tests {
             "--trusted-proxy",
             "10.0.0.0/8",
             "--trusted-proxy",
-            "192.0.2.1/32",
+            "192.0.2.1",
         ])
         .unwrap();
         assert_eq!(
@@ -286,6 +303,10 @@ mod tests {
             PathBuf::from("/var/lib/sportello/server.keys")
         );
         assert_eq!(config.trusted_proxies.len(), 2);
+        assert_eq!(
+            config.trusted_proxies[1],
+            "192.0.2.1/32".parse::<ipnet::IpNet>().unwrap()
+        );
         let config = Config::try_parse_from([
             "sportello-server",
             "--database",

@@ -48,14 +48,14 @@ pub enum ServerError {
     #[error("cannot use the server's keys: {0}")]
     Keys(#[from] KeysError),
     #[error(
-        "refusing to listen on {addr}: the database holds demo accounts whose passwords are \
+        "refusing to serve {reach}: the database holds demo accounts whose passwords are \
          public ({}). Change their passwords (`sportello-server user passwd --username …`) or \
-         disable them, listen on 127.0.0.1 only, or start with --demo if this is a public \
-         demonstration",
+         disable them, serve this machine only (listen on 127.0.0.1, no --trusted-proxy), or \
+         start with --demo if this is a public demonstration",
         accounts.join(", ")
     )]
     DemoAccountsExposed {
-        addr: SocketAddr,
+        reach: String,
         accounts: Vec<String>,
     },
     #[error("the server stopped with an error: {0}")]
@@ -94,13 +94,19 @@ impl Server {
                 }
             }
         }
-        if !config.listen.ip().is_loopback() && !config.demo {
+        // Reachable from elsewhere: listening beyond loopback, or behind a proxy (which
+        // listens on loopback and serves the world).
+        let reach = if !config.listen.ip().is_loopback() {
+            Some(config.listen.to_string())
+        } else if !config.trusted_proxies.is_empty() {
+            Some(format!("{} through a reverse proxy", config.listen))
+        } else {
+            None
+        };
+        if let Some(reach) = reach.filter(|_| !config.demo) {
             let accounts = seed::public_demo_accounts(&db).await?;
             if !accounts.is_empty() {
-                return Err(ServerError::DemoAccountsExposed {
-                    addr: config.listen,
-                    accounts,
-                });
+                return Err(ServerError::DemoAccountsExposed { reach, accounts });
             }
         }
         let keys = ServerKeys::load(&db, &config.key_file_location(), clock.now()).await?;
@@ -110,7 +116,10 @@ impl Server {
             keys: Arc::new(keys),
             settings: Arc::new(config.booking_settings()),
             limits: Arc::new(Limits::new(config.holds_per_address)),
-            proxies: Arc::new(api::TrustedProxies::new(config.trusted_proxies.clone())),
+            proxies: Arc::new(api::TrustedProxies::new(
+                config.trusted_proxies.clone(),
+                config.proxy_header,
+            )),
             flights: Arc::default(),
             plans: Arc::default(),
             suggestions: Arc::default(),

@@ -376,6 +376,14 @@ fn demo_accounts_never_listen_beyond_this_machine_unless_it_is_a_demo() {
     ] {
         assert!(said.contains(part), "{part}: {said}");
     }
+    // On loopback behind a reverse proxy, which serves the world: refused too.
+    let behind_proxy = server(&["--listen", &format!("127.0.0.1:{port}")])
+        .args(["--database", database, "--trusted-proxy", "127.0.0.1"])
+        .output()
+        .unwrap();
+    assert!(!behind_proxy.status.success());
+    let said = String::from_utf8_lossy(&behind_proxy.stderr);
+    assert!(said.contains("reverse proxy"), "{said}");
     // Told it is a public demonstration: it serves.
     let mut child = server(&["--listen", &format!("0.0.0.0:{port}"), "--demo"])
         .args(["--database", database])

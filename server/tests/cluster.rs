@@ -166,6 +166,31 @@ async fn two_server_processes_on_one_postgresql_book_no_seat_and_no_person_twice
         StatusCode::TOO_MANY_REQUESTS,
         "two at once, across both"
     );
+    // Sixteen holds of another account sent at the same moment, half to each process: still
+    // two, since each counts the account's holds in its turn.
+    let (_, session) = login(&b, "patronato.operatore", "sportello-operatore").await;
+    let other = session["token"].as_str().unwrap().to_owned();
+    let burst: Vec<_> = (0..16usize)
+        .map(|n| {
+            let base = if n % 2 == 0 { a.clone() } else { b.clone() };
+            let other = other.clone();
+            let body = json!({"procedure_id": RENEWAL, "office_id": QUESTURA,
+                "start": slots[20 + n]["start"]});
+            tokio::spawn(async move {
+                let url = format!("{base}/api/v1/holds");
+                post(&url, Some(&other), &format!("burst-hold-{n}"), &body)
+                    .await
+                    .0
+            })
+        })
+        .collect();
+    let mut held = 0;
+    for request in burst {
+        if request.await.unwrap() == StatusCode::CREATED {
+            held += 1;
+        }
+    }
+    assert_eq!(held, 2, "an account's live holds, however fast they come");
 
     // Ten people each holding two seats, one on each process, confirm both at the same
     // moment: each gets one booking, and "already booked" for the other.

@@ -141,6 +141,16 @@ async fn a_strangers_wrong_passwords_never_lock_the_owner_out() {
             .await
             .unwrap();
         assert_eq!(forged.status(), StatusCode::TOO_MANY_REQUESTS);
+        // Nor does a `Forwarded` header of its own, which the proxy passes on untouched: the
+        // server reads only the header the proxy sets.
+        let forged = stranger
+            .post(format!("{proxy}/api/v1/auth/login"))
+            .header("forwarded", "for=127.0.0.9")
+            .json(&json!({"username": "admin", "password": "sportello-admin"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(forged.status(), StatusCode::TOO_MANY_REQUESTS);
         // Nor does talking to the server directly with a header naming the owner's address:
         // the stranger's machine is no trusted proxy, so it is still the stranger.
         let direct = stranger
@@ -164,6 +174,28 @@ async fn a_strangers_wrong_passwords_never_lock_the_owner_out() {
         }
         assert!(limited, "logins per address are limited");
 
+        // Twenty guesses at once from one address: each is counted before it is judged, so
+        // no more than five are.
+        let burst = client_at("127.0.0.5");
+        let guesses: Vec<_> = (0..20)
+            .map(|_| {
+                let (burst, proxy) = (burst.clone(), proxy.clone());
+                tokio::spawn(async move {
+                    login(&burst, &proxy, "questura.staff", "wrong-guess")
+                        .await
+                        .status()
+                })
+            })
+            .collect();
+        let mut judged = 0;
+        for guess in guesses {
+            match guess.await.unwrap() {
+                StatusCode::UNAUTHORIZED => judged += 1,
+                status => assert_eq!(status, StatusCode::TOO_MANY_REQUESTS),
+            }
+        }
+        assert_eq!(judged, 5, "wrong passwords judged at once");
+
         // Time heals: the stranger's address may try again, and the cells are dropped once
         // they remember nothing.
         h.clock.advance(SignedDuration::from_mins(6));
@@ -181,55 +213,104 @@ async fn a_strangers_wrong_passwords_never_lock_the_owner_out() {
     }
 }
 
+/// Asks to see a booking through `proxy` with `proof`, from `client`'s address.
+async fn lookup_status(
+    client: &reqwest::Client,
+    proxy: &str,
+    code: &str,
+    proof: &Value,
+) -> StatusCode {
+    client
+        .post(format!("{proxy}/api/v1/bookings/{code}/lookup"))
+        .json(proof)
+        .send()
+        .await
+        .unwrap()
+        .status()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn proof_guesses_are_counted_in_the_database_across_restarts() {
+async fn proof_guesses_are_limited_per_address_and_per_booking_across_restarts() {
     for database in databases::all().await {
-        let h = Harness::start(&database, MONDAY_8AM).await;
+        let (h, proxy) = behind_proxy(&database).await;
         let start = h.first_slot(RENEWAL).await;
         let booking = h.book(RENEWAL, QUESTURA, start, &person(70), None).await;
-        let lookup = format!("/api/v1/bookings/{}/lookup", booking.code);
+        let code = booking.code.clone();
+        let stranger = client_at("127.0.0.2");
+        let owner = client_at("127.0.0.3");
         // The date of birth alone (it is on many documents) finds nothing.
-        problem(
-            h.post(
-                &lookup,
-                None,
-                None,
-                &json!({"date_of_birth": date_of_birth(70), "document_end": "0000"}),
-            )
-            .await,
-            ProblemCode::NotFound,
-        )
-        .await;
-        let mut wrong = 1;
-        loop {
-            let response = h.post(&lookup, None, None, &proof(71)).await;
-            if response.status() == StatusCode::TOO_MANY_REQUESTS {
-                break;
-            }
-            assert_eq!(response.status(), StatusCode::NOT_FOUND);
-            wrong += 1;
-            assert!(wrong <= 20, "limited within 20 wrong proofs");
+        let birth_only = json!({"date_of_birth": date_of_birth(70), "document_end": "0000"});
+        assert_eq!(
+            lookup_status(&stranger, &proxy, &code, &birth_only).await,
+            StatusCode::NOT_FOUND
+        );
+        // A stranger at one address: five wrong proofs, then refused there.
+        for _ in 1..5 {
+            assert_eq!(
+                lookup_status(&stranger, &proxy, &code, &proof(71)).await,
+                StatusCode::NOT_FOUND
+            );
         }
-        // A restart forgets nothing: the count is in the database.
+        assert_eq!(
+            lookup_status(&stranger, &proxy, &code, &proof(71)).await,
+            StatusCode::TOO_MANY_REQUESTS
+        );
+        // The owner, from elsewhere, is not held up by them.
+        assert_eq!(
+            lookup_status(&owner, &proxy, &code, &proof(70)).await,
+            StatusCode::OK
+        );
+        // Twenty guesses sent at once from another address: each is counted before it is
+        // judged, so no more are judged than that address may make.
+        let other = client_at("127.0.0.4");
+        let guesses: Vec<_> = (0..20)
+            .map(|_| {
+                let (other, proxy, code) = (other.clone(), proxy.clone(), code.clone());
+                tokio::spawn(async move { lookup_status(&other, &proxy, &code, &proof(71)).await })
+            })
+            .collect();
+        let mut judged = 0;
+        for guess in guesses {
+            match guess.await.unwrap() {
+                StatusCode::NOT_FOUND => judged += 1,
+                status => assert_eq!(status, StatusCode::TOO_MANY_REQUESTS),
+            }
+        }
+        assert_eq!(judged, 5, "guesses judged at once");
+        // Ten wrong proofs from anywhere use up the booking's own allowance: now its owner
+        // waits too (the kiosk and the receipt page send them to an office).
+        assert_eq!(
+            lookup_status(&owner, &proxy, &code, &proof(70)).await,
+            StatusCode::TOO_MANY_REQUESTS
+        );
+
+        // A restart forgets nothing: the counts are in the database.
         let clock = h.clock.clone();
         h.server.stop().await.unwrap();
-        let h = Harness::start_on(&Harness::config(&database), clock).await;
-        let limited = h.post(&lookup, None, None, &proof(70)).await;
-        assert_eq!(limited.status(), StatusCode::TOO_MANY_REQUESTS);
-        // Another booking is not held up, and the owner gets in once time has passed.
-        let other = h.book(RENEWAL, QUESTURA, start, &person(72), None).await;
-        let found = h
-            .post(
-                &format!("/api/v1/bookings/{}/lookup", other.code),
-                None,
-                None,
-                &proof(72),
-            )
-            .await;
-        assert_eq!(found.status(), StatusCode::OK);
+        let mut config = Harness::config(&database);
+        config.trusted_proxies = vec!["127.0.0.1/32".parse().unwrap()];
+        let h = Harness::start_on(&config, clock).await;
+        let proxy = format!("http://{}", start_proxy(h.base.clone()).await);
+        assert_eq!(
+            lookup_status(&owner, &proxy, &code, &proof(70)).await,
+            StatusCode::TOO_MANY_REQUESTS
+        );
+        // Another booking is not held up.
+        let other_booking = h.book(RENEWAL, QUESTURA, start, &person(72), None).await;
+        assert_eq!(
+            lookup_status(&owner, &proxy, &other_booking.code, &proof(72)).await,
+            StatusCode::OK
+        );
+        // Ten minutes on, the owner gets in; the stranger's address is still held back.
         h.clock.advance(SignedDuration::from_mins(10));
-        let found = h.post(&lookup, None, None, &proof(70)).await;
-        assert_eq!(found.status(), StatusCode::OK);
+        assert_eq!(
+            lookup_status(&owner, &proxy, &code, &proof(70)).await,
+            StatusCode::OK
+        );
+        assert_eq!(
+            lookup_status(&stranger, &proxy, &code, &proof(70)).await,
+            StatusCode::TOO_MANY_REQUESTS
+        );
         h.server.stop().await.unwrap();
     }
 }
@@ -374,13 +455,26 @@ async fn live_holds_are_capped_per_address_account_and_kiosk() {
         };
         // People without an account: two live holds per address, then wait.
         let phone = client_at("127.0.0.2");
-        for n in 0..2 {
-            let held = hold_from(phone.clone(), None, n).await;
-            assert_eq!(held.status(), StatusCode::CREATED);
-        }
+        let first_key = key();
+        let first_hold =
+            json!({"procedure_id": RENEWAL, "office_id": QUESTURA, "start": slots[0].start});
+        let retry_first = || {
+            phone
+                .post(format!("{proxy}/api/v1/holds"))
+                .header("Idempotency-Key", &first_key)
+                .json(&first_hold)
+                .send()
+        };
+        let first: Hold = retry_first().await.unwrap().json().await.unwrap();
+        let held = hold_from(phone.clone(), None, 1).await;
+        assert_eq!(held.status(), StatusCode::CREATED);
         let third = hold_from(phone.clone(), None, 2).await;
         assert_eq!(third.status(), StatusCode::TOO_MANY_REQUESTS);
         assert!(third.headers().contains_key("retry-after"));
+        // A retry of a hold that went through gets its answer again, not "too many".
+        let retried = retry_first().await.unwrap();
+        assert_eq!(retried.status(), StatusCode::CREATED);
+        assert_eq!(retried.json::<Hold>().await.unwrap().hold_id, first.hold_id);
         assert_eq!(
             hold_from(client_at("127.0.0.3"), None, 3).await.status(),
             StatusCode::CREATED,

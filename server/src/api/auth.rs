@@ -5,7 +5,7 @@ use super::client_addr::ClientAddr;
 use super::error::ApiError;
 use super::extract::{ApiJson, ApiQuery, NoParams};
 use crate::auth::limits::Limit;
-use crate::auth::{self, AccountError, SessionOwner, password};
+use crate::auth::{self, AccountError, NewPassword, SessionOwner, password};
 use crate::db::accounts;
 use axum::Json;
 use axum::extract::State;
@@ -37,14 +37,12 @@ pub async fn login(
         return Err(ApiError::invalid("username or password too long"));
     }
     state.limit(Limit::LoginsFrom(address)).await?;
+    // Counted as a failure before it is judged, given back when right.
     let failures = Limit::LoginFailures {
         username: &request.username,
         address,
     };
-    state
-        .limits
-        .check(&state.db, &state.keys, failures, state.clock.now())
-        .await?;
+    state.limit(failures).await?;
     let stored = {
         let mut conn = state.db.conn().await?;
         accounts::find_user(&mut conn, &request.username).await?
@@ -59,13 +57,21 @@ pub async fn login(
         password::verify(request.password, hash).await
     };
     let Some(user) = stored.filter(|_| matches && usable) else {
-        state.limit(failures).await?;
         return Err(wrong_credentials());
     };
+    state.refund(failures).await?;
     let now = state.clock.now();
     let expires_at = now.checked_add(state.settings.session).unwrap_or(now);
     let token = auth::new_session_token();
     let mut tx = state.db.begin_write().await?;
+    // The check may have waited for a slot: a password reset or a disabling since then ended
+    // every session, and must end this one too.
+    let unchanged = accounts::find_user(&mut tx, &user.info.username)
+        .await?
+        .is_some_and(|now| now.password_hash == user.password_hash && !now.disabled);
+    if !unchanged {
+        return Err(wrong_credentials());
+    }
     accounts::create_session(
         &mut tx,
         &auth::token_hash(&token),
@@ -134,26 +140,28 @@ pub async fn change_password(
         username: &user.username,
         address,
     };
-    state
-        .limits
-        .check(&state.db, &state.keys, failures, state.clock.now())
-        .await?;
+    state.limit(failures).await?;
     let stored = {
         let mut conn = state.db.conn().await?;
         accounts::find_user(&mut conn, &user.username)
             .await?
             .ok_or_else(wrong_credentials)?
     };
-    let _slot = state.limits.password_check().await?;
-    if !password::verify(request.old_password, Some(stored.password_hash)).await {
-        state.limit(failures).await?;
-        return Err(wrong_credentials());
-    }
+    let new_password = {
+        let _slot = state.limits.password_check().await?;
+        if !password::verify(request.old_password, Some(stored.password_hash)).await {
+            return Err(wrong_credentials());
+        }
+        state.refund(failures).await?;
+        NewPassword::hash(request.new_password)
+            .await
+            .map_err(account_error)?
+    };
     let mut tx = state.db.begin_write().await?;
     auth::set_password(
         &mut tx,
         &user.username,
-        request.new_password,
+        new_password,
         false,
         Some(&auth::token_hash(bearer(&headers))),
     )

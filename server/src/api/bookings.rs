@@ -65,7 +65,9 @@ pub(super) fn citizen_scoped(state: &AppState, actor: &Actor, scope: &str) -> St
 }
 
 /// Runs a booking operation a citizen proves with a [`CitizenProof`], counting it: every proof
-/// from an address, and the wrong ones on the booking (from anywhere, in the database).
+/// from an address, and the wrong ones on the booking from that address and from anywhere
+/// (in the database). Each is counted as wrong before it is judged and given back when it is
+/// right, so guesses sent together cannot all slip in before the first failure is written.
 /// Without a proof (a caller with authority) it just runs.
 pub(super) async fn with_proof<T>(
     state: &AppState,
@@ -83,17 +85,21 @@ pub(super) async fn with_proof<T>(
         ));
     }
     state.limit(Limit::ProofsFrom(address)).await?;
-    let failures = Limit::ProofFailures { code };
-    state
-        .limits
-        .check(&state.db, &state.keys, failures, state.clock.now())
-        .await?;
+    let from_here = Limit::ProofFailuresFrom { code, address };
+    let anywhere = Limit::ProofFailures { code };
+    state.limit(from_here).await?;
+    if let Err(refused) = state.limit(anywhere).await {
+        state.refund(from_here).await?;
+        return Err(refused);
+    }
     match operation.await {
-        Err(BookingError::NotFound(detail)) => {
-            state.limit(failures).await?;
-            Err(BookingError::NotFound(detail).into())
+        // Wrong (or no such booking): the failure stays counted.
+        Err(BookingError::NotFound(detail)) => Err(BookingError::NotFound(detail).into()),
+        other => {
+            state.refund(from_here).await?;
+            state.refund(anywhere).await?;
+            Ok(other?)
         }
-        other => Ok(other?),
     }
 }
 
@@ -157,50 +163,35 @@ pub async fn create_hold(
     slug(&request.procedure_id)?;
     slug(&request.office_id)?;
     let address_scope = address_key(address).to_string();
+    let key = idempotency(&state, &actor, header, "hold", &address_scope, &request);
     let holder = match &actor {
-        Actor::Citizen => {
-            let Some(per_address) = state.limits.holds_per_address() else {
-                return hold(&state, &actor, header, &address_scope, None, &request).await;
-            };
-            state.limit(Limit::HoldsFrom(address)).await?;
-            Holder {
-                name: citizen_scoped(&state, &actor, &address_scope),
-                cap: per_address,
+        Actor::Citizen => match state.limits.holds_per_address() {
+            Some(per_address) => {
+                // A retry of a hold that went through is answered as it was, not counted
+                // again against the address.
+                if let Some(earlier) = booking::earlier_answer(&state, &key).await? {
+                    return Ok(stored_response(earlier));
+                }
+                state.limit(Limit::HoldsFrom(address)).await?;
+                Holder {
+                    name: citizen_scoped(&state, &actor, &address_scope),
+                    cap: per_address,
+                }
             }
-        }
+            // No cap (the operator turned it off): a holder of its own for each request.
+            None => Holder {
+                name: format!("uncapped:{}", key.key),
+                cap: u32::MAX,
+            },
+        },
         Actor::User(_) | Actor::Kiosk { .. } => Holder {
             name: actor.label(),
             cap: state.settings.holds_per_account,
         },
         Actor::TemporaryPassword(_) => return Err(crate::auth::password_change_required()),
     };
-    hold(
-        &state,
-        &actor,
-        header,
-        &address_scope,
-        Some(holder),
-        &request,
-    )
-    .await
-}
-
-async fn hold(
-    state: &AppState,
-    actor: &Actor,
-    header: IdempotencyHeader,
-    address_scope: &str,
-    holder: Option<Holder>,
-    request: &HoldRequest,
-) -> Result<Response, ApiError> {
-    let key = idempotency(state, actor, header, "hold", address_scope, request);
-    // Without a cap (citizens, when the operator turned it off), a holder no one shares.
-    let holder = holder.unwrap_or_else(|| Holder {
-        name: format!("uncapped:{}", key.key),
-        cap: u32::MAX,
-    });
     Ok(stored_response(
-        booking::hold(state, actor, &holder, &key, request).await?,
+        booking::hold(&state, &actor, &holder, &key, &request).await?,
     ))
 }
 

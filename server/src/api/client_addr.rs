@@ -1,7 +1,9 @@
 //! The address a request comes from, for rate limits: the peer's; or, when the peer is a
 //! reverse proxy the operator named (`--trusted-proxy`), the client's as that proxy reports it
-//! in `Forwarded` (RFC 7239) or `X-Forwarded-For`. From any other peer those headers are
-//! ignored: anyone can write them.
+//! in the one header the operator chose (`--proxy-header`): `X-Forwarded-For` (the default,
+//! what nginx and Caddy set) or `Forwarded` (RFC 7239). The other header is never read: a
+//! proxy passes on what it does not set, so a client could write it. From any other peer
+//! neither is believed.
 
 use super::AppState;
 use super::error::ApiError;
@@ -11,18 +13,38 @@ use axum::http::request::Parts;
 use ipnet::IpNet;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 
-/// The reverse proxies whose word on the client's address is taken.
+/// The header in which the trusted proxies name the client.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ProxyHeader {
+    /// `X-Forwarded-For: client, proxy1, …`.
+    #[default]
+    XForwardedFor,
+    /// `Forwarded: for=client, for=proxy1, …` (RFC 7239).
+    Forwarded,
+}
+
+/// The reverse proxies whose word on the client's address is taken, and where they give it.
 #[derive(Debug, Clone, Default)]
-pub struct TrustedProxies(Vec<IpNet>);
+pub struct TrustedProxies {
+    networks: Vec<IpNet>,
+    header: ProxyHeader,
+}
 
 impl TrustedProxies {
-    pub fn new(networks: Vec<IpNet>) -> TrustedProxies {
-        TrustedProxies(networks)
+    pub fn new(networks: Vec<IpNet>, header: ProxyHeader) -> TrustedProxies {
+        TrustedProxies { networks, header }
+    }
+
+    /// Whether any proxy is trusted at all.
+    pub fn is_empty(&self) -> bool {
+        self.networks.is_empty()
     }
 
     fn trusts(&self, address: IpAddr) -> bool {
         let address = canonical(address);
-        self.0.iter().any(|network| network.contains(&address))
+        self.networks
+            .iter()
+            .any(|network| network.contains(&address))
     }
 
     /// The client behind `peer`: walking the forwarding chain back from the nearest hop, the
@@ -33,7 +55,7 @@ impl TrustedProxies {
         if !self.trusts(nearest) {
             return nearest;
         }
-        for hop in forwarding_chain(headers).into_iter().rev() {
+        for hop in forwarding_chain(self.header, headers).into_iter().rev() {
             let Some(hop) = hop else {
                 return nearest;
             };
@@ -55,19 +77,15 @@ fn canonical(address: IpAddr) -> IpAddr {
     }
 }
 
-/// The addresses the request passed through, farthest first, as the proxies wrote them:
-/// `Forwarded` when present, else `X-Forwarded-For`. `None` for a hop without an address. A
-/// header that cannot be read counts as one hop without an address.
-fn forwarding_chain(headers: &HeaderMap) -> Vec<Option<IpAddr>> {
-    let forwarded: Vec<&str> = headers
-        .get_all("forwarded")
-        .iter()
-        .map(|value| value.to_str().unwrap_or("unknown"))
-        .collect();
-    if !forwarded.is_empty() {
-        return forwarded
+/// The addresses the request passed through, farthest first, as the proxies wrote them in
+/// `header`. `None` for a hop without an address. A header that cannot be read counts as one
+/// hop without an address.
+fn forwarding_chain(header: ProxyHeader, headers: &HeaderMap) -> Vec<Option<IpAddr>> {
+    match header {
+        ProxyHeader::Forwarded => headers
+            .get_all("forwarded")
             .iter()
-            .flat_map(|value| rfc7239::parse(value))
+            .flat_map(|value| rfc7239::parse(value.to_str().unwrap_or("for=unknown")))
             .map(|node| {
                 node.ok()
                     .and_then(|node| node.forwarded_for)
@@ -76,14 +94,14 @@ fn forwarding_chain(headers: &HeaderMap) -> Vec<Option<IpAddr>> {
                         _ => None,
                     })
             })
-            .collect();
+            .collect(),
+        ProxyHeader::XForwardedFor => headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .flat_map(|value| value.to_str().unwrap_or("unknown").split(','))
+            .map(|hop| hop.trim().parse().ok())
+            .collect(),
     }
-    headers
-        .get_all("x-forwarded-for")
-        .iter()
-        .flat_map(|value| value.to_str().unwrap_or("unknown").split(','))
-        .map(|hop| hop.trim().parse().ok())
-        .collect()
 }
 
 /// The address the request came from, for rate limits.
@@ -108,7 +126,17 @@ mod tests {
     use axum::http::HeaderValue;
 
     fn proxies(networks: &[&str]) -> TrustedProxies {
-        TrustedProxies::new(networks.iter().map(|n| n.parse().unwrap()).collect())
+        TrustedProxies::new(
+            networks.iter().map(|n| n.parse().unwrap()).collect(),
+            ProxyHeader::XForwardedFor,
+        )
+    }
+
+    fn rfc7239_proxies(networks: &[&str]) -> TrustedProxies {
+        TrustedProxies::new(
+            networks.iter().map(|n| n.parse().unwrap()).collect(),
+            ProxyHeader::Forwarded,
+        )
     }
 
     fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
@@ -153,20 +181,42 @@ mod tests {
             "forwarded",
             "for=1.2.3.4, for=\"[2001:db8:cafe::17]:4711\", for=198.51.100.8;proto=https",
         )]);
-        assert_eq!(trusted.client(ip("10.0.0.1"), &rfc), ip("198.51.100.8"));
-        // Forwarded wins over X-Forwarded-For.
+        let rfc_trusted = rfc7239_proxies(&["10.0.0.0/8", "2001:db8::/32"]);
+        assert_eq!(rfc_trusted.client(ip("10.0.0.1"), &rfc), ip("198.51.100.8"));
+    }
+
+    #[test]
+    fn only_the_chosen_header_is_read() {
+        // A proxy that sets X-Forwarded-For passes on a Forwarded the client wrote itself (and
+        // the other way round): that one must not count.
         let both = headers(&[
             ("forwarded", "for=198.51.100.9"),
             ("x-forwarded-for", "198.51.100.10"),
         ]);
-        assert_eq!(trusted.client(ip("10.0.0.1"), &both), ip("198.51.100.9"));
+        assert_eq!(
+            proxies(&["10.0.0.0/8"]).client(ip("10.0.0.1"), &both),
+            ip("198.51.100.10")
+        );
+        assert_eq!(
+            rfc7239_proxies(&["10.0.0.0/8"]).client(ip("10.0.0.1"), &both),
+            ip("198.51.100.9")
+        );
+        let forged = headers(&[("forwarded", "for=198.51.100.9")]);
+        assert_eq!(
+            proxies(&["10.0.0.0/8"]).client(ip("10.0.0.1"), &forged),
+            ip("10.0.0.1"),
+            "no X-Forwarded-For: the proxy itself"
+        );
     }
 
     #[test]
     fn a_hop_without_an_address_stops_at_the_proxy_that_reported_it() {
         let trusted = proxies(&["10.0.0.0/8"]);
         let unknown = headers(&[("forwarded", "for=unknown, for=10.0.0.5")]);
-        assert_eq!(trusted.client(ip("10.0.0.1"), &unknown), ip("10.0.0.5"));
+        assert_eq!(
+            rfc7239_proxies(&["10.0.0.0/8"]).client(ip("10.0.0.1"), &unknown),
+            ip("10.0.0.5")
+        );
         let junk = headers(&[("x-forwarded-for", "not-an-address")]);
         assert_eq!(trusted.client(ip("10.0.0.1"), &junk), ip("10.0.0.1"));
         let mapped = headers(&[("x-forwarded-for", "::ffff:198.51.100.7")]);

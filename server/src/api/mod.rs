@@ -16,7 +16,7 @@ mod receipt_page;
 mod reference;
 mod sync;
 
-pub use client_addr::TrustedProxies;
+pub use client_addr::{ProxyHeader, TrustedProxies};
 pub use error::ApiError;
 pub use openapi::ApiDoc;
 
@@ -69,6 +69,14 @@ impl AppState {
         Ok(self
             .limits
             .take(&self.db, &self.keys, limit, self.clock.now())
+            .await?)
+    }
+
+    /// Gives back an attempt counted by [`AppState::limit`] that turned out right.
+    pub async fn refund(&self, limit: Limit<'_>) -> Result<(), ApiError> {
+        Ok(self
+            .limits
+            .refund(&self.db, &self.keys, limit, self.clock.now())
             .await?)
     }
 }

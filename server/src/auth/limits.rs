@@ -43,11 +43,16 @@ impl Quota {
 pub const LOGIN_FAILURES: Quota = Quota::new(5, Duration::from_secs(60));
 /// Logins from one address, right or wrong: an office behind one router logs in together.
 pub const LOGINS_PER_ADDRESS: Quota = Quota::new(30, Duration::from_secs(2));
-/// Wrong proofs on one booking, from anywhere: twenty, then one every five minutes. A proof
-/// is a date of birth and four characters of a document (tens of billions of pairs), so a
-/// script gets nowhere; someone who photographed the receipt can slow the owner down, not
-/// stop them (and an office or operator acts with no proof at all).
-pub const PROOF_FAILURES: Quota = Quota::new(20, Duration::from_secs(300));
+/// Wrong proofs on one booking from one address: five, then one every twenty minutes. A
+/// stranger at one address never uses up the booking's own allowance below, which refills
+/// faster, so they cannot lock its owner out.
+pub const PROOF_FAILURES_FROM: Quota = Quota::new(5, Duration::from_secs(20 * 60));
+/// Wrong proofs on one booking from anywhere: ten, then one every ten minutes. A proof is a
+/// date of birth and four characters of a document; for a codice fiscale those follow from
+/// the place of birth but for one check letter, so this is what bounds the guessing. Used up
+/// (by a stranger at several addresses), it stops the owner too until it refills; an office
+/// or an operator then acts with no proof at all, and the person is told to ask one.
+pub const PROOF_FAILURES: Quota = Quota::new(10, Duration::from_secs(10 * 60));
 /// Proofs from one address.
 pub const PROOFS_PER_ADDRESS: Quota = Quota::new(30, Duration::from_secs(2));
 /// Enrolment, challenges and tokens from one address: kiosks of one association behind one
@@ -65,6 +70,11 @@ pub enum Limit<'a> {
         address: IpAddr,
     },
     LoginsFrom(IpAddr),
+    /// Wrong proofs on a booking, from an address.
+    ProofFailuresFrom {
+        code: &'a str,
+        address: IpAddr,
+    },
     /// Wrong proofs on a booking, from anywhere.
     ProofFailures {
         code: &'a str,
@@ -86,6 +96,9 @@ impl Limit<'_> {
                 format!("login-failures\0{username}\0{}", address_key(*address))
             }
             Limit::LoginsFrom(address) => format!("logins\0{}", address_key(*address)),
+            Limit::ProofFailuresFrom { code, address } => {
+                format!("proof-failures\0{code}\0{}", address_key(*address))
+            }
             Limit::ProofFailures { code } => format!("proof-failures\0{code}"),
             Limit::ProofsFrom(address) => format!("proofs\0{}", address_key(*address)),
             Limit::KioskAuthFrom(address) => format!("kiosk-auth\0{}", address_key(*address)),
@@ -157,6 +170,7 @@ impl Limits {
         match limit {
             Limit::LoginFailures { .. } => LOGIN_FAILURES,
             Limit::LoginsFrom(_) => LOGINS_PER_ADDRESS,
+            Limit::ProofFailuresFrom { .. } => PROOF_FAILURES_FROM,
             Limit::ProofFailures { .. } => PROOF_FAILURES,
             Limit::ProofsFrom(_) => PROOFS_PER_ADDRESS,
             Limit::KioskAuthFrom(_) => KIOSK_AUTH_PER_ADDRESS,
@@ -196,9 +210,11 @@ impl Limits {
         }
     }
 
-    /// Whether one more attempt would be let through, without counting it: for limits that
-    /// count only failures (a wrong password), checked before and taken after.
-    pub async fn check(
+    /// Gives back an attempt [`Limits::take`] counted: for limits on failures (a wrong
+    /// password), each attempt is counted before it is judged and given back when it turns out
+    /// right. Counting after the judgement would let a burst of guesses sent together all pass
+    /// the check before the first failure is written.
+    pub async fn refund(
         &self,
         db: &Db,
         keys: &crate::keys::ServerKeys,
@@ -207,14 +223,10 @@ impl Limits {
     ) -> Result<(), LimitError> {
         let quota = self.quota(&limit);
         let key = keys.opaque_key(&limit.name());
-        let now_ms = now.as_millisecond();
-        let mut conn = db.conn().await?;
-        match crate::db::limits::arrival(&mut conn, &key).await? {
-            Some(tat) if tat - now_ms > quota.tolerance_ms() => {
-                Err(TooMany(wait(tat, now_ms, quota)).into())
-            }
-            _ => Ok(()),
-        }
+        let mut tx = db.begin_write().await?;
+        crate::db::limits::refund(&mut tx, &key, now.as_millisecond(), quota.interval_ms()).await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// A slot to check a password in; waits a while for one.

@@ -254,14 +254,30 @@ pub enum AccountError {
     Db(#[from] DbError),
 }
 
+/// A password checked for length and hashed, ready to store. Hashed before the write
+/// transaction begins: argon2id takes a while, and on SQLite every booking in the province
+/// would wait for it behind the writer's lock.
+pub struct NewPassword(String);
+
+impl NewPassword {
+    /// [`MIN_PASSWORD_LENGTH`] to [`MAX_PASSWORD_LENGTH`] characters, hashed.
+    pub async fn hash(password: String) -> Result<NewPassword, AccountError> {
+        if !password_acceptable(&password) {
+            return Err(password_refused());
+        }
+        Ok(NewPassword(password::hash(password).await))
+    }
+}
+
 /// Creates an account after checking it: a username of lowercase letters, digits and `.-_`;
-/// a password of at least [`MIN_PASSWORD_LENGTH`] characters; an office for staff, an
-/// organisation for operators, neither for administrators. A `temporary` password (one an
-/// administrator hands over) must be changed at first login. For the admin API and the
-/// `user add` command.
+/// an office for staff, an organisation for operators, neither for administrators. The
+/// request's password is not read: `password` is it, checked and hashed. A `temporary`
+/// password (one an administrator hands over) must be changed at first login. For the admin
+/// API and the `user add` command.
 pub async fn create_account(
     conn: &mut sqlx::AnyConnection,
     request: NewUser,
+    password: NewPassword,
     temporary: bool,
     now: i64,
 ) -> Result<UserInfo, AccountError> {
@@ -274,9 +290,6 @@ pub async fn create_account(
         return Err(invalid(
             "username: 3 to 64 lowercase letters, digits, . - _",
         ));
-    }
-    if !password_acceptable(&request.password) {
-        return Err(password_refused());
     }
     let info = match (request.role, request.office_id, request.organization_id) {
         (Role::Admin, None, None) => UserInfo {
@@ -315,8 +328,7 @@ pub async fn create_account(
             return Err(invalid("operators need an organization_id, and no office"));
         }
     };
-    let hash = password::hash(request.password).await;
-    if !accounts::create_user(conn, &info, &hash, temporary, now).await? {
+    if !accounts::create_user(conn, &info, &password.0, temporary, now).await? {
         return Err(AccountError::Taken);
     }
     Ok(info)
@@ -334,15 +346,11 @@ fn password_refused() -> AccountError {
 pub async fn set_password(
     conn: &mut sqlx::AnyConnection,
     username: &str,
-    password: String,
+    password: NewPassword,
     temporary: bool,
     keep: Option<&str>,
 ) -> Result<(), AccountError> {
-    if !password_acceptable(&password) {
-        return Err(password_refused());
-    }
-    let hash = password::hash(password).await;
-    if accounts::set_password(conn, username, &hash, temporary, keep).await? {
+    if accounts::set_password(conn, username, &password.0, temporary, keep).await? {
         Ok(())
     } else {
         Err(AccountError::NoSuchAccount)

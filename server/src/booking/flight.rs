@@ -45,17 +45,40 @@ impl<K: Hash + Eq + Clone, V: Clone> SingleFlight<K, V> {
             .entry(key.clone())
             .or_default()
             .clone();
-        let answer = cell.get_or_try_init(compute).await.cloned();
-        // The first to come back takes the flight off the board; later ones find it gone.
-        let mut running = self.running.lock().unwrap_or_else(PoisonError::into_inner);
-        if running
-            .get(&key)
-            .is_some_and(|current| Arc::ptr_eq(current, &cell))
-            && cell.initialized()
-        {
-            running.remove(&key);
+        // Leaves the board however this caller ends: answered, failed, or dropped midway.
+        let seat = Seat {
+            flight: self,
+            key,
+            cell,
+        };
+        seat.cell.get_or_try_init(compute).await.cloned()
+    }
+}
+
+/// A caller's place on a flight. When it leaves, the flight comes off the board if it has
+/// its answer (later callers compute afresh) or if no one else waits on it (a failed or
+/// abandoned flight must not stay: keys are the callers' to choose).
+struct Seat<'a, K: Hash + Eq, V> {
+    flight: &'a SingleFlight<K, V>,
+    key: K,
+    cell: Arc<OnceCell<V>>,
+}
+
+impl<K: Hash + Eq, V> Drop for Seat<'_, K, V> {
+    fn drop(&mut self) {
+        let mut running = self
+            .flight
+            .running
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let ours = running
+            .get(&self.key)
+            .is_some_and(|current| Arc::ptr_eq(current, &self.cell));
+        // The board's reference and this seat's: no one else is on it.
+        let alone = Arc::strong_count(&self.cell) <= 2;
+        if ours && (self.cell.initialized() || alone) {
+            running.remove(&self.key);
         }
-        answer
     }
 }
 
@@ -99,13 +122,32 @@ mod tests {
         assert_eq!(again, Ok(43));
     }
 
+    fn on_board<K, V>(flight: &SingleFlight<K, V>) -> usize {
+        flight.running.lock().unwrap().len()
+    }
+
     #[tokio::test]
-    async fn a_failure_is_not_shared() {
+    async fn a_failure_is_not_shared_nor_kept() {
         let flight = SingleFlight::<u8, u8>::default();
         assert_eq!(
             flight.run(1, || async { Err::<u8, &str>("down") }).await,
             Err("down")
         );
+        // Keys are the callers' (any procedure id, any date): a failed one must not stay.
+        assert_eq!(on_board(&flight), 0);
         assert_eq!(flight.run(1, || async { Ok::<u8, &str>(7) }).await, Ok(7));
+        assert_eq!(on_board(&flight), 0);
+    }
+
+    #[tokio::test]
+    async fn a_caller_that_goes_away_leaves_nothing_behind() {
+        let flight = SingleFlight::<u8, u8>::default();
+        let abandoned = tokio::time::timeout(
+            std::time::Duration::from_millis(10),
+            flight.run(1, || std::future::pending::<Result<u8, ()>>()),
+        )
+        .await;
+        assert!(abandoned.is_err());
+        assert_eq!(on_board(&flight), 0);
     }
 }

@@ -27,6 +27,15 @@ pub(super) async fn refuse(
     })
 }
 
+/// The answer an earlier request with this key got, if any: a retry.
+pub async fn earlier_answer(
+    state: &AppState,
+    key: &IdempotencyKey,
+) -> Result<Option<StoredResponse>, BookingError> {
+    let mut conn = state.db.conn().await?;
+    replay(&mut conn, key).await
+}
+
 pub async fn hold(
     state: &AppState,
     actor: &Actor,
@@ -85,8 +94,9 @@ pub(super) async fn hold_once(
     if let Some(stored) = claim_key(&mut tx, key, now.as_second()).await? {
         return Ok(stored);
     }
-    // Counted in the database, under the write lock: every server process sees the same
-    // holds.
+    // Counted in the database, in turns per holder: two requests of one holder, to one
+    // server process or two, never both count below the cap.
+    tx.lock_name(&format!("holder:{}", holder.name)).await?;
     let (live, first_end) = bookings::live_holds(&mut tx, &holder.name, now.as_second()).await?;
     if live >= i64::from(holder.cap) {
         let wait = first_end.map_or(60, |end| end - now.as_second()).max(1);

@@ -38,14 +38,24 @@ pub async fn take(
     Ok((tat, allowed == 1))
 }
 
-/// The cell's arrival time, if it has one.
-pub async fn arrival(conn: &mut AnyConnection, key: &str) -> Result<Option<i64>, DbError> {
-    Ok(
-        sqlx::query_scalar("SELECT tat FROM rate_limits WHERE key = $1")
-            .bind(key)
-            .fetch_optional(conn)
-            .await?,
+/// Gives back one attempt on `key`: its arrival time moves back by `interval_ms`, never
+/// before now.
+pub async fn refund(
+    conn: &mut AnyConnection,
+    key: &str,
+    now_ms: i64,
+    interval_ms: i64,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE rate_limits SET tat = CASE WHEN tat - $2 > $3 THEN tat - $2 ELSE $3 END \
+         WHERE key = $1",
     )
+    .bind(key)
+    .bind(interval_ms)
+    .bind(now_ms)
+    .execute(conn)
+    .await?;
+    Ok(())
 }
 
 /// Drops the cells that have nothing left to remember: their arrival time has passed, so a

@@ -125,6 +125,23 @@ impl WriteTx {
         };
         Ok(sqlx::query_scalar(sql).fetch_one(&mut **self).await?)
     }
+
+    /// Orders this transaction after any other that locked `name`, until it ends: for a count
+    /// then an insert that must not interleave (a cap on live holds). On PostgreSQL an advisory
+    /// lock, so every server process of the database takes turns; SQLite runs one writer at a
+    /// time already.
+    pub async fn lock_name(&mut self, name: &str) -> Result<(), DbError> {
+        if self.backend == Backend::Postgres {
+            // The lock's number: the first 8 bytes of the name's SHA-256 (any text, NUL too).
+            let digest = <sha2::Sha256 as sha2::Digest>::digest(name.as_bytes());
+            let number = i64::from_be_bytes(digest[..8].try_into().unwrap_or_default());
+            sqlx::query("SELECT pg_advisory_xact_lock($1)::text")
+                .bind(number)
+                .execute(&mut **self)
+                .await?;
+        }
+        Ok(())
+    }
 }
 
 /// Dropping a transaction only queues its rollback on the connection. On SQLite the next

@@ -13,7 +13,7 @@ pub use users::*;
 use super::AppState;
 use super::error::ApiError;
 use super::extract::{ApiJson, ApiPath, ApiQuery, NoParams, slug};
-use crate::auth::{self, Actor, Admin, LoggedIn};
+use crate::auth::{self, Actor, Admin, LoggedIn, NewPassword};
 use crate::db::audit::{self, AuditEntry};
 use crate::db::bookings as stored;
 use crate::db::{self, WriteTx, accounts, agenda, kiosks, leases};

@@ -17,10 +17,15 @@ pub async fn create_user(
     Admin(actor): Admin,
     ApiJson(request): ApiJson<NewUser>,
 ) -> Result<(StatusCode, Json<UserInfo>), ApiError> {
-    let _slot = state.limits.password_check().await?;
+    let password = {
+        let _slot = state.limits.password_check().await?;
+        NewPassword::hash(request.password.clone())
+            .await
+            .map_err(crate::api::auth::account_error)?
+    };
     let mut conn = state.db.begin_write().await?;
     let now = state.clock.now().as_second();
-    let info = auth::create_account(&mut conn, request, true, now)
+    let info = auth::create_account(&mut conn, request, password, true, now)
         .await
         .map_err(crate::api::auth::account_error)?;
     audit_admin(
@@ -71,9 +76,14 @@ pub async fn reset_password(
     ApiPath(username): ApiPath<String>,
     ApiJson(request): ApiJson<PasswordReset>,
 ) -> Result<StatusCode, ApiError> {
-    let _slot = state.limits.password_check().await?;
+    let password = {
+        let _slot = state.limits.password_check().await?;
+        NewPassword::hash(request.password)
+            .await
+            .map_err(crate::api::auth::account_error)?
+    };
     let mut tx = state.db.begin_write().await?;
-    auth::set_password(&mut tx, &username, request.password, true, None)
+    auth::set_password(&mut tx, &username, password, true, None)
         .await
         .map_err(crate::api::auth::account_error)?;
     audit_admin(
