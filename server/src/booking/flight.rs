@@ -144,7 +144,7 @@ mod tests {
         let flight = SingleFlight::<u8, u8>::default();
         let abandoned = tokio::time::timeout(
             std::time::Duration::from_millis(10),
-            flight.run(1, || std::future::pending::<Result<u8, ()>>()),
+            flight.run(1, std::future::pending::<Result<u8, ()>>),
         )
         .await;
         assert!(abandoned.is_err());
