@@ -77,13 +77,20 @@ pub async fn run(config: &Config, command: Command, clock: &dyn Clock) -> Result
                 .map_err(|err| err.to_string())?;
             Ok(code.code)
         }
-        Command::Keys(KeysCommand::Rotate) => rotate_keys(config, now).await,
+        Command::Keys(KeysCommand::Rotate { compromised }) => {
+            rotate_keys(config, now, compromised).await
+        }
     }
 }
 
 /// Retires the receipt signing key for a new one. The old key stays published until the end
-/// of the last appointment it may have signed (every booking still standing, and every lease).
-async fn rotate_keys(config: &Config, now: jiff::Timestamp) -> Result<String, String> {
+/// of the last appointment it may have signed (every booking still standing, and every lease);
+/// a `compromised` one not at all.
+async fn rotate_keys(
+    config: &Config,
+    now: jiff::Timestamp,
+    compromised: bool,
+) -> Result<String, String> {
     if std::env::var_os(KEYS_ENV).is_some() {
         return Err(format!(
             "the keys come from {KEYS_ENV}: rotate them in the file that variable is set from \
@@ -99,6 +106,15 @@ async fn rotate_keys(config: &Config, now: jiff::Timestamp) -> Result<String, St
                 path.display()
             )
         })?;
+    if compromised {
+        let retired = file.current().id.clone();
+        let id = file.rotate(now, now);
+        file.replace(&path).map_err(|err| err.to_string())?;
+        return Ok(format!(
+            "new receipt key {id}; {retired} no longer verifies anything. Restart every server \
+             process of this database now; receipts and leases it signed are refused from then on"
+        ));
+    }
     let db = open(config).await?;
     let last_end: Option<i64> = sqlx::query_scalar(
         "SELECT MAX(slot_end) FROM bookings \

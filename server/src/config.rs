@@ -100,7 +100,13 @@ pub enum KeysCommand {
     /// Makes a new receipt signing key. New receipts are signed with it; GET /keys keeps
     /// publishing the old one until the last appointment it signed is over. Restart every
     /// server process of the database afterwards.
-    Rotate,
+    Rotate {
+        /// The old key may be in others' hands: it stops verifying at once. Receipts and
+        /// leases it signed are refused from then on; the bookings themselves stand, and the
+        /// office finds them by code.
+        #[arg(long)]
+        compromised: bool,
+    },
 }
 
 #[derive(Debug, Clone, Subcommand)]

@@ -363,6 +363,25 @@ async fn openapi_check(server: &TestServer) {
         assert!(status.as_u16() < 500, "{method} {path}: {status} {body}");
     }
     anonymous_check(server, paths).await;
+    // A write with an Idempotency-Key may be told the key was used for another request.
+    for (path, item) in paths {
+        for (method, operation) in item.as_object().unwrap() {
+            let keyed = operation["parameters"]
+                .as_array()
+                .is_some_and(|parameters| {
+                    parameters.iter().any(|p| p["name"] == "Idempotency-Key")
+                });
+            if keyed {
+                let described = operation["responses"]["422"]["description"]
+                    .as_str()
+                    .unwrap_or_default();
+                assert!(
+                    described.contains("idempotency_mismatch"),
+                    "{method} {path}: {described:?}"
+                );
+            }
+        }
+    }
     let schemas = doc["components"]["schemas"].as_object().unwrap();
     for schema in [
         "Office",

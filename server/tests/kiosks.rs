@@ -274,6 +274,25 @@ async fn enrolment_check(h: &Harness) {
         h.kiosk_token("nizza-1", &key).await,
         Err(StatusCode::UNAUTHORIZED)
     );
+    // The old device may be in anyone's hands: counters learn its key is revoked from now,
+    // so receipts it signs from now on are refused offline too.
+    let published: sportello_core::receipt::KeySet =
+        h.get("/api/v1/keys", None).await.json().await.unwrap();
+    let old_key = sportello_core::lease::key_text(&key.verifying_key());
+    let revoked = published
+        .revoked_kiosks
+        .iter()
+        .find(|revocation| revocation.kiosk_key == old_key)
+        .expect("the replaced key is published as revoked");
+    assert_eq!(revoked.kiosk_id, "nizza-1");
+    assert_eq!(revoked.revoked_at, h.clock.now());
+    let new_key = sportello_core::lease::key_text(&other.verifying_key());
+    assert!(
+        published
+            .revoked_kiosks
+            .iter()
+            .all(|revocation| revocation.kiosk_key != new_key)
+    );
 }
 
 async fn revocation_check(h: &Harness) {

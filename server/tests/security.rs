@@ -344,6 +344,18 @@ async fn passwords_are_changed_by_their_owner_and_reset_by_an_administrator() {
             ProblemCode::PasswordChangeRequired,
         )
         .await;
+        // Nor is it taken for someone without an account where anyone may go.
+        problem(
+            h.post(
+                "/api/v1/bookings/K7MX4PRT/lookup",
+                Some(&token),
+                None,
+                &proof(1),
+            )
+            .await,
+            ProblemCode::PasswordChangeRequired,
+        )
+        .await;
         assert_eq!(
             h.get("/api/v1/auth/me", Some(&token)).await.status(),
             StatusCode::OK
@@ -690,7 +702,7 @@ async fn keys_live_in_a_private_file_and_rotate_without_voiding_receipts() {
         let config = Harness::config(&database);
         let said = sportello_server::commands::run(
             &config,
-            Command::Keys(KeysCommand::Rotate),
+            Command::Keys(KeysCommand::Rotate { compromised: false }),
             clock.as_ref(),
         )
         .await
@@ -714,6 +726,48 @@ async fn keys_live_in_a_private_file_and_rotate_without_voiding_receipts() {
         let published: KeySet = h.get("/api/v1/keys", None).await.json().await.unwrap();
         let ids: Vec<&str> = published.keys.iter().map(|k| k.key_id.as_str()).collect();
         assert_eq!(ids, ["receipt-2"]);
+        // Nor does the server take it any more: the receipts it signed are over.
+        let staff = h.login("questura.staff", "sportello-staff").await;
+        problem(
+            h.post(
+                "/api/v1/checkins",
+                Some(&staff),
+                None,
+                &json!({"receipt": old_receipt}),
+            )
+            .await,
+            ProblemCode::InvalidReceipt,
+        )
+        .await;
+
+        // A key in others' hands: rotated as compromised, it stops verifying at once (a
+        // receipt it signed is refused as such, before any question of its day).
+        let clock = h.clock.clone();
+        h.server.stop().await.unwrap();
+        let said = sportello_server::commands::run(
+            &config,
+            Command::Keys(KeysCommand::Rotate { compromised: true }),
+            clock.as_ref(),
+        )
+        .await
+        .unwrap();
+        assert!(said.contains("receipt-3"), "{said}");
+        let h = Harness::start_on(&config, clock).await;
+        let published: KeySet = h.get("/api/v1/keys", None).await.json().await.unwrap();
+        let ids: Vec<&str> = published.keys.iter().map(|k| k.key_id.as_str()).collect();
+        assert_eq!(ids, ["receipt-3"]);
+        let staff = h.login("questura.staff", "sportello-staff").await;
+        problem(
+            h.post(
+                "/api/v1/checkins",
+                Some(&staff),
+                None,
+                &json!({"receipt": after.receipt.clone().unwrap()}),
+            )
+            .await,
+            ProblemCode::InvalidReceipt,
+        )
+        .await;
         h.server.stop().await.unwrap();
 
         // Another process given other keys refuses to serve this database.

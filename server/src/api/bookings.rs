@@ -222,14 +222,19 @@ pub(super) fn check_hold_id(hold_id: &str) -> Result<(), ApiError> {
 }
 
 /// Turns a hold into a booking for a person: the answer carries the code and signed receipt.
+///
+/// Beyond its schema, refused with 400 and the fields at fault: a codice fiscale whose check
+/// character is wrong, a country that does not exist, a date of birth in the future or more
+/// than 120 years ago.
 #[utoipa::path(post, path = "/api/v1/holds/{hold_id}/confirm", tag = "booking", security((), ("bearer" = [])),
     request_body = ConfirmRequest,
     params(("hold_id" = String, Path, pattern = r"^[A-Za-z0-9_-]{16,64}$"),
         ("Idempotency-Key" = String, Header, pattern = r"^[A-Za-z0-9_-]{8,128}$", description = "A fresh UUID per attempt; reuse it to retry")),
     responses((status = 201, body = Booking),
         (status = 400, description = "invalid_input, with the fields at fault", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "already_booked, naming the existing appointment", body = Problem, content_type = "application/problem+json"),
-        (status = 410, description = "hold_expired", body = Problem, content_type = "application/problem+json")))]
+        (status = 409, description = "already_booked: the person has a booking for this procedure (where and when only for those with authority over it)", body = Problem, content_type = "application/problem+json"),
+        (status = 410, description = "hold_expired (also after a few already_booked answers)", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "too many already_booked answers about this person", body = Problem, content_type = "application/problem+json")))]
 pub async fn confirm_hold(
     State(state): State<AppState>,
     actor: Actor,
@@ -260,12 +265,13 @@ pub async fn get_booking(
     Ok(Json(booking::get(&state, &actor, &code).await?))
 }
 
-/// A citizen's own booking, by code and date of birth (no personal data in the answer).
+/// A citizen's own booking, by its code, their date of birth and the last 4 characters of
+/// their identity document (no personal data in the answer).
 #[utoipa::path(post, path = "/api/v1/bookings/{code}/lookup", tag = "booking", security((), ("bearer" = [])),
     request_body = CitizenProof, params(("code" = String, Path, pattern = r"^[ACDEFHJKMNPRTUVWXY3479acdefhjkmnprtuvwxy]{4}-?[ACDEFHJKMNPRTUVWXY3479acdefhjkmnprtuvwxy]{4}$")),
     responses((status = 200, body = Booking),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 429, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, description = "no booking with this code and proof", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "too many wrong proofs (from this address, or on this booking)", body = Problem, content_type = "application/problem+json")))]
 pub async fn lookup_booking(
     State(state): State<AppState>,
     actor: Actor,
@@ -285,15 +291,16 @@ pub async fn lookup_booking(
     Ok(Json(found))
 }
 
-/// Cancels a booking: by those with authority over it, or by the citizen with the date of
-/// birth.
+/// Cancels a booking: by those with authority over it, or by the citizen with their date of
+/// birth and the last 4 characters of their identity document.
 #[utoipa::path(post, path = "/api/v1/bookings/{code}/cancel", tag = "booking", security((), ("bearer" = [])),
     request_body = CancelRequest,
     params(("code" = String, Path, pattern = r"^[ACDEFHJKMNPRTUVWXY3479acdefhjkmnprtuvwxy]{4}-?[ACDEFHJKMNPRTUVWXY3479acdefhjkmnprtuvwxy]{4}$"),
         ("Idempotency-Key" = String, Header, pattern = r"^[A-Za-z0-9_-]{8,128}$", description = "A fresh UUID per attempt; reuse it to retry")),
     responses((status = 200, body = Booking),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json")))]
+        (status = 404, description = "no booking with this code and proof", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "invalid_state: not a confirmed appointment still to come", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "too many wrong proofs (from this address, or on this booking)", body = Problem, content_type = "application/problem+json")))]
 pub async fn cancel_booking(
     State(state): State<AppState>,
     actor: Actor,

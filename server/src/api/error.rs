@@ -1,7 +1,7 @@
 //! Every failure leaves the server as an `application/problem+json` document with a stable
 //! code, including the rejections of axum's own extractors, so clients never parse plain text.
 
-use crate::auth::limits::{LimitError, TooMany};
+use crate::auth::limits::{Busy, LimitError, TooMany};
 use crate::booking::BookingError;
 use crate::db::DbError;
 use axum::extract::rejection::{PathRejection, QueryRejection};
@@ -109,15 +109,18 @@ impl From<LimitError> for ApiError {
         match err {
             LimitError::TooMany(too_many) => too_many.into(),
             LimitError::Db(err) => err.into(),
-            LimitError::Busy => {
-                let mut problem = Problem::new(
-                    ProblemCode::Unavailable,
-                    Some("the server is busy; try again in a moment".to_owned()),
-                );
-                problem.retry_after_secs = Some(2);
-                ApiError(Box::new(problem))
-            }
         }
+    }
+}
+
+impl From<Busy> for ApiError {
+    fn from(_: Busy) -> Self {
+        let mut problem = Problem::new(
+            ProblemCode::Unavailable,
+            Some("the server is busy; try again in a moment".to_owned()),
+        );
+        problem.retry_after_secs = Some(2);
+        ApiError(Box::new(problem))
     }
 }
 

@@ -96,6 +96,9 @@ pub async fn sync_leases(
 
 /// Reports a booking the kiosk made offline on one of its leases. Reporting it again answers
 /// the same (kiosks only).
+///
+/// Beyond its schema: the person's details are checked as for a confirm (400 with the fields
+/// at fault), and a lease or receipt whose signature does not verify is refused with 422.
 #[utoipa::path(post, path = "/api/v1/kiosk/leases/{lease_id}/book", tag = "kiosk", security(("bearer" = [])),
     request_body = LeaseBooking,
     params(("lease_id" = String, Path, pattern = r"^[A-Za-z0-9_-]{16,64}$"),

@@ -117,7 +117,8 @@ impl utoipa::Modify for BearerAuth {
 /// generated from this document expects them: 400 (a parameter or body refused), 500 and 503
 /// (the server's trouble, the database busy or a request too slow); 413 where a body is taken;
 /// 401 and 403 where credentials are read (a bad token, an account that may not, a temporary
-/// password). Each is a problem document.
+/// password); 422 where an `Idempotency-Key` is taken (the key reused for another request).
+/// Each is a problem document.
 struct StandardResponses;
 
 impl utoipa::Modify for StandardResponses {
@@ -169,6 +170,25 @@ impl utoipa::Modify for StandardResponses {
                         "403",
                         "forbidden, or password_change_required for a temporary password",
                     );
+                }
+                let idempotent = operation.parameters.as_ref().is_some_and(|parameters| {
+                    parameters
+                        .iter()
+                        .any(|parameter| parameter.name == "Idempotency-Key")
+                });
+                if idempotent {
+                    const MISMATCH: &str = "idempotency_mismatch: this Idempotency-Key was used \
+                        for a different request";
+                    match responses.get_mut("422") {
+                        Some(RefOr::T(response)) => {
+                            response.description =
+                                format!("{}; or {MISMATCH}", response.description);
+                        }
+                        Some(RefOr::Ref(_)) => {}
+                        None => {
+                            responses.insert("422".to_owned(), problem(MISMATCH));
+                        }
+                    }
                 }
             }
         }

@@ -1,8 +1,8 @@
 //! The page a phone opens from a receipt's QR code (`/r/<token>`): the appointment as it is
 //! now, a calendar file (RFC 5545), and cancelling it. The signed token opens the page: it
 //! names no person, and the page shows nothing personal, so a lost receipt shows no one's
-//! details, only the appointment. Cancelling also takes the date of birth (rate-limited like
-//! every proof), because a receipt is shown on screens, printed and photographed: seeing one
+//! details, only the appointment. Cancelling also takes the date of birth and the last
+//! characters of the identity document (rate-limited like every proof), because a receipt is shown on screens, printed and photographed: seeing one
 //! must not be enough to give up someone's appointment.
 //!
 //! Plain HTML from the server, no script: it opens on any phone, fast on a slow network, in
@@ -55,7 +55,7 @@ enum Refusal {
     /// No date (or not a date), or not four characters of the document.
     Missing,
     /// The date of birth or the document is not the booked person's.
-    WrongDate,
+    WrongProof,
     /// Too many attempts on this booking or from this address.
     TooMany,
 }
@@ -129,7 +129,8 @@ pub async fn page(
     show(&state, &token, lang).await
 }
 
-/// `GET /r/{token}/cancel`: asks for the date of birth before cancelling.
+/// `GET /r/{token}/cancel`: asks for the date of birth and the document's last characters
+/// before cancelling.
 pub async fn confirm(
     State(state): State<AppState>,
     PageRequest { token, lang }: PageRequest,
@@ -142,7 +143,7 @@ pub async fn confirm(
     }
 }
 
-/// `POST /r/{token}/cancel`: cancels with the date of birth, then back to the page.
+/// `POST /r/{token}/cancel`: cancels with the proof, then back to the page.
 pub async fn cancel(
     State(state): State<AppState>,
     PageRequest { token, lang }: PageRequest,
@@ -192,7 +193,9 @@ pub async fn cancel(
     match cancelled {
         Ok(_) => back_to_page(&token, lang),
         Err(err) => match err.code() {
-            ProblemCode::NotFound => confirm_page(&token, lang, &current, Some(Refusal::WrongDate)),
+            ProblemCode::NotFound => {
+                confirm_page(&token, lang, &current, Some(Refusal::WrongProof))
+            }
             ProblemCode::TooManyRequests => {
                 confirm_page(&token, lang, &current, Some(Refusal::TooMany))
             }
@@ -444,8 +447,8 @@ async fn appointment(
     }
 }
 
-/// The question before cancelling, at `/r/{token}/cancel`: the date of birth, and why it was
-/// refused if it was.
+/// The question before cancelling, at `/r/{token}/cancel`: the date of birth and the
+/// document's last characters, and why it was refused if it was.
 fn confirm_page(token: &str, lang: Lang, current: &Booking, refusal: Option<Refusal>) -> Response {
     let t = i18n::messages(lang);
     let body = html! {
@@ -453,7 +456,7 @@ fn confirm_page(token: &str, lang: Lang, current: &Booking, refusal: Option<Refu
         p #sure { (fl!(t, "phone-cancel-sure")) }
         @match refusal {
             Some(Refusal::Missing) => p.notice.error #refused role="alert" { (fl!(t, "phone-date-missing")) },
-            Some(Refusal::WrongDate) => p.notice.error #refused role="alert" { (fl!(t, "manage-not-found")) },
+            Some(Refusal::WrongProof) => p.notice.error #refused role="alert" { (fl!(t, "manage-not-found")) },
             Some(Refusal::TooMany) => p.notice.error #refused role="alert" { (fl!(t, "manage-too-many")) },
             None => {},
         }

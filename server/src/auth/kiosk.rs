@@ -100,6 +100,12 @@ pub async fn enrol(state: &AppState, request: &EnrolRequest) -> Result<Enrolment
     if kiosks::key_revoked(&mut tx, &public_key).await? {
         return Err(key_taken());
     }
+    // The key it replaces signs nothing from now on: a replaced device may be in anyone's
+    // hands (enrolling again with the same key changes nothing).
+    let current = kiosks::find_kiosk(&mut tx, &kiosk_id).await?;
+    if current.is_some_and(|kiosk| kiosk.public_key.as_deref() != Some(public_key.as_str())) {
+        kiosks::revoke_key_of(&mut tx, &kiosk_id, now).await?;
+    }
     match kiosks::set_public_key(&mut tx, &kiosk_id, &public_key, now).await {
         Ok(true) => {}
         Ok(false) => return Err(key_taken()),

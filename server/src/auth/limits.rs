@@ -118,10 +118,12 @@ pub enum LimitError {
     TooMany(TooMany),
     #[error(transparent)]
     Db(#[from] DbError),
-    /// Every password check slot stayed busy for a while.
-    #[error("the server is busy checking passwords; try again")]
-    Busy,
 }
+
+/// Every password check slot stayed busy for a while.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the server is busy checking passwords; try again")]
+pub struct Busy;
 
 impl From<TooMany> for LimitError {
     fn from(too_many: TooMany) -> Self {
@@ -230,12 +232,12 @@ impl Limits {
     }
 
     /// A slot to check a password in; waits a while for one.
-    pub async fn password_check(&self) -> Result<SemaphorePermit<'_>, LimitError> {
+    pub async fn password_check(&self) -> Result<SemaphorePermit<'_>, Busy> {
         tokio::time::timeout(self.password_wait, self.password_checks.acquire())
             .await
             .ok()
             .and_then(Result::ok)
-            .ok_or(LimitError::Busy)
+            .ok_or(Busy)
     }
 }
 
@@ -285,10 +287,7 @@ mod tests {
         let first = limits.password_check().await.unwrap();
         let _second = limits.password_check().await.unwrap();
         // A third waits for a slot and, when none frees up in time, is refused.
-        assert!(matches!(
-            limits.password_check().await,
-            Err(LimitError::Busy)
-        ));
+        assert!(matches!(limits.password_check().await, Err(Busy)));
         // One that frees up while it waits lets it in.
         let (third, ()) = tokio::join!(limits.password_check(), async {
             tokio::time::sleep(Duration::from_millis(50)).await;

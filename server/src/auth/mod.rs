@@ -151,41 +151,52 @@ pub fn forbidden() -> ApiError {
     ApiError::new(ProblemCode::Forbidden, "your account does not allow this")
 }
 
+/// The caller as its credentials say, a session with a temporary password included.
+async fn identify(parts: &Parts, state: &AppState) -> Result<Actor, ApiError> {
+    let Some(header) = parts.headers.get(AUTHORIZATION) else {
+        return Ok(Actor::Citizen);
+    };
+    let unauthorized = || ApiError::new(ProblemCode::Unauthorized, "invalid or expired token");
+    let token = header
+        .to_str()
+        .ok()
+        .and_then(|value| value.strip_prefix("Bearer "))
+        .map(str::trim)
+        .filter(|token| token.len() <= 128)
+        .ok_or_else(unauthorized)?;
+    let hash = token_hash(token);
+    let mut conn = state.db.conn().await?;
+    if token.starts_with(SESSION_PREFIX) {
+        let now = state.clock.now().as_second();
+        let user = accounts::session_user(&mut conn, &hash, now)
+            .await?
+            .ok_or_else(unauthorized)?;
+        Ok(if user.must_change_password {
+            Actor::TemporaryPassword(user.info)
+        } else {
+            Actor::User(user.info)
+        })
+    } else if kiosk::is_kiosk_token(token) {
+        let now = state.clock.now().as_second();
+        let id = kiosks::kiosk_for_token(&mut conn, &hash, now)
+            .await?
+            .ok_or_else(unauthorized)?;
+        Ok(Actor::Kiosk { id })
+    } else {
+        Err(unauthorized())
+    }
+}
+
+/// Any caller, for routes open to everyone. A session with a temporary password is refused
+/// here too, not taken for someone without an account: it may change its password and
+/// nothing else ([`SessionOwner`]).
 impl FromRequestParts<AppState> for Actor {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Actor, ApiError> {
-        let Some(header) = parts.headers.get(AUTHORIZATION) else {
-            return Ok(Actor::Citizen);
-        };
-        let unauthorized = || ApiError::new(ProblemCode::Unauthorized, "invalid or expired token");
-        let token = header
-            .to_str()
-            .ok()
-            .and_then(|value| value.strip_prefix("Bearer "))
-            .map(str::trim)
-            .filter(|token| token.len() <= 128)
-            .ok_or_else(unauthorized)?;
-        let hash = token_hash(token);
-        let mut conn = state.db.conn().await?;
-        if token.starts_with(SESSION_PREFIX) {
-            let now = state.clock.now().as_second();
-            let user = accounts::session_user(&mut conn, &hash, now)
-                .await?
-                .ok_or_else(unauthorized)?;
-            Ok(if user.must_change_password {
-                Actor::TemporaryPassword(user.info)
-            } else {
-                Actor::User(user.info)
-            })
-        } else if kiosk::is_kiosk_token(token) {
-            let now = state.clock.now().as_second();
-            let id = kiosks::kiosk_for_token(&mut conn, &hash, now)
-                .await?
-                .ok_or_else(unauthorized)?;
-            Ok(Actor::Kiosk { id })
-        } else {
-            Err(unauthorized())
+        match identify(parts, state).await? {
+            Actor::TemporaryPassword(_) => Err(password_change_required()),
+            actor => Ok(actor),
         }
     }
 }
@@ -207,7 +218,7 @@ macro_rules! caller_extractor {
                 parts: &mut Parts,
                 state: &AppState,
             ) -> Result<$name, ApiError> {
-                let actor = Actor::from_request_parts(parts, state).await?;
+                let actor = identify(parts, state).await?;
                 actor.$check()?;
                 Ok($name(actor))
             }

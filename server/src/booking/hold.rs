@@ -209,9 +209,12 @@ pub async fn confirm(
     result
 }
 
-/// After an "already booked" answer: counts it against the person (too many about one
-/// identity are refused, so no one learns who has a booking by trying), and against the hold,
-/// which ends after a few.
+/// After an "already booked" answer: counts it against the hold, which ends after a few, and,
+/// for callers without an account (a phone, a kiosk), against the person. What bounds probing
+/// for who has a booking is the hold: each takes a few tries, and holds are limited per
+/// address, account and kiosk; the count per person keeps one identity from being asked about
+/// again and again. Accounts are not counted: they book for people in front of them, and a
+/// stranger's tries must not make an operator wait.
 pub(super) async fn confirm_failed(
     state: &AppState,
     actor: &Actor,
@@ -238,6 +241,9 @@ pub(super) async fn confirm_failed(
         .await?;
     }
     tx.commit().await?;
+    if matches!(actor, Actor::User(_)) {
+        return Ok(());
+    }
     let limit = crate::auth::limits::Limit::AlreadyBooked { person_key };
     match state.limits.take(&state.db, &state.keys, limit, now).await {
         Ok(()) => Ok(()),
@@ -245,7 +251,6 @@ pub(super) async fn confirm_failed(
             Err(BookingError::TooMany(too_many.0))
         }
         Err(crate::auth::limits::LimitError::Db(err)) => Err(err.into()),
-        Err(crate::auth::limits::LimitError::Busy) => Ok(()),
     }
 }
 
@@ -358,11 +363,7 @@ pub(super) async fn confirm_once(
 /// birth) may be confirmed by the answer. The person finds their own booking with its code.
 pub(super) fn already_booked(actor: &Actor, existing: ActiveBooking) -> BookingError {
     let office_id = existing.booking.office_id.clone().unwrap_or_default();
-    let authority = actor.is_admin()
-        || actor.require_office(&office_id).is_ok()
-        || actor
-            .organization()
-            .is_some_and(|organization| existing.organization_id.as_deref() == Some(organization));
+    let authority = has_authority_over(actor, &office_id, existing.organization_id.as_deref());
     let mut booking = existing.booking;
     if !authority {
         booking.code = None;

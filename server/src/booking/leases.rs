@@ -453,7 +453,11 @@ pub async fn book(
     let kiosk_id = actor.require_kiosk().map_err(|_| BookingError::Forbidden)?;
     let invalid =
         |err: sportello_core::receipt::ReceiptError| BookingError::InvalidReceipt(err.to_string());
-    let lease = state.keys.verify_lease(&request.lease).map_err(invalid)?;
+    let now = state.clock.now();
+    let lease = state
+        .keys
+        .verify_lease(&request.lease, now)
+        .map_err(invalid)?;
     if lease.lease_id != lease_id || lease.kiosk_id != kiosk_id {
         return Err(BookingError::InvalidReceipt(
             "this lease is not this kiosk's, or not the one in the address".to_owned(),
@@ -461,7 +465,7 @@ pub async fn book(
     }
     let (receipt, receipt_lease) = state
         .keys
-        .verify_kiosk_receipt(&request.receipt)
+        .verify_kiosk_receipt(&request.receipt, now)
         .map_err(invalid)?;
     if receipt_lease != lease {
         return Err(BookingError::InvalidReceipt(

@@ -11,7 +11,7 @@ pub async fn check_in(
 ) -> Result<CheckIn, BookingError> {
     let claims = state
         .keys
-        .verify_any_receipt(receipt)
+        .verify_any_receipt(receipt, state.clock.now())
         .map_err(|err| BookingError::InvalidReceipt(err.to_string()))?;
     may_check_in(state, actor, &claims.office_id).await?;
     with_retries(|| async {
@@ -30,18 +30,19 @@ pub async fn check_in(
                     .to_owned(),
             ));
         }
-        // A kiosk restored from an old backup may have booked one lease for two people; the
-        // server kept the first, and only the receipt given to that person checks in.
-        if claims.key_id.starts_with("kiosk:") && row.issued_at != Some(claims.issued_at) {
-            return Err(BookingError::InvalidReceipt(
-                "this receipt is not the one this booking was made with".to_owned(),
-            ));
-        }
-        if row.slot_start != claims.start || row.office_id != claims.office_id {
-            return Err(BookingError::InvalidReceipt(
-                "this receipt is from before the appointment was moved: use the newest one"
-                    .to_owned(),
-            ));
+        match stale_receipt(&claims, &row) {
+            Some(StaleReceipt::NotTheOneIssued) => {
+                return Err(BookingError::InvalidReceipt(
+                    "this receipt is not the one this booking was made with".to_owned(),
+                ));
+            }
+            Some(StaleReceipt::BeforeAMove) => {
+                return Err(BookingError::InvalidReceipt(
+                    "this receipt is from before the appointment was moved: use the newest one"
+                        .to_owned(),
+                ));
+            }
+            None => {}
         }
         let queue_number = match row.status {
             BookingStatus::CheckedIn => row.queue_number.unwrap_or(0),

@@ -63,24 +63,52 @@ pub(super) async fn full_views(
 /// Whether `actor` may see and manage `row` with its personal data: the province's
 /// administrators, the staff of its office, the operators of the organisation that booked it.
 pub(super) fn has_authority(actor: &Actor, row: &BookingRow) -> bool {
+    has_authority_over(actor, &row.office_id, row.organization_id.as_deref())
+}
+
+/// Authority over a booking at `office_id` made by `organization_id`: the administrators, the
+/// office's staff, the organisation's operators.
+pub(super) fn has_authority_over(
+    actor: &Actor,
+    office_id: &str,
+    organization_id: Option<&str>,
+) -> bool {
     actor.is_admin()
-        || actor.require_office(&row.office_id).is_ok()
+        || actor.require_office(office_id).is_ok()
         || actor
             .organization()
-            .is_some_and(|organization| row.organization_id.as_deref() == Some(organization))
+            .is_some_and(|organization| organization_id == Some(organization))
 }
 
-/// Whether `claims` are the booking's current receipt: same place and time and, for a kiosk's
-/// receipt, the one the booking was made with.
+/// Why a receipt of a booking is not its current one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StaleReceipt {
+    /// A kiosk restored from an old backup may have booked one lease for two people; the
+    /// server kept the first, and only the receipt given to that person stands.
+    NotTheOneIssued,
+    /// The appointment was moved since: a newer receipt replaced this one.
+    BeforeAMove,
+}
+
+/// Whether `claims`, a receipt of `row`'s booking, is stale, and why.
+pub fn stale_receipt(claims: &ReceiptClaims, row: &BookingRow) -> Option<StaleReceipt> {
+    if claims.key_id.starts_with("kiosk:") && row.issued_at != Some(claims.issued_at) {
+        Some(StaleReceipt::NotTheOneIssued)
+    } else if claims.start != row.slot_start || claims.office_id != row.office_id {
+        Some(StaleReceipt::BeforeAMove)
+    } else {
+        None
+    }
+}
+
+/// Whether `claims` are the booking's current receipt.
 pub fn receipt_is_current(claims: &ReceiptClaims, row: &BookingRow) -> bool {
-    claims.code == row.code
-        && claims.start == row.slot_start
-        && claims.office_id == row.office_id
-        && (!claims.key_id.starts_with("kiosk:") || row.issued_at == Some(claims.issued_at))
+    claims.code == row.code && stale_receipt(claims, row).is_none()
 }
 
-/// Finds a booking for `actor` (locking it when `lock`): by authority, or by the date of birth
-/// a citizen gives. Every failure reads "not found", so no one learns which codes exist.
+/// Finds a booking for `actor` (locking it when `lock`): by authority, or by the proof a
+/// citizen gives (date of birth and the document's last characters). Every failure reads
+/// "not found", so no one learns which codes exist.
 pub(super) async fn find_for(
     conn: &mut sqlx::AnyConnection,
     actor: &Actor,
@@ -139,7 +167,7 @@ pub async fn by_receipt(
 ) -> Result<(ReceiptClaims, ReceiptState), BookingError> {
     let claims = state
         .keys
-        .verify_any_receipt(token)
+        .verify_any_receipt(token, state.clock.now())
         .map_err(|err| BookingError::InvalidReceipt(err.to_string()))?;
     let mut conn = state.db.conn().await?;
     let receipt_state = match bookings::booking_by_code(&mut conn, &claims.code).await? {
@@ -165,7 +193,7 @@ pub async fn get(
     full_view(state, &mut conn, &row).await
 }
 
-/// A citizen's own booking, by code and date of birth: no personal data in the answer.
+/// A citizen's own booking, by code and proof: no personal data in the answer.
 pub async fn lookup(
     state: &AppState,
     actor: &Actor,

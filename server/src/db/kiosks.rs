@@ -272,6 +272,18 @@ pub async fn revoke_kiosk(conn: &mut AnyConnection, id: &str, now: i64) -> Resul
         .execute(&mut *conn)
         .await?
         .rows_affected();
+    revoke_key_of(conn, id, now).await?;
+    end_tokens(conn, id).await?;
+    sqlx::query("DELETE FROM kiosk_enrolments WHERE kiosk_id = $1")
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(updated == 1)
+}
+
+/// Lists the kiosk's current key, if it has one, as revoked from `now`: on revocation, and when
+/// the kiosk enrols with a new key (the old device may be in someone's hands).
+pub async fn revoke_key_of(conn: &mut AnyConnection, id: &str, now: i64) -> Result<(), DbError> {
     sqlx::query(
         "INSERT INTO kiosk_revocations (public_key, kiosk_id, revoked_at) \
          SELECT public_key, id, $2 FROM kiosks WHERE id = $1 AND public_key IS NOT NULL \
@@ -279,14 +291,9 @@ pub async fn revoke_kiosk(conn: &mut AnyConnection, id: &str, now: i64) -> Resul
     )
     .bind(id)
     .bind(now)
-    .execute(&mut *conn)
+    .execute(conn)
     .await?;
-    end_tokens(conn, id).await?;
-    sqlx::query("DELETE FROM kiosk_enrolments WHERE kiosk_id = $1")
-        .bind(id)
-        .execute(conn)
-        .await?;
-    Ok(updated == 1)
+    Ok(())
 }
 
 /// Every revoked kiosk key, and since when.

@@ -134,11 +134,14 @@ impl ServerKeys {
         }
     }
 
-    /// Every key that verifies: the current one and the retired ones.
-    fn verifying_keys(&self) -> impl Iterator<Item = (&str, &VerifyingKey)> {
+    /// Every key that verifies at `now`: the current one, and the retired ones while they are
+    /// published (until the last appointment they signed is over; at once for a key rotated
+    /// as compromised).
+    fn verifying_keys(&self, now: Timestamp) -> impl Iterator<Item = (&str, &VerifyingKey)> {
         std::iter::once((self.receipt_id.as_str(), &self.receipt_public)).chain(
             self.retired
                 .iter()
+                .filter(move |key| key.publish_until.is_some_and(|until| until > now))
                 .map(|key| (key.id.as_str(), &key.public)),
         )
     }
@@ -149,13 +152,21 @@ impl ServerKeys {
         receipt::sign(&claims, &self.receipt_key)
     }
 
-    pub fn verify_receipt(&self, token: &str) -> Result<ReceiptClaims, ReceiptError> {
-        receipt::verify(token, self.verifying_keys())
+    pub fn verify_receipt(
+        &self,
+        token: &str,
+        now: Timestamp,
+    ) -> Result<ReceiptClaims, ReceiptError> {
+        receipt::verify(token, self.verifying_keys(now))
     }
 
     /// Checks a receipt of either kind: the server's own, or a kiosk's for an offline booking.
-    pub fn verify_any_receipt(&self, token: &str) -> Result<ReceiptClaims, ReceiptError> {
-        lease::verify_any_receipt(token, self.verifying_keys())
+    pub fn verify_any_receipt(
+        &self,
+        token: &str,
+        now: Timestamp,
+    ) -> Result<ReceiptClaims, ReceiptError> {
+        lease::verify_any_receipt(token, self.verifying_keys(now))
     }
 
     /// Signs a lease with the receipt key (counters check both with the same published key).
@@ -164,16 +175,17 @@ impl ServerKeys {
         lease::sign_lease(&claims, &self.receipt_key)
     }
 
-    pub fn verify_lease(&self, token: &str) -> Result<LeaseClaims, ReceiptError> {
-        lease::verify_lease(token, self.verifying_keys())
+    pub fn verify_lease(&self, token: &str, now: Timestamp) -> Result<LeaseClaims, ReceiptError> {
+        lease::verify_lease(token, self.verifying_keys(now))
     }
 
     /// Checks a kiosk receipt, returning the lease it stands on too.
     pub fn verify_kiosk_receipt(
         &self,
         token: &str,
+        now: Timestamp,
     ) -> Result<(ReceiptClaims, LeaseClaims), ReceiptError> {
-        lease::verify_kiosk_receipt(token, self.verifying_keys())
+        lease::verify_kiosk_receipt(token, self.verifying_keys(now))
     }
 
     /// The keys a counter needs to check receipts offline: the current one, and retired ones
