@@ -35,13 +35,21 @@ cargo test --workspace
 # test fails here, not next year. The window tests are left out: they drive WebKit, whose own
 # clock is no part of this question.
 say "cargo test with the clock a year ahead (faketime +365d)"
-# libfaketime must really move the clock, or this run would prove nothing.
-[[ $(FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -f +365d date -u +%Y) -gt $(date -u +%Y) ]] ||
-  { echo "faketime does not move the clock here" >&2; exit 1; }
-FAKETIME_DONT_FAKE_MONOTONIC=1 CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUNNER="faketime -f +365d" \
-  cargo test -p sportello-server --tests
-FAKETIME_DONT_FAKE_MONOTONIC=1 CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUNNER="faketime -f +365d" \
-  cargo test -p sportello --test directory --test offline --test printing --test sync \
-  --test wizard --test locales
+# libfaketime must really move the clock, or this run would prove nothing: at least 364 days.
+ahead=$(( $(FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -f +365d date -u +%s) - $(date -u +%s) ))
+(( ahead > 364 * 86400 )) || { echo "faketime does not move the clock here" >&2; exit 1; }
+# Cargo runs test binaries through the runner of the host's target.
+host=$(rustc -vV | sed -n 's/^host: //p')
+runner="CARGO_TARGET_$(tr 'a-z-' 'A-Z_' <<<"$host")_RUNNER"
+export FAKETIME_DONT_FAKE_MONOTONIC=1
+# Every kiosk integration test but the window tests (kiosk_*).
+kiosk_tests=()
+for file in tests/*.rs; do
+  name=$(basename "$file" .rs)
+  [[ $name == kiosk_* ]] || kiosk_tests+=(--test "$name")
+done
+env "$runner=faketime -f +365d" cargo test -p sportello-server --tests
+env "$runner=faketime -f +365d" cargo test -p sportello "${kiosk_tests[@]}"
+unset FAKETIME_DONT_FAKE_MONOTONIC
 scripts/fuzz-api.sh
 say "all tests passed"

@@ -917,6 +917,56 @@ async fn online_writes_go_through_the_outbox_and_refusals_are_final() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_proxy_that_cannot_reach_the_server_is_no_link_not_a_refusal() {
+    let dir = tempfile::tempdir().unwrap();
+    let (server, api, admin) = leasing_server(dir.path(), TWO_SEATS).await;
+    let proxy = Proxy::start(server.process.addr()).await;
+    let code = api.register(&admin, "asti-1").await;
+    // The kiosk's clock starts at the real time and is moved on to skip its pauses.
+    let clock = Arc::new(sportello_core::clock::ManualClock::new(
+        jiff::Timestamp::now(),
+    ));
+    let kiosk = TestKiosk::open_with(
+        &dir.path().join("kiosk"),
+        &proxy.url,
+        Some(code),
+        sportello::sync::REFUSED_GRACE_SECS,
+        clock.clone(),
+    );
+    kiosk.engine.sync_once().await.unwrap();
+
+    // The server behind the kiosks' proxy stops: the proxy answers everything with its HTML
+    // 502, round after round, more often than an answer on the way is believed.
+    proxy.set_mode(Mode::Gateway);
+    kiosk.book_offline(RENEWAL, 910, 1);
+    for _ in 0..2 * outbox::REFUSALS_ON_THE_WAY {
+        assert!(kiosk.engine.sync_once().await.is_err(), "offline");
+        // The pause waited out (a link down keeps growing it).
+        clock.advance(jiff::SignedDuration::from_mins(6));
+    }
+    assert!(kiosk.engine.sync_once().await.is_err(), "offline");
+    let waiting = outbox::lock(&kiosk.store).pending().unwrap();
+    assert_eq!(waiting.len(), 1, "still waiting, never refused");
+    assert!(
+        waiting[0].attempts > outbox::REFUSALS_ON_THE_WAY,
+        "{waiting:?}"
+    );
+    assert!(waiting[0].next_attempt_at > kiosk.now(), "pausing");
+    assert_eq!(kiosk.status().outbox_failed, 0);
+
+    // The server is back: the report goes at once, its pause cut short (the clock stands).
+    proxy.set_mode(Mode::Pass);
+    for _ in 0..2 {
+        let _ = kiosk.engine.sync_once().await;
+    }
+    let entry = outbox::lock(&kiosk.store)
+        .entry(waiting[0].id)
+        .unwrap()
+        .unwrap();
+    assert_eq!(entry.status, OutboxStatus::Delivered, "{entry:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_write_refused_on_the_way_holds_back_no_other_and_ends_refused() {
     use sportello_core::kiosk::FailureReason;
     let dir = tempfile::tempdir().unwrap();

@@ -306,4 +306,62 @@ async fn the_wizard_books_online_through_the_outbox_and_offline_on_leases() {
         );
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
+
+    // An operator cancels while the link is down, and the screens start over before it is
+    // sent: it still reaches the server as theirs, and their session ends there once it has.
+    let LoginOutcome::LoggedIn { .. } = operators
+        .login("asti.operatore", "sportello-operatore")
+        .await
+    else {
+        panic!("not logged in");
+    };
+    proxy.set_mode(Mode::Drop);
+    let pending = wizard.cancel_for_operator(&for_them).await.unwrap();
+    assert!(
+        matches!(pending, sportello_core::kiosk::CancelOutcome::Pending),
+        "{pending:?}"
+    );
+    let bearer = sportello::outbox::lock(&_store)
+        .pending()
+        .unwrap()
+        .iter()
+        .find_map(|entry| entry.bearer.clone())
+        .expect("the session goes with the write");
+    operators.end();
+    assert!(operators.operator().is_none());
+    let me_url = format!("{}/api/v1/auth/me", server.url);
+    let me = |token: String| {
+        let url = me_url.clone();
+        async move {
+            reqwest::Client::new()
+                .get(url)
+                .bearer_auth(token)
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    assert_eq!(me(bearer.clone()).await, 200, "kept for the write");
+    proxy.set_mode(Mode::Pass);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let record: Value = reqwest::Client::new()
+            .get(format!("{}/api/v1/bookings/{}", server.url, for_them.code))
+            .bearer_auth(&staff)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        if record["status"] == "cancelled" && me(bearer.clone()).await == 401 {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "cancelled as the operator, then their session ended: {record}"
+        );
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
 }

@@ -39,6 +39,10 @@ pub enum SyncError {
     /// a captive portal), HTTP `status`.
     #[error("something on the way answered instead of the server ({status})")]
     OnTheWay { status: u16 },
+    /// The proxy in front of the server answered that it cannot reach it (502, 503 or 504
+    /// without a problem document): as good as no link.
+    #[error("the server's proxy cannot reach it ({status})")]
+    Gateway { status: u16 },
     #[error("this kiosk is not enrolled yet")]
     NotEnrolled,
     /// The server no longer accepts this kiosk's key: revoked, or enrolled again elsewhere.
@@ -60,9 +64,10 @@ impl SyncError {
     /// Whether trying again later may succeed: the network, or the server's own trouble.
     pub fn is_retryable(&self) -> bool {
         match self {
-            SyncError::Unreachable(_) | SyncError::Malformed(_) | SyncError::OnTheWay { .. } => {
-                true
-            }
+            SyncError::Unreachable(_)
+            | SyncError::Gateway { .. }
+            | SyncError::Malformed(_)
+            | SyncError::OnTheWay { .. } => true,
             SyncError::Refused { status, .. } => *status >= 500 || *status == 429,
             _ => false,
         }
@@ -214,16 +219,22 @@ impl ServerClient {
     }
 
     /// Ends an operator's session (best effort: it expires anyway).
-    pub async fn logout(&self, token: &str) {
-        if let Ok(url) = self.url("api/v1/auth/logout") {
-            let _ = self
-                .http
-                .post(url)
-                .bearer_auth(token)
-                .timeout(INTERACTIVE_TIMEOUT)
-                .send()
-                .await;
-        }
+    /// Ends an operator's session on the server; whether it is over there (ended now, or
+    /// already unknown to it).
+    pub async fn logout(&self, token: &str) -> bool {
+        let Ok(url) = self.url("api/v1/auth/logout") else {
+            return false;
+        };
+        let sent = self
+            .http
+            .post(url)
+            .bearer_auth(token)
+            .timeout(INTERACTIVE_TIMEOUT)
+            .send()
+            .await;
+        sent.is_ok_and(|response| {
+            response.status().is_success() || response.status() == StatusCode::UNAUTHORIZED
+        })
     }
 
     /// A person's own booking, by its code and their proof (date of birth and the end of the
@@ -410,8 +421,14 @@ impl ServerClient {
                 return Err(SyncError::Rejected);
             }
             // A refusal is final only when it is the server's own, a problem document; a
-            // proxy's error page on the way (404, 408, 413…) is the network's trouble.
+            // proxy's error page on the way (404, 408, 413…) is the network's trouble, and its
+            // "bad gateway" says the server is out of reach.
             let is_problem = serde_json::from_str::<Problem>(&text).is_ok();
+            if is_gateway(status) && !is_problem {
+                return Err(SyncError::Gateway {
+                    status: status.as_u16(),
+                });
+            }
             if status.is_client_error() && !is_problem || status == StatusCode::REQUEST_TIMEOUT {
                 return Err(SyncError::OnTheWay {
                     status: status.as_u16(),
@@ -468,6 +485,15 @@ pub fn new_key() -> String {
     URL_SAFE_NO_PAD.encode(bytes)
 }
 
+/// A status a proxy gives when the server behind it is out of reach (when the answer is not
+/// the server's own problem document).
+fn is_gateway(status: StatusCode) -> bool {
+    matches!(
+        status,
+        StatusCode::BAD_GATEWAY | StatusCode::SERVICE_UNAVAILABLE | StatusCode::GATEWAY_TIMEOUT
+    )
+}
+
 async fn read_json<T: DeserializeOwned>(
     response: Result<reqwest::Response, reqwest::Error>,
 ) -> Result<T, SyncError> {
@@ -476,6 +502,11 @@ async fn read_json<T: DeserializeOwned>(
     if !status.is_success() {
         let (code, detail) = match response.json::<Problem>().await {
             Ok(problem) => (Some(problem.code), problem.detail.unwrap_or(problem.title)),
+            Err(_) if is_gateway(status) => {
+                return Err(SyncError::Gateway {
+                    status: status.as_u16(),
+                });
+            }
             Err(_) => (None, status.to_string()),
         };
         return Err(SyncError::Refused {

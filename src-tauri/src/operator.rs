@@ -8,6 +8,7 @@
 //! never acts as the operator.
 
 use crate::client::{ServerClient, SyncError};
+use crate::outbox::{SharedStore, lock};
 use sportello_core::account::{PasswordChange, Role, Session, password_acceptable};
 use sportello_core::api::ProblemCode;
 use sportello_core::booking::BookingRecord;
@@ -27,6 +28,8 @@ struct OperatorSession {
 /// The operator at this kiosk, if any.
 pub struct OperatorDesk {
     client: Arc<ServerClient>,
+    /// Where writes made on the operator's behalf wait, with the session as their bearer.
+    store: SharedStore,
     session: Mutex<Option<OperatorSession>>,
     /// Logged in with a temporary password: the session may only change it.
     temporary: Mutex<Option<OperatorSession>>,
@@ -40,9 +43,10 @@ fn info(session: &Session) -> OperatorInfo {
 }
 
 impl OperatorDesk {
-    pub fn new(client: Arc<ServerClient>) -> OperatorDesk {
+    pub fn new(client: Arc<ServerClient>, store: SharedStore) -> OperatorDesk {
         OperatorDesk {
             client,
+            store,
             session: Mutex::default(),
             temporary: Mutex::default(),
         }
@@ -151,33 +155,44 @@ impl OperatorDesk {
         PasswordChangeOutcome::Changed { operator }
     }
 
-    /// Takes the sessions out of memory: from now on no one acts as the operator.
-    fn take_sessions(&self) -> Vec<OperatorSession> {
-        [&self.session, &self.temporary]
+    /// Takes the sessions out of memory: from now on no one acts as the operator. The tokens
+    /// to end on the server now; those still carried by writes made on the operator's behalf
+    /// are ended by the outbox once the writes are answered.
+    fn take_sessions(&self) -> Vec<String> {
+        let sessions = [&self.session, &self.temporary]
             .into_iter()
-            .filter_map(|held| held.lock().unwrap_or_else(PoisonError::into_inner).take())
+            .filter_map(|held| held.lock().unwrap_or_else(PoisonError::into_inner).take());
+        let store = lock(&self.store);
+        sessions
+            .map(|session| session.token)
+            .filter(|token| match store.carries(token) {
+                Ok(false) => true,
+                Ok(true) => store.end_session_later(token).is_err(),
+                // The store cannot say: end it now, as the safer of the two.
+                Err(_) => true,
+            })
             .collect()
     }
 
     /// Ends the operator's session (on "log out").
     pub async fn logout(&self) {
-        for session in self.take_sessions() {
-            self.client.logout(&session.token).await;
+        for token in self.take_sessions() {
+            self.client.logout(&token).await;
         }
     }
 
     /// Forgets the session at once, telling the server in the background: for when the page
     /// (re)loads, which cannot wait.
     pub fn end(self: &Arc<Self>) {
-        let sessions = self.take_sessions();
-        if sessions.is_empty() {
+        let tokens = self.take_sessions();
+        if tokens.is_empty() {
             return;
         }
         tracing::info!("the screens started over: the operator's session ends");
         let client = self.client.clone();
         tauri::async_runtime::spawn(async move {
-            for session in sessions {
-                client.logout(&session.token).await;
+            for token in tokens {
+                client.logout(&token).await;
             }
         });
     }

@@ -8,9 +8,10 @@
 //! own booking's writes, never a new person's hold.
 //!
 //! Failures a retry may cure wait with a growing pause, cut short as soon as the server
-//! answers anything (the link is back). With no link at all the round stops at the first
-//! entry: the others would only wait for the same timeout. An answer from something on the
-//! way rather than the server (a proxy's HTML 403) counts as a refusal after a few tries.
+//! answers anything (the link is back). With no link at all (or only to a proxy that cannot
+//! reach the server: its HTML 502, 503, 504) the round stops at the first entry: the others
+//! would only fail the same way. Any other answer from something on the way rather than the
+//! server (a proxy's HTML 403) counts as a refusal after a few tries.
 //! Refusals by the server (slot taken, already booked, bad input) end the entry at once.
 //! Every entry has a deadline; past it the entry is given up. Ended entries keep no body.
 
@@ -60,8 +61,8 @@ pub struct Delivery {
 }
 
 /// Delivers the entries that are due, oldest first, skipping the chains whose earlier entry
-/// must wait. `Err` when the server cannot be reached at all (`Unreachable`, with what was
-/// done before kept), or no longer accepts this kiosk (`Rejected`).
+/// must wait. `Err` when the server cannot be reached at all (`Unreachable`, or `Gateway` from
+/// its proxy, with what was done before kept), or no longer accepts this kiosk (`Rejected`).
 pub async fn deliver(
     client: &ServerClient,
     identity: &Identity,
@@ -121,19 +122,33 @@ pub async fn deliver(
             Err(err) if err.is_retryable() => {
                 let cause = match err {
                     SyncError::OnTheWay { .. } => RetryCause::OnTheWay,
-                    SyncError::Unreachable(_) => RetryCause::Link,
+                    SyncError::Unreachable(_) | SyncError::Gateway { .. } => RetryCause::Link,
                     _ => RetryCause::Server,
                 };
                 lock(store).retry_later(entry.id, now + pause_after(entry.attempts), cause)?;
                 done.retrying += 1;
                 waiting.insert(entry.chain);
                 // No link at all: every other entry would wait for the same timeout.
-                if matches!(err, SyncError::Unreachable(_)) {
+                if matches!(err, SyncError::Unreachable(_) | SyncError::Gateway { .. }) {
                     return Err(err);
                 }
             }
             Err(err) => return Err(err),
         }
     }
+    end_sessions(client, store).await?;
     Ok(done)
+}
+
+/// Ends on the server the operators' sessions that ended at the kiosk while writes made on
+/// their behalf waited, once the last of those is answered: ending them at once would have
+/// had those writes refused as unauthorised.
+async fn end_sessions(client: &ServerClient, store: &SharedStore) -> Result<(), SyncError> {
+    let ended = lock(store).sessions_to_end()?;
+    for bearer in ended {
+        if client.logout(&bearer).await {
+            lock(store).session_ended(&bearer)?;
+        }
+    }
+    Ok(())
 }

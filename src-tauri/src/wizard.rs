@@ -71,7 +71,7 @@ impl Wizard {
         identity_dir: PathBuf,
     ) -> Wizard {
         Wizard {
-            operators: Arc::new(OperatorDesk::new(client.clone())),
+            operators: Arc::new(OperatorDesk::new(client.clone(), store.clone())),
             store,
             client,
             wake,

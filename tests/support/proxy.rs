@@ -19,6 +19,9 @@ pub enum Mode {
     Drop = 1,
     /// Each response is cut after `limit` bytes.
     Truncate = 2,
+    /// The server behind is down: every request is answered `502 Bad Gateway` in HTML, as
+    /// nginx does.
+    Gateway = 3,
 }
 
 #[derive(Default)]
@@ -55,6 +58,14 @@ impl Proxy {
                 let state = state.clone();
                 tokio::spawn(async move {
                     if mode(&state) == Mode::Drop {
+                        return;
+                    }
+                    if mode(&state) == Mode::Gateway {
+                        let mut client = client;
+                        let mut request = vec![0u8; 16 * 1024];
+                        let _ = client.read(&mut request).await;
+                        let _ = client.write_all(BAD_GATEWAY_PAGE.as_bytes()).await;
+                        let _ = client.shutdown().await;
                         return;
                     }
                     let Ok(server) = TcpStream::connect(upstream).await else {
@@ -117,12 +128,16 @@ fn mode(shared: &Shared) -> Mode {
     match shared.mode.load(Ordering::SeqCst) {
         1 => Mode::Drop,
         2 => Mode::Truncate,
+        3 => Mode::Gateway,
         _ => Mode::Pass,
     }
 }
 
 const FORBIDDEN_PAGE: &str = "HTTP/1.1 403 Forbidden\r\nContent-Type: text/html\r\n\
     Content-Length: 48\r\nConnection: close\r\n\r\n<html><body><h1>403 Forbidden</h1></body></html>";
+
+const BAD_GATEWAY_PAGE: &str = "HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/html\r\n\
+    Content-Length: 50\r\nConnection: close\r\n\r\n<html><body><h1>502 Bad Gateway</h1></body></html>";
 
 async fn relay(client: TcpStream, server: TcpStream, shared: Arc<Shared>) {
     let (mut client_read, client_write) = client.into_split();
@@ -146,6 +161,13 @@ async fn relay(client: TcpStream, server: TcpStream, shared: Arc<Shared>) {
                 .filter(|window| *window == b"HTTP/1.1\r\n")
                 .count();
             up_state.requests.fetch_add(lines as u64, Ordering::SeqCst);
+            // A connection kept open from before the server went down.
+            if mode(&up_state) == Mode::Gateway {
+                let mut client = refusing.lock().await;
+                let _ = client.write_all(BAD_GATEWAY_PAGE.as_bytes()).await;
+                let _ = client.shutdown().await;
+                return;
+            }
             let refused = up_state.refused.lock().unwrap().clone();
             if let Some(fragment) = refused {
                 let head = String::from_utf8_lossy(&buffer[..n.min(512)]);
@@ -180,7 +202,7 @@ async fn relay(client: TcpStream, server: TcpStream, shared: Arc<Shared>) {
                 let limit = shared.limit.load(Ordering::SeqCst);
                 n = n.min(limit.saturating_sub(sent));
             }
-            Mode::Pass => {}
+            Mode::Pass | Mode::Gateway => {}
         }
         let chunk = &buffer[..usize::try_from(n).unwrap()];
         shared.down.fetch_add(n, Ordering::SeqCst);

@@ -11,6 +11,9 @@ use rusqlite::{OptionalExtension, params};
 use sportello_core::api::ProblemCode;
 use sportello_core::kiosk::{FailedWrite, FailureReason};
 
+/// Where an ended operator session waits for its writes (see [`Store::end_session_later`]).
+const ENDED_SESSION_PREFIX: &str = "ended_session:";
+
 /// Where an outbox entry stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutboxStatus {
@@ -154,6 +157,47 @@ impl Store {
         let entry = enqueue_in(&tx, write, now)?;
         tx.commit()?;
         Ok(entry)
+    }
+
+    /// Whether a pending entry still carries this operator's session.
+    pub fn carries(&self, bearer: &str) -> Result<bool, StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM outbox WHERE status = 'pending' AND bearer = ?1)",
+            [bearer],
+            |row| row.get(0),
+        )?)
+    }
+
+    /// An operator's session that ended at the kiosk while writes made on their behalf still
+    /// wait: the server is told once they are all answered (see [`Store::sessions_to_end`]).
+    pub fn end_session_later(&self, bearer: &str) -> Result<(), StoreError> {
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, '') ON CONFLICT (key) DO NOTHING",
+            [format!("{ENDED_SESSION_PREFIX}{bearer}")],
+        )?;
+        Ok(())
+    }
+
+    /// Ended sessions no pending entry carries any more: to be ended on the server now.
+    pub fn sessions_to_end(&self) -> Result<Vec<String>, StoreError> {
+        let mut statement = self.conn.prepare(
+            "SELECT substr(key, length(?1) + 1) FROM meta WHERE key LIKE ?1 || '%' \
+             AND NOT EXISTS (SELECT 1 FROM outbox WHERE status = 'pending' \
+                             AND bearer = substr(meta.key, length(?1) + 1))",
+        )?;
+        let bearers = statement
+            .query_map([ENDED_SESSION_PREFIX], |row| row.get(0))?
+            .collect::<Result<Vec<String>, _>>()?;
+        Ok(bearers)
+    }
+
+    /// The server ended it: nothing of it stays on the disk.
+    pub fn session_ended(&self, bearer: &str) -> Result<(), StoreError> {
+        self.conn.execute(
+            "DELETE FROM meta WHERE key = ?1",
+            [format!("{ENDED_SESSION_PREFIX}{bearer}")],
+        )?;
+        self.scrub_files()
     }
 
     /// Pending entries, oldest first.

@@ -2,8 +2,12 @@
 //! keys that reload, zoom, print, go back or open tools, no Ctrl+wheel zoom of the whole page.
 //! Only in kiosk mode (`kiosk_mode` in kiosk.toml): on a developer's machine the webview's own
 //! tools stay. The backend refuses navigation away and new windows in any mode.
+//!
+//! Locked from the first moment, and unlocked only once the backend says this is not a
+//! kiosk: a terminal whose settings cannot be read stays locked.
 
 use crate::backend;
+use std::cell::Cell;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen_futures::spawn_local;
@@ -32,18 +36,27 @@ fn refused(event: &KeyboardEvent) -> bool {
         || (event.alt_key() && matches!(key.as_str(), "ArrowLeft" | "ArrowRight" | "Home"))
 }
 
-/// Installs the listeners once kiosk mode is known; they last as long as the page.
+thread_local! {
+    /// Whether the listeners refuse: until the settings say otherwise.
+    static LOCKED: Cell<bool> = const { Cell::new(true) };
+}
+
+fn locked() -> bool {
+    LOCKED.with(Cell::get)
+}
+
+/// Installs the listeners at once; they last as long as the page, and stand down if this is
+/// not a kiosk.
 #[function_component]
 pub fn Lockdown() -> Html {
     use_effect_with((), |()| {
+        install();
         spawn_local(async {
             let kiosk_mode = backend::ui_settings()
                 .await
                 .map(|settings| settings.kiosk_mode)
-                .unwrap_or(false);
-            if kiosk_mode {
-                install();
-            }
+                .unwrap_or(true);
+            LOCKED.with(|locked| locked.set(kiosk_mode));
         });
     });
     html! {}
@@ -67,12 +80,16 @@ fn install() {
     };
     listen(
         "contextmenu",
-        Closure::new(|event: Event| event.prevent_default()),
+        Closure::new(|event: Event| {
+            if locked() {
+                event.prevent_default();
+            }
+        }),
     );
     listen(
         "keydown",
         Closure::new(|event: Event| {
-            if event.dyn_ref::<KeyboardEvent>().is_some_and(refused) {
+            if locked() && event.dyn_ref::<KeyboardEvent>().is_some_and(refused) {
                 event.prevent_default();
                 event.stop_propagation();
             }
@@ -81,9 +98,10 @@ fn install() {
     listen(
         "wheel",
         Closure::new(|event: Event| {
-            if event
-                .dyn_ref::<WheelEvent>()
-                .is_some_and(|wheel| wheel.ctrl_key())
+            if locked()
+                && event
+                    .dyn_ref::<WheelEvent>()
+                    .is_some_and(|wheel| wheel.ctrl_key())
             {
                 event.prevent_default();
             }
@@ -92,6 +110,10 @@ fn install() {
     // WebKit's own pinch gesture on the whole page.
     listen(
         "gesturestart",
-        Closure::new(|event: Event| event.prevent_default()),
+        Closure::new(|event: Event| {
+            if locked() {
+                event.prevent_default();
+            }
+        }),
     );
 }
