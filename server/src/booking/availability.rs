@@ -1,7 +1,15 @@
 //! The next free slots of a procedure, and the places a claim may take: shared walks of the
 //! agenda, suggestions when a slot is taken.
 
-use super::*;
+use super::agenda::{Agenda, Candidate, offers};
+use super::{BookingError, flight, slots};
+use crate::api::AppState;
+use crate::db::{WriteTx, bookings};
+use jiff::Timestamp;
+use jiff::civil::Date;
+use sportello_core::booking::{Availability, SlotOffer};
+use sportello_core::calendar;
+use std::cmp::Reverse;
 
 /// Computations that requests arriving together share (see [`flight`]).
 #[derive(Debug, Default)]

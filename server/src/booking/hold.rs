@@ -1,6 +1,22 @@
 //! Holding a slot, releasing it, confirming it for a person.
 
-use super::*;
+use super::agenda::Candidate;
+use super::availability::{alternatives, candidates_at, claim_any, still_current};
+use super::view::{has_authority_over, public_view};
+use super::{
+    BookingError, Holder, IdempotencyKey, MAX_CONFIRM_FAILURES, audit_entry, claim_key,
+    new_booking_code, new_hold_id, replay, respond, with_retries,
+};
+use crate::api::AppState;
+use crate::auth::Actor;
+use crate::db::audit;
+use crate::db::bookings::{self, ActiveBooking, BookingKey, BookingRow, Confirmation};
+use crate::db::idempotency::{self, StoredResponse};
+use sportello_core::booking::{BookingStatus, ConfirmRequest, Hold, HoldRequest};
+use sportello_core::calendar;
+use sportello_core::identity::Person;
+use sqlx::Any;
+use sqlx::pool::PoolConnection;
 
 pub(super) fn has_free(candidates: &[Candidate]) -> bool {
     candidates.iter().any(|candidate| candidate.free > 0)

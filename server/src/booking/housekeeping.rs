@@ -1,6 +1,9 @@
 //! What time ends: expired holds, personal data past retention, old sessions and records.
 
-use super::*;
+use super::{Settings, leases};
+use crate::db::audit::{self, AuditEntry};
+use crate::db::{Db, DbError, retention};
+use jiff::{SignedDuration, Timestamp};
 
 /// Expires holds, purges personal data past retention, drops old sessions and idempotency
 /// records. Run periodically by the server; tests call it directly.

@@ -7,9 +7,12 @@
 //! that booked on a lease reports it when back online; if the lease had expired meanwhile,
 //! the seat is claimed again if still free ([`book`]).
 
+use super::availability::{candidates_at, claim_any};
+use super::hold::{already_booked, validated_person};
+use super::housekeeping::system_entry;
 use super::{
-    BookingError, IdempotencyKey, already_booked, audit_entry, candidates_at, claim_any, claim_key,
-    new_booking_code, new_hold_id, public_view, respond, system_entry, timestamp, with_retries,
+    BookingError, IdempotencyKey, audit_entry, claim_key, new_booking_code, new_hold_id,
+    public_view, respond, timestamp, with_retries,
 };
 use crate::api::AppState;
 use crate::auth::Actor;
@@ -479,7 +482,7 @@ pub async fn book(
     };
     sportello_core::lease::check_not_revoked(&receipt, &receipt_lease, &revocations)
         .map_err(invalid)?;
-    let person = super::validated_person(state, &request.person, &request.mediator_language)?;
+    let person = validated_person(state, &request.person, &request.mediator_language)?;
     let report = Report {
         person_key: state.keys.person_key(&person.identity_key()),
         lease,

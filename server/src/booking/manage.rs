@@ -1,6 +1,16 @@
 //! Cancelling and moving a booking.
 
-use super::*;
+use super::availability::{alternatives, candidates_at, claim_any};
+use super::view::{find_for, public_view};
+use super::{
+    BookingError, IdempotencyKey, audit_entry, claim_key, respond, timestamp, with_retries,
+};
+use crate::api::AppState;
+use crate::auth::Actor;
+use crate::db::audit;
+use crate::db::bookings;
+use crate::db::idempotency::{self, StoredResponse};
+use sportello_core::booking::{BookingStatus, CitizenProof, RescheduleRequest};
 
 pub async fn cancel(
     state: &AppState,

@@ -20,37 +20,27 @@ mod office;
 pub mod slots;
 mod view;
 
-pub use availability::*;
-pub use hold::*;
-pub use housekeeping::*;
-pub use manage::*;
-pub use office::*;
-pub use view::*;
+pub use availability::{Flights, Suggestions, availability};
+pub use hold::{confirm, earlier_answer, hold, release};
+pub use housekeeping::housekeeping;
+pub use manage::{cancel, reschedule};
+pub use office::{check_in, no_show};
+pub use view::{
+    ListFilter, ReceiptState, by_receipt, get, list, lookup, public_view, receipt_is_current,
+};
 
-use crate::api::AppState;
-use crate::auth::Actor;
-use crate::db::audit::{self, AuditEntry};
-use crate::db::bookings::{self, ActiveBooking, BookingKey, BookingRow, Confirmation};
+use crate::db::DbError;
+use crate::db::audit::AuditEntry;
+use crate::db::bookings::BookingRow;
 use crate::db::idempotency::{self, IdempotencyClaim, StoredResponse};
-use crate::db::{Db, DbError, WriteTx, retention};
 use crate::keys::random_bytes;
-use agenda::{Agenda, Candidate, offers};
+use agenda::{Agenda, offers};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
-use sportello_core::account::Role;
-use sportello_core::booking::{
-    Availability, Booking, BookingRecord, BookingStatus, CODE_ALPHABET, CODE_LENGTH, CheckIn,
-    CitizenProof, ConfirmRequest, ExistingBooking, Hold, HoldRequest, RescheduleRequest, SlotOffer,
-};
-use sportello_core::calendar;
-use sportello_core::identity::{FieldError, Person};
-use sportello_core::receipt::ReceiptClaims;
-use sqlx::Any;
-use sqlx::pool::PoolConnection;
-use std::cmp::Reverse;
+use sportello_core::booking::{CODE_ALPHABET, CODE_LENGTH, ExistingBooking, SlotOffer};
+use sportello_core::identity::FieldError;
 
 /// Engine settings.
 #[derive(Debug, Clone)]

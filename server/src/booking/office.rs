@@ -1,6 +1,13 @@
 //! At the office: check-in with the receipt, and no-shows.
 
-use super::*;
+use super::view::{StaleReceipt, public_view, stale_receipt};
+use super::{BookingError, audit_entry, with_retries};
+use crate::api::AppState;
+use crate::auth::Actor;
+use crate::db::audit;
+use crate::db::bookings::{self, BookingKey};
+use sportello_core::booking::{Booking, BookingStatus, CheckIn};
+use sportello_core::calendar;
 
 /// Checks a person in with their receipt: a queue number for the day. Scanning the same
 /// receipt again gives the same number.

@@ -1,7 +1,15 @@
 //! The booking as people see it: without personal data for anyone with the code and a proof,
 //! whole for those with authority; finding one, and lists.
 
-use super::*;
+use super::{BookingError, timestamp};
+use crate::api::AppState;
+use crate::auth::Actor;
+use crate::db::bookings::{self, BookingKey, BookingRow};
+use jiff::civil::Date;
+use sportello_core::account::Role;
+use sportello_core::booking::{Booking, BookingRecord, BookingStatus, CitizenProof};
+use sportello_core::calendar;
+use sportello_core::receipt::ReceiptClaims;
 
 /// The booking without personal data, with a receipt when it is one a person can show.
 pub fn public_view(state: &AppState, row: &BookingRow) -> Booking {
@@ -82,7 +90,7 @@ pub(super) fn has_authority_over(
 
 /// Why a receipt of a booking is not its current one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StaleReceipt {
+pub(super) enum StaleReceipt {
     /// A kiosk restored from an old backup may have booked one lease for two people; the
     /// server kept the first, and only the receipt given to that person stands.
     NotTheOneIssued,
@@ -91,7 +99,7 @@ pub enum StaleReceipt {
 }
 
 /// Whether `claims`, a receipt of `row`'s booking, is stale, and why.
-pub fn stale_receipt(claims: &ReceiptClaims, row: &BookingRow) -> Option<StaleReceipt> {
+pub(super) fn stale_receipt(claims: &ReceiptClaims, row: &BookingRow) -> Option<StaleReceipt> {
     if claims.key_id.starts_with("kiosk:") && row.issued_at != Some(claims.issued_at) {
         Some(StaleReceipt::NotTheOneIssued)
     } else if claims.start != row.slot_start || claims.office_id != row.office_id {

@@ -1,7 +1,22 @@
 //! The agendas: offices, counters, procedures and dated overrides. Every change goes through
 //! the replication feed, so kiosks see it at their next pull.
 
-use super::*;
+use super::{audit_admin, check_path_id};
+use crate::api::AppState;
+use crate::api::error::ApiError;
+use crate::api::extract::{ApiJson, ApiPath, ApiQuery, slug};
+use crate::auth::{Actor, Admin, LoggedIn};
+use crate::db::bookings as stored;
+use crate::db::{self, WriteTx, agenda};
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use jiff::civil::Date;
+use serde::Deserialize;
+use sportello_core::api::{Problem, ProblemCode};
+use sportello_core::model::{Counter, DayOverride, Office, Procedure};
+use sportello_core::sync::Record;
+use utoipa::IntoParams;
 
 /// Saves a replicated record and its audit line in one transaction.
 pub(super) async fn save_record(

@@ -1,6 +1,17 @@
 //! Kiosks: registering, enrolment codes, revoking, and each office's leasing policy.
 
-use super::*;
+use super::audit_admin;
+use crate::api::AppState;
+use crate::api::error::ApiError;
+use crate::api::extract::{ApiJson, ApiPath, ApiQuery, NoParams, slug};
+use crate::auth::{self, Admin};
+use crate::db::{self, kiosks, leases};
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use sportello_core::api::{Problem, ProblemCode};
+use sportello_core::device::{EnrolmentCode, KioskInfo, NewKiosk};
+use sportello_core::lease::LeasePolicy;
 
 /// Registers a kiosk and makes its first one-time enrolment code, shown this once: the
 /// installer types it on the device (administrators).

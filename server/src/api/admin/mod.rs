@@ -10,26 +10,11 @@ pub use agendas::*;
 pub use devices::*;
 pub use users::*;
 
-use super::AppState;
 use super::error::ApiError;
-use super::extract::{ApiJson, ApiPath, ApiQuery, NoParams, slug};
-use crate::auth::{self, Actor, Admin, LoggedIn, NewPassword};
+use super::extract::slug;
+use crate::auth::Actor;
 use crate::db::audit::{self, AuditEntry};
-use crate::db::bookings as stored;
-use crate::db::{self, WriteTx, accounts, agenda, kiosks, leases};
-use axum::Json;
-use axum::extract::State;
-use axum::http::StatusCode;
-use jiff::civil::Date;
-use serde::Deserialize;
-use sportello_core::account::{NewUser, Organization, PasswordReset, UserInfo};
-use sportello_core::api::{Problem, ProblemCode};
-use sportello_core::device::{EnrolmentCode, KioskInfo, NewKiosk};
-use sportello_core::lease::LeasePolicy;
-use sportello_core::model::{Counter, DayOverride, Office, Procedure};
-use sportello_core::sync::Record;
 use sqlx::AnyConnection;
-use utoipa::IntoParams;
 
 pub(super) async fn audit_admin(
     conn: &mut AnyConnection,

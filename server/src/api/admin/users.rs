@@ -1,6 +1,16 @@
 //! Accounts and the organisations whose operators book for people.
 
-use super::*;
+use super::audit_admin;
+use crate::api::AppState;
+use crate::api::error::ApiError;
+use crate::api::extract::{ApiJson, ApiPath, ApiQuery, NoParams, slug};
+use crate::auth::{self, Admin, NewPassword};
+use crate::db::accounts;
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use sportello_core::account::{NewUser, Organization, PasswordReset, UserInfo};
+use sportello_core::api::{Problem, ProblemCode};
 
 /// Creates an account (administrators). Its password is a temporary one to hand over: its
 /// owner must change it at first login.
