@@ -364,4 +364,35 @@ async fn the_wizard_books_online_through_the_outbox_and_offline_on_leases() {
         );
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
+
+    // An operator logs out while the link is down: the server cannot be told then, and is
+    // told once it can (a session left open on a public kiosk's account is someone's way in).
+    let LoginOutcome::LoggedIn { .. } = operators
+        .login("asti.operatore", "sportello-operatore")
+        .await
+    else {
+        panic!("not logged in");
+    };
+    proxy.set_mode(Mode::Drop);
+    operators.logout().await;
+    assert!(operators.operator().is_none());
+    let waiting = sportello::outbox::lock(&_store).sessions_to_end().unwrap();
+    assert_eq!(waiting.len(), 1, "written down to be ended");
+    let token = waiting[0].clone();
+    assert_eq!(me(token.clone()).await, 200, "the server was not told yet");
+    proxy.set_mode(Mode::Pass);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while me(token.clone()).await != 401 {
+        assert!(Instant::now() < deadline, "the session never ended");
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while !sportello::outbox::lock(&_store)
+        .sessions_to_end()
+        .unwrap()
+        .is_empty()
+    {
+        assert!(Instant::now() < deadline, "nothing of it stays on the disk");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }

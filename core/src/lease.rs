@@ -103,16 +103,21 @@ pub struct LeaseSet {
     pub unchanged: bool,
 }
 
-/// A short digest of a set of leases (their ids and ends, in any order): what a kiosk sends to
-/// learn whether its set is still current.
-pub fn lease_set_digest<'a>(leases: impl IntoIterator<Item = (&'a str, i64)>) -> String {
+/// A short digest of a set of leases (their ids, ends and the `kid` of the key that signed
+/// them, in any order): what a kiosk sends to learn whether its set is still current. The key
+/// is in it so that after a rotation the kiosk is sent its leases signed anew.
+pub fn lease_set_digest<'a>(leases: impl IntoIterator<Item = (&'a str, i64, &'a str)>) -> String {
     use sha2::{Digest, Sha256};
-    let mut entries: Vec<(&str, i64)> = leases.into_iter().collect();
+    let mut entries: Vec<(&str, i64, &str)> = leases.into_iter().collect();
     entries.sort_unstable();
     let mut hash = Sha256::new();
-    for (id, expires_at) in entries {
+    for (id, expires_at, key_id) in entries {
+        // Lengths first: no two different sets hash the same bytes.
+        hash.update((id.len() as u64).to_be_bytes());
         hash.update(id.as_bytes());
         hash.update(expires_at.to_be_bytes());
+        hash.update((key_id.len() as u64).to_be_bytes());
+        hash.update(key_id.as_bytes());
     }
     URL_SAFE_NO_PAD.encode(&hash.finalize()[..12])
 }

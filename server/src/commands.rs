@@ -54,13 +54,14 @@ pub async fn run(config: &Config, command: Command, clock: &dyn Clock) -> Result
                 .await
                 .map_err(|err| err.to_string())?;
             let db = open(config).await?;
-            let mut conn = db.conn().await.map_err(|err| err.to_string())?;
-            auth::set_password(&mut conn, &username, password, temporary, None)
+            let mut tx = db.begin_write().await.map_err(|err| err.to_string())?;
+            auth::set_password(&mut tx, &username, password, temporary, None)
                 .await
                 .map_err(|err| match err {
                     AccountError::NoSuchAccount => format!("no account {username}"),
                     err => err.to_string(),
                 })?;
+            tx.commit().await.map_err(|err| err.to_string())?;
             Ok(format!(
                 "password of {username} set; its sessions ended{}",
                 if temporary {
@@ -123,10 +124,21 @@ async fn rotate_keys(
     .fetch_one(db.pool())
     .await
     .map_err(|err| err.to_string())?;
+    // Until every process is restarted, the old key still signs: bookings as far ahead as the
+    // furthest a procedure may be booked.
+    let horizon_days: Option<i64> = sqlx::query_scalar("SELECT MAX(horizon_days) FROM procedures")
+        .fetch_one(db.pool())
+        .await
+        .map_err(|err| err.to_string())?;
+    let still_signing = now
+        .checked_add(jiff::SignedDuration::from_hours(
+            24 * horizon_days.unwrap_or(0).clamp(0, 3660),
+        ))
+        .unwrap_or(now);
     let last_end = last_end
         .and_then(|end| jiff::Timestamp::from_second(end).ok())
         .unwrap_or(now)
-        .max(now);
+        .max(still_signing);
     // A day beyond: the receipt page and the counters' checks of the last day still work.
     let publish_until = last_end
         .checked_add(jiff::SignedDuration::from_hours(24))

@@ -95,6 +95,84 @@ fn free_at(availability: &sportello_core::booking::Availability, start: Timestam
         .sum()
 }
 
+/// The `kid` a lease token names.
+fn key_of(lease: &Lease) -> String {
+    sportello_core::lease::read_lease(&lease.token)
+        .unwrap()
+        .key_id
+}
+
+/// The digest a kiosk holding `leases` names its set by.
+fn digest_of(leases: &[Lease]) -> String {
+    let keys: Vec<String> = leases.iter().map(key_of).collect();
+    sportello_core::lease::lease_set_digest(
+        leases
+            .iter()
+            .zip(&keys)
+            .map(|(l, key)| (l.lease_id.as_str(), l.expires_at.as_second(), key.as_str())),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn after_a_compromised_key_kiosks_are_sent_their_leases_signed_anew() {
+    use sportello_server::config::{Command, KeysCommand};
+    for database in databases::all().await {
+        let h = Harness::start(&database, MONDAY_8AM).await;
+        let admin = leasing(&h).await;
+        let kiosk = h.enrol_kiosk(&admin, "asti-1").await;
+        let leases = sync(&h, &kiosk, &[]).await;
+        assert!(!leases.is_empty());
+        assert!(leases.iter().all(|l| key_of(l) == "receipt-1"));
+        let known = digest_of(&leases);
+
+        let clock = h.clock.clone();
+        h.server.stop().await.unwrap();
+        let config = Harness::config(&database);
+        sportello_server::commands::run(
+            &config,
+            Command::Keys(KeysCommand::Rotate { compromised: true }),
+            clock.as_ref(),
+        )
+        .await
+        .unwrap();
+        let h = Harness::start_on(&config, clock).await;
+        // The kiosk names the set it holds: the same leases, but signed by a key no longer
+        // trusted, so they come again, signed with the new one, and verify.
+        let again: LeaseSet = h
+            .post(
+                "/api/v1/kiosk/leases/sync",
+                Some(&kiosk.token),
+                None,
+                &json!({"known": known}),
+            )
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert!(!again.unchanged);
+        let ids = |set: &[Lease]| -> BTreeSet<String> {
+            set.iter().map(|l| l.lease_id.clone()).collect()
+        };
+        assert_eq!(ids(&again.leases), ids(&leases));
+        let published: sportello_core::receipt::KeySet =
+            h.get("/api/v1/keys", None).await.json().await.unwrap();
+        let keys: Vec<(String, ed25519_dalek::VerifyingKey)> = published
+            .keys
+            .iter()
+            .map(|key| (key.key_id.clone(), key.verifying_key().unwrap()))
+            .collect();
+        for lease in &again.leases {
+            assert_eq!(key_of(lease), "receipt-2");
+            sportello_core::lease::verify_lease(
+                &lease.token,
+                keys.iter().map(|(id, key)| (id.as_str(), key)),
+            )
+            .unwrap();
+        }
+        h.server.stop().await.unwrap();
+    }
+}
+
 // --- enrolment -------------------------------------------------------------------------------
 
 async fn enrolment_check(h: &Harness) {
@@ -540,11 +618,7 @@ async fn lease_check(h: &Harness) {
     // is told it is current, without the tokens again.
     let again = sync(h, &kiosk, &[]).await;
     assert_eq!(again, leases);
-    let digest = sportello_core::lease::lease_set_digest(
-        leases
-            .iter()
-            .map(|l| (l.lease_id.as_str(), l.expires_at.as_second())),
-    );
+    let digest = digest_of(&leases);
     let current: LeaseSet = h
         .post(
             "/api/v1/kiosk/leases/sync",

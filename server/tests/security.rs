@@ -555,6 +555,114 @@ async fn live_holds_are_capped_per_address_account_and_kiosk() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_login_the_server_was_too_busy_to_judge_counts_as_no_failure() {
+    for database in databases::all().await {
+        let h = Harness::start(&database, MONDAY_8AM).await;
+        let state = h.server.state().clone();
+        // Every password check slot taken (as by a burst of logins elsewhere)...
+        let mut taken = Vec::new();
+        while state.limits.password_checks_free() > 0 {
+            taken.push(state.limits.password_check().await.unwrap());
+        }
+        // ...the owner's logins wait, and are told to come back.
+        let tries: Vec<_> = (0..5)
+            .map(|_| {
+                let (http, base) = (h.http.clone(), h.base.clone());
+                tokio::spawn(async move {
+                    login(&http, &base, "admin", "sportello-admin")
+                        .await
+                        .status()
+                })
+            })
+            .collect();
+        for attempt in tries {
+            assert_eq!(attempt.await.unwrap(), StatusCode::SERVICE_UNAVAILABLE);
+        }
+        drop(taken);
+        // None was judged wrong: the owner is not locked out by the server's own load.
+        assert_eq!(
+            login(&h.http, &h.base, "admin", "sportello-admin")
+                .await
+                .status(),
+            StatusCode::OK
+        );
+        h.server.stop().await.unwrap();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn whether_a_person_has_a_booking_is_told_a_stranger_five_times_an_hour_at_most() {
+    const PSE: &str = "questura-asti-ritiro-pse";
+    for database in databases::all().await {
+        let h = Harness::start(&database, MONDAY_8AM).await;
+        let slots = h.availability(RENEWAL, None).await.slots;
+        let booked = h
+            .book(RENEWAL, QUESTURA, slots[0].start, &person(95), None)
+            .await;
+        let hold = |n: usize| {
+            let h = &h;
+            let start = slots[n].start;
+            async move {
+                let response = h.hold(RENEWAL, QUESTURA, start, None).await;
+                response.json::<Hold>().await.unwrap().hold_id
+            }
+        };
+        // Five "already booked" answers about one person (a hold takes three), from anyone
+        // without an account...
+        for (n, tries) in [(1, 3), (2, 2)] {
+            let hold_id = hold(n).await;
+            for _ in 0..tries {
+                problem(
+                    h.confirm(&hold_id, &person(95), None).await,
+                    ProblemCode::AlreadyBooked,
+                )
+                .await;
+            }
+        }
+        // ...then every confirmation for that person waits, booked or not: the wait tells
+        // nothing, and nothing is booked meanwhile.
+        let hold_id = hold(3).await;
+        problem(
+            h.confirm(&hold_id, &person(95), None).await,
+            ProblemCode::TooManyRequests,
+        )
+        .await;
+        let pse = h.first_slot(PSE).await;
+        let other: Hold = h.hold(PSE, QUESTURA, pse, None).await.json().await.unwrap();
+        problem(
+            h.confirm(&other.hold_id, &person(95), None).await,
+            ProblemCode::TooManyRequests,
+        )
+        .await;
+        // Others are not held up, nor are operators booking for the person in front of them.
+        h.book(RENEWAL, QUESTURA, slots[4].start, &person(96), None)
+            .await;
+        let operator = h.login("asti.operatore", "sportello-operatore").await;
+        let pse = h.first_slot(PSE).await;
+        let for_them = h
+            .book(PSE, QUESTURA, pse, &person(95), Some(&operator))
+            .await;
+        assert_eq!(for_them.procedure_id, PSE);
+        // An hour on, answers come again.
+        h.clock.set(h.clock.now() + SignedDuration::from_hours(1));
+        let later: Hold = h
+            .hold(RENEWAL, QUESTURA, h.first_slot(RENEWAL).await, None)
+            .await
+            .json()
+            .await
+            .unwrap();
+        let hold_id = later.hold_id;
+        let refused = problem(
+            h.confirm(&hold_id, &person(95), None).await,
+            ProblemCode::AlreadyBooked,
+        )
+        .await;
+        assert_eq!(refused.existing.unwrap().procedure_id, booked.procedure_id);
+        h.server.stop().await.unwrap();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn people_without_an_account_never_get_each_others_answers() {
     for database in databases::all().await {
         let (h, proxy) = behind_proxy(&database).await;
@@ -697,7 +805,12 @@ async fn keys_live_in_a_private_file_and_rotate_without_voiding_receipts() {
         let old_receipt = before.receipt.clone().unwrap();
 
         // Rotated (the server stopped, as the command says), then started again.
+        let horizon_days: i64 = sqlx::query_scalar("SELECT MAX(horizon_days) FROM procedures")
+            .fetch_one(h.server.db().pool())
+            .await
+            .unwrap();
         let clock = h.clock.clone();
+        let rotated_at = clock.now();
         h.server.stop().await.unwrap();
         let config = Harness::config(&database);
         let said = sportello_server::commands::run(
@@ -721,11 +834,23 @@ async fn keys_live_in_a_private_file_and_rotate_without_voiding_receipts() {
             sportello_core::lease::verify_offline(after.receipt.as_deref().unwrap(), &published)
                 .unwrap();
         assert_eq!(claims.key_id, "receipt-2");
-        // Once the last appointment the old key signed is a day gone, it is no longer published.
+        // Until every process is restarted the old key may still sign, as far ahead as a
+        // procedure may be booked: it is published until a day after that, not only after
+        // the last appointment it signed so far.
+        let ids =
+            |set: &KeySet| -> Vec<String> { set.keys.iter().map(|k| k.key_id.clone()).collect() };
         h.clock.set(before.end + SignedDuration::from_hours(25));
         let published: KeySet = h.get("/api/v1/keys", None).await.json().await.unwrap();
-        let ids: Vec<&str> = published.keys.iter().map(|k| k.key_id.as_str()).collect();
-        assert_eq!(ids, ["receipt-2"]);
+        assert_eq!(ids(&published), ["receipt-2", "receipt-1"]);
+        let horizon = SignedDuration::from_hours(24 * horizon_days);
+        h.clock
+            .set(rotated_at + horizon + SignedDuration::from_hours(23));
+        let published: KeySet = h.get("/api/v1/keys", None).await.json().await.unwrap();
+        assert_eq!(ids(&published), ["receipt-2", "receipt-1"]);
+        h.clock
+            .set(rotated_at + horizon + SignedDuration::from_hours(25));
+        let published: KeySet = h.get("/api/v1/keys", None).await.json().await.unwrap();
+        assert_eq!(ids(&published), ["receipt-2"]);
         // Nor does the server take it any more: the receipts it signed are over.
         let staff = h.login("questura.staff", "sportello-staff").await;
         problem(

@@ -14,6 +14,7 @@ use sportello_core::api::ProblemCode;
 use sportello_core::booking::BookingRecord;
 use sportello_core::kiosk::{LoginOutcome, OperatorBooking, OperatorInfo, PasswordChangeOutcome};
 use std::sync::{Arc, Mutex, PoisonError};
+use tokio::sync::Notify;
 
 /// A working day at most, judged by this machine's clock.
 const SESSION_SECS: i64 = 8 * 3600;
@@ -30,6 +31,8 @@ pub struct OperatorDesk {
     client: Arc<ServerClient>,
     /// Where writes made on the operator's behalf wait, with the session as their bearer.
     store: SharedStore,
+    /// Wakes the sync engine: it ends on the server what a logout could not.
+    wake: Arc<Notify>,
     session: Mutex<Option<OperatorSession>>,
     /// Logged in with a temporary password: the session may only change it.
     temporary: Mutex<Option<OperatorSession>>,
@@ -43,10 +46,11 @@ fn info(session: &Session) -> OperatorInfo {
 }
 
 impl OperatorDesk {
-    pub fn new(client: Arc<ServerClient>, store: SharedStore) -> OperatorDesk {
+    pub fn new(client: Arc<ServerClient>, store: SharedStore, wake: Arc<Notify>) -> OperatorDesk {
         OperatorDesk {
             client,
             store,
+            wake,
             session: Mutex::default(),
             temporary: Mutex::default(),
         }
@@ -155,9 +159,11 @@ impl OperatorDesk {
         PasswordChangeOutcome::Changed { operator }
     }
 
-    /// Takes the sessions out of memory: from now on no one acts as the operator. The tokens
-    /// to end on the server now; those still carried by writes made on the operator's behalf
-    /// are ended by the outbox once the writes are answered.
+    /// Takes the sessions out of memory: from now on no one acts as the operator. Each is
+    /// written down as ended, so that the server is told even if it cannot be reached now:
+    /// the outbox tells it once the writes made on the operator's behalf are answered, or at
+    /// its next round if a logout fails. The tokens to end on the server now: those no write
+    /// carries (ending one that is carried would have its writes refused as unauthorised).
     fn take_sessions(&self) -> Vec<String> {
         let sessions = [&self.session, &self.temporary]
             .into_iter()
@@ -165,20 +171,35 @@ impl OperatorDesk {
         let store = lock(&self.store);
         sessions
             .map(|session| session.token)
-            .filter(|token| match store.carries(token) {
-                Ok(false) => true,
-                Ok(true) => store.end_session_later(token).is_err(),
-                // The store cannot say: end it now, as the safer of the two.
-                Err(_) => true,
+            .filter(|token| {
+                let recorded = store.end_session_later(token).is_ok();
+                // Not written down, or the store cannot say: end it now, the safer of the two.
+                !recorded || !matches!(store.carries(token), Ok(true))
             })
             .collect()
     }
 
+    /// Tells the server the sessions ended; what it confirms is struck from the store. What
+    /// it could not be told, the sync engine tells it, woken to try.
+    async fn end_on_server(
+        client: &ServerClient,
+        store: &SharedStore,
+        wake: &Notify,
+        tokens: Vec<String>,
+    ) {
+        for token in tokens {
+            if client.logout(&token).await {
+                let _ = lock(store).session_ended(&token);
+            } else {
+                wake.notify_one();
+            }
+        }
+    }
+
     /// Ends the operator's session (on "log out").
     pub async fn logout(&self) {
-        for token in self.take_sessions() {
-            self.client.logout(&token).await;
-        }
+        let tokens = self.take_sessions();
+        OperatorDesk::end_on_server(&self.client, &self.store, &self.wake, tokens).await;
     }
 
     /// Forgets the session at once, telling the server in the background: for when the page
@@ -189,11 +210,9 @@ impl OperatorDesk {
             return;
         }
         tracing::info!("the screens started over: the operator's session ends");
-        let client = self.client.clone();
+        let (client, store, wake) = (self.client.clone(), self.store.clone(), self.wake.clone());
         tauri::async_runtime::spawn(async move {
-            for token in tokens {
-                client.logout(&token).await;
-            }
+            OperatorDesk::end_on_server(&client, &store, &wake, tokens).await;
         });
     }
 

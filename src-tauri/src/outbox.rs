@@ -128,7 +128,8 @@ pub async fn deliver(
                 lock(store).retry_later(entry.id, now + pause_after(entry.attempts), cause)?;
                 done.retrying += 1;
                 waiting.insert(entry.chain);
-                // No link at all: every other entry would wait for the same timeout.
+                // No link at all (or a proxy with none to the server): every other entry
+                // would meet the same, a timeout each in the first case.
                 if matches!(err, SyncError::Unreachable(_) | SyncError::Gateway { .. }) {
                     return Err(err);
                 }

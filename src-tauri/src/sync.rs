@@ -387,6 +387,16 @@ impl SyncEngine {
         Ok(())
     }
 
+    /// Whether an operator's ended session waits to be ended on the server: tried again as
+    /// soon as writes would be.
+    fn sessions_to_end(&self) -> bool {
+        self.kiosk.as_ref().is_some_and(|kiosk| {
+            outbox::lock(&kiosk.store)
+                .sessions_to_end()
+                .is_ok_and(|sessions| !sessions.is_empty())
+        })
+    }
+
     /// Syncs now, then every `interval`, or sooner when `wake` is notified. Never returns.
     pub async fn run(self, interval: Duration, wake: Arc<Notify>) {
         loop {
@@ -397,7 +407,7 @@ impl SyncEngine {
             }
             // Writes waiting (a confirmation a person is watching, an offline booking) are
             // tried again as soon as their pause allows, not at the next interval.
-            let pause = if self.status.borrow().outbox_pending > 0 {
+            let pause = if self.status.borrow().outbox_pending > 0 || self.sessions_to_end() {
                 interval.min(WRITES_WAITING_PAUSE)
             } else {
                 interval

@@ -71,7 +71,11 @@ impl Wizard {
         identity_dir: PathBuf,
     ) -> Wizard {
         Wizard {
-            operators: Arc::new(OperatorDesk::new(client.clone(), store.clone())),
+            operators: Arc::new(OperatorDesk::new(
+                client.clone(),
+                store.clone(),
+                wake.clone(),
+            )),
             store,
             client,
             wake,

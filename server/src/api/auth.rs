@@ -19,6 +19,27 @@ fn wrong_credentials() -> ApiError {
     ApiError::new(ProblemCode::Unauthorized, "wrong username or password")
 }
 
+/// A password check's outcome, with the failure counted before it gives back: `Some` when
+/// right, `None` when wrong (the failure stays counted). A check that could not be made (no
+/// slot free, the database unavailable) judged nothing, and gives the failure back too.
+async fn settle_failure<T>(
+    state: &AppState,
+    failures: Limit<'_>,
+    judged: Result<Option<T>, ApiError>,
+) -> Result<Option<T>, ApiError> {
+    match judged {
+        Ok(None) => Ok(None),
+        Ok(Some(right)) => {
+            state.refund(failures).await?;
+            Ok(Some(right))
+        }
+        Err(err) => {
+            state.refund(failures).await?;
+            Err(err)
+        }
+    }
+}
+
 /// Logs in with username and password: a bearer token valid for a working day. Wrong
 /// passwords are limited per account and address (a stranger's failures elsewhere never lock
 /// the owner out), and attempts per address.
@@ -43,27 +64,28 @@ pub async fn login(
         address,
     };
     state.limit(failures).await?;
-    let stored = {
-        let mut conn = state.db.conn().await?;
-        accounts::find_user(&mut conn, &request.username).await?
-    };
-    let (hash, usable) = match &stored {
-        Some(user) => (Some(user.password_hash.clone()), !user.disabled),
-        None => (None, false),
-    };
-    // Same work, same answer, whether the user exists or not.
-    let matches = {
+    let judged = async {
+        let stored = {
+            let mut conn = state.db.conn().await?;
+            accounts::find_user(&mut conn, &request.username).await?
+        };
+        let (hash, usable) = match &stored {
+            Some(user) => (Some(user.password_hash.clone()), !user.disabled),
+            None => (None, false),
+        };
+        // Same work, same answer, whether the user exists or not.
         let _slot = state.limits.password_check().await?;
-        password::verify(request.password, hash).await
+        let matches = password::verify(request.password, hash).await;
+        Ok::<_, ApiError>(stored.filter(|_| matches && usable))
     };
-    let Some(user) = stored.filter(|_| matches && usable) else {
+    let Some(user) = settle_failure(&state, failures, judged.await).await? else {
         return Err(wrong_credentials());
     };
-    state.refund(failures).await?;
     let now = state.clock.now();
     let expires_at = now.checked_add(state.settings.session).unwrap_or(now);
     let token = auth::new_session_token();
     let mut tx = state.db.begin_write().await?;
+    auth::lock_account(&mut tx, &user.info.username).await?;
     // The check may have waited for a slot: a password reset or a disabling since then ended
     // every session, and must end this one too.
     let unchanged = accounts::find_user(&mut tx, &user.info.username)
@@ -141,18 +163,27 @@ pub async fn change_password(
         address,
     };
     state.limit(failures).await?;
-    let stored = {
-        let mut conn = state.db.conn().await?;
-        accounts::find_user(&mut conn, &user.username)
-            .await?
-            .ok_or_else(wrong_credentials)?
+    let judged = async {
+        let stored = {
+            let mut conn = state.db.conn().await?;
+            accounts::find_user(&mut conn, &user.username).await?
+        };
+        let _slot = state.limits.password_check().await?;
+        let hash = stored.map(|stored| stored.password_hash);
+        Ok::<_, ApiError>(
+            password::verify(request.old_password, hash)
+                .await
+                .then_some(()),
+        )
     };
+    if settle_failure(&state, failures, judged.await)
+        .await?
+        .is_none()
+    {
+        return Err(wrong_credentials());
+    }
     let new_password = {
         let _slot = state.limits.password_check().await?;
-        if !password::verify(request.old_password, Some(stored.password_hash)).await {
-            return Err(wrong_credentials());
-        }
-        state.refund(failures).await?;
         NewPassword::hash(request.new_password)
             .await
             .map_err(account_error)?

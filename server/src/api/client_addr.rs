@@ -99,9 +99,17 @@ fn forwarding_chain(header: ProxyHeader, headers: &HeaderMap) -> Vec<Option<IpAd
             .get_all("x-forwarded-for")
             .iter()
             .flat_map(|value| value.to_str().unwrap_or("unknown").split(','))
-            .map(|hop| hop.trim().parse().ok())
+            .map(|hop| hop_address(hop.trim()))
             .collect(),
     }
+}
+
+/// One hop of `X-Forwarded-For`: an address, or one with its port as some proxies write it
+/// (`192.0.2.1:5678`, `[2001:db8::1]:443`).
+fn hop_address(hop: &str) -> Option<IpAddr> {
+    hop.parse()
+        .ok()
+        .or_else(|| hop.parse::<std::net::SocketAddr>().ok().map(|at| at.ip()))
 }
 
 /// The address the request came from, for rate limits.
@@ -219,6 +227,13 @@ mod tests {
         );
         let junk = headers(&[("x-forwarded-for", "not-an-address")]);
         assert_eq!(trusted.client(ip("10.0.0.1"), &junk), ip("10.0.0.1"));
+        // Hops with their ports, as some proxies (Azure's, IIS) write them.
+        let ported = headers(&[("x-forwarded-for", "198.51.100.8:5678, [2001:db8::9]:443")]);
+        assert_eq!(
+            proxies(&["10.0.0.0/8", "2001:db8::9/128"]).client(ip("10.0.0.1"), &ported),
+            ip("198.51.100.8")
+        );
+        assert_eq!(trusted.client(ip("10.0.0.1"), &ported), ip("2001:db8::9"));
         let mapped = headers(&[("x-forwarded-for", "::ffff:198.51.100.7")]);
         assert_eq!(
             trusted.client(ip("::ffff:10.0.0.1"), &mapped),

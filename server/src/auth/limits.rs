@@ -50,15 +50,17 @@ pub const PROOF_FAILURES_FROM: Quota = Quota::new(5, Duration::from_secs(20 * 60
 /// Wrong proofs on one booking from anywhere: ten, then one every ten minutes. A proof is a
 /// date of birth and four characters of a document; for a codice fiscale those follow from
 /// the place of birth but for one check letter, so this is what bounds the guessing. Used up
-/// (by a stranger at several addresses), it stops the owner too until it refills; an office
-/// or an operator then acts with no proof at all, and the person is told to ask one.
+/// (by a stranger at several addresses), it stops the owner too until it refills; the office,
+/// or the operator who made the booking, acts with no proof at all, and the person is told
+/// to ask them.
 pub const PROOF_FAILURES: Quota = Quota::new(10, Duration::from_secs(10 * 60));
 /// Proofs from one address.
 pub const PROOFS_PER_ADDRESS: Quota = Quota::new(30, Duration::from_secs(2));
 /// Enrolment, challenges and tokens from one address: kiosks of one association behind one
 /// router start together.
 pub const KIOSK_AUTH_PER_ADDRESS: Quota = Quota::new(100, Duration::from_millis(500));
-/// "Already booked" answers about one person: each tells whether an identity has a booking.
+/// "Already booked" answers about one person, to callers without an account: each tells
+/// whether an identity has a booking.
 pub const ALREADY_BOOKED_PER_PERSON: Quota = Quota::new(5, Duration::from_secs(3600));
 
 /// What a limit counts.
@@ -229,6 +231,11 @@ impl Limits {
         crate::db::limits::refund(&mut tx, &key, now.as_millisecond(), quota.interval_ms()).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// How many password checks could start now.
+    pub fn password_checks_free(&self) -> usize {
+        self.password_checks.available_permits()
     }
 
     /// A slot to check a password in; waits a while for one.

@@ -345,6 +345,13 @@ pub async fn create_account(
     Ok(info)
 }
 
+/// Orders this transaction after any other that changes the account's password, disables it
+/// or opens a session for it, until it ends: on PostgreSQL a login that read the old password
+/// could otherwise open its session after a reset had ended them all.
+pub async fn lock_account(tx: &mut db::WriteTx, username: &str) -> Result<(), DbError> {
+    tx.lock_name(&format!("account:{username}")).await
+}
+
 fn password_refused() -> AccountError {
     AccountError::Invalid(format!(
         "password: {MIN_PASSWORD_LENGTH} to {MAX_PASSWORD_LENGTH} characters"
@@ -355,13 +362,14 @@ fn password_refused() -> AccountError {
 /// `temporary` one must be changed at first login. For the owner, administrators and the
 /// `user passwd` command.
 pub async fn set_password(
-    conn: &mut sqlx::AnyConnection,
+    tx: &mut db::WriteTx,
     username: &str,
     password: NewPassword,
     temporary: bool,
     keep: Option<&str>,
 ) -> Result<(), AccountError> {
-    if accounts::set_password(conn, username, &password.0, temporary, keep).await? {
+    lock_account(tx, username).await?;
+    if accounts::set_password(tx, username, &password.0, temporary, keep).await? {
         Ok(())
     } else {
         Err(AccountError::NoSuchAccount)

@@ -9,6 +9,7 @@ use super::{
 };
 use crate::api::AppState;
 use crate::auth::Actor;
+use crate::auth::limits::Limit;
 use crate::db::audit;
 use crate::db::bookings::{self, ActiveBooking, BookingKey, BookingRow, Confirmation};
 use crate::db::idempotency::{self, StoredResponse};
@@ -216,26 +217,44 @@ pub async fn confirm(
 ) -> Result<StoredResponse, BookingError> {
     let person = validated_person(state, &request.person, &request.mediator_language)?;
     let person_key = state.keys.person_key(&person.identity_key());
+    // "Already booked" answers tell whether an identity has a booking. For callers without an
+    // account (a phone, a kiosk) they are counted per person, before the answer is known, and
+    // given back when it is not one: once they are used up, every confirmation for that
+    // person waits, booked or not, and the wait tells nothing. Accounts are not counted: they
+    // book for people in front of them, and a stranger's tries must not make an operator wait.
+    let counted = !matches!(actor, Actor::User(_));
+    let limit = Limit::AlreadyBooked {
+        person_key: &person_key,
+    };
+    let now = state.clock.now();
+    if counted {
+        state
+            .limits
+            .take(&state.db, &state.keys, limit, now)
+            .await?;
+    }
     let result =
         with_retries(|| confirm_once(state, actor, key, hold_id, request, &person, &person_key))
             .await;
     if let Err(BookingError::AlreadyBooked(_)) = &result {
-        confirm_failed(state, actor, hold_id, &person_key).await?;
+        confirm_failed(state, actor, hold_id).await?;
+    } else if counted {
+        state
+            .limits
+            .refund(&state.db, &state.keys, limit, now)
+            .await?;
     }
     result
 }
 
-/// After an "already booked" answer: counts it against the hold, which ends after a few, and,
-/// for callers without an account (a phone, a kiosk), against the person. What bounds probing
-/// for who has a booking is the hold: each takes a few tries, and holds are limited per
-/// address, account and kiosk; the count per person keeps one identity from being asked about
-/// again and again. Accounts are not counted: they book for people in front of them, and a
-/// stranger's tries must not make an operator wait.
-pub(super) async fn confirm_failed(
+/// After an "already booked" answer: counts it against the hold, which ends after a few. What
+/// bounds probing for who has a booking is the hold: each takes a few tries, and holds are
+/// limited per address, account and kiosk; the count per person (in [`confirm`]) keeps one
+/// identity from being asked about again and again.
+async fn confirm_failed(
     state: &AppState,
     actor: &Actor,
     hold_id: &str,
-    person_key: &str,
 ) -> Result<(), BookingError> {
     let now = state.clock.now();
     let mut tx = state.db.begin_write().await?;
@@ -257,17 +276,7 @@ pub(super) async fn confirm_failed(
         .await?;
     }
     tx.commit().await?;
-    if matches!(actor, Actor::User(_)) {
-        return Ok(());
-    }
-    let limit = crate::auth::limits::Limit::AlreadyBooked { person_key };
-    match state.limits.take(&state.db, &state.keys, limit, now).await {
-        Ok(()) => Ok(()),
-        Err(crate::auth::limits::LimitError::TooMany(too_many)) => {
-            Err(BookingError::TooMany(too_many.0))
-        }
-        Err(crate::auth::limits::LimitError::Db(err)) => Err(err.into()),
-    }
+    Ok(())
 }
 
 /// The person's details checked and normalised, and the mediator's language checked.

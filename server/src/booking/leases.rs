@@ -177,10 +177,14 @@ fn answer(
     request: &LeaseSync,
 ) -> LeaseSet {
     held.sort_by(|a, b| (a.slot_start, &a.code).cmp(&(b.slot_start, &b.code)));
+    // Every lease is signed anew with the current key: after a rotation the digest differs,
+    // and the kiosk is sent its leases again.
+    let key_id = state.keys.receipt_key_id();
     let digest = lease_set_digest(held.iter().map(|row| {
         (
             row.id.as_str(),
             row.hold_expires_at.unwrap_or(row.slot_start),
+            key_id,
         )
     }));
     if request.known.as_deref() == Some(digest.as_str()) {

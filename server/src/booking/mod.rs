@@ -110,6 +110,16 @@ impl From<sqlx::Error> for BookingError {
     }
 }
 
+impl From<crate::auth::limits::LimitError> for BookingError {
+    fn from(err: crate::auth::limits::LimitError) -> Self {
+        use crate::auth::limits::LimitError;
+        match err {
+            LimitError::TooMany(too_many) => BookingError::TooMany(too_many.0),
+            LimitError::Db(err) => BookingError::Db(err),
+        }
+    }
+}
+
 /// How many failed confirmations a hold takes before it ends: each "already booked" answer
 /// tells whether an identity has a booking, so a hold is not a place to try many.
 const MAX_CONFIRM_FAILURES: i64 = 3;

@@ -169,6 +169,11 @@ impl ServerKeys {
         lease::verify_any_receipt(token, self.verifying_keys(now))
     }
 
+    /// The `kid` of the key receipts and leases are signed with now.
+    pub fn receipt_key_id(&self) -> &str {
+        &self.receipt_id
+    }
+
     /// Signs a lease with the receipt key (counters check both with the same published key).
     pub fn sign_lease(&self, mut claims: LeaseClaims) -> String {
         claims.key_id = self.receipt_id.clone();

@@ -109,15 +109,25 @@ impl Store {
     /// The digest of the leases the server still lists for this kiosk (free and used: a used
     /// one stays a lease on the server until its report arrives).
     pub fn lease_digest(&self) -> Result<String, StoreError> {
-        let mut statement = self
-            .conn
-            .prepare("SELECT lease_id, expires_at FROM leases WHERE state IN ('free', 'used')")?;
-        let rows: Vec<(String, i64)> = statement
-            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+        let mut statement = self.conn.prepare(
+            "SELECT lease_id, expires_at, token FROM leases WHERE state IN ('free', 'used')",
+        )?;
+        let rows: Vec<(String, i64, String)> = statement
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
             .collect::<Result<_, _>>()?;
+        // The key that signed each: read, not checked (the server checks what it is sent).
+        let keys: Vec<String> = rows
+            .iter()
+            .map(|(_, _, token)| {
+                sportello_core::lease::read_lease(token)
+                    .map(|claims| claims.key_id)
+                    .unwrap_or_default()
+            })
+            .collect();
         Ok(sportello_core::lease::lease_set_digest(
             rows.iter()
-                .map(|(id, expires_at)| (id.as_str(), *expires_at)),
+                .zip(&keys)
+                .map(|((id, expires_at, _), key)| (id.as_str(), *expires_at, key.as_str())),
         ))
     }
 

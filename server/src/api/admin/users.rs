@@ -119,6 +119,7 @@ pub async fn disable_user(
     ApiPath(username): ApiPath<String>,
 ) -> Result<StatusCode, ApiError> {
     let mut conn = state.db.begin_write().await?;
+    auth::lock_account(&mut conn, &username).await?;
     if !accounts::disable_user(&mut conn, &username).await? {
         return Err(ApiError::not_found("no such account"));
     }
