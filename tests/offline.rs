@@ -15,7 +15,7 @@ use sportello::desk::{self, DeskError};
 use sportello::outbox::{self, SharedStore};
 use sportello::store::{LeaseState, OutboxStatus, Store};
 use sportello::sync::{KioskParts, ServerClient, SharedCache, SyncEngine, SyncError, lock};
-use sportello_core::clock::{SharedClock, SystemClock};
+use sportello_core::clock::{ManualClock, SharedClock, SystemClock};
 use sportello_core::identity::Person;
 use sportello_core::kiosk::Connection;
 use sportello_core::sync::EntityKind;
@@ -676,7 +676,6 @@ async fn an_idle_pull_is_one_small_round_trip() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_kiosk_unplugged_for_a_day_keeps_booking_its_leases_and_reconciles() {
-    use sportello_server::clock::ManualClock;
     let ts = |text: &str| text.parse::<jiff::Timestamp>().unwrap();
     let dir = tempfile::tempdir().unwrap();
     // Monday 30 November 2026, 08:00 in Rome, on the one clock the server and the kiosk read.
@@ -916,24 +915,28 @@ async fn online_writes_go_through_the_outbox_and_refusals_are_final() {
     );
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_proxy_that_cannot_reach_the_server_is_no_link_not_a_refusal() {
-    let dir = tempfile::tempdir().unwrap();
-    let (server, api, admin) = leasing_server(dir.path(), TWO_SEATS).await;
+/// A leasing server, a proxy in front of it, and a kiosk enrolled and synced through the
+/// proxy, on a clock of its own that starts at the real time and is moved on to skip pauses.
+async fn behind_a_proxy(dir: &Path) -> (Server, Proxy, Arc<ManualClock>, TestKiosk) {
+    let (server, api, admin) = leasing_server(dir, TWO_SEATS).await;
     let proxy = Proxy::start(server.process.addr()).await;
     let code = api.register(&admin, "asti-1").await;
-    // The kiosk's clock starts at the real time and is moved on to skip its pauses.
-    let clock = Arc::new(sportello_core::clock::ManualClock::new(
-        jiff::Timestamp::now(),
-    ));
+    let clock = Arc::new(ManualClock::new(jiff::Timestamp::now()));
     let kiosk = TestKiosk::open_with(
-        &dir.path().join("kiosk"),
+        &dir.join("kiosk"),
         &proxy.url,
         Some(code),
         sportello::sync::REFUSED_GRACE_SECS,
         clock.clone(),
     );
     kiosk.engine.sync_once().await.unwrap();
+    (server, proxy, clock, kiosk)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_proxy_that_cannot_reach_the_server_is_no_link_not_a_refusal() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_server, proxy, clock, kiosk) = behind_a_proxy(dir.path()).await;
 
     // The server behind the kiosks' proxy stops: the proxy answers everything with its HTML
     // 502, round after round, more often than an answer on the way is believed.
@@ -970,21 +973,7 @@ async fn a_proxy_that_cannot_reach_the_server_is_no_link_not_a_refusal() {
 async fn a_write_refused_on_the_way_holds_back_no_other_and_ends_refused() {
     use sportello_core::kiosk::FailureReason;
     let dir = tempfile::tempdir().unwrap();
-    let (server, api, admin) = leasing_server(dir.path(), TWO_SEATS).await;
-    let proxy = Proxy::start(server.process.addr()).await;
-    let code = api.register(&admin, "asti-1").await;
-    // The kiosk's clock starts at the real time and is moved on to skip its pauses.
-    let clock = Arc::new(sportello_core::clock::ManualClock::new(
-        jiff::Timestamp::now(),
-    ));
-    let kiosk = TestKiosk::open_with(
-        &dir.path().join("kiosk"),
-        &proxy.url,
-        Some(code),
-        sportello::sync::REFUSED_GRACE_SECS,
-        clock.clone(),
-    );
-    kiosk.engine.sync_once().await.unwrap();
+    let (_server, proxy, clock, kiosk) = behind_a_proxy(dir.path()).await;
 
     // The link goes down; two people book offline; the kiosk keeps trying, pausing longer.
     proxy.set_mode(Mode::Drop);
