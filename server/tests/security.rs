@@ -719,6 +719,14 @@ async fn a_caller_who_may_not_import_makes_the_server_read_nothing() {
         .unwrap();
     let answer = String::from_utf8_lossy(&answer[..read]);
     assert!(answer.starts_with("HTTP/1.1 401"), "{answer}");
+    // The rest of the body is left on the connection: the client is told not to use it
+    // again (a pooled connection closed under the next request is an error for it).
+    assert!(
+        answer
+            .to_ascii_lowercase()
+            .contains("\r\nconnection: close\r\n"),
+        "{answer}"
+    );
     h.server.stop().await.unwrap();
 }
 

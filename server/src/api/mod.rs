@@ -219,6 +219,7 @@ pub fn router(state: AppState) -> Router {
 fn layered(router: Router, body_limit: usize) -> Router {
     router.layer(
         tower::ServiceBuilder::new()
+            .layer(axum::middleware::from_fn(close_after_refused_body))
             .layer(axum::middleware::map_response(problem_for_bare_errors))
             .layer(
                 // Log the route, never the raw URI: query strings may carry personal data.
@@ -249,6 +250,26 @@ fn layered(router: Router, body_limit: usize) -> Router {
                     .compress_when(DefaultPredicate::new().and(SizeAbove::new(1024))),
             ),
     )
+}
+
+/// Who may call is settled before a body is read, so a refusal can leave the rest of a body
+/// unread on the connection, which then carries no other request. The client is told so
+/// (`Connection: close`) rather than finding it closed under its next request.
+async fn close_after_refused_body(request: Request, next: axum::middleware::Next) -> Response {
+    let has_body = request.version() <= axum::http::Version::HTTP_11
+        && (request.headers().contains_key(header::TRANSFER_ENCODING)
+            || request
+                .headers()
+                .get(header::CONTENT_LENGTH)
+                .is_some_and(|length| length != "0"));
+    let mut response = next.run(request).await;
+    let refused = response.status().is_client_error() || response.status().is_server_error();
+    if has_body && refused {
+        response
+            .headers_mut()
+            .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    }
+    response
 }
 
 /// Gives the errors that layers answer by themselves (body too large, timeout) a problem
