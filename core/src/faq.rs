@@ -76,8 +76,10 @@ pub enum TranslationStatus {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FaqText {
     pub status: TranslationStatus,
+    #[cfg_attr(feature = "openapi", schema(pattern = r"\S", max_length = 300))]
     pub question: String,
     /// The answer, in the markup described in this module.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"\S", max_length = 6000))]
     pub answer: String,
     /// Words people type to find it, including everyday and misspelled forms.
     #[serde(default)]

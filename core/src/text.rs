@@ -91,8 +91,8 @@ impl<'de> Deserialize<'de> for LocalizedText {
     }
 }
 
-/// The document says what deserialising checks: Italian present, no blank text; texts in
-/// languages this build does not know are allowed (and skipped).
+/// The document says what deserialising checks: Italian present, no blank text in a known
+/// language; texts in languages this build does not know are allowed (and skipped).
 #[cfg(feature = "openapi")]
 impl utoipa::PartialSchema for LocalizedText {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
@@ -108,7 +108,8 @@ impl utoipa::PartialSchema for LocalizedText {
                 object.property(lang.code(), text())
             })
             .required(Lang::FALLBACK.code())
-            .additional_properties(Some(text()))
+            // Skipped whatever they hold.
+            .additional_properties(Some(ObjectBuilder::new().schema_type(Type::String)))
             .examples([serde_json::json!({
                 "it": "Rinnovo del permesso di soggiorno",
                 "en": "Residence permit renewal"

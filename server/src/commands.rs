@@ -7,6 +7,7 @@ use crate::config::{Command, Config, KeysCommand, KioskCommand, UserCommand};
 use crate::db::Db;
 use crate::keys::{KEYS_ENV, KeyFile};
 use sportello_core::account::NewUser;
+use sportello_core::calendar;
 
 /// Runs `command` at `clock`'s time: what to print on success, or why it failed.
 pub async fn run(config: &Config, command: Command, clock: &dyn Clock) -> Result<String, String> {
@@ -130,10 +131,13 @@ async fn rotate_keys(
         .fetch_one(db.pool())
         .await
         .map_err(|err| err.to_string())?;
-    let still_signing = now
-        .checked_add(jiff::SignedDuration::from_hours(
-            24 * horizon_days.unwrap_or(0).clamp(0, 3660),
-        ))
+    let horizon = u16::try_from(horizon_days.unwrap_or(0).clamp(0, 3660)).unwrap_or(0);
+    // The end of the last day open for booking (a release schedule only ever opens less).
+    let last_day = calendar::bookable_until(now, horizon, None);
+    let still_signing = last_day
+        .checked_add(jiff::ToSpan::days(1))
+        .ok()
+        .and_then(|next| calendar::to_instant(next, 0))
         .unwrap_or(now);
     let last_end = last_end
         .and_then(|end| jiff::Timestamp::from_second(end).ok())

@@ -218,7 +218,6 @@ impl ServerClient {
         read_json(request.send().await).await
     }
 
-    /// Ends an operator's session (best effort: it expires anyway).
     /// Ends an operator's session on the server; whether it is over there (ended now, or
     /// already unknown to it).
     pub async fn logout(&self, token: &str) -> bool {

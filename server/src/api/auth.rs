@@ -170,18 +170,12 @@ pub async fn change_password(
         };
         let _slot = state.limits.password_check().await?;
         let hash = stored.map(|stored| stored.password_hash);
-        Ok::<_, ApiError>(
-            password::verify(request.old_password, hash)
-                .await
-                .then_some(()),
-        )
+        let right = password::verify(request.old_password, hash.clone()).await;
+        Ok::<_, ApiError>(hash.filter(|_| right))
     };
-    if settle_failure(&state, failures, judged.await)
-        .await?
-        .is_none()
-    {
+    let Some(checked) = settle_failure(&state, failures, judged.await).await? else {
         return Err(wrong_credentials());
-    }
+    };
     let new_password = {
         let _slot = state.limits.password_check().await?;
         NewPassword::hash(request.new_password)
@@ -189,6 +183,15 @@ pub async fn change_password(
             .map_err(account_error)?
     };
     let mut tx = state.db.begin_write().await?;
+    auth::lock_account(&mut tx, &user.username).await?;
+    // The checks took a while: an administrator's reset or disabling since then stands, and
+    // the old password no longer changes anything.
+    let unchanged = accounts::find_user(&mut tx, &user.username)
+        .await?
+        .is_some_and(|now| now.password_hash == checked && !now.disabled);
+    if !unchanged {
+        return Err(wrong_credentials());
+    }
     auth::set_password(
         &mut tx,
         &user.username,

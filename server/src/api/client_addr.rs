@@ -104,12 +104,17 @@ fn forwarding_chain(header: ProxyHeader, headers: &HeaderMap) -> Vec<Option<IpAd
     }
 }
 
-/// One hop of `X-Forwarded-For`: an address, or one with its port as some proxies write it
-/// (`192.0.2.1:5678`, `[2001:db8::1]:443`).
+/// One hop of `X-Forwarded-For`: an address, or one with its port or brackets as some
+/// proxies write it (`192.0.2.1:5678`, `[2001:db8::1]:443`, `[2001:db8::1]`).
 fn hop_address(hop: &str) -> Option<IpAddr> {
     hop.parse()
         .ok()
         .or_else(|| hop.parse::<std::net::SocketAddr>().ok().map(|at| at.ip()))
+        .or_else(|| {
+            hop.strip_prefix('[')
+                .and_then(|rest| rest.strip_suffix(']'))
+                .and_then(|inner| inner.parse().ok())
+        })
 }
 
 /// The address the request came from, for rate limits.
@@ -234,6 +239,11 @@ mod tests {
             ip("198.51.100.8")
         );
         assert_eq!(trusted.client(ip("10.0.0.1"), &ported), ip("2001:db8::9"));
+        let bracketed = headers(&[("x-forwarded-for", "[2001:db8::7]")]);
+        assert_eq!(
+            trusted.client(ip("10.0.0.1"), &bracketed),
+            ip("2001:db8::7")
+        );
         let mapped = headers(&[("x-forwarded-for", "::ffff:198.51.100.7")]);
         assert_eq!(
             trusted.client(ip("::ffff:10.0.0.1"), &mapped),

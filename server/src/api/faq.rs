@@ -69,6 +69,10 @@ pub async fn put(
 
 /// Adds or replaces one language's text of an entry: a translation, or its review
 /// (administrators).
+///
+/// Beyond its schema, refused with 400: a blank question or answer, an answer whose markup
+/// does not parse or links to an entry or procedure that does not exist, or an entry grown
+/// past its size in all.
 #[utoipa::path(put, path = "/api/v1/admin/faq/{id}/texts/{lang}", tag = "admin", security(("bearer" = [])),
     request_body = FaqText,
     params(("id" = String, Path, pattern = r"^[a-z0-9-]{1,64}$"), ("lang" = Lang, Path, description = "Language code, e.g. bn")),

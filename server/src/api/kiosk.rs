@@ -21,10 +21,14 @@ use sportello_core::lease::{LeaseBooking, LeaseSet, LeaseSync};
 
 /// Binds a device's Ed25519 key to a registered kiosk, with the one-time code an administrator
 /// made for it. Enrolling again (a replaced device) ends the old key's tokens and leases.
+///
+/// Beyond its schema, refused with 400: a public key that is not a point of the curve (not
+/// every 32 bytes are an Ed25519 key).
 #[utoipa::path(post, path = "/api/v1/kiosk/enrol", tag = "kiosk", request_body = EnrolRequest,
     responses((status = 201, body = Enrolment),
         (status = 400, body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "the code is unknown, used or expired", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "the key belongs to another kiosk, or was revoked", body = Problem, content_type = "application/problem+json"),
         (status = 429, body = Problem, content_type = "application/problem+json")))]
 pub async fn enrol(
     State(state): State<AppState>,

@@ -51,16 +51,16 @@ pub const PROOF_FAILURES_FROM: Quota = Quota::new(5, Duration::from_secs(20 * 60
 /// date of birth and four characters of a document; for a codice fiscale those follow from
 /// the place of birth but for one check letter, so this is what bounds the guessing. Used up
 /// (by a stranger at several addresses), it stops the owner too until it refills; the office,
-/// or the operator who made the booking, acts with no proof at all, and the person is told
-/// to ask them.
+/// or an operator of the organisation that made the booking, acts with no proof at all, and
+/// the person is told to ask them.
 pub const PROOF_FAILURES: Quota = Quota::new(10, Duration::from_secs(10 * 60));
 /// Proofs from one address.
 pub const PROOFS_PER_ADDRESS: Quota = Quota::new(30, Duration::from_secs(2));
 /// Enrolment, challenges and tokens from one address: kiosks of one association behind one
 /// router start together.
 pub const KIOSK_AUTH_PER_ADDRESS: Quota = Quota::new(100, Duration::from_millis(500));
-/// "Already booked" answers about one person, to callers without an account: each tells
-/// whether an identity has a booking.
+/// "Already booked" answers about one person and procedure, to callers without an account:
+/// each tells whether an identity has a booking.
 pub const ALREADY_BOOKED_PER_PERSON: Quota = Quota::new(5, Duration::from_secs(3600));
 
 /// What a limit counts.
@@ -85,9 +85,10 @@ pub enum Limit<'a> {
     KioskAuthFrom(IpAddr),
     /// Holds by people without an account, from an address.
     HoldsFrom(IpAddr),
-    /// "Already booked" answers about a person (their opaque person key).
+    /// "Already booked" answers about a person (their opaque person key) and a procedure.
     AlreadyBooked {
         person_key: &'a str,
+        procedure_id: &'a str,
     },
 }
 
@@ -105,7 +106,10 @@ impl Limit<'_> {
             Limit::ProofsFrom(address) => format!("proofs\0{}", address_key(*address)),
             Limit::KioskAuthFrom(address) => format!("kiosk-auth\0{}", address_key(*address)),
             Limit::HoldsFrom(address) => format!("holds\0{}", address_key(*address)),
-            Limit::AlreadyBooked { person_key } => format!("already-booked\0{person_key}"),
+            Limit::AlreadyBooked {
+                person_key,
+                procedure_id,
+            } => format!("already-booked\0{person_key}\0{procedure_id}"),
         }
     }
 }

@@ -43,7 +43,8 @@ pub enum Actor {
         id: String,
     },
     User(UserInfo),
-    /// Logged in with a temporary password: may change it, and nothing else.
+    /// Logged in with a temporary password: may change it, see who it is and log out, and
+    /// nothing else.
     TemporaryPassword(UserInfo),
 }
 

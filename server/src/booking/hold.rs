@@ -218,16 +218,24 @@ pub async fn confirm(
     let person = validated_person(state, &request.person, &request.mediator_language)?;
     let person_key = state.keys.person_key(&person.identity_key());
     // "Already booked" answers tell whether an identity has a booking. For callers without an
-    // account (a phone, a kiosk) they are counted per person, before the answer is known, and
-    // given back when it is not one: once they are used up, every confirmation for that
-    // person waits, booked or not, and the wait tells nothing. Accounts are not counted: they
-    // book for people in front of them, and a stranger's tries must not make an operator wait.
-    let counted = !matches!(actor, Actor::User(_));
-    let limit = Limit::AlreadyBooked {
-        person_key: &person_key,
+    // account (a phone, a kiosk) they are counted per person and procedure, before the answer
+    // is known, and given back when it is not one: once they are used up, every confirmation
+    // for that person and procedure waits, booked or not, and the wait tells nothing. Only a
+    // confirmation that will be judged is counted (not a replay, nor a hold that is gone).
+    // Accounts are not counted: they book for people in front of them, and a stranger's
+    // tries must not make an operator wait.
+    let procedure = match actor {
+        Actor::User(_) => None,
+        _ => to_be_judged(state, key, hold_id).await?,
     };
+    let limit = procedure
+        .as_deref()
+        .map(|procedure_id| Limit::AlreadyBooked {
+            person_key: &person_key,
+            procedure_id,
+        });
     let now = state.clock.now();
-    if counted {
+    if let Some(limit) = limit {
         state
             .limits
             .take(&state.db, &state.keys, limit, now)
@@ -238,13 +246,43 @@ pub async fn confirm(
             .await;
     if let Err(BookingError::AlreadyBooked(_)) = &result {
         confirm_failed(state, actor, hold_id).await?;
-    } else if counted {
-        state
-            .limits
-            .refund(&state.db, &state.keys, limit, now)
-            .await?;
+    } else if let Some(limit) = limit {
+        give_back(state, limit, now).await;
     }
     result
+}
+
+/// The procedure of a hold a confirmation will be judged on; `None` when it will not be (an
+/// answer stored for this key, a hold gone, expired or already confirmed). Read without the
+/// write lock: [`confirm_once`] decides again under it.
+async fn to_be_judged(
+    state: &AppState,
+    key: &IdempotencyKey,
+    hold_id: &str,
+) -> Result<Option<String>, BookingError> {
+    let mut conn = state.db.conn().await?;
+    if replay(&mut conn, key).await?.is_some() {
+        return Ok(None);
+    }
+    let now = state.clock.now().as_second();
+    Ok(bookings::booking_by_id(&mut conn, hold_id)
+        .await?
+        .filter(|row| {
+            !row.status.is_appointment() && row.hold_expires_at.is_some_and(|end| end > now)
+        })
+        .map(|row| row.procedure_id))
+}
+
+/// Gives back an attempt counted before an answer that told nothing. The answer stands
+/// whatever happens here: a booking made is not turned into an error.
+pub(super) async fn give_back(state: &AppState, limit: Limit<'_>, now: jiff::Timestamp) {
+    if let Err(err) = state
+        .limits
+        .refund(&state.db, &state.keys, limit, now)
+        .await
+    {
+        tracing::warn!(%err, "an attempt could not be given back");
+    }
 }
 
 /// After an "already booked" answer: counts it against the hold, which ends after a few. What

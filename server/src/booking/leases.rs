@@ -8,7 +8,7 @@
 //! the seat is claimed again if still free ([`book`]).
 
 use super::availability::{candidates_at, claim_any};
-use super::hold::{already_booked, validated_person};
+use super::hold::{already_booked, give_back, validated_person};
 use super::housekeeping::system_entry;
 use super::{
     BookingError, IdempotencyKey, audit_entry, claim_key, new_booking_code, new_hold_id,
@@ -16,6 +16,7 @@ use super::{
 };
 use crate::api::AppState;
 use crate::auth::Actor;
+use crate::auth::limits::Limit;
 use crate::db::audit;
 use crate::db::bookings::{self, BookingKey, BookingRow};
 use crate::db::idempotency::{self, StoredResponse};
@@ -494,7 +495,22 @@ pub async fn book(
         person,
         request,
     };
-    with_retries(|| book_once(state, actor, key, &report)).await
+    // "Already booked" is counted as for a confirmation (see `hold::confirm`): a kiosk is a
+    // caller without an account, and a stolen kiosk key must not ask about anyone at will.
+    // Refused for now, the report waits in the kiosk's outbox and comes again.
+    let limit = Limit::AlreadyBooked {
+        person_key: &report.person_key,
+        procedure_id: &report.lease.procedure_id,
+    };
+    state
+        .limits
+        .take(&state.db, &state.keys, limit, now)
+        .await?;
+    let result = with_retries(|| book_once(state, actor, key, &report)).await;
+    if !matches!(result, Err(BookingError::AlreadyBooked(_))) {
+        give_back(state, limit, now).await;
+    }
+    result
 }
 
 async fn book_once(
