@@ -455,6 +455,7 @@ async fn arabic_rtl_offices_from_the_server_and_offline_from_the_cache() {
         kiosk.text("#manage-message").await,
         message("it", "manage-not-found")
     );
+    display.screenshot(&shots, "01c0-manage-not-found-it");
     fill(&kiosk, "manage-date_of_birth", "1981-04-12", "input").await;
     kiosk.click("#manage-find").await;
     kiosk
@@ -730,8 +731,14 @@ async fn arabic_rtl_offices_from_the_server_and_offline_from_the_cache() {
     display.screenshot(&shots, "04b-staff-panel-ar-offline");
     kiosk.click(".status-close").await;
 
-    // Back home and to Italian: the document is left-to-right again.
+    // The form to find one's booking, right to left: code, date of birth, document's end.
     kiosk.click("#back").await;
+    kiosk.click("#manage-booking").await;
+    kiosk.wait_for("#manage-document_end").await;
+    display.screenshot(&shots, "04d-manage-form-ar");
+    kiosk.click("#back").await;
+
+    // Back home and to Italian: the document is left-to-right again.
     kiosk.click(".lang-option[data-lang='it']").await;
     assert_eq!(
         kiosk.eval("return document.documentElement.dir").await,

@@ -110,6 +110,29 @@ impl TestKiosk {
         self.engine.subscribe().borrow().clone()
     }
 
+    /// Puts a hold on the first free renewal slot in the outbox, as the wizard does.
+    async fn hold_first_slot(&self, wake: &tokio::sync::Notify) -> sportello::store::OutboxEntry {
+        let slots = self
+            .engine
+            .client()
+            .availability(RENEWAL, None, 5)
+            .await
+            .unwrap()
+            .slots;
+        let request = sportello_core::booking::HoldRequest {
+            procedure_id: RENEWAL.into(),
+            office_id: slots[0].office_id.clone(),
+            start: slots[0].start,
+        };
+        desk::submit(
+            &self.store,
+            wake,
+            &desk::hold(&request, self.now()),
+            self.now(),
+        )
+        .unwrap()
+    }
+
     /// Syncs until the outbox is empty, waiting out the retry pauses.
     async fn drain(&self, within: Duration) {
         let deadline = Instant::now() + within;
@@ -1007,27 +1030,7 @@ async fn a_write_refused_on_the_way_holds_back_no_other_and_ends_refused() {
     assert_eq!(status(waiting[1].id), OutboxStatus::Delivered);
     assert_eq!(status(waiting[0].id), OutboxStatus::Pending);
     // A new person's hold is not held back by it either.
-    let slots = kiosk
-        .engine
-        .client()
-        .availability(RENEWAL, None, 5)
-        .await
-        .unwrap()
-        .slots;
-    let hold = desk::submit(
-        &kiosk.store,
-        &tokio::sync::Notify::new(),
-        &desk::hold(
-            &sportello_core::booking::HoldRequest {
-                procedure_id: RENEWAL.into(),
-                office_id: slots[0].office_id.clone(),
-                start: slots[0].start,
-            },
-            kiosk.now(),
-        ),
-        kiosk.now(),
-    )
-    .unwrap();
+    let hold = kiosk.hold_first_slot(&tokio::sync::Notify::new()).await;
     kiosk.engine.sync_once().await.unwrap();
     assert_eq!(status(hold.id), OutboxStatus::Delivered);
 
@@ -1099,27 +1102,7 @@ async fn the_kiosks_log_names_no_booking_and_no_hold() {
     let kiosk = TestKiosk::open(&dir.path().join("kiosk"), &proxy.url, Some(code));
     kiosk.engine.sync_once().await.unwrap();
     let wake = tokio::sync::Notify::new();
-    let slots = kiosk
-        .engine
-        .client()
-        .availability(RENEWAL, None, 5)
-        .await
-        .unwrap()
-        .slots;
-    let held = desk::submit(
-        &kiosk.store,
-        &wake,
-        &desk::hold(
-            &sportello_core::booking::HoldRequest {
-                procedure_id: RENEWAL.into(),
-                office_id: slots[0].office_id.clone(),
-                start: slots[0].start,
-            },
-            kiosk.now(),
-        ),
-        kiosk.now(),
-    )
-    .unwrap();
+    let held = kiosk.hold_first_slot(&wake).await;
     kiosk.engine.sync_once().await.unwrap();
     let entry = outbox::lock(&kiosk.store).entry(held.id).unwrap().unwrap();
     let hold: sportello_core::booking::Hold =
@@ -1150,12 +1133,30 @@ async fn the_kiosks_log_names_no_booking_and_no_hold() {
         kiosk.now(),
     )
     .unwrap();
+    // A second cancel, with a wrong date of birth: the server refuses it.
+    let wrong = sportello_core::booking::CitizenProof {
+        date_of_birth: person(952).date_of_birth,
+        ..proof
+    };
+    let refused = desk::submit(
+        &kiosk.store,
+        &wake,
+        &desk::cancel(&booked[0].code, &wrong, booked[0].start),
+        kiosk.now(),
+    )
+    .unwrap();
     for _ in 0..3 {
         let _ = kiosk.engine.sync_once().await;
     }
-    // And when the server refuses a write, with its reasons.
+    // And when the server refuses a write (the refusal's path names the booking too).
     proxy.set_mode(Mode::Pass);
     let _ = kiosk.engine.sync_once().await;
+    let status = outbox::lock(&kiosk.store)
+        .entry(refused.id)
+        .unwrap()
+        .unwrap()
+        .status;
+    assert_eq!(status, OutboxStatus::Rejected);
     let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
     assert!(
         logs.contains("sync failed"),

@@ -207,12 +207,11 @@ pub const DOCUMENT_END_LENGTH: usize = 4;
 impl CitizenProof {
     /// Whether this proves to be `person`.
     pub fn matches(&self, person: &crate::identity::Person) -> bool {
-        let given = self.document_end.trim().to_ascii_uppercase();
         let number = person.identity.number();
-        given.len() == DOCUMENT_END_LENGTH
-            && given.bytes().all(|b| b.is_ascii_alphanumeric())
+        self.well_formed()
             && number.len() >= DOCUMENT_END_LENGTH
-            && number[number.len() - DOCUMENT_END_LENGTH..].eq_ignore_ascii_case(&given)
+            && number[number.len() - DOCUMENT_END_LENGTH..]
+                .eq_ignore_ascii_case(self.document_end.trim())
             && self.date_of_birth == person.date_of_birth
     }
 

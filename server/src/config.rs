@@ -231,12 +231,7 @@ impl Config {
         if crate::db::is_postgres(&database) {
             return data_dir().join("server.keys");
         }
-        let path = database
-            .strip_prefix("sqlite://")
-            .or_else(|| database.strip_prefix("sqlite:"))
-            .unwrap_or(&database);
-        let path = std::path::Path::new(path.split('?').next().unwrap_or(path));
-        path.with_file_name("server.keys")
+        std::path::Path::new(crate::db::sqlite_path(&database)).with_file_name("server.keys")
     }
 }
 

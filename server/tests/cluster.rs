@@ -128,7 +128,7 @@ async fn two_server_processes_on_one_postgresql_book_no_seat_and_no_person_twice
         .unwrap();
     assert_eq!(me.status(), StatusCode::OK);
 
-    // Wrong passwords count on both: four on one, one on the other, then refused on either.
+    // Wrong passwords count on both: three on one, two on the other, then refused on either.
     for (n, base) in [&a, &a, &b, &a, &b].into_iter().enumerate() {
         let (status, _) = login(base, "nizza.operatore", &format!("wrong-{n}")).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED);

@@ -66,6 +66,20 @@ async fn sync(h: &Harness, kiosk: &TestKiosk, returned: &[&str]) -> Vec<Lease> {
     response.json::<LeaseSet>().await.unwrap().leases
 }
 
+/// A sync naming the set the kiosk holds by its digest.
+async fn sync_known(h: &Harness, kiosk: &TestKiosk, known: &str) -> LeaseSet {
+    let response = h
+        .post(
+            "/api/v1/kiosk/leases/sync",
+            Some(&kiosk.token),
+            None,
+            &json!({"known": known}),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    response.json().await.unwrap()
+}
+
 /// Reports a booking made offline on `lease`, signed by `key` at `issued_at`.
 async fn report(
     h: &Harness,
@@ -138,17 +152,7 @@ async fn after_a_compromised_key_kiosks_are_sent_their_leases_signed_anew() {
         let h = Harness::start_on(&config, clock).await;
         // The kiosk names the set it holds: the same leases, but signed by a key no longer
         // trusted, so they come again, signed with the new one, and verify.
-        let again: LeaseSet = h
-            .post(
-                "/api/v1/kiosk/leases/sync",
-                Some(&kiosk.token),
-                None,
-                &json!({"known": known}),
-            )
-            .await
-            .json()
-            .await
-            .unwrap();
+        let again = sync_known(&h, &kiosk, &known).await;
         assert!(!again.unchanged);
         let ids = |set: &[Lease]| -> BTreeSet<String> {
             set.iter().map(|l| l.lease_id.clone()).collect()
@@ -619,29 +623,9 @@ async fn lease_check(h: &Harness) {
     let again = sync(h, &kiosk, &[]).await;
     assert_eq!(again, leases);
     let digest = digest_of(&leases);
-    let current: LeaseSet = h
-        .post(
-            "/api/v1/kiosk/leases/sync",
-            Some(&kiosk.token),
-            None,
-            &json!({"known": digest}),
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
+    let current = sync_known(h, &kiosk, &digest).await;
     assert!(current.unchanged && current.leases.is_empty());
-    let stale: LeaseSet = h
-        .post(
-            "/api/v1/kiosk/leases/sync",
-            Some(&kiosk.token),
-            None,
-            &json!({"known": "something-else"}),
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
+    let stale = sync_known(h, &kiosk, "something-else").await;
     assert_eq!(stale.leases, leases);
     // Returning one of two leaves one (at least `refill_below`): no refill. Returning both
     // brings two new ones.

@@ -154,15 +154,8 @@ fn hold_chain(hold_id: &str) -> String {
 
 /// A booking code's end, to recognise it by on a public screen without showing all of it.
 fn code_end(code: &str) -> String {
-    let tail: String = code
-        .chars()
-        .rev()
-        .take(4)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    format!("…{tail}")
+    let start = code.char_indices().rev().nth(3).map_or(0, |(at, _)| at);
+    format!("…{}", &code[start..])
 }
 
 /// Holds a slot while the person completes the booking.

@@ -69,10 +69,9 @@ pub fn device_key(dir: &Path) -> Result<SigningKey, IdentityError> {
         }
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
             std::fs::create_dir_all(dir).map_err(io_error(dir))?;
-            let mut seed = [0u8; 32];
-            getrandom::fill(&mut seed).expect("the operating system provides randomness");
-            write_private(&path, &seed)?;
-            Ok(SigningKey::from_bytes(&seed))
+            let key = new_signing_key();
+            write_private(&path, key.as_bytes())?;
+            Ok(key)
         }
         Err(err) => Err(io_error(&path)(err)),
     }
@@ -112,6 +111,13 @@ pub fn load(dir: &Path) -> Result<Option<Identity>, IdentityError> {
     }))
 }
 
+/// A fresh device key from the operating system's randomness.
+fn new_signing_key() -> SigningKey {
+    let mut seed = [0u8; 32];
+    getrandom::fill(&mut seed).expect("the operating system provides randomness");
+    SigningKey::from_bytes(&seed)
+}
+
 /// Enrols this device with a one-time code and remembers the kiosk it now is. With
 /// `new_key` (a kiosk the server refused, taken back into service) it makes a new device key
 /// first: the old one is published as revoked, and what it would sign from now on would be
@@ -123,9 +129,7 @@ pub async fn enrol(
     new_key: bool,
 ) -> Result<Identity, EnrolError> {
     let key = if new_key {
-        let mut seed = [0u8; 32];
-        getrandom::fill(&mut seed).expect("the operating system provides randomness");
-        SigningKey::from_bytes(&seed)
+        new_signing_key()
     } else {
         device_key(dir)?
     };

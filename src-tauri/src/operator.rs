@@ -1,11 +1,12 @@
 //! Operators of comuni and patronati at a kiosk: logging in, choosing their own password when
 //! an administrator gave them a temporary one, their organisation's bookings, logging out.
 //!
-//! The session lives in memory only. It never reaches the disk but through the outbox entries
-//! made on the operator's behalf (erased once answered), and it ends with the app, on "log
-//! out", after a working day, and whenever the screens start over (a reload included: the app
-//! calls [`OperatorDesk::end`] when the page loads), so the next person at a public terminal
-//! never acts as the operator.
+//! The session lives in memory. It reaches the disk only as the bearer of the outbox entries
+//! made on the operator's behalf (erased once answered) and, once ended, as a token to end on
+//! the server (struck off when the server confirms). It ends with the app, on "log out", after
+//! a working day, and whenever the screens start over (a reload included: the app calls
+//! [`OperatorDesk::end`] when the page loads), so the next person at a public terminal never
+//! acts as the operator.
 
 use crate::client::{ServerClient, SyncError};
 use crate::outbox::{SharedStore, lock};

@@ -71,6 +71,8 @@ pub async fn deliver(
     let clock = client.clock();
     let mut done = Delivery::default();
     let mut waiting: HashSet<String> = HashSet::new();
+    // Whether the server answered anything: then whatever waited for the link is due.
+    let mut answered = false;
     let pending = lock(store).pending()?;
     for entry in pending {
         if waiting.contains(&entry.chain) {
@@ -107,10 +109,8 @@ pub async fn deliver(
                     done.rejected += 1;
                     OutboxStatus::Rejected
                 };
-                let mut store = lock(store);
-                store.finish(entry.id, status, Some((answer.status, &answer.body)), now)?;
-                // The server answered: whatever waited for the link is due now.
-                store.reset_waits(now)?;
+                lock(store).finish(entry.id, status, Some((answer.status, &answer.body)), now)?;
+                answered = true;
             }
             // The kiosk's key is refused: nothing more can be delivered. What waits stays (the
             // engine decides how long, see `sync`).
@@ -136,6 +136,9 @@ pub async fn deliver(
             }
             Err(err) => return Err(err),
         }
+    }
+    if answered {
+        lock(store).reset_waits(clock.unix())?;
     }
     end_sessions(client, store).await?;
     Ok(done)

@@ -35,11 +35,6 @@ impl TrustedProxies {
         TrustedProxies { networks, header }
     }
 
-    /// Whether any proxy is trusted at all.
-    pub fn is_empty(&self) -> bool {
-        self.networks.is_empty()
-    }
-
     fn trusts(&self, address: IpAddr) -> bool {
         let address = canonical(address);
         self.networks
@@ -70,7 +65,7 @@ impl TrustedProxies {
 
 /// An IPv4 address written as IPv6 (`::ffff:192.0.2.1`, as dual-stack sockets report them) is
 /// the IPv4 address.
-fn canonical(address: IpAddr) -> IpAddr {
+pub(crate) fn canonical(address: IpAddr) -> IpAddr {
     match address {
         IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(address, IpAddr::V4),
         IpAddr::V4(_) => address,

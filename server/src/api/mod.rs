@@ -3,7 +3,7 @@
 mod admin;
 mod auth;
 mod bookings;
-mod client_addr;
+pub(crate) mod client_addr;
 mod directory;
 mod error;
 mod extract;

@@ -260,16 +260,13 @@ fn wait(tat: i64, now_ms: i64, quota: Quota) -> Duration {
 /// The key an address is limited by: IPv4 as is; IPv6 by its /64, the block one subscriber
 /// usually has (they could otherwise rotate through it).
 pub fn address_key(address: IpAddr) -> IpAddr {
-    match address {
-        IpAddr::V4(_) => address,
-        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
-            Some(v4) => IpAddr::V4(v4),
-            None => {
-                let mut segments = v6.segments();
-                segments[4..].fill(0);
-                IpAddr::V6(segments.into())
-            }
-        },
+    match crate::api::client_addr::canonical(address) {
+        IpAddr::V6(v6) => {
+            let mut segments = v6.segments();
+            segments[4..].fill(0);
+            IpAddr::V6(segments.into())
+        }
+        v4 => v4,
     }
 }
 

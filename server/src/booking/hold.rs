@@ -234,20 +234,11 @@ pub async fn confirm(
             person_key: &person_key,
             procedure_id,
         });
-    let now = state.clock.now();
-    if let Some(limit) = limit {
-        state
-            .limits
-            .take(&state.db, &state.keys, limit, now)
-            .await?;
-    }
-    let result =
-        with_retries(|| confirm_once(state, actor, key, hold_id, request, &person, &person_key))
-            .await;
+    let judged =
+        with_retries(|| confirm_once(state, actor, key, hold_id, request, &person, &person_key));
+    let result = counting_already_booked(state, limit, judged).await;
     if let Err(BookingError::AlreadyBooked(_)) = &result {
         confirm_failed(state, actor, hold_id).await?;
-    } else if let Some(limit) = limit {
-        give_back(state, limit, now).await;
     }
     result
 }
@@ -273,16 +264,32 @@ async fn to_be_judged(
         .map(|row| row.procedure_id))
 }
 
-/// Gives back an attempt counted before an answer that told nothing. The answer stands
-/// whatever happens here: a booking made is not turned into an error.
-pub(super) async fn give_back(state: &AppState, limit: Limit<'_>, now: jiff::Timestamp) {
-    if let Err(err) = state
-        .limits
-        .refund(&state.db, &state.keys, limit, now)
-        .await
+/// Judges a booking with an "already booked" answer counted against `limit` first (`None`:
+/// not counted), given back unless that was the answer. A count that cannot be given back
+/// is logged: the answer stands, and a booking made is not turned into an error.
+pub(super) async fn counting_already_booked(
+    state: &AppState,
+    limit: Option<Limit<'_>>,
+    judged: impl Future<Output = Result<StoredResponse, BookingError>>,
+) -> Result<StoredResponse, BookingError> {
+    let now = state.clock.now();
+    if let Some(limit) = limit {
+        state
+            .limits
+            .take(&state.db, &state.keys, limit, now)
+            .await?;
+    }
+    let result = judged.await;
+    if let Some(limit) = limit
+        && !matches!(result, Err(BookingError::AlreadyBooked(_)))
+        && let Err(err) = state
+            .limits
+            .refund(&state.db, &state.keys, limit, now)
+            .await
     {
         tracing::warn!(%err, "an attempt could not be given back");
     }
+    result
 }
 
 /// After an "already booked" answer: counts it against the hold, which ends after a few. What

@@ -8,7 +8,7 @@
 //! the seat is claimed again if still free ([`book`]).
 
 use super::availability::{candidates_at, claim_any};
-use super::hold::{already_booked, give_back, validated_person};
+use super::hold::{already_booked, counting_already_booked, validated_person};
 use super::housekeeping::system_entry;
 use super::{
     BookingError, IdempotencyKey, audit_entry, claim_key, new_booking_code, new_hold_id,
@@ -502,15 +502,8 @@ pub async fn book(
         person_key: &report.person_key,
         procedure_id: &report.lease.procedure_id,
     };
-    state
-        .limits
-        .take(&state.db, &state.keys, limit, now)
-        .await?;
-    let result = with_retries(|| book_once(state, actor, key, &report)).await;
-    if !matches!(result, Err(BookingError::AlreadyBooked(_))) {
-        give_back(state, limit, now).await;
-    }
-    result
+    let judged = with_retries(|| book_once(state, actor, key, &report));
+    counting_already_booked(state, Some(limit), judged).await
 }
 
 async fn book_once(

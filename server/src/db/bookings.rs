@@ -278,8 +278,8 @@ pub async fn list_bookings(
     conn: &mut AnyConnection,
     query: &BookingQuery<'_>,
 ) -> Result<Vec<BookingRow>, DbError> {
-    // Each condition is fixed text with its own parameter; absent ones compare a column with
-    // itself (NULL-safe for the text columns by COALESCE), so one statement serves every mix.
+    // Each condition is fixed text with its own parameter; an absent one is bound as '' (or
+    // the smallest time) and lets every row through, so one statement serves every mix.
     let sql = format!(
         "SELECT {BOOKING_COLUMNS} FROM bookings \
          WHERE ($1 = '' OR office_id = $1) \

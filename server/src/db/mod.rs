@@ -332,15 +332,21 @@ pub fn is_postgres(location: &str) -> bool {
     location.starts_with("postgres://") || location.starts_with("postgresql://")
 }
 
+/// The file a SQLite location names: a path, or a `sqlite:` URL without its options.
+pub fn sqlite_path(location: &str) -> &str {
+    let path = location
+        .strip_prefix("sqlite://")
+        .or_else(|| location.strip_prefix("sqlite:"))
+        .unwrap_or(location);
+    path.split('?').next().unwrap_or(path)
+}
+
 /// Turns a location as given on the command line into a backend and a driver URL.
 fn resolve(location: &str) -> Result<(Backend, String), DbError> {
     if is_postgres(location) {
         return Ok((Backend::Postgres, location.to_owned()));
     }
-    let path = location
-        .strip_prefix("sqlite://")
-        .or_else(|| location.strip_prefix("sqlite:"))
-        .unwrap_or(location);
+    let path = sqlite_path(location);
     if let Some(parent) = Path::new(path)
         .parent()
         .filter(|p| !p.as_os_str().is_empty())

@@ -196,14 +196,9 @@ impl ServerKeys {
     /// The keys a counter needs to check receipts offline: the current one, and retired ones
     /// until the last appointment they signed is over.
     pub fn public_keys(&self, now: Timestamp) -> Vec<PublicKey> {
-        let mut keys = vec![PublicKey::new(&self.receipt_id, &self.receipt_public)];
-        keys.extend(
-            self.retired
-                .iter()
-                .filter(|key| key.publish_until.is_some_and(|until| until > now))
-                .map(|key| PublicKey::new(&key.id, &key.public)),
-        );
-        keys
+        self.verifying_keys(now)
+            .map(|(id, key)| PublicKey::new(id, key))
+            .collect()
     }
 
     /// An opaque, stable key for a normalised identity (see `Person::identity_key`): equal

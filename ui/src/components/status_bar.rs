@@ -136,14 +136,11 @@ fn write_kind(kind: &str) -> String {
 /// Why it failed, for staff.
 fn reason(reason: &FailureReason) -> String {
     match reason {
-        FailureReason::Refused { code, .. } => t!(
+        // The server's own name for the refusal, as in its API document (for whoever
+        // supports the kiosk), or the bare status when it gave none.
+        FailureReason::Refused { status, code } => t!(
             "failure-refused",
-            code = code.map_or_else(String::new, |code| {
-                serde_json::to_value(code)
-                    .ok()
-                    .and_then(|value| value.as_str().map(str::to_owned))
-                    .unwrap_or_default()
-            })
+            code = code.map_or_else(|| status.to_string(), |code| code.title().to_owned())
         ),
         FailureReason::RefusedOnTheWay { status } => {
             t!("failure-on-the-way", status = status.to_string())
