@@ -222,6 +222,15 @@ fn passport(n: u32) -> String {
     format!("ZQ{n:07}")
 }
 
+/// What person `n` proves their booking with: date of birth, the document's last characters.
+fn proof(n: u32) -> sportello_core::booking::CitizenProof {
+    let document = passport(n);
+    sportello_core::booking::CitizenProof {
+        date_of_birth: person(n).date_of_birth,
+        document_end: document[document.len() - 4..].to_owned(),
+    }
+}
+
 /// The API as an administrator, staff or operator uses it.
 struct Api {
     http: reqwest::Client,
@@ -920,10 +929,7 @@ async fn online_writes_go_through_the_outbox_and_refusals_are_final() {
     );
 
     // Cancelled with the person's proof: date of birth and the document's last characters.
-    let proof = sportello_core::booking::CitizenProof {
-        date_of_birth: person(700).date_of_birth,
-        document_end: passport(700)[passport(700).len() - 4..].to_owned(),
-    };
+    let proof = proof(700);
     let entry = deliver(desk::cancel(
         &booking.code,
         &proof,
@@ -1122,10 +1128,7 @@ async fn the_kiosks_log_names_no_booking_and_no_hold() {
     )
     .unwrap();
     let booked = kiosk.book_offline(RENEWAL, 951, 1);
-    let proof = sportello_core::booking::CitizenProof {
-        date_of_birth: person(951).date_of_birth,
-        document_end: "0951".into(),
-    };
+    let proof = proof(951);
     desk::submit(
         &kiosk.store,
         &wake,

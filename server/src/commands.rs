@@ -20,16 +20,17 @@ pub async fn run(config: &Config, command: Command, clock: &dyn Clock) -> Result
             organization_id,
             temporary,
         }) => {
+            let password = NewPassword::hash(read_password()?)
+                .await
+                .map_err(|err| err.to_string())?;
+            // The password goes as `password`, checked and hashed; the request's is not read.
             let request = NewUser {
                 username,
-                password: read_password()?,
+                password: String::new(),
                 role,
                 office_id,
                 organization_id,
             };
-            let password = NewPassword::hash(request.password.clone())
-                .await
-                .map_err(|err| err.to_string())?;
             let db = open(config).await?;
             let mut conn = db.conn().await.map_err(|err| err.to_string())?;
             let info =

@@ -232,8 +232,7 @@ async fn hold_confirm_check(h: &Harness) {
     );
 
     // The receipt verifies offline with the published key, and says what the booking says.
-    let published: sportello_core::receipt::KeySet =
-        h.get("/api/v1/keys", None).await.json().await.unwrap();
+    let published = h.published_keys().await;
     let keys: Vec<PublicKey> = published.keys.clone();
     assert_eq!(
         sportello_core::lease::verify_offline(booking.receipt.as_deref().unwrap(), &published)

@@ -158,8 +158,7 @@ async fn after_a_compromised_key_kiosks_are_sent_their_leases_signed_anew() {
             set.iter().map(|l| l.lease_id.clone()).collect()
         };
         assert_eq!(ids(&again.leases), ids(&leases));
-        let published: sportello_core::receipt::KeySet =
-            h.get("/api/v1/keys", None).await.json().await.unwrap();
+        let published = h.published_keys().await;
         let keys: Vec<(String, ed25519_dalek::VerifyingKey)> = published
             .keys
             .iter()
@@ -358,8 +357,7 @@ async fn enrolment_check(h: &Harness) {
     );
     // The old device may be in anyone's hands: counters learn its key is revoked from now,
     // so receipts it signs from now on are refused offline too.
-    let published: sportello_core::receipt::KeySet =
-        h.get("/api/v1/keys", None).await.json().await.unwrap();
+    let published = h.published_keys().await;
     let old_key = sportello_core::lease::key_text(&key.verifying_key());
     let revoked = published
         .revoked_kiosks
@@ -399,8 +397,7 @@ async fn revocation_check(h: &Harness) {
         .await;
     assert_eq!(revoke.status(), StatusCode::NO_CONTENT);
     // Counters learn it with the keys: the kiosk's key, since when.
-    let published: sportello_core::receipt::KeySet =
-        h.get("/api/v1/keys", None).await.json().await.unwrap();
+    let published = h.published_keys().await;
     assert_eq!(published.revoked_kiosks.len(), 1);
     assert_eq!(published.revoked_kiosks[0].kiosk_id, "canelli-1");
     assert_eq!(published.revoked_kiosks[0].revoked_at, revoked_at);
@@ -691,13 +688,7 @@ async fn offline_booking_check(h: &Harness) {
 
     // Not reported yet: the counter knows the receipt is genuine, but not who it is for.
     let receipt = sign_kiosk_receipt(&lease.token, booked_at.as_second(), &kiosk.key);
-    let keys = h
-        .get("/api/v1/keys", None)
-        .await
-        .json::<sportello_core::receipt::KeySet>()
-        .await
-        .unwrap()
-        .keys;
+    let keys = h.published_keys().await.keys;
     let keys = &keys[0];
     let verifying = sportello_core::lease::verifying_key(&keys.public_key).unwrap();
     let claims =

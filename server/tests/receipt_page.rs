@@ -277,13 +277,7 @@ async fn page_check(h: &Harness) {
 
     // Forged, altered or junk tokens: a clear page, never a 500. The forgery has the real
     // claims and key id, signed with another key.
-    let keys = h
-        .get("/api/v1/keys", None)
-        .await
-        .json::<sportello_core::receipt::KeySet>()
-        .await
-        .unwrap()
-        .keys;
+    let keys = h.published_keys().await.keys;
     let claims = sportello_core::receipt::ReceiptClaims {
         code: moved.code.clone(),
         office_id: moved.office_id.clone(),

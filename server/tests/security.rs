@@ -919,7 +919,7 @@ async fn keys_live_in_a_private_file_and_rotate_without_voiding_receipts() {
         .unwrap();
         assert!(said.contains("receipt-2"), "{said}");
         let h = Harness::start_on(&config, clock).await;
-        let published: KeySet = h.get("/api/v1/keys", None).await.json().await.unwrap();
+        let published = h.published_keys().await;
         let ids: Vec<&str> = published.keys.iter().map(|k| k.key_id.as_str()).collect();
         assert_eq!(ids, ["receipt-2", "receipt-1"]);
         // The receipt people already hold still verifies at a counter; new ones use the new key.
@@ -937,7 +937,7 @@ async fn keys_live_in_a_private_file_and_rotate_without_voiding_receipts() {
         let ids =
             |set: &KeySet| -> Vec<String> { set.keys.iter().map(|k| k.key_id.clone()).collect() };
         h.clock.set(before.end + SignedDuration::from_hours(25));
-        let published: KeySet = h.get("/api/v1/keys", None).await.json().await.unwrap();
+        let published = h.published_keys().await;
         assert_eq!(ids(&published), ["receipt-2", "receipt-1"]);
         // The last day open for booking when it was rotated, in Rome: a day after its end.
         let last_day =
@@ -946,10 +946,10 @@ async fn keys_live_in_a_private_file_and_rotate_without_voiding_receipts() {
             .unwrap()
             + SignedDuration::from_hours(24);
         h.clock.set(until - SignedDuration::from_hours(1));
-        let published: KeySet = h.get("/api/v1/keys", None).await.json().await.unwrap();
+        let published = h.published_keys().await;
         assert_eq!(ids(&published), ["receipt-2", "receipt-1"]);
         h.clock.set(until + SignedDuration::from_hours(1));
-        let published: KeySet = h.get("/api/v1/keys", None).await.json().await.unwrap();
+        let published = h.published_keys().await;
         assert_eq!(ids(&published), ["receipt-2"]);
         // Nor does the server take it any more: the receipts it signed are over.
         let staff = h.login("questura.staff", "sportello-staff").await;
@@ -978,7 +978,7 @@ async fn keys_live_in_a_private_file_and_rotate_without_voiding_receipts() {
         .unwrap();
         assert!(said.contains("receipt-3"), "{said}");
         let h = Harness::start_on(&config, clock).await;
-        let published: KeySet = h.get("/api/v1/keys", None).await.json().await.unwrap();
+        let published = h.published_keys().await;
         let ids: Vec<&str> = published.keys.iter().map(|k| k.key_id.as_str()).collect();
         assert_eq!(ids, ["receipt-3"]);
         let staff = h.login("questura.staff", "sportello-staff").await;

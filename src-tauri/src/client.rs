@@ -27,11 +27,12 @@ const TOKEN_MARGIN_SECS: i64 = 60;
 pub enum SyncError {
     #[error("the server cannot be reached: {0}")]
     Unreachable(#[source] reqwest::Error),
+    /// The server's own refusal, by status and problem code. Its detail is left out: it may
+    /// repeat what was sent, and errors are logged.
     #[error("the server refused the request ({status}, {code:?})")]
     Refused {
         status: u16,
         code: Option<ProblemCode>,
-        detail: String,
     },
     #[error("the server sent something unreadable: {0}")]
     Malformed(String),
@@ -437,7 +438,6 @@ impl ServerClient {
                 return Err(SyncError::Refused {
                     status: status.as_u16(),
                     code: serde_json::from_str::<Problem>(&text).ok().map(|p| p.code),
-                    detail: status.to_string(),
                 });
             }
             return Ok(WriteAnswer {
@@ -466,11 +466,9 @@ impl ServerClient {
             )
             .await?;
         if !answer.is_success() {
-            let problem = answer.problem();
             return Err(SyncError::Refused {
                 status: answer.status,
-                code: problem.as_ref().map(|p| p.code),
-                detail: problem.and_then(|p| p.detail).unwrap_or_default(),
+                code: answer.problem().map(|p| p.code),
             });
         }
         serde_json::from_str(&answer.body).map_err(|err| SyncError::Malformed(err.to_string()))
@@ -499,19 +497,18 @@ async fn read_json<T: DeserializeOwned>(
     let response = response.map_err(unreachable)?;
     let status = response.status();
     if !status.is_success() {
-        let (code, detail) = match response.json::<Problem>().await {
-            Ok(problem) => (Some(problem.code), problem.detail.unwrap_or(problem.title)),
+        let code = match response.json::<Problem>().await {
+            Ok(problem) => Some(problem.code),
             Err(_) if is_gateway(status) => {
                 return Err(SyncError::Gateway {
                     status: status.as_u16(),
                 });
             }
-            Err(_) => (None, status.to_string()),
+            Err(_) => None,
         };
         return Err(SyncError::Refused {
             status: status.as_u16(),
             code,
-            detail,
         });
     }
     response.json().await.map_err(|err| {

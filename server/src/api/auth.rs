@@ -5,7 +5,7 @@ use super::client_addr::ClientAddr;
 use super::error::ApiError;
 use super::extract::{ApiJson, ApiQuery, NoParams};
 use crate::auth::limits::Limit;
-use crate::auth::{self, AccountError, NewPassword, SessionOwner, password};
+use crate::auth::{self, AccountError, SessionOwner, password};
 use crate::db::accounts;
 use axum::Json;
 use axum::extract::State;
@@ -176,12 +176,7 @@ pub async fn change_password(
     let Some(checked) = settle_failure(&state, failures, judged.await).await? else {
         return Err(wrong_credentials());
     };
-    let new_password = {
-        let _slot = state.limits.password_check().await?;
-        NewPassword::hash(request.new_password)
-            .await
-            .map_err(account_error)?
-    };
+    let new_password = state.hash_new_password(request.new_password).await?;
     let mut tx = state.db.begin_write().await?;
     auth::lock_account(&mut tx, &user.username).await?;
     // The checks took a while: an administrator's reset or disabling since then stands, and

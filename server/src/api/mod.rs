@@ -79,6 +79,18 @@ impl AppState {
             .refund(&self.db, &self.keys, limit, self.clock.now())
             .await?)
     }
+
+    /// Hashes a new password in one of the password-check slots (argon2id's memory counts
+    /// against the same cap as a check), refusing one too short or too long.
+    pub async fn hash_new_password(
+        &self,
+        password: String,
+    ) -> Result<crate::auth::NewPassword, ApiError> {
+        let _slot = self.limits.password_check().await?;
+        crate::auth::NewPassword::hash(password)
+            .await
+            .map_err(auth::account_error)
+    }
 }
 
 /// Bodies larger than this are refused before they are read.

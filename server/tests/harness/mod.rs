@@ -148,6 +148,13 @@ impl Harness {
         request.send().await.unwrap()
     }
 
+    /// The keys a counter checks receipts with, as the server publishes them.
+    pub async fn published_keys(&self) -> sportello_core::receipt::KeySet {
+        let response = self.get("/api/v1/keys", None).await;
+        assert_eq!(response.status(), reqwest::StatusCode::OK);
+        response.json().await.unwrap()
+    }
+
     pub async fn get(&self, path: &str, token: Option<&str>) -> reqwest::Response {
         self.send(self.http.get(format!("{}{path}", self.base)), token)
             .await

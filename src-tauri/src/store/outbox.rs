@@ -117,15 +117,12 @@ pub struct OutboxEntry {
 }
 
 const ENTRY_COLUMNS: &str = "id, idempotency_key, kind, method, path, body, label, status, \
-     attempts, next_attempt_at, deadline, outcome, outcome_status, bearer, chain, refusals, \
-     created_at";
+     attempts, next_attempt_at, deadline, outcome, outcome_status, bearer, chain, refusals";
 
 fn entry_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<(OutboxEntry, String)> {
-    let created_at: i64 = row.get(16)?;
-    let id: i64 = row.get(0)?;
     Ok((
         OutboxEntry {
-            id,
+            id: row.get(0)?,
             idempotency_key: row.get(1)?,
             kind: row.get(2)?,
             method: row.get(3)?,
@@ -135,15 +132,12 @@ fn entry_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<(OutboxEntry, Str
             status: OutboxStatus::Pending,
             attempts: row.get(8)?,
             next_attempt_at: row.get(9)?,
-            deadline: row
-                .get::<_, Option<i64>>(10)?
-                .unwrap_or(created_at + 7 * 86_400),
+            // Set by every writer, and by the migration for entries from before.
+            deadline: row.get(10)?,
             outcome: row.get(11)?,
             outcome_status: row.get(12)?,
             bearer: row.get(13)?,
-            chain: row
-                .get::<_, Option<String>>(14)?
-                .unwrap_or_else(|| format!("entry:{id}")),
+            chain: row.get(14)?,
             refusals: row.get(15)?,
         },
         row.get::<_, String>(7)?,

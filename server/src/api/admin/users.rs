@@ -4,7 +4,7 @@ use super::audit_admin;
 use crate::api::AppState;
 use crate::api::error::ApiError;
 use crate::api::extract::{ApiJson, ApiPath, ApiQuery, NoParams, slug};
-use crate::auth::{self, Admin, NewPassword};
+use crate::auth::{self, Admin};
 use crate::db::accounts;
 use axum::Json;
 use axum::extract::State;
@@ -25,14 +25,11 @@ use sportello_core::api::{Problem, ProblemCode};
 pub async fn create_user(
     State(state): State<AppState>,
     Admin(actor): Admin,
-    ApiJson(request): ApiJson<NewUser>,
+    ApiJson(mut request): ApiJson<NewUser>,
 ) -> Result<(StatusCode, Json<UserInfo>), ApiError> {
-    let password = {
-        let _slot = state.limits.password_check().await?;
-        NewPassword::hash(request.password.clone())
-            .await
-            .map_err(crate::api::auth::account_error)?
-    };
+    let password = state
+        .hash_new_password(std::mem::take(&mut request.password))
+        .await?;
     let mut conn = state.db.begin_write().await?;
     let now = state.clock.now().as_second();
     let info = auth::create_account(&mut conn, request, password, true, now)
@@ -86,12 +83,7 @@ pub async fn reset_password(
     ApiPath(username): ApiPath<String>,
     ApiJson(request): ApiJson<PasswordReset>,
 ) -> Result<StatusCode, ApiError> {
-    let password = {
-        let _slot = state.limits.password_check().await?;
-        NewPassword::hash(request.password)
-            .await
-            .map_err(crate::api::auth::account_error)?
-    };
+    let password = state.hash_new_password(request.password).await?;
     let mut tx = state.db.begin_write().await?;
     auth::set_password(&mut tx, &username, password, true, None)
         .await
