@@ -14,6 +14,7 @@ pub mod kiosk;
 pub mod lang;
 pub mod lease;
 pub mod model;
+pub mod office;
 pub mod receipt;
 pub mod schedule;
 pub mod search;

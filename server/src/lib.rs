@@ -13,6 +13,7 @@ pub mod config;
 pub mod db;
 pub mod i18n;
 pub mod keys;
+pub mod pulse;
 pub mod seed;
 
 use crate::api::AppState;
@@ -69,6 +70,7 @@ pub struct Server {
     shutdown: oneshot::Sender<()>,
     task: JoinHandle<std::io::Result<()>>,
     housekeeping: JoinHandle<()>,
+    pulse: JoinHandle<()>,
 }
 
 impl Server {
@@ -121,6 +123,7 @@ impl Server {
                 config.proxy_header,
             )),
             flights: Arc::default(),
+            pulses: Arc::default(),
             plans: Arc::default(),
             suggestions: Arc::default(),
             slots: Arc::default(),
@@ -140,6 +143,7 @@ impl Server {
                 .await
         });
         let housekeeping = tokio::spawn(housekeeping_loop(state.clone()));
+        let pulse = tokio::spawn(pulse::run(db.clone(), state.pulses.clone()));
         tracing::info!(%addr, database = db.backend().as_str(), "serving");
         Ok(Server {
             addr,
@@ -147,6 +151,7 @@ impl Server {
             shutdown,
             task,
             housekeeping,
+            pulse,
         })
     }
 
@@ -168,6 +173,9 @@ impl Server {
     /// database.
     pub async fn stop(self) -> Result<(), ServerError> {
         self.housekeeping.abort();
+        self.pulse.abort();
+        // Streams that follow an office end now; shutdown would wait for them otherwise.
+        self.state.pulses.close();
         let _ = self.shutdown.send(());
         let mut task = self.task;
         let outcome = match tokio::time::timeout(SHUTDOWN_GRACE, &mut task).await {

@@ -10,6 +10,8 @@ mod extract;
 mod faq;
 mod health;
 mod kiosk;
+mod office;
+mod office_csv;
 mod openapi;
 mod place_page;
 mod receipt_page;
@@ -61,6 +63,8 @@ pub struct AppState {
     pub proxies: Arc<TrustedProxies>,
     /// Computations requests arriving together share.
     pub flights: Arc<crate::booking::Flights>,
+    /// Who follows which office's changes (consoles, displays).
+    pub pulses: Arc<crate::pulse::Pulses>,
 }
 
 impl AppState {
@@ -131,6 +135,18 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/bookings/{code}/no-show", post(bookings::mark_no_show))
         .route("/checkins", post(bookings::check_in))
+        .route("/offices/{id}/agenda", get(office::agenda))
+        .route("/offices/{id}/agenda.csv", get(office::agenda_csv))
+        .route("/offices/{id}/desk/scan", post(office::scan))
+        .route(
+            "/offices/{id}/counters/{counter_id}/call-next",
+            post(office::call_next),
+        )
+        .route("/offices/{id}/board", get(office::board))
+        .route("/offices/{id}/events", get(office::events))
+        .route("/bookings/{code}/recall", post(office::recall))
+        .route("/bookings/{code}/served", post(office::served))
+        .route("/bookings/{code}/absent", post(office::absent))
         .route("/audit", get(bookings::audit))
         .route("/overrides", get(admin::list_overrides))
         .route(

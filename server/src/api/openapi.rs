@@ -1,7 +1,7 @@
 //! The OpenAPI document of the API, generated from the handlers and the core types.
 
 use super::extract::{ApiQuery, NoParams};
-use super::{admin, auth, bookings, directory, faq, health, kiosk, reference, sync};
+use super::{admin, auth, bookings, directory, faq, health, kiosk, office, reference, sync};
 use axum::Json;
 use utoipa::OpenApi;
 
@@ -38,6 +38,15 @@ use utoipa::OpenApi;
         bookings::reschedule_booking,
         bookings::mark_no_show,
         bookings::check_in,
+        office::agenda,
+        office::agenda_csv,
+        office::scan,
+        office::call_next,
+        office::recall,
+        office::served,
+        office::absent,
+        office::board,
+        office::events,
         bookings::audit,
         auth::login,
         auth::logout,

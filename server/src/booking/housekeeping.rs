@@ -14,6 +14,13 @@ pub async fn housekeeping(db: &Db, now: Timestamp, settings: &Settings) -> Resul
         audit::record(&mut tx, &system_entry("hold_expired", code, office_id, at)).await?;
     }
     leases::expire(&mut tx, at).await?;
+    // A day over: whoever never came is a no-show, for the office's numbers.
+    let today = sportello_core::calendar::local_date(now).to_string();
+    for (code, office_id) in crate::db::bookings::no_shows_before(&mut tx, &today, at).await? {
+        audit::record(&mut tx, &system_entry("no_show", code, office_id, at)).await?;
+    }
+    // Consoles compare the pulse's newest rows only.
+    crate::db::calls::prune_pulses(&mut tx, 10_000).await?;
     crate::db::kiosks::purge_expired(&mut tx, at).await?;
     let cutoff = now
         .checked_sub(settings.retention)

@@ -11,6 +11,7 @@
 
 pub mod agenda;
 mod availability;
+pub mod day;
 pub mod flight;
 mod hold;
 mod housekeeping;

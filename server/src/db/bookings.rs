@@ -565,8 +565,8 @@ pub async fn check_in(
     now: i64,
 ) -> Result<(), DbError> {
     sqlx::query(
-        "UPDATE bookings SET status = 'checked_in', queue_number = $2, updated_at = $3 \
-         WHERE id = $1 AND status = 'confirmed'",
+        "UPDATE bookings SET status = 'checked_in', queue_number = $2, updated_at = $3, \
+         checked_in_at = $3 WHERE id = $1 AND status = 'confirmed'",
     )
     .bind(id)
     .bind(queue_number)
@@ -574,4 +574,49 @@ pub async fn check_in(
     .execute(conn)
     .await?;
     Ok(())
+}
+
+/// An office's appointments of a day by code: their ids (calls name bookings by id) and when
+/// each person checked in.
+pub async fn day_marks(
+    conn: &mut AnyConnection,
+    office_id: &str,
+    day: &str,
+) -> Result<HashMap<String, (String, Option<i64>)>, DbError> {
+    let rows = sqlx::query(
+        "SELECT id, code, checked_in_at FROM bookings WHERE office_id = $1 AND day = $2 \
+         AND status NOT IN ('held', 'leased')",
+    )
+    .bind(office_id)
+    .bind(day)
+    .fetch_all(conn)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            Ok((
+                row.try_get("code")?,
+                (row.try_get("id")?, row.try_get("checked_in_at")?),
+            ))
+        })
+        .collect()
+}
+
+/// Marks as no-shows the appointments of days before `today` that nobody checked in: the
+/// office's numbers count them. Their codes and offices, for the audit log.
+pub async fn no_shows_before(
+    conn: &mut AnyConnection,
+    today: &str,
+    now: i64,
+) -> Result<Vec<(String, String)>, DbError> {
+    let rows = sqlx::query(
+        "UPDATE bookings SET status = 'no_show', updated_at = $2 \
+         WHERE status = 'confirmed' AND day < $1 RETURNING code, office_id",
+    )
+    .bind(today)
+    .bind(now)
+    .fetch_all(conn)
+    .await?;
+    rows.iter()
+        .map(|row| Ok((row.try_get("code")?, row.try_get("office_id")?)))
+        .collect()
 }

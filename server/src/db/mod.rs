@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod agenda;
 pub mod audit;
 pub mod bookings;
+pub mod calls;
 mod changes;
 pub mod idempotency;
 pub mod kiosks;
