@@ -44,6 +44,7 @@ for _ in $(seq 300); do
 done
 ((ready)) || { echo "the server did not answer on $listen within 30 s" >&2; exit 1; }
 say "server: http://$listen (API documentation: http://$listen/api/v1/openapi.json)"
+say "office console: http://$listen/ufficio/ (waiting-room display: http://$listen/ufficio/display?office=questura-asti)"
 say "demo data: its accounts' passwords are public (README); never use this database for real"
 
 if [[ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then

@@ -9,9 +9,10 @@ if [[ $(id -u) -eq 0 ]]; then SUDO=(); else SUDO=(sudo); fi
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
-# Debian packages the kiosk needs to compile (WebKitGTK 4.1 and friends).
+# Debian packages the kiosk needs to compile (WebKitGTK 4.1 and friends), and brotli for the
+# console's precompressed files (ui/build.sh).
 BUILD_PACKAGES=(build-essential pkg-config libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev
-  librsvg2-dev)
+  librsvg2-dev brotli)
 
 ensure_apt() {
   local missing=() pkg
@@ -69,6 +70,17 @@ ensure_cups_pdf_instance() {
       | "${SUDO[@]}" tee "$conf" >/dev/null
   fi
   [[ -d $out ]] || "${SUDO[@]}" mkdir -p -m 0700 "$out"
+}
+
+# axe-core, the accessibility checker the browser tests inject, from npm into our cache.
+AXE_DIR="$HOME/.cache/sportello/npm"
+export SPORTELLO_AXE_JS="$AXE_DIR/node_modules/axe-core/axe.min.js"
+ensure_axe_core() {
+  if [[ ! -f $SPORTELLO_AXE_JS ]]; then
+    say "installing axe-core from npm"
+    mkdir -p "$AXE_DIR"
+    (cd "$AXE_DIR" && npm install --no-audit --no-fund --silent axe-core@4.14)
+  fi
 }
 
 build_ui() {

@@ -170,6 +170,23 @@ pub struct AgendaEntry {
     pub call: Option<CallState>,
 }
 
+/// An office's day as the console shows it. The day and today are the server's: a PC's
+/// clock may be wrong, the office's day is not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OfficeAgenda {
+    pub office_id: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+    pub day: jiff::civil::Date,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+    pub today: jiff::civil::Date,
+    /// The server's time when it answered.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub now: Timestamp,
+    /// In time order.
+    pub entries: Vec<AgendaEntry>,
+}
+
 /// A number called to a counter, as the waiting room sees it: no name, no code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

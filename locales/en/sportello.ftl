@@ -255,3 +255,101 @@ day-th = Thursday
 day-fr = Friday
 day-sa = Saturday
 day-su = Sunday
+
+## The office console (staff, in the browser at /ufficio/): Italian and English only.
+console-title = Sportello · Office
+console-username = Username
+console-password = Password
+console-login = Log in
+console-logout = Log out
+console-login-wrong = Wrong username or password.
+console-too-many = Too many attempts: try again in a few minutes.
+console-forbidden = Your account cannot do this.
+console-refused = The server refused the request.
+console-broken = Unexpected answer from the server: tell support.
+console-offline = No connection to the server: try again. Nothing was lost.
+console-session-ended = The session ended: log in again.
+console-password-change = Choose your password
+console-password-rules = The new password must be at least 10 characters long.
+console-password-old = Current password
+console-password-new = New password
+console-password-save = Save the password
+console-office = Office
+console-day = Day
+console-day-previous = Previous day
+console-day-next = Next day
+console-today = Today
+console-online = Connected
+console-link-lost = Connection lost: reconnecting…
+console-tab-agenda = Agenda
+console-tab-desk = Check-in
+console-tab-calling = Calling
+console-counter = Counter
+console-status = Status
+console-all = All
+console-print = Print
+console-csv = Export CSV
+console-agenda-count = { $count ->
+    [one] 1 appointment
+   *[other] { $count } appointments
+}
+console-agenda-empty = No appointments.
+console-time = Time
+console-code = Code
+console-procedure = Procedure
+console-person = Person
+console-born = Born
+console-mediator = Mediator
+console-channel = Channel
+console-appointment = Appointment
+console-documents = { $count ->
+    [one] 1 document to bring
+   *[other] { $count } documents to bring
+}
+console-person-purged = (data deleted)
+console-channel-self = Self-service
+console-channel-kiosk = Kiosk { $kiosk }
+console-channel-operator = Operator { $organization }
+console-channel-office = Office
+console-status-expected = Expected
+console-status-waiting = Waiting
+console-status-called = Called
+console-status-served = Served
+console-status-absent = Absent when called
+console-status-no-show = No-show
+console-status-cancelled = Cancelled
+console-scan-label = Receipt or code
+console-scan-placeholder = Scan the receipt or type the code
+console-scan-check = Check
+console-scan-checked-in = Checked in: hand over the number.
+console-scan-already = Already checked in: same number.
+console-scan-unreadable = Neither a receipt nor a code: scan again or type the code.
+console-scan-not-genuine = Not a genuine receipt: ask for an ID and look the person up in the agenda.
+console-scan-unknown = No booking with this code: check the code.
+console-scan-other-office = Booked at another office ({ $office }): send the person there.
+console-scan-other-day = The appointment is on { $day }: ask the person to come back that day.
+console-scan-cancelled = Booking cancelled: the person can book again.
+console-scan-moved = Outdated receipt: the appointment was moved, use the newest receipt.
+console-scan-too-early = Too early: the appointment is at { $time }, come back nearer the time.
+console-scan-too-late = Too late: the appointment was at { $time }, a new booking is needed.
+console-scan-no-show = Marked as a no-show: a new booking is needed.
+console-scan-not-reported = Booked offline at a kiosk not yet back online: try again later.
+console-call-next = Call next
+console-call-again = Call again
+console-served = Served
+console-absent = Absent
+console-called = Called number { $number }.
+console-nobody-waiting = Nobody is waiting for this counter.
+console-waiting-count = { $count ->
+    [one] 1 person waiting
+   *[other] { $count } people waiting
+}
+console-display-title = Numbers called
+console-display-no-office = No office given: open /ufficio/display?office=…
+console-display-none-yet = No calls yet today.
+console-display-previous = Previous calls
+console-display-stale = Connection lost: the numbers may be out of date.
+console-display-sound-on = Turn on sound
+console-actions = Actions
+console-mark-no-show = No-show
+console-not-yet-over = The appointment is not over yet.

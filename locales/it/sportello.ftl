@@ -255,3 +255,101 @@ day-th = giovedì
 day-fr = venerdì
 day-sa = sabato
 day-su = domenica
+
+## The office console (staff, in the browser at /ufficio/): Italian and English only.
+console-title = Sportello · Ufficio
+console-username = Nome utente
+console-password = Password
+console-login = Entra
+console-logout = Esci
+console-login-wrong = Nome utente o password errati.
+console-too-many = Troppi tentativi: riprova tra qualche minuto.
+console-forbidden = Il tuo account non può farlo.
+console-refused = Il server ha rifiutato la richiesta.
+console-broken = Risposta inattesa dal server: avvisa l'assistenza.
+console-offline = Nessuna connessione con il server: riprova. Nulla è andato perso.
+console-session-ended = La sessione è terminata: accedi di nuovo.
+console-password-change = Scegli la tua password
+console-password-rules = La nuova password deve avere almeno 10 caratteri.
+console-password-old = Password attuale
+console-password-new = Nuova password
+console-password-save = Salva la password
+console-office = Ufficio
+console-day = Giorno
+console-day-previous = Giorno precedente
+console-day-next = Giorno successivo
+console-today = Oggi
+console-online = Collegato
+console-link-lost = Collegamento perso: riconnessione…
+console-tab-agenda = Agenda
+console-tab-desk = Accettazione
+console-tab-calling = Chiamata
+console-counter = Sportello
+console-status = Stato
+console-all = Tutti
+console-print = Stampa
+console-csv = Esporta CSV
+console-agenda-count = { $count ->
+    [one] 1 appuntamento
+   *[other] { $count } appuntamenti
+}
+console-agenda-empty = Nessun appuntamento.
+console-time = Ora
+console-code = Codice
+console-procedure = Pratica
+console-person = Persona
+console-born = Nascita
+console-mediator = Mediatore
+console-channel = Canale
+console-appointment = Appuntamento
+console-documents = { $count ->
+    [one] 1 documento da portare
+   *[other] { $count } documenti da portare
+}
+console-person-purged = (dati cancellati)
+console-channel-self = In autonomia
+console-channel-kiosk = Totem { $kiosk }
+console-channel-operator = Operatore { $organization }
+console-channel-office = Ufficio
+console-status-expected = Atteso
+console-status-waiting = In attesa
+console-status-called = Chiamato
+console-status-served = Servito
+console-status-absent = Assente alla chiamata
+console-status-no-show = Non presentato
+console-status-cancelled = Annullato
+console-scan-label = Ricevuta o codice
+console-scan-placeholder = Scansiona la ricevuta o digita il codice
+console-scan-check = Verifica
+console-scan-checked-in = Accettato: consegna il numero.
+console-scan-already = Già accettato: stesso numero.
+console-scan-unreadable = Non è una ricevuta né un codice: scansiona di nuovo o digita il codice.
+console-scan-not-genuine = Ricevuta non autentica: chiedi un documento e cerca la persona nell'agenda.
+console-scan-unknown = Nessuna prenotazione con questo codice: controlla il codice.
+console-scan-other-office = Prenotazione per un altro ufficio ({ $office }): indirizza la persona lì.
+console-scan-other-day = L'appuntamento è il { $day }: invita la persona a tornare quel giorno.
+console-scan-cancelled = Prenotazione annullata: la persona può prenotare di nuovo.
+console-scan-moved = Ricevuta superata: l'appuntamento è stato spostato, usa la ricevuta più recente.
+console-scan-too-early = Troppo presto: l'appuntamento è alle { $time }, torna più vicino all'ora.
+console-scan-too-late = Troppo tardi: l'appuntamento era alle { $time }, serve una nuova prenotazione.
+console-scan-no-show = Segnata come non presentata: serve una nuova prenotazione.
+console-scan-not-reported = Prenotata offline da un totem non ancora ricollegato: riprova più tardi.
+console-call-next = Chiama il prossimo
+console-call-again = Richiama
+console-served = Servito
+console-absent = Assente
+console-called = Chiamato il numero { $number }.
+console-nobody-waiting = Nessuno in attesa per questo sportello.
+console-waiting-count = { $count ->
+    [one] 1 persona in attesa
+   *[other] { $count } persone in attesa
+}
+console-display-title = Numeri chiamati
+console-display-no-office = Manca l'ufficio: apri /ufficio/display?office=…
+console-display-none-yet = Ancora nessuna chiamata oggi.
+console-display-previous = Chiamate precedenti
+console-display-stale = Collegamento perso: i numeri potrebbero non essere aggiornati.
+console-display-sound-on = Attiva il suono
+console-actions = Azioni
+console-mark-no-show = Non presentato
+console-not-yet-over = L'appuntamento non è ancora finito.

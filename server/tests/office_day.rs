@@ -13,7 +13,7 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 use sportello_core::booking::Booking;
 use sportello_core::office::{
-    AgendaEntry, Board, Call, Channel, DayStatus, ScanOutcome, ScanRefusal,
+    AgendaEntry, Board, Call, Channel, DayStatus, OfficeAgenda, ScanOutcome, ScanRefusal,
 };
 use std::time::{Duration, Instant};
 
@@ -42,7 +42,12 @@ async fn agenda(h: &Harness, staff: &str) -> Vec<AgendaEntry> {
         .get(&format!("/api/v1/offices/{QUESTURA}/agenda"), Some(staff))
         .await;
     assert_eq!(response.status(), StatusCode::OK);
-    response.json().await.unwrap()
+    let agenda: OfficeAgenda = response.json().await.unwrap();
+    assert_eq!(
+        agenda.day, agenda.today,
+        "today's by default, by the server's clock"
+    );
+    agenda.entries
 }
 
 async fn call_next(h: &Harness, staff: &str, counter: &str, key: &str) -> Option<Call> {
@@ -361,7 +366,7 @@ async fn no_show_check(h: &Harness) {
     h.housekeeping().await;
     let staff = h.login("questura.staff", "sportello-staff").await;
     let day = sportello_core::calendar::local_date(booked[0].start);
-    let listed: Vec<AgendaEntry> = h
+    let listed: OfficeAgenda = h
         .get(
             &format!("/api/v1/offices/{QUESTURA}/agenda?day={day}"),
             Some(&staff),
@@ -370,6 +375,8 @@ async fn no_show_check(h: &Harness) {
         .json()
         .await
         .unwrap();
+    assert_eq!((listed.day, listed.today), (day, day.tomorrow().unwrap()));
+    let listed = listed.entries;
     let status = |code: &str| {
         listed
             .iter()

@@ -1,12 +1,5 @@
-//! Sportello's user interface: a Yew app compiled to wasm32, shown in the kiosk's window.
-
-mod app;
-mod backend;
-mod components;
-mod format;
-mod i18n;
-mod screens;
+//! The kiosk's shell: the Yew app in the kiosk's window.
 
 fn main() {
-    yew::Renderer::<app::App>::new().render();
+    yew::Renderer::<sportello_ui::app::App>::new().render();
 }

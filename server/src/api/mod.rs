@@ -4,6 +4,7 @@ mod admin;
 mod auth;
 mod bookings;
 pub(crate) mod client_addr;
+mod console;
 mod directory;
 mod error;
 mod extract;
@@ -230,9 +231,29 @@ pub fn router(state: AppState) -> Router {
             HeaderValue::from_static("DENY"),
         ));
 
+    // The office console (the UI's browser build) and the waiting-room display.
+    let console_policy = HeaderValue::from_static(console::POLICY);
+    let console = Router::new()
+        .route("/ufficio", get(console::root))
+        .route("/ufficio/", get(console::index))
+        .route("/ufficio/{*path}", get(console::file))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            console_policy,
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ));
+
     let main = Router::new()
         .route("/health", get(health::health))
         .merge(pages)
+        .merge(console)
         .nest("/api/v1", api)
         .fallback(|| async { problem(ProblemCode::NotFound, "no such resource") })
         .method_not_allowed_fallback(|| async {

@@ -16,7 +16,9 @@ use futures_util::Stream;
 use jiff::civil::Date;
 use serde::Deserialize;
 use sportello_core::api::{Problem, ProblemCode};
-use sportello_core::office::{AgendaEntry, Board, Call, CallOutcome, ScanOutcome, ScanRequest};
+use sportello_core::office::{
+    AgendaEntry, Board, Call, CallOutcome, OfficeAgenda, ScanOutcome, ScanRequest,
+};
 use std::collections::VecDeque;
 use std::convert::Infallible;
 use std::time::Duration;
@@ -39,17 +41,25 @@ fn day_or_today(state: &AppState, day: Option<Date>) -> Date {
 /// through, and where each stands (waiting, called, served…). Its staff and administrators.
 #[utoipa::path(get, path = "/api/v1/offices/{id}/agenda", tag = "office", security(("bearer" = [])),
     params(("id" = String, Path, pattern = r"^[a-z0-9-]{1,64}$"), DayParams),
-    responses((status = 200, body = Vec<AgendaEntry>),
+    responses((status = 200, body = OfficeAgenda),
         (status = 403, body = Problem, content_type = "application/problem+json")))]
 pub async fn agenda(
     State(state): State<AppState>,
     LoggedIn(actor): LoggedIn,
     ApiPath(office_id): ApiPath<String>,
     ApiQuery(params): ApiQuery<DayParams>,
-) -> Result<Json<Vec<AgendaEntry>>, ApiError> {
+) -> Result<Json<OfficeAgenda>, ApiError> {
     slug(&office_id)?;
-    let day = day_or_today(&state, params.day);
-    Ok(Json(day::agenda(&state, &actor, &office_id, day).await?))
+    let today = day_or_today(&state, None);
+    let day = params.day.unwrap_or(today);
+    let entries = day::agenda(&state, &actor, &office_id, day).await?;
+    Ok(Json(OfficeAgenda {
+        office_id,
+        day,
+        today,
+        now: state.clock.now(),
+        entries,
+    }))
 }
 
 /// The same agenda as a CSV sheet (UTF-8, comma-separated, one appointment per line).

@@ -1,4 +1,4 @@
-//! Calls into the kiosk backend (Tauri commands and events) from the wasm side.
+//! The kiosk's shell: calls into its backend (Tauri commands and events) from the wasm side.
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -16,6 +16,8 @@ use sportello_core::kiosk::{
 use sportello_core::model::{Office, Procedure};
 use wasm_bindgen::prelude::*;
 
+use super::BackendError;
+
 #[wasm_bindgen]
 extern "C" {
     // Injected by Tauri (`app.withGlobalTauri`).
@@ -27,15 +29,6 @@ extern "C" {
         event: &str,
         handler: &Closure<dyn FnMut(JsValue)>,
     ) -> Result<JsValue, JsValue>;
-}
-
-/// Why a call to the backend failed.
-#[derive(Debug, Clone, PartialEq)]
-pub enum BackendError {
-    /// The backend answered with one of its known errors.
-    Command(CommandError),
-    /// The call itself failed (no backend, or an answer of the wrong shape): a bug.
-    Bridge(String),
 }
 
 async fn invoke<T: DeserializeOwned>(

@@ -1,0 +1,376 @@
+//! The office console in a real browser: Debian's Chromium, driven over WebDriver by
+//! chromedriver, against the real server on loopback, on SQLite and PostgreSQL, with the
+//! server's clock moved by the test (the console reads the day from the server, never from
+//! the PC). A staff member logs in, sees appointments made through the API and by a kiosk,
+//! checks one in by "scanning" its receipt's address, calls it, and the waiting-room display
+//! shows the number; a booking arriving shows up by itself; a no-show is marked. axe-core
+//! checks every screen for WCAG 2.1 AA violations. Screenshots land in
+//! `$CARGO_TARGET_DIR/tmp/console/`.
+
+mod databases;
+#[macro_use]
+mod harness;
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use harness::*;
+use jiff::SignedDuration;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+use sportello_core::booking::{Booking, display_code};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn console_in_a_browser_runs_an_office_day() {
+    for database in databases::all().await {
+        let harness = Harness::start(&database, MONDAY_8AM).await;
+        office_day(&harness, database.backend()).await;
+        harness.server.stop().await.unwrap();
+    }
+}
+
+/// chromedriver on a free port, and a headless Chromium session through it.
+struct Browser {
+    client: Client,
+    driver: Child,
+}
+
+impl Browser {
+    async fn start(width: u32, height: u32) -> Browser {
+        let port = {
+            let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+            listener.local_addr().unwrap().port()
+        };
+        let driver = Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver (Debian's chromium-driver; ./test.sh installs it)");
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert(
+            "goog:chromeOptions".into(),
+            json!({"args": ["--headless=new", "--no-sandbox", "--disable-gpu",
+                "--disable-dev-shm-usage", format!("--window-size={width},{height}"),
+                "--lang=it-IT", "--autoplay-policy=no-user-gesture-required"]}),
+        );
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let client = loop {
+            match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                .capabilities(capabilities.clone())
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await
+            {
+                Ok(client) => break client,
+                Err(err) if Instant::now() > deadline => panic!("no chromedriver session: {err}"),
+                Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+            }
+        };
+        Browser { client, driver }
+    }
+
+    async fn wait_for(&self, css: &str) -> fantoccini::elements::Element {
+        match self
+            .client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css(css))
+            .await
+        {
+            Ok(element) => element,
+            Err(err) => {
+                let body = self
+                    .client
+                    .find(Locator::Css("body"))
+                    .await
+                    .unwrap()
+                    .text()
+                    .await
+                    .unwrap_or_default();
+                panic!("no {css}: {err}; the page shows: {body}")
+            }
+        }
+    }
+
+    async fn text(&self, css: &str) -> String {
+        self.wait_for(css).await.text().await.unwrap()
+    }
+
+    /// Waits until the text of `css` satisfies `wanted`; the text it settled on.
+    async fn text_until(&self, css: &str, wanted: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let text = match self.client.find(Locator::Css(css)).await {
+                Ok(element) => element.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if wanted(&text) {
+                return text;
+            }
+            assert!(Instant::now() < deadline, "{css} shows {text:?}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    async fn click(&self, css: &str) {
+        self.wait_for(css).await.click().await.unwrap();
+    }
+
+    async fn type_into(&self, css: &str, text: &str) {
+        self.wait_for(css).await.send_keys(text).await.unwrap();
+    }
+
+    /// What a person sees, for the README and for a failure in CI.
+    async fn screenshot(&self, name: &str) {
+        let png = self.client.screenshot().await.unwrap();
+        let dir = screenshot_dir();
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+    }
+
+    /// axe-core's WCAG 2.1 A and AA rules on the page as it stands: no violation.
+    async fn assert_accessible(&self, screen: &str) {
+        let axe = std::fs::read_to_string(axe_path()).unwrap_or_else(|err| {
+            panic!(
+                "{}: {err} (./test.sh installs axe-core from npm)",
+                axe_path().display()
+            )
+        });
+        self.client
+            .execute(&format!("{axe}\nreturn true;"), vec![])
+            .await
+            .unwrap();
+        let result = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, {runOnly: {type: 'tag',
+                     values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+                   .then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact,
+                       nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}))))
+                   .catch(e => done([{id: 'axe failed', nodes: [String(e)]}]));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            result,
+            json!([]),
+            "{screen}: axe-core finds WCAG 2.1 AA violations"
+        );
+    }
+
+    async fn close(mut self) {
+        let _ = self.client.close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+fn screenshot_dir() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target"));
+    target.join("tmp/console")
+}
+
+fn axe_path() -> PathBuf {
+    std::env::var_os("SPORTELLO_AXE_JS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(std::env::var("HOME").unwrap_or_default())
+                .join(".cache/sportello/npm/node_modules/axe-core/axe.min.js")
+        })
+}
+
+/// A booking made by a kiosk (with its token): the agenda names the kiosk as its channel.
+async fn book_at_kiosk(h: &Harness, start: jiff::Timestamp, n: u32) -> Booking {
+    let admin = h.login("admin", "sportello-admin").await;
+    let kiosk = h.enrol_kiosk(&admin, "asti-municipio").await;
+    let hold = h
+        .post(
+            "/api/v1/holds",
+            Some(&kiosk.token),
+            Some(&key()),
+            &json!({"procedure_id": RENEWAL, "office_id": QUESTURA, "start": start}),
+        )
+        .await;
+    assert_eq!(hold.status(), StatusCode::CREATED);
+    let hold: Value = hold.json().await.unwrap();
+    let booked = h
+        .post(
+            &format!(
+                "/api/v1/holds/{}/confirm",
+                hold["hold_id"].as_str().unwrap()
+            ),
+            Some(&kiosk.token),
+            Some(&key()),
+            &json!({"person": person(n)}),
+        )
+        .await;
+    assert_eq!(booked.status(), StatusCode::CREATED);
+    booked.json().await.unwrap()
+}
+
+async fn office_day(h: &Harness, backend: &str) {
+    // Monday: two people book Tuesday's first slot themselves, one at a kiosk the next.
+    let slots = h.availability(RENEWAL, None).await.slots;
+    let first = h
+        .book(RENEWAL, QUESTURA, slots[0].start, &person(1), None)
+        .await;
+    let second = h
+        .book(RENEWAL, QUESTURA, slots[0].start, &person(2), None)
+        .await;
+    let by_kiosk = book_at_kiosk(h, slots[1].start, 3).await;
+    let cancelling = h
+        .book(RENEWAL, QUESTURA, slots[2].start, &person(4), None)
+        .await;
+    // Tuesday, 20 minutes before the first appointment.
+    h.clock.set(first.start - SignedDuration::from_mins(20));
+
+    let browser = Browser::start(1366, 900).await;
+    let console = format!("{}/ufficio/", h.base);
+    browser.client.goto(&console).await.unwrap();
+    browser.wait_for("#console-login").await;
+    browser.assert_accessible("login").await;
+    if backend == "sqlite" {
+        browser.screenshot("login-it").await;
+    }
+    browser.type_into("#login-username", "questura.staff").await;
+    browser
+        .type_into("#login-password", "sportello-staff")
+        .await;
+    browser.click("#login-submit").await;
+
+    // The day's agenda: the four appointments, the kiosk's named as such.
+    let row = |code: &str| format!("tr[data-code='{code}']");
+    for booking in [&first, &second, &by_kiosk, &cancelling] {
+        browser.wait_for(&row(&booking.code)).await;
+    }
+    let kiosk_row = browser.text(&row(&by_kiosk.code)).await;
+    assert!(kiosk_row.contains("asti-municipio"), "{kiosk_row}");
+    assert!(kiosk_row.contains("Testpersond"), "{kiosk_row}");
+    assert!(browser.text("#agenda-count").await.contains('4'));
+    browser.assert_accessible("agenda").await;
+
+    // A booking cancelled meanwhile (the person, from their phone) changes by itself.
+    let cancel = h
+        .post(
+            &format!("/api/v1/bookings/{}/cancel", cancelling.code),
+            None,
+            Some(&key()),
+            &json!({"proof": proof(4)}),
+        )
+        .await;
+    assert_eq!(cancel.status(), StatusCode::OK, "{:?}", cancel.text().await);
+    let started = Instant::now();
+    browser
+        .text_until(&format!("{} .status", row(&cancelling.code)), |t| {
+            t == "Annullato"
+        })
+        .await;
+    eprintln!(
+        "{backend}: a cancellation reached the agenda in {:?}",
+        started.elapsed()
+    );
+    if backend == "sqlite" {
+        browser.screenshot("agenda-it").await;
+    }
+
+    // The check-in desk: the scanner types the receipt's address and Enter.
+    browser.click("#tab-desk").await;
+    let address = format!("{}/r/{}\n", h.base, first.receipt.as_deref().unwrap());
+    browser.type_into("#scan-input", &address).await;
+    assert_eq!(
+        browser.text_until("#scan-number", |t| !t.is_empty()).await,
+        "1"
+    );
+    assert!(browser.text("#scan-person").await.contains("Testpersonb"));
+    browser.assert_accessible("desk").await;
+    if backend == "sqlite" {
+        browser.screenshot("desk-it").await;
+    }
+    // A code typed by hand; then a receipt of another day is explained in one line.
+    let typed = format!("{}\n", display_code(&second.code));
+    browser.type_into("#scan-input", &typed).await;
+    browser.text_until("#scan-number", |t| t == "2").await;
+    let later = h.availability(RENEWAL, Some("2026-12-15")).await.slots[0].start;
+    let next_week = h.book(RENEWAL, QUESTURA, later, &person(5), None).await;
+    browser
+        .type_into(
+            "#scan-input",
+            &format!("{}\n", next_week.receipt.as_deref().unwrap()),
+        )
+        .await;
+    let refusal = browser.text("#scan-refusal").await;
+    assert!(refusal.contains("dicembre 2026"), "{refusal}");
+
+    // The waiting room's display, on the TV's browser.
+    let display = Browser::start(1280, 720).await;
+    display
+        .client
+        .goto(&format!("{}/ufficio/display?office={QUESTURA}", h.base))
+        .await
+        .unwrap();
+    display.wait_for("#display-waiting").await;
+    display.assert_accessible("display").await;
+
+    // Calling: the counter of the first appointment calls the next person.
+    browser.click("#tab-calling").await;
+    browser
+        .wait_for(&format!(
+            "#calling-counter option[value='{}']",
+            first.counter_id
+        ))
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser.click("#call-next").await;
+    let called = Instant::now();
+    display.text_until("#display-number", |t| t == "1").await;
+    eprintln!(
+        "{backend}: a call reached the display in {:?}",
+        called.elapsed()
+    );
+    let counter = display.text("#display-counter").await;
+    assert!(counter.starts_with("Sportello"), "{counter}");
+    if backend == "sqlite" {
+        display.screenshot("display").await;
+    }
+    browser.wait_for("#calling-current").await;
+    browser.assert_accessible("calling").await;
+    browser.click("#call-served").await;
+
+    // The agenda shows who was served; a no-show is marked once the slot is over.
+    browser.click("#tab-agenda").await;
+    browser
+        .text_until(&format!("{} .status", row(&first.code)), |t| t == "Servito")
+        .await;
+    h.clock.set(by_kiosk.end + SignedDuration::from_mins(1));
+    // (The agenda is read again every minute; moving a day and back reads it now.)
+    browser.click("#day-next").await;
+    browser.click("#day-today").await;
+    browser
+        .click(&format!("{} button.no-show", row(&by_kiosk.code)))
+        .await;
+    browser
+        .text_until(&format!("{} .status", row(&by_kiosk.code)), |t| {
+            t == "Non presentato"
+        })
+        .await;
+
+    // English, the second language: the same screen, every word translated.
+    browser.click(".console-lang").await;
+    browser.text_until("#tab-agenda", |t| t == "Agenda").await;
+    browser
+        .text_until(&format!("{} .status", row(&by_kiosk.code)), |t| {
+            t == "No-show"
+        })
+        .await;
+    browser.assert_accessible("agenda in English").await;
+
+    display.close().await;
+    browser.close().await;
+}

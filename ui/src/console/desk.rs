@@ -1,0 +1,175 @@
+//! The check-in desk: a field that keeps the focus and takes what a USB scanner types (a
+//! receipt's address, a kiosk's receipt, a code typed by hand), then shows the person and
+//! their number, or why not, with what to do.
+
+use super::agenda::{channel_label, status_label};
+use super::hhmm;
+use super::workspace::Day;
+use crate::backend::http::{self, HttpError};
+use crate::format;
+use crate::t;
+use sportello_core::Lang;
+use sportello_core::booking::display_code;
+use sportello_core::office::{AgendaEntry, ScanOutcome, ScanRefusal};
+use wasm_bindgen_futures::spawn_local;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct DeskProps {
+    pub day: Day,
+    pub on_error: Callback<HttpError>,
+}
+
+/// One line: why, and what to do.
+fn refusal_line(refusal: &ScanRefusal, lang: Lang) -> String {
+    match refusal {
+        ScanRefusal::Unreadable => t!("console-scan-unreadable"),
+        ScanRefusal::NotGenuine => t!("console-scan-not-genuine"),
+        ScanRefusal::Unknown => t!("console-scan-unknown"),
+        ScanRefusal::OtherOffice { office_id } => {
+            t!("console-scan-other-office", office = office_id.clone())
+        }
+        ScanRefusal::OtherDay { day: date } => {
+            t!(
+                "console-scan-other-day",
+                day = format::long_date(*date, lang)
+            )
+        }
+        ScanRefusal::Cancelled => t!("console-scan-cancelled"),
+        ScanRefusal::Moved => t!("console-scan-moved"),
+        ScanRefusal::TooEarly { start } => t!("console-scan-too-early", time = hhmm(*start)),
+        ScanRefusal::TooLate { start } => t!("console-scan-too-late", time = hhmm(*start)),
+        ScanRefusal::NoShow => t!("console-scan-no-show"),
+        ScanRefusal::NotReported => t!("console-scan-not-reported"),
+    }
+}
+
+fn focus(input: &NodeRef) {
+    if let Some(input) = input.cast::<HtmlInputElement>() {
+        let _ = input.focus();
+    }
+}
+
+#[function_component]
+pub fn Desk(props: &DeskProps) -> Html {
+    let lang = crate::app::use_lang();
+    let field = use_node_ref();
+    let outcome = use_state(|| None::<ScanOutcome>);
+    let busy = use_state(|| false);
+    {
+        let field = field.clone();
+        use_effect_with((), move |()| focus(&field));
+    }
+    let onsubmit = {
+        let (field, outcome, busy) = (field.clone(), outcome.clone(), busy.clone());
+        let (office_id, on_error) = (props.day.office_id.clone(), props.on_error.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let Some(input) = field.cast::<HtmlInputElement>() else {
+                return;
+            };
+            let scanned = input.value();
+            if scanned.trim().is_empty() || *busy {
+                return;
+            }
+            let (field, outcome, busy) = (field.clone(), outcome.clone(), busy.clone());
+            let (office_id, on_error) = (office_id.clone(), on_error.clone());
+            busy.set(true);
+            spawn_local(async move {
+                match http::scan(&office_id, &scanned).await {
+                    Ok(answer) => {
+                        outcome.set(Some(answer));
+                        if let Some(input) = field.cast::<HtmlInputElement>() {
+                            input.set_value("");
+                        }
+                    }
+                    // What was scanned stays in the field: nothing is lost.
+                    Err(err) => on_error.emit(err),
+                }
+                busy.set(false);
+                focus(&field);
+            });
+        })
+    };
+    // The field keeps the focus, so the next scan lands in it whatever was clicked.
+    let onblur = {
+        let field = field.clone();
+        move |_: FocusEvent| {
+            let field = field.clone();
+            gloo_timers::callback::Timeout::new(1_500, move || {
+                let elsewhere = web_sys::window()
+                    .and_then(|window| window.document())
+                    .and_then(|document| document.active_element())
+                    .is_some_and(|active| active.tag_name() != "BODY");
+                if !elsewhere {
+                    focus(&field);
+                }
+            })
+            .forget();
+        }
+    };
+    html! {
+        <section class="console-desk" aria-labelledby="desk-title">
+            <h2 id="desk-title">{ t!("console-tab-desk") }</h2>
+            <form onsubmit={onsubmit} class="desk-form">
+                <label for="scan-input">{ t!("console-scan-label") }</label>
+                <input id="scan-input" ref={field} autocomplete="off" spellcheck="false"
+                    onblur={onblur} placeholder={t!("console-scan-placeholder")} />
+                <button type="submit" id="scan-submit" disabled={*busy}>{ t!("console-scan-check") }</button>
+            </form>
+            <div id="scan-result" aria-live="assertive">
+                { match &*outcome {
+                    None => html! {},
+                    Some(ScanOutcome::CheckedIn { entry, new }) => html! {
+                        <div class="scan-ok">
+                            <p class="scan-headline">
+                                { if *new { t!("console-scan-checked-in") } else { t!("console-scan-already") } }
+                            </p>
+                            <p class="scan-number" id="scan-number">
+                                { entry.record.booking.queue_number.map(|n| n.to_string()).unwrap_or_default() }
+                            </p>
+                            { entry_card(entry, &props.day, lang) }
+                        </div>
+                    },
+                    Some(ScanOutcome::Refused { refusal, entry }) => html! {
+                        <div class="scan-refused">
+                            <p class="scan-headline" id="scan-refusal">{ refusal_line(refusal, lang) }</p>
+                            if let Some(entry) = entry {
+                                { entry_card(entry, &props.day, lang) }
+                            }
+                        </div>
+                    },
+                } }
+            </div>
+        </section>
+    }
+}
+
+/// The person and the appointment.
+fn entry_card(entry: &AgendaEntry, day: &Day, lang: Lang) -> Html {
+    let booking = &entry.record.booking;
+    html! {
+        <dl class="scan-card">
+            if let Some(person) = &entry.record.person {
+                <dt>{ t!("console-person") }</dt>
+                <dd id="scan-person">{ format!("{} {}", person.surname, person.given_names) }</dd>
+                <dt>{ t!("console-born") }</dt>
+                <dd>{ format!("{} · {}", person.date_of_birth, format::country_name(&person.nationality, lang)) }</dd>
+            }
+            <dt>{ t!("console-appointment") }</dt>
+            <dd>{ format!("{} · {} · {}", hhmm(booking.start), day.counter_name(&booking.counter_id),
+                day.procedure_name(&booking.procedure_id, lang)) }</dd>
+            <dt>{ t!("console-code") }</dt>
+            <dd>{ display_code(&booking.code) }</dd>
+            if let Some(language) = &booking.mediator_language {
+                <dt>{ t!("console-mediator") }</dt>
+                <dd>{ format::language_name(language, lang) }</dd>
+            }
+            <dt>{ t!("console-channel") }</dt>
+            <dd>{ channel_label(&entry.channel) }</dd>
+            <dt>{ t!("console-status") }</dt>
+            <dd>{ status_label(entry.day_status) }</dd>
+        </dl>
+    }
+}
