@@ -230,7 +230,7 @@ const PING_EVERY: Duration = Duration::from_secs(5);
 /// `ping` (every few seconds). Public, like the board: nothing personal is sent.
 #[utoipa::path(get, path = "/api/v1/offices/{id}/events", tag = "office",
     params(("id" = String, Path, pattern = r"^[a-z0-9-]{1,64}$")),
-    responses((status = 200, content_type = "text/event-stream", body = String),
+    responses((status = 200, content_type = "text/event-stream", body = OfficeEvent),
         (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 503, body = Problem, content_type = "application/problem+json")))]
 pub async fn events(
@@ -267,6 +267,18 @@ pub async fn events(
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Ok(response)
+}
+
+/// One event of an office's stream, as the document describes it (the stream writes them).
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct OfficeEvent {
+    /// `board`, `agenda` or `ping`.
+    #[schema(pattern = "^(board|agenda|ping)$")]
+    event: String,
+    /// For `board`, the board as JSON; for `agenda`, a counter that moves; for `ping`, the
+    /// server's time.
+    data: String,
 }
 
 /// One screen following an office.
