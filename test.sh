@@ -11,7 +11,7 @@ source scripts/setup.sh
 
 ensure_apt "${BUILD_PACKAGES[@]}" xvfb webkit2gtk-driver imagemagick postgresql python3 \
   python3-venv curl cups cups-client printer-driver-cups-pdf poppler-utils zbar-tools faketime \
-  chromium chromium-driver npm
+  chromium chromium-driver
 ensure_axe_core
 ensure_cups_pdf_instance
 ensure_rust_parts rustfmt clippy

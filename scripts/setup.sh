@@ -77,6 +77,8 @@ AXE_DIR="$HOME/.cache/sportello/npm"
 export SPORTELLO_AXE_JS="$AXE_DIR/node_modules/axe-core/axe.min.js"
 ensure_axe_core() {
   if [[ ! -f $SPORTELLO_AXE_JS ]]; then
+    # npm from Debian unless the machine has one already (Node's own packages conflict).
+    command -v npm >/dev/null || ensure_apt npm
     say "installing axe-core from npm"
     mkdir -p "$AXE_DIR"
     (cd "$AXE_DIR" && npm install --no-audit --no-fund --silent axe-core@4.14)
