@@ -2,6 +2,7 @@
 //! wasm32) and the central server. No I/O lives here: everything builds for native and wasm32.
 
 pub mod account;
+pub mod agenda_change;
 pub mod api;
 pub mod booking;
 pub mod calendar;

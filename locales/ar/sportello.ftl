@@ -259,3 +259,15 @@ day-th = الخميس
 day-fr = الجمعة
 day-sa = السبت
 day-su = الأحد
+
+## An office's change to a day: why, and what the person is told (receipt page, SMS).
+change-reason-strike = إضراب
+change-reason-training = تدريب الموظفين
+change-reason-staff = غياب الموظفين
+change-reason-closure = إغلاق المكتب
+change-reason-technical = عطل تقني
+change-reason-other = أسباب تنظيمية
+phone-moved-by-office = نقل المكتب موعدك. السبب: { $reason }. هذا هو الموعد الجديد.
+phone-cancelled-by-office = ألغى المكتب موعدك. السبب: { $reason }. يمكنك حجز موعد آخر.
+notice-moved = { $office }: تم نقل موعدك { $code } إلى { $when }. السبب: { $reason }.
+notice-cancelled = { $office }: تم إلغاء موعدك { $code }. السبب: { $reason }. يمكنك حجز موعد آخر.

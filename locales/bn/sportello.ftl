@@ -255,3 +255,15 @@ day-th = বৃহস্পতিবার
 day-fr = শুক্রবার
 day-sa = শনিবার
 day-su = রবিবার
+
+## An office's change to a day: why, and what the person is told (receipt page, SMS).
+change-reason-strike = ধর্মঘট
+change-reason-training = কর্মীদের প্রশিক্ষণ
+change-reason-staff = কর্মীদের অনুপস্থিতি
+change-reason-closure = অফিস বন্ধ
+change-reason-technical = প্রযুক্তিগত ত্রুটি
+change-reason-other = সাংগঠনিক কারণ
+phone-moved-by-office = অফিস আপনার অ্যাপয়েন্টমেন্ট সরিয়ে দিয়েছে। কারণ: { $reason }। নতুন সময় নিচে দেওয়া হলো।
+phone-cancelled-by-office = অফিস আপনার অ্যাপয়েন্টমেন্ট বাতিল করেছে। কারণ: { $reason }। আপনি আরেকটি বুক করতে পারেন।
+notice-moved = { $office }: আপনার অ্যাপয়েন্টমেন্ট { $code } সরিয়ে { $when } করা হয়েছে। কারণ: { $reason }।
+notice-cancelled = { $office }: আপনার অ্যাপয়েন্টমেন্ট { $code } বাতিল হয়েছে। কারণ: { $reason }। আপনি আরেকটি বুক করতে পারেন।

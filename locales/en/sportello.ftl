@@ -256,6 +256,18 @@ day-fr = Friday
 day-sa = Saturday
 day-su = Sunday
 
+## An office's change to a day: why, and what the person is told (receipt page, SMS).
+change-reason-strike = a strike
+change-reason-training = staff training
+change-reason-staff = staff absence
+change-reason-closure = office closure
+change-reason-technical = a technical fault
+change-reason-other = organisational reasons
+phone-moved-by-office = The office moved your appointment. Reason: { $reason }. Here is the new time.
+phone-cancelled-by-office = The office cancelled your appointment. Reason: { $reason }. You can book another one.
+notice-moved = { $office }: your appointment { $code } is moved to { $when }. Reason: { $reason }.
+notice-cancelled = { $office }: your appointment { $code } is cancelled. Reason: { $reason }. You can book another one.
+
 ## The office console (staff, in the browser at /ufficio/): Italian and English only.
 console-title = Sportello · Office
 console-username = Username

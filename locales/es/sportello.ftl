@@ -255,3 +255,15 @@ day-th = jueves
 day-fr = viernes
 day-sa = sábado
 day-su = domingo
+
+## An office's change to a day: why, and what the person is told (receipt page, SMS).
+change-reason-strike = una huelga
+change-reason-training = formación del personal
+change-reason-staff = ausencia del personal
+change-reason-closure = cierre de la oficina
+change-reason-technical = una avería técnica
+change-reason-other = motivos organizativos
+phone-moved-by-office = La oficina ha cambiado su cita. Motivo: { $reason }. Este es el nuevo horario.
+phone-cancelled-by-office = La oficina ha cancelado su cita. Motivo: { $reason }. Puede reservar otra.
+notice-moved = { $office }: su cita { $code } se ha trasladado al { $when }. Motivo: { $reason }.
+notice-cancelled = { $office }: su cita { $code } ha sido cancelada. Motivo: { $reason }. Puede reservar otra.

@@ -255,3 +255,15 @@ day-th = jeudi
 day-fr = vendredi
 day-sa = samedi
 day-su = dimanche
+
+## An office's change to a day: why, and what the person is told (receipt page, SMS).
+change-reason-strike = une grève
+change-reason-training = une formation du personnel
+change-reason-staff = l'absence du personnel
+change-reason-closure = la fermeture du bureau
+change-reason-technical = une panne technique
+change-reason-other = des raisons d'organisation
+phone-moved-by-office = Le bureau a déplacé votre rendez-vous. Motif : { $reason }. Voici le nouvel horaire.
+phone-cancelled-by-office = Le bureau a annulé votre rendez-vous. Motif : { $reason }. Vous pouvez en réserver un autre.
+notice-moved = { $office } : votre rendez-vous { $code } est déplacé au { $when }. Motif : { $reason }.
+notice-cancelled = { $office } : votre rendez-vous { $code } est annulé. Motif : { $reason }. Vous pouvez en réserver un autre.

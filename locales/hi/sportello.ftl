@@ -255,3 +255,15 @@ day-th = गुरुवार
 day-fr = शुक्रवार
 day-sa = शनिवार
 day-su = रविवार
+
+## An office's change to a day: why, and what the person is told (receipt page, SMS).
+change-reason-strike = हड़ताल
+change-reason-training = कर्मचारियों का प्रशिक्षण
+change-reason-staff = कर्मचारियों की अनुपस्थिति
+change-reason-closure = कार्यालय बंद
+change-reason-technical = तकनीकी खराबी
+change-reason-other = संगठनात्मक कारण
+phone-moved-by-office = कार्यालय ने आपकी अपॉइंटमेंट बदल दी है। कारण: { $reason }। नया समय यह है।
+phone-cancelled-by-office = कार्यालय ने आपकी अपॉइंटमेंट रद्द कर दी है। कारण: { $reason }। आप दूसरी अपॉइंटमेंट बुक कर सकते हैं।
+notice-moved = { $office }: आपकी अपॉइंटमेंट { $code } अब { $when } को है। कारण: { $reason }।
+notice-cancelled = { $office }: आपकी अपॉइंटमेंट { $code } रद्द हो गई है। कारण: { $reason }। आप दूसरी अपॉइंटमेंट बुक कर सकते हैं।

@@ -256,6 +256,18 @@ day-fr = venerdì
 day-sa = sabato
 day-su = domenica
 
+## An office's change to a day: why, and what the person is told (receipt page, SMS).
+change-reason-strike = sciopero
+change-reason-training = formazione del personale
+change-reason-staff = personale assente
+change-reason-closure = chiusura dell'ufficio
+change-reason-technical = guasto tecnico
+change-reason-other = motivi organizzativi
+phone-moved-by-office = L'ufficio ha spostato il tuo appuntamento. Motivo: { $reason }. Ecco il nuovo orario.
+phone-cancelled-by-office = L'ufficio ha annullato il tuo appuntamento. Motivo: { $reason }. Puoi prenotarne un altro.
+notice-moved = { $office }: il tuo appuntamento { $code } è spostato al { $when }. Motivo: { $reason }.
+notice-cancelled = { $office }: il tuo appuntamento { $code } è annullato. Motivo: { $reason }. Puoi prenotarne un altro.
+
 ## The office console (staff, in the browser at /ufficio/): Italian and English only.
 console-title = Sportello · Ufficio
 console-username = Nome utente

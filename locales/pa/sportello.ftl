@@ -255,3 +255,15 @@ day-th = ਵੀਰਵਾਰ
 day-fr = ਸ਼ੁੱਕਰਵਾਰ
 day-sa = ਸ਼ਨੀਵਾਰ
 day-su = ਐਤਵਾਰ
+
+## An office's change to a day: why, and what the person is told (receipt page, SMS).
+change-reason-strike = ਹੜਤਾਲ
+change-reason-training = ਸਟਾਫ਼ ਦੀ ਸਿਖਲਾਈ
+change-reason-staff = ਸਟਾਫ਼ ਦੀ ਗੈਰਹਾਜ਼ਰੀ
+change-reason-closure = ਦਫ਼ਤਰ ਬੰਦ
+change-reason-technical = ਤਕਨੀਕੀ ਖਰਾਬੀ
+change-reason-other = ਪ੍ਰਬੰਧਕੀ ਕਾਰਨ
+phone-moved-by-office = ਦਫ਼ਤਰ ਨੇ ਤੁਹਾਡੀ ਮੁਲਾਕਾਤ ਬਦਲ ਦਿੱਤੀ ਹੈ। ਕਾਰਨ: { $reason }। ਨਵਾਂ ਸਮਾਂ ਇਹ ਹੈ।
+phone-cancelled-by-office = ਦਫ਼ਤਰ ਨੇ ਤੁਹਾਡੀ ਮੁਲਾਕਾਤ ਰੱਦ ਕਰ ਦਿੱਤੀ ਹੈ। ਕਾਰਨ: { $reason }। ਤੁਸੀਂ ਹੋਰ ਮੁਲਾਕਾਤ ਬੁੱਕ ਕਰ ਸਕਦੇ ਹੋ।
+notice-moved = { $office }: ਤੁਹਾਡੀ ਮੁਲਾਕਾਤ { $code } ਹੁਣ { $when } ਨੂੰ ਹੈ। ਕਾਰਨ: { $reason }।
+notice-cancelled = { $office }: ਤੁਹਾਡੀ ਮੁਲਾਕਾਤ { $code } ਰੱਦ ਹੋ ਗਈ ਹੈ। ਕਾਰਨ: { $reason }। ਤੁਸੀਂ ਹੋਰ ਮੁਲਾਕਾਤ ਬੁੱਕ ਕਰ ਸਕਦੇ ਹੋ।

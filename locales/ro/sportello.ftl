@@ -257,3 +257,15 @@ day-th = joi
 day-fr = vineri
 day-sa = sâmbătă
 day-su = duminică
+
+## An office's change to a day: why, and what the person is told (receipt page, SMS).
+change-reason-strike = o grevă
+change-reason-training = instruirea personalului
+change-reason-staff = absența personalului
+change-reason-closure = închiderea biroului
+change-reason-technical = o defecțiune tehnică
+change-reason-other = motive organizatorice
+phone-moved-by-office = Biroul v-a mutat programarea. Motiv: { $reason }. Iată noua oră.
+phone-cancelled-by-office = Biroul v-a anulat programarea. Motiv: { $reason }. Puteți face o altă programare.
+notice-moved = { $office }: programarea { $code } a fost mutată pe { $when }. Motiv: { $reason }.
+notice-cancelled = { $office }: programarea { $code } a fost anulată. Motiv: { $reason }. Puteți face o altă programare.

@@ -257,3 +257,15 @@ day-th = в четверг
 day-fr = в пятницу
 day-sa = в субботу
 day-su = в воскресенье
+
+## An office's change to a day: why, and what the person is told (receipt page, SMS).
+change-reason-strike = забастовка
+change-reason-training = обучение персонала
+change-reason-staff = отсутствие персонала
+change-reason-closure = закрытие офиса
+change-reason-technical = техническая неисправность
+change-reason-other = организационные причины
+phone-moved-by-office = Офис перенёс вашу запись. Причина: { $reason }. Вот новое время.
+phone-cancelled-by-office = Офис отменил вашу запись. Причина: { $reason }. Вы можете записаться снова.
+notice-moved = { $office }: ваша запись { $code } перенесена на { $when }. Причина: { $reason }.
+notice-cancelled = { $office }: ваша запись { $code } отменена. Причина: { $reason }. Вы можете записаться снова.

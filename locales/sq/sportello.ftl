@@ -255,3 +255,15 @@ day-th = të enjten
 day-fr = të premten
 day-sa = të shtunën
 day-su = të dielën
+
+## An office's change to a day: why, and what the person is told (receipt page, SMS).
+change-reason-strike = një grevë
+change-reason-training = trajnim i stafit
+change-reason-staff = mungesë e stafit
+change-reason-closure = mbyllje e zyrës
+change-reason-technical = një defekt teknik
+change-reason-other = arsye organizative
+phone-moved-by-office = Zyra e ka zhvendosur takimin tuaj. Arsyeja: { $reason }. Ja orari i ri.
+phone-cancelled-by-office = Zyra e ka anuluar takimin tuaj. Arsyeja: { $reason }. Mund të rezervoni një tjetër.
+notice-moved = { $office }: takimi juaj { $code } u zhvendos më { $when }. Arsyeja: { $reason }.
+notice-cancelled = { $office }: takimi juaj { $code } u anulua. Arsyeja: { $reason }. Mund të rezervoni një tjetër.

@@ -255,3 +255,15 @@ day-th = Huwebes
 day-fr = Biyernes
 day-sa = Sabado
 day-su = Linggo
+
+## An office's change to a day: why, and what the person is told (receipt page, SMS).
+change-reason-strike = welga
+change-reason-training = pagsasanay ng mga kawani
+change-reason-staff = pagliban ng mga kawani
+change-reason-closure = pagsasara ng opisina
+change-reason-technical = teknikal na sira
+change-reason-other = mga dahilang pang-organisasyon
+phone-moved-by-office = Inilipat ng opisina ang iyong appointment. Dahilan: { $reason }. Narito ang bagong oras.
+phone-cancelled-by-office = Kinansela ng opisina ang iyong appointment. Dahilan: { $reason }. Maaari kang mag-book ng iba.
+notice-moved = { $office }: ang iyong appointment { $code } ay inilipat sa { $when }. Dahilan: { $reason }.
+notice-cancelled = { $office }: kinansela ang iyong appointment { $code }. Dahilan: { $reason }. Maaari kang mag-book ng iba.

@@ -257,3 +257,15 @@ day-th = в четвер
 day-fr = в п'ятницю
 day-sa = в суботу
 day-su = в неділю
+
+## An office's change to a day: why, and what the person is told (receipt page, SMS).
+change-reason-strike = страйк
+change-reason-training = навчання персоналу
+change-reason-staff = відсутність персоналу
+change-reason-closure = закриття офісу
+change-reason-technical = технічна несправність
+change-reason-other = організаційні причини
+phone-moved-by-office = Офіс переніс ваш запис. Причина: { $reason }. Ось новий час.
+phone-cancelled-by-office = Офіс скасував ваш запис. Причина: { $reason }. Ви можете записатися знову.
+notice-moved = { $office }: ваш запис { $code } перенесено на { $when }. Причина: { $reason }.
+notice-cancelled = { $office }: ваш запис { $code } скасовано. Причина: { $reason }. Ви можете записатися знову.

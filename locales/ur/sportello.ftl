@@ -255,3 +255,15 @@ day-th = جمعرات
 day-fr = جمعہ
 day-sa = ہفتہ
 day-su = اتوار
+
+## An office's change to a day: why, and what the person is told (receipt page, SMS).
+change-reason-strike = ہڑتال
+change-reason-training = عملے کی تربیت
+change-reason-staff = عملے کی غیر حاضری
+change-reason-closure = دفتر کی بندش
+change-reason-technical = تکنیکی خرابی
+change-reason-other = انتظامی وجوہات
+phone-moved-by-office = دفتر نے آپ کی ملاقات کا وقت بدل دیا ہے۔ وجہ: { $reason }۔ نیا وقت یہ ہے۔
+phone-cancelled-by-office = دفتر نے آپ کی ملاقات منسوخ کر دی ہے۔ وجہ: { $reason }۔ آپ دوسری ملاقات بک کر سکتے ہیں۔
+notice-moved = { $office }: آپ کی ملاقات { $code } اب { $when } کو ہے۔ وجہ: { $reason }۔
+notice-cancelled = { $office }: آپ کی ملاقات { $code } منسوخ ہو گئی ہے۔ وجہ: { $reason }۔ آپ دوسری ملاقات بک کر سکتے ہیں۔

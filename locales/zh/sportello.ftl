@@ -254,3 +254,15 @@ day-th = 星期四
 day-fr = 星期五
 day-sa = 星期六
 day-su = 星期日
+
+## An office's change to a day: why, and what the person is told (receipt page, SMS).
+change-reason-strike = 罢工
+change-reason-training = 员工培训
+change-reason-staff = 工作人员缺勤
+change-reason-closure = 办公室关闭
+change-reason-technical = 技术故障
+change-reason-other = 组织原因
+phone-moved-by-office = 办公室已更改您的预约。原因：{ $reason }。以下是新的时间。
+phone-cancelled-by-office = 办公室已取消您的预约。原因：{ $reason }。您可以重新预约。
+notice-moved = { $office }：您的预约 { $code } 已改至 { $when }。原因：{ $reason }。
+notice-cancelled = { $office }：您的预约 { $code } 已取消。原因：{ $reason }。您可以重新预约。

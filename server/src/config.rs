@@ -73,6 +73,12 @@ pub struct Config {
           value_parser = clap::value_parser!(u32).range(1..=1000))]
     pub holds_per_account: u32,
 
+    /// An HTTP SMS gateway: each message telling a person that the office moved or cancelled
+    /// their appointment is POSTed there as JSON (`{"to", "text", "reference"}`; any 2xx is
+    /// sent). Without one, the office console lists whom to call.
+    #[arg(long, env = "SPORTELLO_SMS_GATEWAY", value_parser = parse_gateway)]
+    pub sms_gateway: Option<reqwest::Url>,
+
     /// Log line format.
     #[arg(long, env = "SPORTELLO_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
@@ -189,6 +195,7 @@ impl Config {
             retention_days: DEFAULT_RETENTION_DAYS,
             holds_per_address: DEFAULT_HOLDS_PER_ADDRESS,
             holds_per_account: DEFAULT_HOLDS_PER_ACCOUNT,
+            sms_gateway: None,
             log_format: LogFormat::Text,
             command: None,
         }
@@ -209,6 +216,7 @@ impl Config {
             hold: jiff::SignedDuration::from_mins(i64::from(self.hold_minutes)),
             retention: jiff::SignedDuration::from_hours(24 * i64::from(self.retention_days)),
             holds_per_account: self.holds_per_account,
+            sms_gateway: self.sms_gateway.is_some(),
             ..crate::booking::Settings::default()
         }
     }
@@ -250,6 +258,15 @@ fn address_or_network(text: &str) -> Result<ipnet::IpNet, String> {
     text.parse::<ipnet::IpNet>()
         .or_else(|_| text.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
         .map_err(|_| format!("{text:?} is neither an address nor a CIDR block like 10.0.0.0/8"))
+}
+
+/// An SMS gateway's address: http or https, nothing else.
+fn parse_gateway(text: &str) -> Result<reqwest::Url, String> {
+    let url = reqwest::Url::parse(text).map_err(|err| format!("{text:?}: {err}"))?;
+    match url.scheme() {
+        "http" | "https" => Ok(url),
+        other => Err(format!("{text:?}: an http or https address, not {other}:")),
+    }
 }
 
 #[cfg(test)]

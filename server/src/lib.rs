@@ -13,6 +13,7 @@ pub mod config;
 pub mod db;
 pub mod i18n;
 pub mod keys;
+pub mod notify;
 pub mod pulse;
 pub mod seed;
 
@@ -71,6 +72,7 @@ pub struct Server {
     task: JoinHandle<std::io::Result<()>>,
     housekeeping: JoinHandle<()>,
     pulse: JoinHandle<()>,
+    notify: Option<JoinHandle<()>>,
 }
 
 impl Server {
@@ -144,6 +146,10 @@ impl Server {
         });
         let housekeeping = tokio::spawn(housekeeping_loop(state.clone()));
         let pulse = tokio::spawn(pulse::run(db.clone(), state.pulses.clone()));
+        let notify = config
+            .sms_gateway
+            .clone()
+            .map(|gateway| tokio::spawn(notify::run(db.clone(), state.clock.clone(), gateway)));
         tracing::info!(%addr, database = db.backend().as_str(), "serving");
         Ok(Server {
             addr,
@@ -152,6 +158,7 @@ impl Server {
             task,
             housekeeping,
             pulse,
+            notify,
         })
     }
 
@@ -174,6 +181,9 @@ impl Server {
     pub async fn stop(self) -> Result<(), ServerError> {
         self.housekeeping.abort();
         self.pulse.abort();
+        if let Some(notify) = &self.notify {
+            notify.abort();
+        }
         // Streams that follow an office end now; shutdown would wait for them otherwise.
         self.state.pulses.close();
         let _ = self.shutdown.send(());

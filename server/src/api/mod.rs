@@ -1,6 +1,7 @@
 //! The HTTP API: `/health` and the versioned JSON API under `/api/v1`.
 
 mod admin;
+mod agenda_change;
 mod auth;
 mod bookings;
 pub(crate) mod client_addr;
@@ -146,6 +147,13 @@ pub fn router(state: AppState) -> Router {
         .route("/offices/{id}/board", get(office::board))
         .route("/offices/{id}/events", get(office::events))
         .route("/bookings/{code}/recall", post(office::recall))
+        .route("/overrides/{id}/impact", post(agenda_change::impact))
+        .route("/overrides/{id}/apply", post(agenda_change::apply))
+        .route("/offices/{id}/notices", get(agenda_change::open_notices))
+        .route(
+            "/offices/{id}/notices/{notice_id}/called",
+            post(agenda_change::called),
+        )
         .route("/bookings/{code}/served", post(office::served))
         .route("/bookings/{code}/absent", post(office::absent))
         .route("/audit", get(bookings::audit))

@@ -1,7 +1,9 @@
 //! The OpenAPI document of the API, generated from the handlers and the core types.
 
 use super::extract::{ApiQuery, NoParams};
-use super::{admin, auth, bookings, directory, faq, health, kiosk, office, reference, sync};
+use super::{
+    admin, agenda_change, auth, bookings, directory, faq, health, kiosk, office, reference, sync,
+};
 use axum::Json;
 use utoipa::OpenApi;
 
@@ -47,6 +49,10 @@ use utoipa::OpenApi;
         office::absent,
         office::board,
         office::events,
+        agenda_change::impact,
+        agenda_change::apply,
+        agenda_change::open_notices,
+        agenda_change::called,
         bookings::audit,
         auth::login,
         auth::logout,

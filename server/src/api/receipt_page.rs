@@ -136,7 +136,9 @@ pub async fn confirm(
     PageRequest { token, lang }: PageRequest,
 ) -> Response {
     match lookup(&state, &token).await {
-        Ok((_, ReceiptState::Current(current))) if cancellable(&state, &current) => {
+        Ok((_, ReceiptState::Current(current) | ReceiptState::MovedByOffice { current, .. }))
+            if cancellable(&state, &current) =>
+        {
             confirm_page(&token, lang, &current, None)
         }
         _ => back_to_page(&token, lang),
@@ -158,9 +160,12 @@ pub async fn cancel(
         .and_then(|code| code.parse().ok())
         .unwrap_or(lang);
     let (claims, current) = match lookup(&state, &token).await {
-        Ok((claims, ReceiptState::Current(current))) if cancellable(&state, &current) => {
-            (claims, current)
-        }
+        // A receipt of an appointment the office moved stands for it: the person may not
+        // take the new time.
+        Ok((
+            claims,
+            ReceiptState::Current(current) | ReceiptState::MovedByOffice { current, .. },
+        )) if cancellable(&state, &current) => (claims, current),
         // Already cancelled, past, moved or not a receipt: the page says which.
         _ => return back_to_page(&token, lang),
     };
@@ -227,7 +232,9 @@ pub async fn calendar(
     PageRequest { token, .. }: PageRequest,
 ) -> Response {
     use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
-    let Ok((claims, ReceiptState::Current(current))) = lookup(&state, &token).await else {
+    let Ok((claims, ReceiptState::Current(current) | ReceiptState::MovedByOffice { current, .. })) =
+        lookup(&state, &token).await
+    else {
         return (StatusCode::NOT_FOUND, "no such appointment").into_response();
     };
     let names = Names::load(&state, &current).await;
@@ -389,8 +396,26 @@ async fn appointment(
     claims: &ReceiptClaims,
     receipt: ReceiptState,
 ) -> Markup {
-    let current = match receipt {
-        ReceiptState::Current(current) => current,
+    let (current, by_office) = match receipt {
+        ReceiptState::Current(current) => (current, None),
+        ReceiptState::MovedByOffice { current, reason } => {
+            let why = t.get(reason.message_id());
+            (
+                current,
+                Some(html! {
+                    p.notice #moved-by-office role="status" { (fl!(t, "phone-moved-by-office", reason = why)) }
+                }),
+            )
+        }
+        ReceiptState::CancelledByOffice { current, reason } => {
+            let why = t.get(reason.message_id());
+            (
+                current,
+                Some(html! {
+                    p.notice #cancelled-by-office role="status" { (fl!(t, "phone-cancelled-by-office", reason = why)) }
+                }),
+            )
+        }
         ReceiptState::Replaced => {
             return html! { p.notice #replaced { (fl!(t, "phone-replaced")) } };
         }
@@ -410,7 +435,9 @@ async fn appointment(
         _ => fl!(t, "phone-status-past"),
     };
     html! {
-        @if current.status == BookingStatus::Cancelled {
+        @if let Some(notice) = by_office {
+            (notice)
+        } @else if current.status == BookingStatus::Cancelled {
             p.notice #cancelled role="status" { (fl!(t, "phone-cancelled-now")) }
         }
         p.code { (fl!(t, "phone-code")) ": " bdi dir="ltr" { strong #code { (current.code) } } }

@@ -1,6 +1,7 @@
 //! Cancelling and moving a booking.
 
 use super::availability::{alternatives, candidates_at, claim_any};
+use super::notices::{self, ChangeKind};
 use super::view::{find_for, public_view};
 use super::{
     BookingError, IdempotencyKey, audit_entry, claim_key, respond, timestamp, with_retries,
@@ -10,6 +11,7 @@ use crate::auth::Actor;
 use crate::db::audit;
 use crate::db::bookings;
 use crate::db::idempotency::{self, StoredResponse};
+use sportello_core::agenda_change::ChangeReason;
 use sportello_core::booking::{BookingStatus, CitizenProof, RescheduleRequest};
 
 pub async fn cancel(
@@ -18,6 +20,19 @@ pub async fn cancel(
     key: &IdempotencyKey,
     code: &str,
     proof: Option<&CitizenProof>,
+) -> Result<StoredResponse, BookingError> {
+    cancel_with(state, actor, key, code, proof, None).await
+}
+
+/// Cancels a booking; with `change`, because the office changed its day (the person is told
+/// why, in the same transaction, so a retry never tells twice).
+pub async fn cancel_with(
+    state: &AppState,
+    actor: &Actor,
+    key: &IdempotencyKey,
+    code: &str,
+    proof: Option<&CitizenProof>,
+    change: Option<ChangeReason>,
 ) -> Result<StoredResponse, BookingError> {
     with_retries(|| async {
         let now = state.clock.now().as_second();
@@ -40,9 +55,12 @@ pub async fn cancel(
         )
         .await?;
         bookings::release_claims(&mut tx, &row.id).await?;
+        row.status = BookingStatus::Cancelled;
+        if let Some(reason) = change {
+            notices::note_change(state, &mut tx, &row, ChangeKind::Cancelled, reason, now).await?;
+        }
         // Nothing more is owed to the person: their details go now, not at retention.
         bookings::forget_person(&mut tx, &row.id).await?;
-        row.status = BookingStatus::Cancelled;
         audit::record(
             &mut tx,
             &audit_entry(&actor.label(), "cancel", &row, now, String::new()),
@@ -65,7 +83,20 @@ pub async fn reschedule(
     code: &str,
     request: &RescheduleRequest,
 ) -> Result<StoredResponse, BookingError> {
-    with_retries(|| reschedule_once(state, actor, key, code, request)).await
+    with_retries(|| reschedule_once(state, actor, key, code, request, None)).await
+}
+
+/// Moves a booking because the office changed its day: the person is told why, in the same
+/// transaction.
+pub async fn reschedule_for_change(
+    state: &AppState,
+    actor: &Actor,
+    key: &IdempotencyKey,
+    code: &str,
+    request: &RescheduleRequest,
+    reason: ChangeReason,
+) -> Result<StoredResponse, BookingError> {
+    with_retries(|| reschedule_once(state, actor, key, code, request, Some(reason))).await
 }
 
 pub(super) async fn reschedule_once(
@@ -74,6 +105,7 @@ pub(super) async fn reschedule_once(
     key: &IdempotencyKey,
     code: &str,
     request: &RescheduleRequest,
+    change: Option<ChangeReason>,
 ) -> Result<StoredResponse, BookingError> {
     let now = state.clock.now();
     let mut tx = state.db.begin_write().await?;
@@ -125,6 +157,17 @@ pub(super) async fn reschedule_once(
     row.slot_end = chosen.end.as_second();
     row.day = chosen.day.to_string();
     row.issued_at = Some(now.as_second());
+    if let Some(reason) = change {
+        notices::note_change(
+            state,
+            &mut tx,
+            &row,
+            ChangeKind::Moved,
+            reason,
+            now.as_second(),
+        )
+        .await?;
+    }
     audit::record(
         &mut tx,
         &audit_entry(&actor.label(), "reschedule", &row, now.as_second(), detail),

@@ -11,12 +11,14 @@
 
 pub mod agenda;
 mod availability;
+pub mod change;
 pub mod day;
 pub mod flight;
 mod hold;
 mod housekeeping;
 pub mod leases;
 mod manage;
+pub mod notices;
 mod office;
 pub mod slots;
 mod view;
@@ -24,7 +26,7 @@ mod view;
 pub use availability::{Flights, Suggestions, availability};
 pub use hold::{confirm, earlier_answer, hold, release};
 pub use housekeeping::housekeeping;
-pub use manage::{cancel, reschedule};
+pub use manage::{cancel, cancel_with, reschedule, reschedule_for_change};
 pub use office::{check_in, no_show};
 pub use view::{
     ListFilter, ReceiptState, by_receipt, get, list, lookup, public_view, receipt_is_current,
@@ -54,6 +56,8 @@ pub struct Settings {
     pub session: SignedDuration,
     /// Live holds at once per account and per kiosk.
     pub holds_per_account: u32,
+    /// Messages to people go to an SMS gateway (else staff call them).
+    pub sms_gateway: bool,
 }
 
 impl Default for Settings {
@@ -63,6 +67,7 @@ impl Default for Settings {
             retention: SignedDuration::from_hours(30 * 24),
             session: SignedDuration::from_hours(8),
             holds_per_account: 20,
+            sms_gateway: false,
         }
     }
 }

@@ -7,6 +7,7 @@ use crate::auth::Actor;
 use crate::db::bookings::{self, BookingKey, BookingRow};
 use jiff::civil::Date;
 use sportello_core::account::Role;
+use sportello_core::agenda_change::ChangeReason;
 use sportello_core::booking::{Booking, BookingRecord, BookingStatus, CitizenProof};
 use sportello_core::calendar;
 use sportello_core::receipt::ReceiptClaims;
@@ -162,6 +163,17 @@ pub enum ReceiptState {
     Current(Booking),
     /// The appointment was moved since: only the newer receipt counts.
     Replaced,
+    /// The office moved the appointment (a closure): the person learns the new time and why
+    /// from the receipt they have.
+    MovedByOffice {
+        current: Booking,
+        reason: ChangeReason,
+    },
+    /// The office cancelled the appointment, for this reason.
+    CancelledByOffice {
+        current: Booking,
+        reason: ChangeReason,
+    },
     /// Booked offline at a kiosk that has not reported it yet.
     NotYetReported,
     /// No such booking any more (or a kiosk's offline booking the server could not keep).
@@ -182,10 +194,28 @@ pub async fn by_receipt(
         None => ReceiptState::Gone,
         Some(row) if row.status == BookingStatus::Leased => ReceiptState::NotYetReported,
         Some(row) if row.status == BookingStatus::Held => ReceiptState::Gone,
-        Some(row) if receipt_is_current(&claims, &row) => {
-            ReceiptState::Current(public_view(state, &row))
+        Some(row) => {
+            let by_office = crate::db::notices::last_change(&mut conn, &row.id).await?;
+            let current = receipt_is_current(&claims, &row);
+            match by_office {
+                Some((kind, reason)) if kind == "moved" && !current => {
+                    ReceiptState::MovedByOffice {
+                        current: public_view(state, &row),
+                        reason,
+                    }
+                }
+                Some((kind, reason))
+                    if kind == "cancelled" && row.status == BookingStatus::Cancelled =>
+                {
+                    ReceiptState::CancelledByOffice {
+                        current: public_view(state, &row),
+                        reason,
+                    }
+                }
+                _ if current => ReceiptState::Current(public_view(state, &row)),
+                _ => ReceiptState::Replaced,
+            }
         }
-        Some(_) => ReceiptState::Replaced,
     };
     Ok((claims, receipt_state))
 }

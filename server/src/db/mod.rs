@@ -13,6 +13,7 @@ pub mod idempotency;
 pub mod kiosks;
 pub mod leases;
 pub mod limits;
+pub mod notices;
 mod reference;
 pub mod retention;
 

@@ -42,6 +42,13 @@ pub async fn purge_people(
     .bind(cutoff)
     .execute(&mut *conn)
     .await?;
+    // Phone numbers in messages about changes go with the rest of the person's data.
+    sqlx::query(
+        "DELETE FROM notices WHERE booking_id IN (SELECT id FROM bookings WHERE slot_end < $1)",
+    )
+    .bind(cutoff)
+    .execute(&mut *conn)
+    .await?;
     sqlx::query(
         "UPDATE bookings SET person_key = NULL WHERE slot_end < $1 AND person_key IS NOT NULL",
     )

@@ -230,13 +230,27 @@ pub async fn put_override(
     ApiJson(item): ApiJson<DayOverride>,
 ) -> Result<Json<DayOverride>, ApiError> {
     check_path_id(&id, &item.id)?;
+    let item = checked_override(&actor, item)?;
+    Ok(Json(save_override(&state, &actor, item).await?))
+}
+
+/// A day's change as asked, its hours in order, or why not.
+pub(crate) fn checked_override(actor: &Actor, item: DayOverride) -> Result<DayOverride, ApiError> {
     actor.require_office(&item.office_id)?;
     let hours = sportello_core::calendar::normalize(item.hours.clone())
         .map_err(|err| ApiError::invalid(format!("hours: {err}")))?;
     if item.reason.chars().count() > 200 {
         return Err(ApiError::invalid("reason: at most 200 characters"));
     }
-    let item = DayOverride { hours, ..item };
+    Ok(DayOverride { hours, ..item })
+}
+
+/// Saves a checked day's change: the agendas see it at once, kiosks at their next pull.
+pub(crate) async fn save_override(
+    state: &AppState,
+    actor: &Actor,
+    item: DayOverride,
+) -> Result<DayOverride, ApiError> {
     let mut tx = state.db.begin_write().await?;
     db::lock_agenda(&mut tx).await?;
     if db::get_office(&mut tx, &item.office_id).await?.is_none() {
@@ -263,7 +277,7 @@ pub async fn put_override(
     db::touch_feed(&mut tx).await?;
     audit_admin(
         &mut tx,
-        &actor,
+        actor,
         "override_saved",
         Some(&item.office_id),
         format!("{} {}", item.id, item.day),
@@ -272,7 +286,7 @@ pub async fn put_override(
     .await?;
     tx.commit().await?;
     state.plans.invalidate();
-    Ok(Json(item))
+    Ok(item)
 }
 
 /// Removes a dated override: the day goes back to the weekly hours.

@@ -40,7 +40,7 @@ pub(super) async fn audit_admin(
     Ok(())
 }
 
-fn check_path_id(path_id: &str, body_id: &str) -> Result<(), ApiError> {
+pub(super) fn check_path_id(path_id: &str, body_id: &str) -> Result<(), ApiError> {
     slug(path_id)?;
     if path_id == body_id {
         Ok(())

@@ -1,0 +1,97 @@
+//! What a closure or an extra opening does to the appointments already booked: those it
+//! hits, and the first free slots to move them to.
+
+use super::view::full_view;
+use super::{BookingError, timestamp};
+use crate::api::AppState;
+use crate::db::bookings::{self, BookingRow};
+use sportello_core::agenda_change::{ChangeImpact, HitAppointment, still_fits};
+use sportello_core::booking::{BookingStatus, SlotOffer};
+use sportello_core::calendar::Interval;
+use sportello_core::model::DayOverride;
+use std::collections::HashMap;
+
+/// The confirmed appointments of the change's day (at its counter, or the whole office) that
+/// the new hours leave without a place, in time order.
+pub async fn hit_by(
+    state: &AppState,
+    change: &DayOverride,
+    hours: &[Interval],
+) -> Result<Vec<BookingRow>, BookingError> {
+    let day = change.day.to_string();
+    let mut conn = state.db.conn().await?;
+    let rows = bookings::list_bookings(
+        &mut conn,
+        &bookings::BookingQuery {
+            office_id: Some(&change.office_id),
+            organization_id: None,
+            day: Some(&day),
+            since: None,
+        },
+    )
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter(|row| row.status == BookingStatus::Confirmed)
+        .filter(|row| {
+            change
+                .counter_id
+                .as_ref()
+                .is_none_or(|c| *c == row.counter_id)
+        })
+        .filter(|row| !still_fits(hours, timestamp(row.slot_start), timestamp(row.slot_end)))
+        .collect())
+}
+
+/// The appointments a change hits, each with the first free slot of its procedure after the
+/// day (at the same office when there is one), no slot proposed twice beyond its places.
+pub async fn impact(
+    state: &AppState,
+    change: &DayOverride,
+    hours: &[Interval],
+) -> Result<ChangeImpact, BookingError> {
+    let rows = hit_by(state, change, hours).await?;
+    let from = change.day.tomorrow().ok();
+    let mut offers: HashMap<String, Vec<SlotOffer>> = HashMap::new();
+    let mut taken: HashMap<(String, i64), u32> = HashMap::new();
+    let mut conn = state.db.conn().await?;
+    let mut hit = Vec::with_capacity(rows.len());
+    for row in rows {
+        if !offers.contains_key(&row.procedure_id) {
+            let found = super::availability(state, &row.procedure_id, from, 100).await?;
+            offers.insert(row.procedure_id.clone(), found.slots);
+        }
+        let candidates = &offers[&row.procedure_id];
+        let free = |offer: &&SlotOffer| {
+            let used = taken
+                .get(&(offer.office_id.clone(), offer.start.as_second()))
+                .copied()
+                .unwrap_or(0);
+            offer.free > used
+        };
+        let proposal = candidates
+            .iter()
+            .filter(|offer| offer.office_id == row.office_id)
+            .find(free)
+            .or_else(|| candidates.iter().find(free))
+            .cloned();
+        if let Some(offer) = &proposal {
+            *taken
+                .entry((offer.office_id.clone(), offer.start.as_second()))
+                .or_default() += 1;
+        }
+        let person = full_view(state, &mut conn, &row).await?.person;
+        hit.push(HitAppointment {
+            code: row.code,
+            procedure_id: row.procedure_id,
+            counter_id: row.counter_id,
+            start: timestamp(row.slot_start),
+            person: person
+                .as_ref()
+                .map(|person| format!("{} {}", person.surname, person.given_names)),
+            reachable: person.is_some_and(|person| person.phone.is_some()),
+            proposal,
+        });
+    }
+    Ok(ChangeImpact { hit })
+}
