@@ -4,7 +4,8 @@
 #   on a throwaway PostgreSQL, with a pgbench-style baseline of that PostgreSQL;
 #   sync pull: bytes and time of a kiosk's first full pull, of an idle pull, and of an enrolled
 #   kiosk's idle round, through a loopback proxy that counts the bytes;
-#   receipts (layout, PDF, ESC/POS), the FAQ search and the services map's filters on the kiosk.
+#   receipts (layout, PDF, ESC/POS), the FAQ search and the services map's filters on the kiosk;
+#   the office console's agenda of 300 appointments in headless Chromium.
 # Not part of ./test.sh: figures are reported, never asserted on time.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -18,6 +19,9 @@ cargo bench -p sportello-server --bench clickday
 ensure_rust_parts
 ensure_wasm_bindgen
 build_ui
+# The console's agenda in Chromium (the server embeds the UI's browser build).
+ensure_apt chromium chromium-driver
+cargo bench -p sportello-server --bench console_agenda
 cargo bench -p sportello --bench sync_pull
 cargo bench -p sportello --bench receipt
 cargo bench -p sportello --bench faq_search

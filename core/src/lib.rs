@@ -16,6 +16,7 @@ pub mod lang;
 pub mod lease;
 pub mod model;
 pub mod office;
+pub mod office_stats;
 pub mod receipt;
 pub mod schedule;
 pub mod search;

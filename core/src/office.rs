@@ -209,6 +209,27 @@ pub struct Board {
     pub calls: Vec<Call>,
 }
 
+/// One line of the audit log: who did what, when. No personal data: bookings are named by
+/// code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AuditEntry {
+    /// Unix seconds.
+    pub at: i64,
+    /// "citizen", "kiosk:<id>", "operator:<user>", "staff:<user>", "admin:<user>", "system".
+    pub actor: String,
+    /// e.g. "hold", "confirm", "cancel", "reschedule", "check_in", "call", "served",
+    /// "no_show", "override_saved", "personal_data_purged".
+    pub action: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub booking_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization_id: Option<String>,
+    pub detail: String,
+}
+
 /// What the check-in desk was given: whatever the scanner typed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -16,6 +16,7 @@ pub mod keys;
 pub mod notify;
 pub mod pulse;
 pub mod seed;
+pub mod state;
 
 use crate::api::AppState;
 use crate::auth::limits::Limits;

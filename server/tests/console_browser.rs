@@ -93,8 +93,10 @@ impl Browser {
         }
     }
 
+    /// The text of `css`, without Fluent's direction marks around values.
     async fn text(&self, css: &str) -> String {
-        self.wait_for(css).await.text().await.unwrap()
+        let text = self.wait_for(css).await.text().await.unwrap();
+        text.replace(['\u{2068}', '\u{2069}'], "")
     }
 
     /// Waits until the text of `css` satisfies `wanted`; the text it settled on.
@@ -102,7 +104,11 @@ impl Browser {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
             let text = match self.client.find(Locator::Css(css)).await {
-                Ok(element) => element.text().await.unwrap_or_default(),
+                Ok(element) => element
+                    .text()
+                    .await
+                    .unwrap_or_default()
+                    .replace(['\u{2068}', '\u{2069}'], ""),
                 Err(_) => String::new(),
             };
             if wanted(&text) {
@@ -226,6 +232,20 @@ async fn office_day(h: &Harness, backend: &str) {
     let cancelling = h
         .book(RENEWAL, QUESTURA, slots[2].start, &person(4), None)
         .await;
+    // Two more on Wednesday, which a strike will close.
+    let wednesday = sportello_core::calendar::local_date(first.start)
+        .tomorrow()
+        .unwrap();
+    let later = h
+        .availability(RENEWAL, Some(&wednesday.to_string()))
+        .await
+        .slots;
+    let struck: Vec<Booking> = vec![
+        h.book(RENEWAL, QUESTURA, later[0].start, &person(6), None)
+            .await,
+        h.book(RENEWAL, QUESTURA, later[1].start, &person(7), None)
+            .await,
+    ];
     // Tuesday, 20 minutes before the first appointment.
     h.clock.set(first.start - SignedDuration::from_mins(20));
 
@@ -360,6 +380,64 @@ async fn office_day(h: &Harness, backend: &str) {
             t == "Non presentato"
         })
         .await;
+
+    // A strike on Wednesday: the two appointments are moved to the proposed slots.
+    browser.click("#day-next").await;
+    browser.click("#tab-closures").await;
+    browser.type_into("#closure-note", "Sciopero").await;
+    browser
+        .click("#closure-reason option[value='strike']")
+        .await;
+    browser.click("#closure-check").await;
+    for booking in &struck {
+        browser
+            .wait_for(&format!(
+                "#closure-impact tr[data-code='{}'] .choice-move",
+                booking.code
+            ))
+            .await;
+    }
+    browser.assert_accessible("closures").await;
+    browser.click("#closure-save").await;
+    let saved = browser.text("#closure-outcome").await;
+    assert!(saved.contains("2 spostati"), "{saved}");
+    // Nobody has an SMS gateway here: the console lists whom to call.
+    let to_call = browser.text("#to-call").await;
+    assert!(
+        to_call.contains("+39 333 000 0000") || to_call.contains("+393330000000"),
+        "{to_call}"
+    );
+    if backend == "sqlite" {
+        browser.screenshot("closures-it").await;
+    }
+    // The receipt the person has shows the new time and why.
+    let page = h
+        .get(
+            &format!("/r/{}?lang=it", struck[0].receipt.as_deref().unwrap()),
+            None,
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("id=\"moved-by-office\""), "{page}");
+    assert!(page.contains("sciopero"), "{page}");
+
+    // The office's numbers and its audit log.
+    browser.click("#day-today").await;
+    browser.click("#tab-numbers").await;
+    browser.text_until("#total-served", |t| t == "1").await;
+    browser.wait_for("#numbers-chart").await;
+    browser.assert_accessible("numbers").await;
+    if backend == "sqlite" {
+        browser.screenshot("numbers-it").await;
+    }
+    browser.click("#tab-audit").await;
+    browser
+        .text_until("#audit-table", |t| t.contains("Chiamato"))
+        .await;
+    browser.assert_accessible("audit").await;
+    browser.click("#tab-agenda").await;
 
     // English, the second language: the same screen, every word translated.
     browser.click(".console-lang").await;

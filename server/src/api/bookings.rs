@@ -188,7 +188,9 @@ pub async fn create_hold(
             name: actor.label(),
             cap: state.settings.holds_per_account,
         },
-        Actor::TemporaryPassword(_) => return Err(crate::auth::password_change_required()),
+        Actor::TemporaryPassword(_) => {
+            return Err(crate::auth::AuthError::PasswordChangeRequired.into());
+        }
     };
     Ok(stored_response(
         booking::hold(&state, &actor, &holder, &key, &request).await?,

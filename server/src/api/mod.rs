@@ -14,6 +14,7 @@ mod health;
 mod kiosk;
 mod office;
 mod office_csv;
+mod office_stats;
 mod openapi;
 mod place_page;
 mod receipt_page;
@@ -24,20 +25,13 @@ pub use client_addr::{ProxyHeader, TrustedProxies};
 pub use error::ApiError;
 pub use openapi::ApiDoc;
 
-use crate::auth::limits::{Limit, Limits};
-use crate::booking::Settings;
-use crate::booking::Suggestions;
-use crate::booking::agenda::PlanCache;
-use crate::clock::Clock;
-use crate::db::Db;
-use crate::keys::ServerKeys;
+use crate::auth::limits::Limit;
 use axum::Router;
 use axum::extract::{MatchedPath, Request};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
 use axum::routing::{delete, get, post, put};
 use sportello_core::api::{Problem, ProblemCode};
-use std::sync::Arc;
 use std::time::Duration;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
@@ -47,28 +41,9 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
-/// What every handler can reach.
-#[derive(Clone)]
-pub struct AppState {
-    pub db: Db,
-    pub clock: Arc<dyn Clock>,
-    pub keys: Arc<ServerKeys>,
-    pub settings: Arc<Settings>,
-    pub limits: Arc<Limits>,
-    /// Agendas' slow-changing parts, by procedure.
-    pub plans: Arc<PlanCache>,
-    /// Recent "next free slots" suggestions, by procedure.
-    pub suggestions: Arc<Suggestions>,
-    /// The last free-places snapshot served to kiosks.
-    pub slots: Arc<crate::booking::slots::SlotsCache>,
-    /// Reverse proxies whose word on the client's address is taken.
-    pub proxies: Arc<TrustedProxies>,
-    /// Computations requests arriving together share.
-    pub flights: Arc<crate::booking::Flights>,
-    /// Who follows which office's changes (consoles, displays).
-    pub pulses: Arc<crate::pulse::Pulses>,
-}
+pub use crate::state::AppState;
 
+/// The limits and password slots as the handlers use them (answers in HTTP terms).
 impl AppState {
     /// Counts one attempt against `limit`, or refuses it (429 with how long to wait).
     pub async fn limit(&self, limit: Limit<'_>) -> Result<(), ApiError> {
@@ -150,6 +125,11 @@ pub fn router(state: AppState) -> Router {
         .route("/overrides/{id}/impact", post(agenda_change::impact))
         .route("/overrides/{id}/apply", post(agenda_change::apply))
         .route("/offices/{id}/notices", get(agenda_change::open_notices))
+        .route("/offices/{id}/stats", get(office_stats::office_stats))
+        .route(
+            "/offices/{id}/stats.csv",
+            get(office_stats::office_stats_csv),
+        )
         .route(
             "/offices/{id}/notices/{notice_id}/called",
             post(agenda_change::called),

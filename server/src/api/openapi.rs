@@ -2,7 +2,8 @@
 
 use super::extract::{ApiQuery, NoParams};
 use super::{
-    admin, agenda_change, auth, bookings, directory, faq, health, kiosk, office, reference, sync,
+    admin, agenda_change, auth, bookings, directory, faq, health, kiosk, office, office_stats,
+    reference, sync,
 };
 use axum::Json;
 use utoipa::OpenApi;
@@ -53,6 +54,8 @@ use utoipa::OpenApi;
         agenda_change::apply,
         agenda_change::open_notices,
         agenda_change::called,
+        office_stats::office_stats,
+        office_stats::office_stats_csv,
         bookings::audit,
         auth::login,
         auth::logout,

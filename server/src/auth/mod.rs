@@ -61,19 +61,16 @@ impl Actor {
     }
 
     /// The kiosk making the request, or "forbidden" for anyone else.
-    pub fn require_kiosk(&self) -> Result<&str, ApiError> {
+    pub fn require_kiosk(&self) -> Result<&str, AuthError> {
         match self {
             Actor::Kiosk { id } => Ok(id),
-            Actor::Citizen => Err(ApiError::new(
-                ProblemCode::Unauthorized,
-                "kiosks only: authenticate with the kiosk's token",
-            )),
-            Actor::User(_) | Actor::TemporaryPassword(_) => Err(forbidden()),
+            Actor::Citizen => Err(AuthError::KiosksOnly),
+            Actor::User(_) | Actor::TemporaryPassword(_) => Err(AuthError::Forbidden),
         }
     }
 
     /// A logged-in account or an enrolled kiosk.
-    pub fn require_account_or_kiosk(&self) -> Result<(), ApiError> {
+    pub fn require_account_or_kiosk(&self) -> Result<(), AuthError> {
         match self {
             Actor::Kiosk { .. } => Ok(()),
             _ => self.require_user().map(|_| ()),
@@ -82,11 +79,11 @@ impl Actor {
 
     /// The account of a session, temporary password or not: for what its owner may always
     /// do (see who they are, change the password, log out).
-    pub fn require_session(&self) -> Result<&UserInfo, ApiError> {
+    pub fn require_session(&self) -> Result<&UserInfo, AuthError> {
         match self {
             Actor::User(user) | Actor::TemporaryPassword(user) => Ok(user),
-            Actor::Kiosk { .. } => Err(forbidden()),
-            Actor::Citizen => Err(ApiError::new(ProblemCode::Unauthorized, "log in first")),
+            Actor::Kiosk { .. } => Err(AuthError::Forbidden),
+            Actor::Citizen => Err(AuthError::LogIn),
         }
     }
 
@@ -102,33 +99,37 @@ impl Actor {
     }
 
     /// Logged-in users only. A kiosk is known but not a person with an account: refused.
-    pub fn require_user(&self) -> Result<&UserInfo, ApiError> {
+    pub fn require_user(&self) -> Result<&UserInfo, AuthError> {
         match self {
             Actor::User(user) => Ok(user),
-            Actor::TemporaryPassword(_) => Err(password_change_required()),
-            Actor::Kiosk { .. } => Err(forbidden()),
-            Actor::Citizen => Err(ApiError::new(ProblemCode::Unauthorized, "log in first")),
+            Actor::TemporaryPassword(_) => Err(AuthError::PasswordChangeRequired),
+            Actor::Kiosk { .. } => Err(AuthError::Forbidden),
+            Actor::Citizen => Err(AuthError::LogIn),
         }
     }
 
-    pub fn require_admin(&self) -> Result<&UserInfo, ApiError> {
+    pub fn require_admin(&self) -> Result<&UserInfo, AuthError> {
         let user = self.require_user()?;
         if user.role == Role::Admin {
             Ok(user)
         } else {
-            Err(forbidden())
+            Err(AuthError::Forbidden)
         }
     }
 
     /// The province's administrators, or the staff of `office_id`.
-    pub fn require_office(&self, office_id: &str) -> Result<&UserInfo, ApiError> {
+    pub fn require_office(&self, office_id: &str) -> Result<&UserInfo, AuthError> {
         let user = self.require_user()?;
         let allowed = match user.role {
             Role::Admin => true,
             Role::Staff => user.office_id.as_deref() == Some(office_id),
             Role::Operator => false,
         };
-        if allowed { Ok(user) } else { Err(forbidden()) }
+        if allowed {
+            Ok(user)
+        } else {
+            Err(AuthError::Forbidden)
+        }
     }
 
     /// The organisation an operator books for, if this is an operator.
@@ -139,17 +140,32 @@ impl Actor {
     }
 }
 
-/// For a session whose password is a temporary one: change it first.
-pub fn password_change_required() -> ApiError {
-    ApiError::new(
-        ProblemCode::PasswordChangeRequired,
-        "this account has a temporary password: choose your own first \
-         (POST /api/v1/auth/password)",
-    )
+/// Why a caller may not do something: what the engine and the handlers ask of [`Actor`],
+/// free of HTTP. The API turns each into its problem document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum AuthError {
+    #[error("log in first")]
+    LogIn,
+    #[error("kiosks only: authenticate with the kiosk's token")]
+    KiosksOnly,
+    #[error("your account does not allow this")]
+    Forbidden,
+    /// A session whose password is a temporary one: change it first.
+    #[error(
+        "this account has a temporary password: choose your own first (POST /api/v1/auth/password)"
+    )]
+    PasswordChangeRequired,
 }
 
-pub fn forbidden() -> ApiError {
-    ApiError::new(ProblemCode::Forbidden, "your account does not allow this")
+impl From<AuthError> for ApiError {
+    fn from(err: AuthError) -> ApiError {
+        let code = match err {
+            AuthError::LogIn | AuthError::KiosksOnly => ProblemCode::Unauthorized,
+            AuthError::Forbidden => ProblemCode::Forbidden,
+            AuthError::PasswordChangeRequired => ProblemCode::PasswordChangeRequired,
+        };
+        ApiError::new(code, err.to_string())
+    }
 }
 
 /// The caller as its credentials say, a session with a temporary password included.
@@ -196,7 +212,7 @@ impl FromRequestParts<AppState> for Actor {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Actor, ApiError> {
         match identify(parts, state).await? {
-            Actor::TemporaryPassword(_) => Err(password_change_required()),
+            Actor::TemporaryPassword(_) => Err(AuthError::PasswordChangeRequired.into()),
             actor => Ok(actor),
         }
     }

@@ -3,8 +3,8 @@
 
 use super::agenda::{Agenda, Candidate, offers};
 use super::{BookingError, flight, slots};
-use crate::api::AppState;
 use crate::db::{WriteTx, bookings};
+use crate::state::AppState;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use sportello_core::booking::{Availability, SlotOffer};

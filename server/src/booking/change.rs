@@ -3,8 +3,8 @@
 
 use super::view::full_view;
 use super::{BookingError, timestamp};
-use crate::api::AppState;
 use crate::db::bookings::{self, BookingRow};
+use crate::state::AppState;
 use sportello_core::agenda_change::{ChangeImpact, HitAppointment, still_fits};
 use sportello_core::booking::{BookingStatus, SlotOffer};
 use sportello_core::calendar::Interval;

@@ -5,12 +5,12 @@ use super::view::{StaleReceipt, full_view, stale_receipt};
 use super::{
     BookingError, IdempotencyKey, audit_entry, claim_key, respond, timestamp, with_retries,
 };
-use crate::api::AppState;
 use crate::auth::Actor;
 use crate::db::audit;
 use crate::db::bookings::{self, BookingKey, BookingRow};
 use crate::db::calls::{self, CallRow, NewCall};
 use crate::db::idempotency::{self, StoredResponse};
+use crate::state::AppState;
 use jiff::civil::Date;
 use sportello_core::booking::{BookingStatus, normalize_code};
 use sportello_core::calendar;

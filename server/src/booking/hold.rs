@@ -7,12 +7,12 @@ use super::{
     BookingError, Holder, IdempotencyKey, MAX_CONFIRM_FAILURES, audit_entry, claim_key,
     new_booking_code, new_hold_id, replay, respond, with_retries,
 };
-use crate::api::AppState;
 use crate::auth::Actor;
 use crate::auth::limits::Limit;
 use crate::db::audit;
 use crate::db::bookings::{self, ActiveBooking, BookingKey, BookingRow, Confirmation};
 use crate::db::idempotency::{self, StoredResponse};
+use crate::state::AppState;
 use sportello_core::booking::{BookingStatus, ConfirmRequest, Hold, HoldRequest};
 use sportello_core::calendar;
 use sportello_core::identity::Person;

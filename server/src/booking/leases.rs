@@ -14,13 +14,13 @@ use super::{
     BookingError, IdempotencyKey, audit_entry, claim_key, new_booking_code, new_hold_id,
     public_view, respond, timestamp, with_retries,
 };
-use crate::api::AppState;
 use crate::auth::Actor;
 use crate::auth::limits::Limit;
 use crate::db::audit;
 use crate::db::bookings::{self, BookingKey, BookingRow};
 use crate::db::idempotency::{self, StoredResponse};
 use crate::db::{DbError, WriteTx, kiosks, leases, list_procedures};
+use crate::state::AppState;
 use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp, ToSpan};
 use sportello_core::booking::BookingStatus;

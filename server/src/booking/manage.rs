@@ -6,11 +6,11 @@ use super::view::{find_for, public_view};
 use super::{
     BookingError, IdempotencyKey, audit_entry, claim_key, respond, timestamp, with_retries,
 };
-use crate::api::AppState;
 use crate::auth::Actor;
 use crate::db::audit;
 use crate::db::bookings;
 use crate::db::idempotency::{self, StoredResponse};
+use crate::state::AppState;
 use sportello_core::agenda_change::ChangeReason;
 use sportello_core::booking::{BookingStatus, CitizenProof, RescheduleRequest};
 

@@ -21,6 +21,7 @@ mod manage;
 pub mod notices;
 mod office;
 pub mod slots;
+pub mod stats;
 mod view;
 
 pub use availability::{Flights, Suggestions, availability};

@@ -4,9 +4,9 @@
 //! cancellation, so a retried change never tells twice.
 
 use super::BookingError;
-use crate::api::AppState;
 use crate::db::bookings::{self, BookingRow};
 use crate::db::notices::{self, NewNotice};
+use crate::state::AppState;
 use i18n_embed::fluent::FluentLanguageLoader;
 use i18n_embed_fl::fl;
 use sportello_core::Lang;

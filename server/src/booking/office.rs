@@ -2,10 +2,10 @@
 
 use super::view::{StaleReceipt, public_view, stale_receipt};
 use super::{BookingError, audit_entry, with_retries};
-use crate::api::AppState;
 use crate::auth::Actor;
 use crate::db::audit;
 use crate::db::bookings::{self, BookingKey};
+use crate::state::AppState;
 use sportello_core::booking::{Booking, BookingStatus, CheckIn};
 use sportello_core::calendar;
 

@@ -3,8 +3,8 @@
 //! every minute cost one computation per interval, not 117.
 
 use super::{Agenda, BookingError, offers};
-use crate::api::AppState;
 use crate::db::list_procedures;
+use crate::state::AppState;
 use sha2::{Digest, Sha256};
 use sportello_core::calendar;
 use sportello_core::sync::{SlotRun, SlotsSnapshot};

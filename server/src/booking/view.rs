@@ -2,9 +2,9 @@
 //! whole for those with authority; finding one, and lists.
 
 use super::{BookingError, timestamp};
-use crate::api::AppState;
 use crate::auth::Actor;
 use crate::db::bookings::{self, BookingKey, BookingRow};
+use crate::state::AppState;
 use jiff::civil::Date;
 use sportello_core::account::Role;
 use sportello_core::agenda_change::ChangeReason;

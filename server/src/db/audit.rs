@@ -3,23 +3,7 @@
 use super::DbError;
 use sqlx::{AnyConnection, Row};
 
-/// One line of the audit log. No personal data: bookings are named by code.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
-pub struct AuditEntry {
-    /// Unix seconds.
-    pub at: i64,
-    /// "citizen", "kiosk:<id>", "operator:<user>", "staff:<user>", "admin:<user>", "system".
-    pub actor: String,
-    /// e.g. "hold", "confirm", "cancel", "reschedule", "check_in", "no_show", "purge".
-    pub action: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub booking_code: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub office_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub organization_id: Option<String>,
-    pub detail: String,
-}
+pub use sportello_core::office::AuditEntry;
 
 pub async fn record(conn: &mut AnyConnection, entry: &AuditEntry) -> Result<(), DbError> {
     sqlx::query(

@@ -216,12 +216,15 @@ pub async fn agenda(
 
 /// The agenda as a CSV sheet.
 pub async fn agenda_csv(office_id: &str, day: jiff::civil::Date) -> Result<String, HttpError> {
-    let response = authorized(Request::get(&format!(
-        "{API}/offices/{office_id}/agenda.csv?day={day}"
-    )))
-    .send()
-    .await
-    .map_err(|_| HttpError::Offline)?;
+    text(&format!("/offices/{office_id}/agenda.csv?day={day}")).await
+}
+
+/// A text answer (a CSV sheet).
+async fn text(path: &str) -> Result<String, HttpError> {
+    let response = authorized(Request::get(&format!("{API}{path}")))
+        .send()
+        .await
+        .map_err(|_| HttpError::Offline)?;
     if !response.ok() {
         return answer::<serde_json::Value>(response)
             .await
@@ -268,6 +271,79 @@ pub async fn finish(code: &str, outcome: CallOutcome) -> Result<AgendaEntry, Htt
 /// Marks that the person never came (once their time is over).
 pub async fn no_show(code: &str) -> Result<sportello_core::booking::Booking, HttpError> {
     post(&format!("/bookings/{code}/no-show"), None, &()).await
+}
+
+/// What a change of a day would hit.
+pub async fn change_impact(
+    change: &sportello_core::model::DayOverride,
+) -> Result<sportello_core::agenda_change::ChangeImpact, HttpError> {
+    post(&format!("/overrides/{}/impact", change.id), None, change).await
+}
+
+/// Makes a change of a day with what staff decided for every appointment it hits.
+pub async fn apply_change(
+    plan: &sportello_core::agenda_change::ChangePlan,
+    key: &str,
+) -> Result<sportello_core::agenda_change::ChangeOutcome, HttpError> {
+    post(
+        &format!("/overrides/{}/apply", plan.change.id),
+        Some(key),
+        plan,
+    )
+    .await
+}
+
+/// The office's people to tell of changes, not yet reached.
+pub async fn notices(
+    office_id: &str,
+) -> Result<Vec<sportello_core::agenda_change::Notice>, HttpError> {
+    get(&format!("/offices/{office_id}/notices")).await
+}
+
+/// Staff called the person.
+pub async fn notice_called(office_id: &str, notice: i64) -> Result<(), HttpError> {
+    let response = authorized(Request::post(&format!(
+        "{API}/offices/{office_id}/notices/{notice}/called"
+    )))
+    .send()
+    .await
+    .map_err(|_| HttpError::Offline)?;
+    if response.ok() {
+        return Ok(());
+    }
+    answer::<serde_json::Value>(response).await.map(|_| ())
+}
+
+/// An office's numbers from `from` to `to`.
+pub async fn office_stats(
+    office_id: &str,
+    from: jiff::civil::Date,
+    to: jiff::civil::Date,
+) -> Result<sportello_core::office_stats::OfficeStats, HttpError> {
+    get(&format!("/offices/{office_id}/stats?from={from}&to={to}")).await
+}
+
+/// The same numbers as a CSV sheet.
+pub async fn office_stats_csv(
+    office_id: &str,
+    from: jiff::civil::Date,
+    to: jiff::civil::Date,
+) -> Result<String, HttpError> {
+    text(&format!(
+        "/offices/{office_id}/stats.csv?from={from}&to={to}"
+    ))
+    .await
+}
+
+/// The office's audit log, newest first (one booking's, with `code`).
+pub async fn audit(
+    office_id: &str,
+    code: Option<&str>,
+) -> Result<Vec<sportello_core::office::AuditEntry>, HttpError> {
+    match code {
+        Some(code) => get(&format!("/audit?booking_code={code}")).await,
+        None => get(&format!("/audit?office_id={office_id}&limit=300")).await,
+    }
 }
 
 pub async fn board(office_id: &str) -> Result<Board, HttpError> {

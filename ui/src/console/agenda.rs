@@ -59,7 +59,7 @@ fn no_show(code: &str, on_error: &Callback<HttpError>) -> impl Fn(MouseEvent) + 
 }
 
 /// Saves `text` as a file the browser downloads.
-fn download(name: &str, text: &str) {
+pub fn download(name: &str, text: &str) {
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("text/csv;charset=utf-8");

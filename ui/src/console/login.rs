@@ -116,7 +116,7 @@ pub fn NewPassword(props: &NewPasswordProps) -> Html {
         })
     };
     html! {
-        <main class="console-login" id="console-password">
+        <section class="console-login" id="console-password">
             <h1>{ t!("console-password-change") }</h1>
             <p>{ t!("console-password-rules") }</p>
             <form onsubmit={onsubmit}>
@@ -130,6 +130,6 @@ pub fn NewPassword(props: &NewPasswordProps) -> Html {
                 }
                 <button type="submit">{ t!("console-password-save") }</button>
             </form>
-        </main>
+        </section>
     }
 }

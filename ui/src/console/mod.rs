@@ -3,10 +3,13 @@
 //! English second (the staff's languages).
 
 mod agenda;
+mod audit;
 mod calling;
+mod closures;
 mod desk;
 mod display;
 mod login;
+mod numbers;
 mod workspace;
 
 use crate::backend::http;
@@ -52,7 +55,7 @@ pub fn Console() -> Html {
             match (*session).clone() {
                 None => html! { <login::Login on_session={on_session} on_lang={on_lang} /> },
                 Some(current) if current.must_change_password => html! {
-                    <login::NewPassword on_session={on_session} />
+                    <main><login::NewPassword on_session={on_session} /></main>
                 },
                 Some(current) => html! {
                     <workspace::Workspace

@@ -3,7 +3,10 @@
 //! bookings changed.
 
 use super::login::error_line;
-use super::{LangSwitch, agenda::Agenda, calling::Calling, desk::Desk};
+use super::{
+    LangSwitch, agenda::Agenda, audit::Audit, calling::Calling, closures::Closures, desk::Desk,
+    numbers::Numbers,
+};
 use crate::backend::http::{self, Follow, HttpError};
 use crate::t;
 use sportello_core::Lang;
@@ -19,6 +22,9 @@ enum Tab {
     Agenda,
     Desk,
     Calling,
+    Closures,
+    Numbers,
+    Audit,
 }
 
 /// What every tab reads: the office's day.
@@ -79,6 +85,7 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
     let agenda = use_state(|| None::<sportello_core::office::OfficeAgenda>);
     let error = use_state(|| None::<String>);
     let online = use_state(|| true);
+    let changing_password = use_state(|| false);
     // Moves whenever the server says the office's bookings changed.
     let pulse = use_state(|| 0u64);
 
@@ -292,6 +299,10 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
                 <div class="console-account">
                     <span class="console-user">{ &props.user.username }</span>
                     <LangSwitch on_lang={props.on_lang.clone()} />
+                    <button type="button" id="change-password" onclick={{
+                        let changing_password = changing_password.clone();
+                        move |_| changing_password.set(!*changing_password)
+                    }}>{ t!("console-password") }</button>
                     <button type="button" id="logout" onclick={logout}>{ t!("console-logout") }</button>
                 </div>
             </header>
@@ -299,16 +310,26 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
                 { tab_button(Tab::Agenda, "tab-agenda", t!("console-tab-agenda")) }
                 { tab_button(Tab::Desk, "tab-desk", t!("console-tab-desk")) }
                 { tab_button(Tab::Calling, "tab-calling", t!("console-tab-calling")) }
+                { tab_button(Tab::Closures, "tab-closures", t!("console-tab-closures")) }
+                { tab_button(Tab::Numbers, "tab-numbers", t!("console-tab-numbers")) }
+                { tab_button(Tab::Audit, "tab-audit", t!("console-tab-audit")) }
             </div>
             if let Some(error) = &*error {
                 <p class="console-error" role="alert" id="console-error">{ error }</p>
             }
             <main class="console-main">
+                if *changing_password {
+                    <super::login::NewPassword on_session={props.on_session.clone()} />
+                } else {
                 { match *tab {
                     Tab::Agenda => html! { <Agenda day={day.clone()} on_error={fail.clone()} /> },
                     Tab::Desk => html! { <Desk day={day.clone()} on_error={fail.clone()} /> },
                     Tab::Calling => html! { <Calling day={day.clone()} on_error={fail.clone()} /> },
+                    Tab::Closures => html! { <Closures day={day.clone()} on_error={fail.clone()} /> },
+                    Tab::Numbers => html! { <Numbers day={day.clone()} on_error={fail.clone()} /> },
+                    Tab::Audit => html! { <Audit day={day.clone()} on_error={fail.clone()} /> },
                 } }
+                }
             </main>
         </div>
     }
