@@ -146,7 +146,7 @@ impl Server {
                 .await
         });
         let housekeeping = tokio::spawn(housekeeping_loop(state.clone()));
-        let pulse = tokio::spawn(pulse::run(db.clone(), state.pulses.clone()));
+        let pulse = tokio::spawn(pulse::run(state.clone()));
         let notify = config
             .sms_gateway
             .clone()

@@ -189,6 +189,30 @@ async fn closure(h: &Harness, received: &Mutex<Vec<SmsMessage>>, gateway: &reqwe
         .strftime("%d/%m/%Y %H:%M")
         .to_string();
     assert!(moved_ar.contains(&new_time), "{new_time} in {moved_ar}");
+    // Moved again by the person, later: the first receipt no longer speaks for it.
+    h.clock
+        .set(h.clock.now() + jiff::SignedDuration::from_mins(5));
+    let twice = by_code(&code(1));
+    let n = if twice.code == booked[0].code {
+        40
+    } else if twice.code == booked[1].code {
+        41
+    } else {
+        42
+    };
+    let later = h.availability(RENEWAL, Some("2026-12-10")).await.slots[0].start;
+    let moved = h
+        .post(
+            &format!("/api/v1/bookings/{}/reschedule", twice.code),
+            None,
+            Some(&key()),
+            &json!({"office_id": QUESTURA, "start": later, "proof": proof(n)}),
+        )
+        .await;
+    assert_eq!(moved.status(), StatusCode::OK, "{:?}", moved.text().await);
+    let stale = page(twice, "it").await;
+    assert!(stale.contains("id=\"replaced\""), "{stale}");
+    assert!(!stale.contains("moved-by-office"), "{stale}");
     let cancelled_it = page(by_code(&code(2)), "it").await;
     assert!(
         cancelled_it.contains("id=\"cancelled-by-office\""),

@@ -283,6 +283,12 @@ async fn refusals_check(h: &Harness) {
             office_id: QUESTURA.to_owned()
         }
     );
+    // A code typed by hand tells nothing about another office's bookings.
+    let typed = sportello_core::booking::display_code(&booked[0].code);
+    assert_eq!(
+        refusal(scan(h, &prefettura, &office, &typed).await),
+        ScanRefusal::Unknown
+    );
     // …and no one checks in at an office that is not theirs.
     let response = h
         .post(
@@ -335,6 +341,20 @@ async fn events_check(h: &Harness) {
     assert_eq!(events.status(), StatusCode::OK);
     let mut buffer = String::new();
     let first = wait_for_event(&mut events, &mut buffer, "board", |_| true).await;
+    // One address cannot take every stream: the 51st from it is refused.
+    let mut more = Vec::new();
+    for _ in 1..sportello_server::pulse::MAX_FOLLOWERS_PER_ADDRESS {
+        let stream = h
+            .get(&format!("/api/v1/offices/{QUESTURA}/events"), None)
+            .await;
+        assert_eq!(stream.status(), StatusCode::OK);
+        more.push(stream);
+    }
+    let refused = h
+        .get(&format!("/api/v1/offices/{QUESTURA}/events"), None)
+        .await;
+    assert_eq!(refused.status(), StatusCode::SERVICE_UNAVAILABLE);
+    drop(more);
     let board: Board = serde_json::from_str(&first).unwrap();
     assert!(board.calls.is_empty());
 

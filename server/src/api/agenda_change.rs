@@ -24,6 +24,8 @@ use std::collections::HashSet;
 /// What saving this change of a day would do: the confirmed appointments it leaves without a
 /// place, each with a proposed free slot (the first of its procedure after the day). Nothing
 /// is changed.
+///
+/// Beyond its schema, refused with 400: an id other than the path's, time spans that overlap.
 #[utoipa::path(post, path = "/api/v1/overrides/{id}/impact", tag = "office", security(("bearer" = [])),
     request_body = DayOverride,
     params(("id" = String, Path, pattern = r"^[a-z0-9-]{1,64}$")),
@@ -138,8 +140,16 @@ pub async fn apply(
     // Booked meanwhile, between the check and the change: handled next time round.
     let left = booking::change::hit_by(&state, &change, &change.hours).await?;
     if outcome.failed.is_empty() && outcome.unplanned.is_empty() && left.is_empty() {
-        save_override(&state, &actor, change).await?;
-        outcome.saved = true;
+        match save_override(&state, &actor, change.clone(), true).await {
+            Ok(_) => outcome.saved = true,
+            Err(err) if err.code() == ProblemCode::InvalidState => {
+                let again = booking::change::hit_by(&state, &change, &change.hours).await?;
+                outcome
+                    .unplanned
+                    .extend(again.into_iter().map(|row| row.code));
+            }
+            Err(err) => return Err(err),
+        }
     } else {
         for row in left {
             if !outcome.unplanned.contains(&row.code)

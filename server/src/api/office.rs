@@ -3,6 +3,7 @@
 
 use super::AppState;
 use super::bookings::{idempotency, stored_response};
+use super::client_addr::ClientAddr;
 use super::error::ApiError;
 use super::extract::{ApiJson, ApiPath, ApiQuery, IdempotencyHeader, NoParams, booking_code, slug};
 use crate::auth::{Actor, LoggedIn};
@@ -235,16 +236,17 @@ const PING_EVERY: Duration = Duration::from_secs(5);
         (status = 503, body = Problem, content_type = "application/problem+json")))]
 pub async fn events(
     State(state): State<AppState>,
+    ClientAddr(address): ClientAddr,
     ApiPath(office_id): ApiPath<String>,
     _: ApiQuery<NoParams>,
 ) -> Result<Response, ApiError> {
     slug(&office_id)?;
-    let permit = state
+    let admission = state
         .pulses
-        .followers
-        .clone()
-        .try_acquire_owned()
-        .map_err(|_| ApiError::new(ProblemCode::Unavailable, "too many screens follow offices"))?;
+        .admit(crate::auth::limits::address_key(address))
+        .ok_or_else(|| {
+            ApiError::new(ProblemCode::Unavailable, "too many screens follow offices")
+        })?;
     let first = day::board(&state, &office_id).await?;
     let follow = Follow {
         pulse: state.pulses.follow(&office_id),
@@ -252,9 +254,8 @@ pub async fn events(
         pending: VecDeque::from([board_event(&first)]),
         board: first,
         ping: tokio::time::interval_at(tokio::time::Instant::now() + PING_EVERY, PING_EVERY),
-        state,
-        office_id,
-        _permit: permit,
+        clock: state.clock.clone(),
+        _admission: admission,
     };
     let mut response = Sse::new(stream(follow))
         .keep_alive(KeepAlive::default())
@@ -281,16 +282,15 @@ pub struct OfficeEvent {
     data: String,
 }
 
-/// One screen following an office.
+/// One screen following an office. It reads nothing itself: the pulse brings the board.
 struct Follow {
-    state: AppState,
-    office_id: String,
-    pulse: tokio::sync::watch::Receiver<u64>,
+    pulse: tokio::sync::watch::Receiver<crate::pulse::OfficeState>,
     closing: tokio::sync::watch::Receiver<bool>,
     board: Board,
     pending: VecDeque<Event>,
     ping: tokio::time::Interval,
-    _permit: tokio::sync::OwnedSemaphorePermit,
+    clock: std::sync::Arc<dyn crate::clock::Clock>,
+    _admission: crate::pulse::Admission,
 }
 
 fn board_event(board: &Board) -> Event {
@@ -312,22 +312,18 @@ fn stream(follow: Follow) -> impl Stream<Item = Result<Event, Infallible>> {
             tokio::select! {
                 changed = follow.pulse.changed() => {
                     changed.ok()?;
-                    let version = *follow.pulse.borrow_and_update();
+                    let now = follow.pulse.borrow_and_update().clone();
                     follow.pending.push_back(
-                        Event::default().event("agenda").data(version.to_string()),
+                        Event::default().event("agenda").data(now.version.to_string()),
                     );
-                    match day::board(&follow.state, &follow.office_id).await {
-                        Ok(board) if board != follow.board => {
-                            follow.pending.push_back(board_event(&board));
-                            follow.board = board;
-                        }
-                        Ok(_) => {}
-                        Err(err) => tracing::warn!(error = %err, "cannot read a board"),
+                    if let Some(board) = now.board.filter(|board| *board != follow.board) {
+                        follow.pending.push_back(board_event(&board));
+                        follow.board = board;
                     }
                 }
                 _ = follow.closing.changed() => return None,
                 _ = follow.ping.tick() => {
-                    let now = follow.state.clock.now().to_string();
+                    let now = follow.clock.now().to_string();
                     follow.pending.push_back(Event::default().event("ping").data(now));
                 }
             }

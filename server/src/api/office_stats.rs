@@ -53,6 +53,8 @@ fn span(state: &AppState, params: &SpanParams) -> Result<(Date, Date), ApiError>
 /// An office's numbers over a span of days (default: this week): appointments booked,
 /// checked in, served, absent, no-shows, cancelled, by day, procedure and channel; the wait
 /// from check-in to call and the time at the counter; each procedure's first free slot.
+///
+/// Beyond its schema, refused with 400: `to` before `from`, or more than a year after it.
 #[utoipa::path(get, path = "/api/v1/offices/{id}/stats", tag = "office", security(("bearer" = [])),
     params(("id" = String, Path, pattern = r"^[a-z0-9-]{1,64}$"), SpanParams),
     responses((status = 200, body = OfficeStats),
@@ -72,6 +74,8 @@ pub async fn office_stats(
 }
 
 /// The same numbers as a CSV sheet: one line per day, procedure and channel, and the total.
+///
+/// Beyond its schema, refused with 400: `to` before `from`, or more than a year after it.
 #[utoipa::path(get, path = "/api/v1/offices/{id}/stats.csv", tag = "office", security(("bearer" = [])),
     params(("id" = String, Path, pattern = r"^[a-z0-9-]{1,64}$"), SpanParams),
     responses((status = 200, content_type = "text/csv", body = String),

@@ -18,10 +18,19 @@ pub async fn hit_by(
     change: &DayOverride,
     hours: &[Interval],
 ) -> Result<Vec<BookingRow>, BookingError> {
-    let day = change.day.to_string();
     let mut conn = state.db.conn().await?;
+    Ok(hit_in(&mut conn, change, hours).await?)
+}
+
+/// [`hit_by`] on a connection (inside a change's own transaction).
+pub async fn hit_in(
+    conn: &mut sqlx::AnyConnection,
+    change: &DayOverride,
+    hours: &[Interval],
+) -> Result<Vec<BookingRow>, crate::db::DbError> {
+    let day = change.day.to_string();
     let rows = bookings::list_bookings(
-        &mut conn,
+        conn,
         &bookings::BookingQuery {
             office_id: Some(&change.office_id),
             organization_id: None,

@@ -148,12 +148,15 @@ pub async fn scan(
             return Ok(refused(ScanRefusal::Unknown, None));
         };
         if row.office_id != office_id {
-            return Ok(refused(
-                ScanRefusal::OtherOffice {
+            // A signed receipt says its office anyway; a code typed by hand confirms nothing
+            // about another office's bookings.
+            let refusal = match claims {
+                Some(_) => ScanRefusal::OtherOffice {
                     office_id: row.office_id.clone(),
                 },
-                None,
-            ));
+                None => ScanRefusal::Unknown,
+            };
+            return Ok(refused(refusal, None));
         }
         if let Some(refusal) = judge(&row, claims.as_ref(), now) {
             let entry = entry_of(state, &mut tx, &row).await?;

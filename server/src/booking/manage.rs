@@ -57,7 +57,17 @@ pub async fn cancel_with(
         bookings::release_claims(&mut tx, &row.id).await?;
         row.status = BookingStatus::Cancelled;
         if let Some(reason) = change {
-            notices::note_change(state, &mut tx, &row, ChangeKind::Cancelled, reason, now).await?;
+            let office = row.office_id.clone();
+            notices::note_change(
+                state,
+                &mut tx,
+                &row,
+                &office,
+                ChangeKind::Cancelled,
+                reason,
+                now,
+            )
+            .await?;
         }
         // Nothing more is owed to the person: their details go now, not at retention.
         bookings::forget_person(&mut tx, &row.id).await?;
@@ -140,6 +150,8 @@ pub(super) async fn reschedule_once(
         });
     };
     let detail = format!("from {} to {}", timestamp(row.slot_start), chosen.start);
+    // The office whose change this is, before the booking moves (perhaps to another).
+    let origin = row.office_id.clone();
     bookings::move_booking(
         &mut tx,
         &row.id,
@@ -158,15 +170,8 @@ pub(super) async fn reschedule_once(
     row.day = chosen.day.to_string();
     row.issued_at = Some(now.as_second());
     if let Some(reason) = change {
-        notices::note_change(
-            state,
-            &mut tx,
-            &row,
-            ChangeKind::Moved,
-            reason,
-            now.as_second(),
-        )
-        .await?;
+        let at = now.as_second();
+        notices::note_change(state, &mut tx, &row, &origin, ChangeKind::Moved, reason, at).await?;
     }
     audit::record(
         &mut tx,

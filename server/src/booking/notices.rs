@@ -29,10 +29,12 @@ impl ChangeKind {
 
 /// Records what the office did to `row` (already moved or cancelled) and why, and queues the
 /// message to the person if they left a phone number. Before their details are forgotten.
+/// The message is `by_office`'s to send or call about (a move may lead to another office).
 pub(super) async fn note_change(
     state: &AppState,
     tx: &mut sqlx::AnyConnection,
     row: &BookingRow,
+    by_office: &str,
     kind: ChangeKind,
     reason: ChangeReason,
     now: i64,
@@ -71,7 +73,7 @@ pub(super) async fn note_change(
         tx,
         &NewNotice {
             booking_id: &row.id,
-            office_id: &row.office_id,
+            office_id: by_office,
             code: &row.code,
             phone: &phone,
             text: &text,

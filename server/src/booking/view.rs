@@ -197,14 +197,25 @@ pub async fn by_receipt(
         Some(row) => {
             let by_office = crate::db::notices::last_change(&mut conn, &row.id).await?;
             let current = receipt_is_current(&claims, &row);
+            // The office's move speaks for a receipt it replaced: one issued before the move,
+            // of a booking not moved again since (the move set its issue time). Any other
+            // stale receipt (a later move by the person, a kiosk's second receipt for the
+            // same seat) stays "replaced", telling nothing.
+            let replaced_by_office = |at: i64| {
+                claims.issued_at <= at
+                    && row.issued_at == Some(at)
+                    && stale_receipt(&claims, &row) == Some(StaleReceipt::BeforeAMove)
+            };
             match by_office {
-                Some((kind, reason)) if kind == "moved" && !current => {
+                Some((kind, reason, at))
+                    if kind == "moved" && !current && replaced_by_office(at) =>
+                {
                     ReceiptState::MovedByOffice {
                         current: public_view(state, &row),
                         reason,
                     }
                 }
-                Some((kind, reason))
+                Some((kind, reason, _))
                     if kind == "cancelled" && row.status == BookingStatus::Cancelled =>
                 {
                     ReceiptState::CancelledByOffice {

@@ -25,13 +25,14 @@ pub async fn record_change(
     Ok(())
 }
 
-/// The office's latest change to a booking: its kind and reason.
+/// The office's latest change to a booking: its kind, reason and time.
 pub async fn last_change(
     conn: &mut AnyConnection,
     booking_id: &str,
-) -> Result<Option<(String, ChangeReason)>, DbError> {
+) -> Result<Option<(String, ChangeReason, i64)>, DbError> {
     let row = sqlx::query(
-        "SELECT kind, reason FROM office_changes WHERE booking_id = $1 ORDER BY id DESC LIMIT 1",
+        "SELECT kind, reason, at FROM office_changes WHERE booking_id = $1 \
+         ORDER BY id DESC LIMIT 1",
     )
     .bind(booking_id)
     .fetch_optional(conn)
@@ -40,7 +41,7 @@ pub async fn last_change(
     let reason: String = row.try_get("reason")?;
     let reason = ChangeReason::parse(&reason)
         .ok_or_else(|| DbError::Corrupt(format!("change reason {reason:?}")))?;
-    Ok(Some((row.try_get("kind")?, reason)))
+    Ok(Some((row.try_get("kind")?, reason, row.try_get("at")?)))
 }
 
 /// What a new message records.
@@ -127,8 +128,10 @@ pub async fn due(
     rows.iter().map(notice_from_row).collect()
 }
 
-/// Sets a message's status (after a try, or once staff called); `next_attempt_at` for another
-/// try. `false` if there is no such message of `office_id` (any office when `None`).
+/// Sets a message's status: after a try by the gateway (`office_id` `None`: only while it is
+/// still pending, so staff's "called" is never overwritten), or once staff called
+/// (`office_id`: the office's own). A message sent or called keeps no phone number.
+/// `false` if there is no such message.
 pub async fn set_status(
     conn: &mut AnyConnection,
     id: i64,
@@ -137,8 +140,9 @@ pub async fn set_status(
     next_attempt_at: i64,
 ) -> Result<bool, DbError> {
     Ok(sqlx::query(
-        "UPDATE notices SET status = $2, attempts = attempts + 1, next_attempt_at = $3 \
-         WHERE id = $1 AND ($4 IS NULL OR office_id = $4)",
+        "UPDATE notices SET status = $2, attempts = attempts + 1, next_attempt_at = $3, \
+         phone = CASE WHEN $2 IN ('sent', 'called') THEN '' ELSE phone END \
+         WHERE id = $1 AND (($4 IS NULL AND status = 'pending') OR office_id = $4)",
     )
     .bind(id)
     .bind(status.as_str())

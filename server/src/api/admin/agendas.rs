@@ -231,11 +231,15 @@ pub async fn put_override(
 ) -> Result<Json<DayOverride>, ApiError> {
     check_path_id(&id, &item.id)?;
     let item = checked_override(&actor, item)?;
-    Ok(Json(save_override(&state, &actor, item).await?))
+    Ok(Json(save_override(&state, &actor, item, false).await?))
 }
 
 /// A day's change as asked, its hours in order, or why not.
 pub(crate) fn checked_override(actor: &Actor, item: DayOverride) -> Result<DayOverride, ApiError> {
+    slug(&item.office_id)?;
+    if let Some(counter_id) = &item.counter_id {
+        slug(counter_id)?;
+    }
     actor.require_office(&item.office_id)?;
     let hours = sportello_core::calendar::normalize(item.hours.clone())
         .map_err(|err| ApiError::invalid(format!("hours: {err}")))?;
@@ -245,14 +249,27 @@ pub(crate) fn checked_override(actor: &Actor, item: DayOverride) -> Result<DayOv
     Ok(DayOverride { hours, ..item })
 }
 
-/// Saves a checked day's change: the agendas see it at once, kiosks at their next pull.
+/// Saves a checked day's change: the agendas see it at once, kiosks at their next pull. With
+/// `only_if_clear`, refused (409) while a confirmed appointment is still hit: checked under the
+/// agenda's lock, so nothing booked between a plan's moves and this slips through.
 pub(crate) async fn save_override(
     state: &AppState,
     actor: &Actor,
     item: DayOverride,
+    only_if_clear: bool,
 ) -> Result<DayOverride, ApiError> {
     let mut tx = state.db.begin_write().await?;
     db::lock_agenda(&mut tx).await?;
+    if only_if_clear
+        && !crate::booking::change::hit_in(&mut tx, &item, &item.hours)
+            .await?
+            .is_empty()
+    {
+        return Err(ApiError::new(
+            ProblemCode::InvalidState,
+            "an appointment was booked on this day meanwhile: check again",
+        ));
+    }
     if db::get_office(&mut tx, &item.office_id).await?.is_none() {
         return Err(ApiError::invalid("office_id: no such office"));
     }
