@@ -5,7 +5,7 @@ use super::AppState;
 use super::admin::{checked_override, save_override};
 use super::bookings::idempotency;
 use super::error::ApiError;
-use super::extract::{ApiJson, ApiPath, ApiQuery, IdempotencyHeader, NoParams, slug};
+use super::extract::{ApiJson, ApiPath, ApiQuery, IdempotencyHeader, NoParams, booking_code, slug};
 use crate::auth::{Actor, LoggedIn};
 use crate::booking::{self, BookingError, IdempotencyKey};
 use crate::db::idempotency::{self as stored, IdempotencyClaim};
@@ -68,6 +68,14 @@ pub async fn apply(
 ) -> Result<Json<ChangeOutcome>, ApiError> {
     super::admin::check_path_id(&id, &plan.change.id)?;
     let change = checked_override(&actor, plan.change.clone())?;
+    // Every part of the plan is checked before anything is done.
+    for planned in &plan.moves {
+        booking_code(&planned.code)?;
+        slug(&planned.office_id)?;
+    }
+    for code in &plan.cancellations {
+        booking_code(code)?;
+    }
     // The plan as a whole answers a retry with what it came to the first time.
     let whole = idempotency(&state, &actor, header.clone(), "change:apply", &id, &plan);
     {
