@@ -91,30 +91,12 @@ fn every_language_folder_is_a_supported_language_and_back() {
     assert_eq!(folders, supported);
 }
 
-/// The office console's messages (`console-…`) are for the offices' staff, who work in
-/// Italian, with English as the second language: those two have them, the people's languages
-/// do not (the console never offers them).
-const STAFF_PREFIX: &str = "console-";
-const STAFF_LANGS: [Lang; 2] = [Lang::It, Lang::En];
-
 #[test]
 fn every_language_has_exactly_the_italian_messages_with_the_same_placeables() {
-    let mut italian = load(Lang::FALLBACK.code());
+    let italian = load(Lang::FALLBACK.code());
     assert!(italian.len() > 20, "the Italian file looks truncated");
-    let staff: Messages = italian
-        .iter()
-        .filter(|(id, _)| id.starts_with(STAFF_PREFIX))
-        .map(|(id, variables)| (id.clone(), variables.clone()))
-        .collect();
-    assert!(staff.len() > 20, "the console's messages look truncated");
     for lang in Lang::ALL {
         let messages = load(lang.code());
-        let people_only = !STAFF_LANGS.contains(&lang);
-        if people_only {
-            italian.retain(|id, _| !id.starts_with(STAFF_PREFIX));
-        } else {
-            italian.extend(staff.clone());
-        }
         let missing: Vec<_> = italian
             .keys()
             .filter(|id| !messages.contains_key(*id))

@@ -131,6 +131,9 @@ pub struct Office {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, example = "fri 13:00"))]
     pub release: Option<WeeklyRelease>,
+    /// Whether the office gives queue numbers to people without an appointment.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub walk_ins: bool,
 }
 
 /// A counter (sportello) of an office, where one person or a few at a time are received.

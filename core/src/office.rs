@@ -76,6 +76,9 @@ impl DayStatus {
     }
 }
 
+/// How `booked_by` starts for a walk-in: the desk's staff gave the number.
+pub const WALK_IN: &str = "walk-in";
+
 /// Through which channel an appointment was booked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -92,13 +95,17 @@ pub enum Channel {
     },
     /// The office's own staff or an administrator.
     Office,
+    /// A person without an appointment, given a queue number at the desk.
+    WalkIn,
 }
 
 impl Channel {
     /// The channel of a booking from who booked it ("citizen", "kiosk:<id>",
-    /// "operator:<user>", "staff:<user>", "admin:<user>") and for which organisation.
+    /// "operator:<user>", "staff:<user>", "admin:<user>", "walk-in:<staff>") and for which
+    /// organisation.
     pub fn of(booked_by: &str, organization_id: Option<&str>) -> Channel {
         match (booked_by.split_once(':'), organization_id) {
+            (Some((WALK_IN, _)), _) => Channel::WalkIn,
             (Some(("kiosk", id)), _) => Channel::Kiosk {
                 kiosk_id: id.to_owned(),
             },
@@ -241,6 +248,16 @@ pub struct ScanRequest {
     pub scan: String,
 }
 
+/// A queue number asked at the desk for a person without an appointment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct WalkInRequest {
+    /// What the person came for: one of the office's procedures.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[a-z0-9-]{1,64}$"))]
+    pub procedure_id: String,
+}
+
 /// Why the desk did not check a person in: each has a line in the console that says what to
 /// do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -381,6 +398,7 @@ mod tests {
             }
         );
         assert_eq!(Channel::of("staff:marco", None), Channel::Office);
+        assert_eq!(Channel::of("walk-in:staff:marco", None), Channel::WalkIn);
     }
 
     #[test]

@@ -33,7 +33,8 @@ pub struct DayCounts {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct KeyedCounts {
-    /// A procedure's id, or a channel: `self_service`, `kiosk`, `operator`, `office`.
+    /// A procedure's id, or a channel: `self_service`, `kiosk`, `operator`, `office`,
+    /// `walk_in`.
     pub key: String,
     #[serde(flatten)]
     pub counts: Counts,

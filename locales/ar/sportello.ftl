@@ -271,3 +271,181 @@ phone-moved-by-office = نقل المكتب موعدك. السبب: { $reason }.
 phone-cancelled-by-office = ألغى المكتب موعدك. السبب: { $reason }. يمكنك حجز موعد آخر.
 notice-moved = { $office }: تم نقل موعدك { $code } إلى { $when }. السبب: { $reason }.
 notice-cancelled = { $office }: تم إلغاء موعدك { $code }. السبب: { $reason }. يمكنك حجز موعد آخر.
+
+## The office console (staff, in the browser at /ufficio/).
+console-title = Sportello · المكتب
+console-username = اسم المستخدم
+console-password = كلمة المرور
+console-login = تسجيل الدخول
+console-logout = تسجيل الخروج
+console-login-wrong = اسم المستخدم أو كلمة المرور غير صحيحة.
+console-too-many = محاولات كثيرة جدًا: أعد المحاولة بعد بضع دقائق.
+console-forbidden = لا يملك حسابك صلاحية القيام بذلك.
+console-refused = رفض الخادم الطلب.
+console-broken = رد غير متوقع من الخادم: أبلغ الدعم الفني.
+console-offline = لا يوجد اتصال بالخادم: أعد المحاولة. لم يُفقد أي شيء.
+console-session-ended = انتهت الجلسة: سجّل الدخول مرة أخرى.
+console-password-change = اختر كلمة المرور الخاصة بك
+console-password-rules = يجب أن تتكون كلمة المرور الجديدة من 10 أحرف على الأقل.
+console-password-old = كلمة المرور الحالية
+console-password-new = كلمة المرور الجديدة
+console-password-save = حفظ كلمة المرور
+console-office = المكتب
+console-day = التاريخ
+console-day-previous = اليوم السابق
+console-day-next = اليوم التالي
+console-today = اليوم
+console-online = متصل
+console-link-lost = انقطع الاتصال: جارٍ إعادة الاتصال…
+console-tab-agenda = جدول المواعيد
+console-tab-desk = تسجيل الحضور
+console-tab-calling = النداء
+console-counter = الشباك
+console-status = الحالة
+console-all = الكل
+console-print = طباعة
+console-csv = تصدير CSV
+console-agenda-count = { $count ->
+    [zero] لا توجد مواعيد
+    [one] موعد واحد
+    [two] موعدان
+    [few] { $count } مواعيد
+    [many] { $count } موعدًا
+   *[other] { $count } موعد
+}
+console-agenda-empty = لا توجد مواعيد.
+console-time = الساعة
+console-code = الرمز
+console-procedure = المعاملة
+console-person = الشخص
+console-born = تاريخ الميلاد
+console-mediator = الوسيط اللغوي
+console-channel = القناة
+console-appointment = الموعد
+console-documents = { $count ->
+    [zero] لا مستندات للإحضار
+    [one] مستند واحد للإحضار
+    [two] مستندان للإحضار
+    [few] { $count } مستندات للإحضار
+    [many] { $count } مستندًا للإحضار
+   *[other] { $count } مستند للإحضار
+}
+console-person-purged = (تم حذف البيانات)
+console-channel-self = حجز ذاتي
+console-channel-kiosk = الكشك { $kiosk }
+console-channel-operator = موظف { $organization }
+console-channel-office = المكتب
+console-status-expected = متوقَّع
+console-status-waiting = في الانتظار
+console-status-called = تم النداء
+console-status-served = تمت الخدمة
+console-status-absent = غائب عند النداء
+console-status-no-show = لم يحضر
+console-status-cancelled = ملغى
+console-scan-label = الإيصال أو الرمز
+console-scan-placeholder = امسح الإيصال ضوئيًا أو اكتب الرمز
+console-scan-check = تحقّق
+console-scan-checked-in = تم تسجيل الحضور: سلّم الرقم.
+console-scan-already = سبق تسجيل الحضور: الرقم نفسه.
+console-scan-unreadable = ليس إيصالًا ولا رمزًا: امسح مجددًا أو اكتب الرمز.
+console-scan-not-genuine = إيصال غير أصلي: اطلب وثيقة هوية وابحث عن الشخص في جدول المواعيد.
+console-scan-unknown = لا يوجد حجز بهذا الرمز: تحقّق من الرمز.
+console-scan-other-office = الحجز في مكتب آخر ({ $office }): وجّه الشخص إلى هناك.
+console-scan-other-day = الموعد في { $day }: اطلب من الشخص العودة في ذلك اليوم.
+console-scan-cancelled = الحجز ملغى: يمكن للشخص الحجز من جديد.
+console-scan-moved = إيصال قديم: تم نقل الموعد، استخدم أحدث إيصال.
+console-scan-too-early = مبكر جدًا: الموعد في الساعة { $time }، اطلب العودة قرب الموعد.
+console-scan-too-late = متأخر جدًا: كان الموعد في الساعة { $time }، يلزم حجز جديد.
+console-scan-no-show = مسجَّل على أنه لم يحضر: يلزم حجز جديد.
+console-scan-not-reported = حُجز دون اتصال في كشك لم يُعِد الاتصال بعد: أعد المحاولة لاحقًا.
+console-call-next = نداء التالي
+console-call-again = إعادة النداء
+console-served = تمت الخدمة
+console-absent = غائب
+console-called = تم نداء الرقم { $number }.
+console-nobody-waiting = لا أحد في الانتظار لهذا الشباك.
+console-waiting-count = { $count ->
+    [zero] لا أحد في الانتظار
+    [one] شخص واحد في الانتظار
+    [two] شخصان في الانتظار
+    [few] { $count } أشخاص في الانتظار
+    [many] { $count } شخصًا في الانتظار
+   *[other] { $count } شخص في الانتظار
+}
+console-display-title = الأرقام التي تم نداؤها
+console-display-no-office = لم يُحدَّد المكتب: افتح /ufficio/display?office=…
+console-display-none-yet = لا توجد نداءات اليوم حتى الآن.
+console-display-previous = النداءات السابقة
+console-display-stale = انقطع الاتصال: قد لا تكون الأرقام محدَّثة.
+console-display-sound-on = تشغيل الصوت
+console-actions = الإجراءات
+console-mark-no-show = لم يحضر
+console-not-yet-over = لم ينتهِ الموعد بعد.
+console-tab-closures = الإغلاقات
+console-closure-whole-office = المكتب بأكمله
+console-closure-hours = ساعات العمل الجديدة لهذا اليوم
+console-closure-hours-help = فارغ: مغلق. وإلا فاكتب الساعات، مثلًا 08:30-11:00، 14:00-16:00.
+console-closure-reason = السبب (للجمهور)
+console-closure-note = ملاحظة للمكتب
+console-closure-check = التحقق من المواعيد
+console-closure-bad-day = اختر اليوم.
+console-closure-bad-hours = ساعات غير صالحة: اكتبها بالشكل 08:30-11:00.
+console-closure-note-missing = اكتب ملاحظة للمكتب (مثلًا «إضراب»).
+console-closure-hit = { $count ->
+    [0] لا يتأثر أي موعد مؤكد: يمكنك الحفظ.
+    [one] يتأثر موعد مؤكد واحد: قرّر ما يجب فعله به.
+    [two] يتأثر موعدان مؤكدان: قرّر ما يجب فعله بهما.
+    [few] يتأثر { $count } مواعيد مؤكدة: قرّر ما يجب فعله بها.
+    [many] يتأثر { $count } موعدًا مؤكدًا: قرّر ما يجب فعله بها.
+   *[other] يتأثر { $count } موعد مؤكد: قرّر ما يجب فعله بها.
+}
+console-closure-decision = القرار
+console-closure-move-to = نقل إلى { $when }
+console-closure-cancel = إلغاء
+console-closure-no-phone = لا يوجد هاتف
+console-closure-save = حفظ التعديل
+console-closure-saved = تم حفظ التعديل: المنقولة { $moved }، الملغاة { $cancelled }.
+console-closure-not-saved = لم يُحفظ التعديل: مواعيد تحتاج إلى مراجعة ({ $count }). تحقّق مجددًا.
+console-to-call = يجب الاتصال بهم
+console-to-call-none = لا أحد للاتصال به.
+console-to-call-done = تم الاتصال
+console-tab-numbers = الإحصاءات
+console-numbers-span = الفترة
+console-numbers-week = الأسبوع
+console-numbers-day = اليوم
+console-numbers-booked = المحجوزة
+console-numbers-checked-in = الحضور المسجَّل
+console-numbers-waiting = الانتظار من تسجيل الحضور حتى النداء
+console-numbers-service = الوقت عند الشباك
+console-numbers-spread = الوسيط { $median }، 9 من كل 10 خلال { $p90 } (عدد القياسات: { $count })
+console-numbers-none = لا توجد بيانات
+console-minutes = { $minutes } د
+console-numbers-by-procedure = حسب المعاملة
+console-numbers-by-channel = حسب القناة
+console-numbers-what = البند
+console-numbers-kiosks = الأكشاك
+console-numbers-operators = موظفو البلديات ومكاتب المساعدة (patronati)
+console-numbers-first-free = أول موعد شاغر (مدة انتظار الموعد)
+console-numbers-first-slot = أول موعد شاغر
+console-numbers-in-days = { $day } (الأيام المتبقية: { $days })
+console-numbers-none-free = لا يوجد موعد شاغر في الجدول المفتوح
+console-numbers-chart = حسب اليوم: المحجوزة { $booked }، المخدومة { $served }، لم يحضروا { $no_show }.
+console-tab-audit = سجل التدقيق
+console-audit-search = بحث
+console-audit-when = متى
+console-audit-who = مَن
+console-audit-what = ماذا
+console-audit-detail = التفاصيل
+console-audit-hold = حجز مؤقت للمكان
+console-audit-confirm = تم الحجز
+console-audit-cancel = تم الإلغاء
+console-audit-reschedule = تم النقل
+console-audit-check-in = تم تسجيل الحضور
+console-audit-call = تم النداء
+console-audit-override-saved = تم تعديل اليوم
+console-audit-override-deleted = تمت إزالة تعديل اليوم
+console-channel-walk-in = بدون موعد
+console-walk-in-title = شخص بدون موعد
+console-walk-in-procedure = لأي إجراء
+console-walk-in-give = إعطاء رقم
+console-walk-in-given = تم إعطاء الرقم: سيُنادى الشخص بعد أصحاب المواعيد.

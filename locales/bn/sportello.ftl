@@ -267,3 +267,166 @@ phone-moved-by-office = অফিস আপনার অ্যাপয়েন
 phone-cancelled-by-office = অফিস আপনার অ্যাপয়েন্টমেন্ট বাতিল করেছে। কারণ: { $reason }। আপনি আরেকটি বুক করতে পারেন।
 notice-moved = { $office }: আপনার অ্যাপয়েন্টমেন্ট { $code } সরিয়ে { $when } করা হয়েছে। কারণ: { $reason }।
 notice-cancelled = { $office }: আপনার অ্যাপয়েন্টমেন্ট { $code } বাতিল হয়েছে। কারণ: { $reason }। আপনি আরেকটি বুক করতে পারেন।
+
+## The office console (staff, in the browser at /ufficio/).
+console-title = Sportello · অফিস
+console-username = ব্যবহারকারীর নাম
+console-password = পাসওয়ার্ড
+console-login = লগ ইন
+console-logout = লগ আউট
+console-login-wrong = ব্যবহারকারীর নাম বা পাসওয়ার্ড ভুল।
+console-too-many = অনেকবার চেষ্টা করা হয়েছে: কয়েক মিনিট পরে আবার চেষ্টা করুন।
+console-forbidden = আপনার অ্যাকাউন্টে এটি করার অনুমতি নেই।
+console-refused = সার্ভার অনুরোধটি প্রত্যাখ্যান করেছে।
+console-broken = সার্ভার থেকে অপ্রত্যাশিত উত্তর: সহায়তা দলকে জানান।
+console-offline = সার্ভারের সাথে সংযোগ নেই: আবার চেষ্টা করুন। কিছুই হারায়নি।
+console-session-ended = সেশন শেষ হয়েছে: আবার লগ ইন করুন।
+console-password-change = আপনার পাসওয়ার্ড বেছে নিন
+console-password-rules = নতুন পাসওয়ার্ডে কমপক্ষে 10টি অক্ষর থাকতে হবে।
+console-password-old = বর্তমান পাসওয়ার্ড
+console-password-new = নতুন পাসওয়ার্ড
+console-password-save = পাসওয়ার্ড সংরক্ষণ করুন
+console-office = অফিস
+console-day = দিন
+console-day-previous = আগের দিন
+console-day-next = পরের দিন
+console-today = আজ
+console-online = সংযুক্ত
+console-link-lost = সংযোগ বিচ্ছিন্ন: আবার সংযোগ করা হচ্ছে…
+console-tab-agenda = সূচি
+console-tab-desk = চেক-ইন
+console-tab-calling = নম্বর ডাকা
+console-counter = কাউন্টার
+console-status = অবস্থা
+console-all = সব
+console-print = প্রিন্ট
+console-csv = CSV এক্সপোর্ট
+console-agenda-count = { $count ->
+    [one] { $count }টি অ্যাপয়েন্টমেন্ট
+   *[other] { $count }টি অ্যাপয়েন্টমেন্ট
+}
+console-agenda-empty = কোনো অ্যাপয়েন্টমেন্ট নেই।
+console-time = সময়
+console-code = কোড
+console-procedure = প্রক্রিয়া
+console-person = ব্যক্তি
+console-born = জন্ম
+console-mediator = মধ্যস্থতাকারী
+console-channel = মাধ্যম
+console-appointment = অ্যাপয়েন্টমেন্ট
+console-documents = { $count ->
+    [one] { $count }টি নথি আনতে হবে
+   *[other] { $count }টি নথি আনতে হবে
+}
+console-person-purged = (তথ্য মুছে ফেলা হয়েছে)
+console-channel-self = স্ব-পরিষেবা
+console-channel-kiosk = কিয়স্ক { $kiosk }
+console-channel-operator = অপারেটর { $organization }
+console-channel-office = অফিস
+console-status-expected = প্রত্যাশিত
+console-status-waiting = অপেক্ষমাণ
+console-status-called = ডাকা হয়েছে
+console-status-served = সেবা দেওয়া হয়েছে
+console-status-absent = ডাকার সময় অনুপস্থিত
+console-status-no-show = আসেননি
+console-status-cancelled = বাতিল
+console-scan-label = রসিদ বা কোড
+console-scan-placeholder = রসিদ স্ক্যান করুন বা কোড লিখুন
+console-scan-check = যাচাই করুন
+console-scan-checked-in = চেক-ইন হয়েছে: নম্বরটি দিন।
+console-scan-already = আগেই চেক-ইন হয়েছে: একই নম্বর।
+console-scan-unreadable = রসিদ বা কোড কোনোটিই নয়: আবার স্ক্যান করুন বা কোড লিখুন।
+console-scan-not-genuine = রসিদটি আসল নয়: পরিচয়পত্র চান এবং সূচিতে ব্যক্তিকে খুঁজুন।
+console-scan-unknown = এই কোডে কোনো বুকিং নেই: কোডটি যাচাই করুন।
+console-scan-other-office = অন্য অফিসে বুকিং ({ $office }): ব্যক্তিকে সেখানে পাঠান।
+console-scan-other-day = অ্যাপয়েন্টমেন্ট { $day } তারিখে: ব্যক্তিকে সেদিন আবার আসতে বলুন।
+console-scan-cancelled = বুকিং বাতিল হয়েছে: ব্যক্তি আবার বুক করতে পারেন।
+console-scan-moved = পুরনো রসিদ: অ্যাপয়েন্টমেন্ট সরানো হয়েছে, সবচেয়ে নতুন রসিদটি ব্যবহার করুন।
+console-scan-too-early = খুব আগে: অ্যাপয়েন্টমেন্ট { $time }-এ, সময়ের কাছাকাছি আবার আসুন।
+console-scan-too-late = খুব দেরি: অ্যাপয়েন্টমেন্ট ছিল { $time }-এ, নতুন বুকিং প্রয়োজন।
+console-scan-no-show = অনুপস্থিত হিসেবে চিহ্নিত: নতুন বুকিং প্রয়োজন।
+console-scan-not-reported = এমন কিয়স্কে অফলাইনে বুক করা হয়েছে যা এখনো অনলাইনে ফেরেনি: পরে আবার চেষ্টা করুন।
+console-call-next = পরের জনকে ডাকুন
+console-call-again = আবার ডাকুন
+console-served = সেবা দেওয়া হয়েছে
+console-absent = অনুপস্থিত
+console-called = { $number } নম্বর ডাকা হয়েছে।
+console-nobody-waiting = এই কাউন্টারের জন্য কেউ অপেক্ষা করছেন না।
+console-waiting-count = { $count ->
+    [one] { $count } জন অপেক্ষমাণ
+   *[other] { $count } জন অপেক্ষমাণ
+}
+console-display-title = ডাকা নম্বর
+console-display-no-office = অফিস উল্লেখ নেই: /ufficio/display?office=… খুলুন
+console-display-none-yet = আজ এখনো কোনো নম্বর ডাকা হয়নি।
+console-display-previous = আগে ডাকা নম্বর
+console-display-stale = সংযোগ বিচ্ছিন্ন: নম্বরগুলি হালনাগাদ নাও হতে পারে।
+console-display-sound-on = শব্দ চালু করুন
+console-actions = কার্যক্রম
+console-mark-no-show = আসেননি
+console-not-yet-over = অ্যাপয়েন্টমেন্ট এখনো শেষ হয়নি।
+console-tab-closures = বন্ধ
+console-closure-whole-office = পুরো অফিস
+console-closure-hours = দিনের নতুন সময়সূচি
+console-closure-hours-help = খালি: বন্ধ। নয়তো সময়গুলি, যেমন 08:30-11:00, 14:00-16:00।
+console-closure-reason = কারণ (জনসাধারণের জন্য)
+console-closure-note = অফিসের জন্য নোট
+console-closure-check = অ্যাপয়েন্টমেন্টগুলি যাচাই করুন
+console-closure-bad-day = দিন বেছে নিন।
+console-closure-bad-hours = সময় সঠিক নয়: এভাবে লিখুন 08:30-11:00।
+console-closure-note-missing = অফিসের জন্য একটি নোট লিখুন (যেমন “ধর্মঘট”)।
+console-closure-hit = { $count ->
+    [0] কোনো নিশ্চিত অ্যাপয়েন্টমেন্ট প্রভাবিত হয়নি: আপনি সংরক্ষণ করতে পারেন।
+    [one] { $count }টি নিশ্চিত অ্যাপয়েন্টমেন্ট প্রভাবিত: এটি নিয়ে কী করবেন ঠিক করুন।
+   *[other] { $count }টি নিশ্চিত অ্যাপয়েন্টমেন্ট প্রভাবিত: সেগুলি নিয়ে কী করবেন ঠিক করুন।
+}
+console-closure-decision = সিদ্ধান্ত
+console-closure-move-to = { $when }-এ সরান
+console-closure-cancel = বাতিল করুন
+console-closure-no-phone = ফোন নেই
+console-closure-save = পরিবর্তন সংরক্ষণ করুন
+console-closure-saved = পরিবর্তন সংরক্ষিত: { $moved }টি সরানো, { $cancelled }টি বাতিল।
+console-closure-not-saved = পরিবর্তন সংরক্ষিত হয়নি: { $count }টি অ্যাপয়েন্টমেন্ট পর্যালোচনা করতে হবে। আবার যাচাই করুন।
+console-to-call = ফোন করতে হবে
+console-to-call-none = কাউকে ফোন করতে হবে না।
+console-to-call-done = ফোন করা হয়েছে
+console-tab-numbers = পরিসংখ্যান
+console-numbers-span = সময়কাল
+console-numbers-week = সপ্তাহ
+console-numbers-day = দিন
+console-numbers-booked = বুক করা
+console-numbers-checked-in = চেক-ইন করা
+console-numbers-waiting = চেক-ইন থেকে ডাক পর্যন্ত অপেক্ষা
+console-numbers-service = কাউন্টারে সময়
+console-numbers-spread = মধ্যমা { $median }, প্রতি 10 জনে 9 জন { $p90 }-এর মধ্যে ({ $count }টি পরিমাপ)
+console-numbers-none = কোনো তথ্য নেই
+console-minutes = { $minutes } মিনিট
+console-numbers-by-procedure = প্রক্রিয়া অনুযায়ী
+console-numbers-by-channel = মাধ্যম অনুযায়ী
+console-numbers-what = বিষয়
+console-numbers-kiosks = কিয়স্ক
+console-numbers-operators = পৌরসভা ও পাত্রোনাতোর অপারেটর
+console-numbers-first-free = প্রথম খালি স্লট (অ্যাপয়েন্টমেন্টের জন্য কত দিন অপেক্ষা)
+console-numbers-first-slot = প্রথম খালি স্লট
+console-numbers-in-days = { $day } ({ $days } দিন পরে)
+console-numbers-none-free = খোলা সূচিতে কোনো খালি স্লট নেই
+console-numbers-chart = দিন অনুযায়ী: { $booked }টি বুক করা, { $served }টি সেবা দেওয়া, { $no_show }টি অনুপস্থিত।
+console-tab-audit = অডিট লগ
+console-audit-search = খুঁজুন
+console-audit-when = কখন
+console-audit-who = কে
+console-audit-what = কী
+console-audit-detail = বিস্তারিত
+console-audit-hold = স্লট ধরে রাখা হয়েছে
+console-audit-confirm = বুক করা হয়েছে
+console-audit-cancel = বাতিল করা হয়েছে
+console-audit-reschedule = সরানো হয়েছে
+console-audit-check-in = চেক-ইন হয়েছে
+console-audit-call = ডাকা হয়েছে
+console-audit-override-saved = দিন পরিবর্তন করা হয়েছে
+console-audit-override-deleted = দিনের পরিবর্তন সরানো হয়েছে
+console-channel-walk-in = অ্যাপয়েন্টমেন্ট ছাড়া
+console-walk-in-title = অ্যাপয়েন্টমেন্ট ছাড়া আসা ব্যক্তি
+console-walk-in-procedure = কোন প্রক্রিয়ার জন্য
+console-walk-in-give = নম্বর দিন
+console-walk-in-given = নম্বর দেওয়া হয়েছে: অ্যাপয়েন্টমেন্টধারীদের পরে ব্যক্তিকে ডাকা হবে।

@@ -268,7 +268,7 @@ phone-cancelled-by-office = The office cancelled your appointment. Reason: { $re
 notice-moved = { $office }: your appointment { $code } is moved to { $when }. Reason: { $reason }.
 notice-cancelled = { $office }: your appointment { $code } is cancelled. Reason: { $reason }. You can book another one.
 
-## The office console (staff, in the browser at /ufficio/): Italian and English only.
+## The office console (staff, in the browser at /ufficio/).
 console-title = Sportello · Office
 console-username = Username
 console-password = Password
@@ -425,3 +425,8 @@ console-audit-check-in = Checked in
 console-audit-call = Called
 console-audit-override-saved = Day changed
 console-audit-override-deleted = Day change removed
+console-channel-walk-in = Walk-in
+console-walk-in-title = Person without an appointment
+console-walk-in-procedure = For which procedure
+console-walk-in-give = Give a number
+console-walk-in-given = Number given: the person is called after the appointments.

@@ -267,3 +267,166 @@ phone-moved-by-office = La oficina ha cambiado su cita. Motivo: { $reason }. Est
 phone-cancelled-by-office = La oficina ha cancelado su cita. Motivo: { $reason }. Puede reservar otra.
 notice-moved = { $office }: su cita { $code } se ha trasladado al { $when }. Motivo: { $reason }.
 notice-cancelled = { $office }: su cita { $code } ha sido cancelada. Motivo: { $reason }. Puede reservar otra.
+
+## The office console (staff, in the browser at /ufficio/).
+console-title = Sportello · Oficina
+console-username = Nombre de usuario
+console-password = Contraseña
+console-login = Entrar
+console-logout = Salir
+console-login-wrong = Nombre de usuario o contraseña incorrectos.
+console-too-many = Demasiados intentos: inténtelo de nuevo dentro de unos minutos.
+console-forbidden = Su cuenta no tiene permiso para hacer esto.
+console-refused = El servidor ha rechazado la solicitud.
+console-broken = Respuesta inesperada del servidor: avise al soporte técnico.
+console-offline = Sin conexión con el servidor: inténtelo de nuevo. No se ha perdido nada.
+console-session-ended = La sesión ha terminado: vuelva a entrar.
+console-password-change = Elija su contraseña
+console-password-rules = La nueva contraseña debe tener al menos 10 caracteres.
+console-password-old = Contraseña actual
+console-password-new = Nueva contraseña
+console-password-save = Guardar la contraseña
+console-office = Oficina
+console-day = Día
+console-day-previous = Día anterior
+console-day-next = Día siguiente
+console-today = Hoy
+console-online = Conectado
+console-link-lost = Conexión perdida: reconectando…
+console-tab-agenda = Agenda
+console-tab-desk = Admisión
+console-tab-calling = Llamada
+console-counter = Ventanilla
+console-status = Estado
+console-all = Todos
+console-print = Imprimir
+console-csv = Exportar CSV
+console-agenda-count = { $count ->
+    [one] 1 cita
+   *[other] { $count } citas
+}
+console-agenda-empty = No hay citas.
+console-time = Hora
+console-code = Código
+console-procedure = Trámite
+console-person = Persona
+console-born = Nacimiento
+console-mediator = Mediador
+console-channel = Canal
+console-appointment = Cita
+console-documents = { $count ->
+    [one] 1 documento que aportar
+   *[other] { $count } documentos que aportar
+}
+console-person-purged = (datos borrados)
+console-channel-self = Por cuenta propia
+console-channel-kiosk = Quiosco { $kiosk }
+console-channel-operator = Operador { $organization }
+console-channel-office = Oficina
+console-status-expected = Esperado
+console-status-waiting = En espera
+console-status-called = Llamado
+console-status-served = Atendido
+console-status-absent = Ausente al ser llamado
+console-status-no-show = No presentado
+console-status-cancelled = Anulado
+console-scan-label = Comprobante o código
+console-scan-placeholder = Escanee el comprobante o escriba el código
+console-scan-check = Comprobar
+console-scan-checked-in = Admitido: entregue el número.
+console-scan-already = Ya admitido: mismo número.
+console-scan-unreadable = No es un comprobante ni un código: escanee de nuevo o escriba el código.
+console-scan-not-genuine = Comprobante no auténtico: pida un documento de identidad y busque a la persona en la agenda.
+console-scan-unknown = No hay ninguna reserva con este código: compruebe el código.
+console-scan-other-office = Reserva para otra oficina ({ $office }): envíe a la persona allí.
+console-scan-other-day = La cita es el { $day }: pida a la persona que vuelva ese día.
+console-scan-cancelled = Reserva anulada: la persona puede volver a reservar.
+console-scan-moved = Comprobante obsoleto: la cita se ha cambiado, use el comprobante más reciente.
+console-scan-too-early = Demasiado pronto: la cita es a las { $time }, que vuelva poco antes de la hora.
+console-scan-too-late = Demasiado tarde: la cita era a las { $time }, hace falta una nueva reserva.
+console-scan-no-show = Marcada como no presentada: hace falta una nueva reserva.
+console-scan-not-reported = Reservada sin conexión en un quiosco aún no reconectado: inténtelo más tarde.
+console-call-next = Llamar al siguiente
+console-call-again = Volver a llamar
+console-served = Atendido
+console-absent = Ausente
+console-called = Se ha llamado al número { $number }.
+console-nobody-waiting = Nadie en espera para esta ventanilla.
+console-waiting-count = { $count ->
+    [one] 1 persona en espera
+   *[other] { $count } personas en espera
+}
+console-display-title = Números llamados
+console-display-no-office = Falta la oficina: abra /ufficio/display?office=…
+console-display-none-yet = Todavía no hay llamadas hoy.
+console-display-previous = Llamadas anteriores
+console-display-stale = Conexión perdida: los números podrían no estar actualizados.
+console-display-sound-on = Activar el sonido
+console-actions = Acciones
+console-mark-no-show = No presentado
+console-not-yet-over = La cita aún no ha terminado.
+console-tab-closures = Cierres
+console-closure-whole-office = Toda la oficina
+console-closure-hours = Nuevo horario del día
+console-closure-hours-help = Vacío: cerrado. Si no, el horario, por ejemplo 08:30-11:00, 14:00-16:00.
+console-closure-reason = Motivo (para el público)
+console-closure-note = Nota para la oficina
+console-closure-check = Comprobar las citas
+console-closure-bad-day = Elija el día.
+console-closure-bad-hours = Horario no válido: escríbalo como 08:30-11:00.
+console-closure-note-missing = Escriba una nota para la oficina (por ejemplo «Huelga»).
+console-closure-hit = { $count ->
+    [0] Ninguna cita confirmada se ve afectada: puede guardar.
+    [one] 1 cita confirmada se ve afectada: decida qué hacer con ella.
+   *[other] { $count } citas confirmadas se ven afectadas: decida qué hacer con ellas.
+}
+console-closure-decision = Decisión
+console-closure-move-to = Pasar al { $when }
+console-closure-cancel = Anular
+console-closure-no-phone = sin teléfono
+console-closure-save = Guardar el cambio
+console-closure-saved = Cambio guardado: { $moved } cambiadas de fecha, { $cancelled } anuladas.
+console-closure-not-saved = Cambio no guardado: { $count } citas por revisar. Compruebe de nuevo.
+console-to-call = Por llamar
+console-to-call-none = Nadie por llamar.
+console-to-call-done = Llamado
+console-tab-numbers = Cifras
+console-numbers-span = Periodo
+console-numbers-week = Semana
+console-numbers-day = Día
+console-numbers-booked = Reservadas
+console-numbers-checked-in = Admitidas
+console-numbers-waiting = Espera desde la admisión hasta la llamada
+console-numbers-service = Tiempo en ventanilla
+console-numbers-spread = mediana { $median }, 9 de cada 10 en { $p90 } o menos ({ $count } medidas)
+console-numbers-none = sin datos
+console-minutes = { $minutes } min
+console-numbers-by-procedure = Por trámite
+console-numbers-by-channel = Por canal
+console-numbers-what = Concepto
+console-numbers-kiosks = Quioscos
+console-numbers-operators = Operadores de municipios y patronatos
+console-numbers-first-free = Primer hueco libre (cuánto se espera para una cita)
+console-numbers-first-slot = Primer hueco libre
+console-numbers-in-days = { $day } (dentro de { $days } días)
+console-numbers-none-free = ningún hueco libre en la agenda abierta
+console-numbers-chart = Por día: { $booked } reservadas, { $served } atendidas, { $no_show } no presentadas.
+console-tab-audit = Registro
+console-audit-search = Buscar
+console-audit-when = Cuándo
+console-audit-who = Quién
+console-audit-what = Qué
+console-audit-detail = Detalle
+console-audit-hold = Hueco retenido
+console-audit-confirm = Reservado
+console-audit-cancel = Anulado
+console-audit-reschedule = Cambiado de fecha
+console-audit-check-in = Admitido
+console-audit-call = Llamado
+console-audit-override-saved = Día modificado
+console-audit-override-deleted = Modificación del día eliminada
+console-channel-walk-in = Sin cita
+console-walk-in-title = Persona sin cita
+console-walk-in-procedure = Para qué trámite
+console-walk-in-give = Dar un número
+console-walk-in-given = Número asignado: la persona será llamada después de las citas.

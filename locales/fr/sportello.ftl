@@ -267,3 +267,166 @@ phone-moved-by-office = Le bureau a déplacé votre rendez-vous. Motif : { $reas
 phone-cancelled-by-office = Le bureau a annulé votre rendez-vous. Motif : { $reason }. Vous pouvez en réserver un autre.
 notice-moved = { $office } : votre rendez-vous { $code } est déplacé au { $when }. Motif : { $reason }.
 notice-cancelled = { $office } : votre rendez-vous { $code } est annulé. Motif : { $reason }. Vous pouvez en réserver un autre.
+
+## The office console (staff, in the browser at /ufficio/).
+console-title = Sportello · Bureau
+console-username = Nom d'utilisateur
+console-password = Mot de passe
+console-login = Se connecter
+console-logout = Se déconnecter
+console-login-wrong = Nom d'utilisateur ou mot de passe incorrect.
+console-too-many = Trop de tentatives : réessayez dans quelques minutes.
+console-forbidden = Votre compte ne permet pas cette action.
+console-refused = Le serveur a refusé la demande.
+console-broken = Réponse inattendue du serveur : prévenez l'assistance.
+console-offline = Pas de connexion au serveur : réessayez. Rien n'a été perdu.
+console-session-ended = La session a pris fin : reconnectez-vous.
+console-password-change = Choisissez votre mot de passe
+console-password-rules = Le nouveau mot de passe doit comporter au moins 10 caractères.
+console-password-old = Mot de passe actuel
+console-password-new = Nouveau mot de passe
+console-password-save = Enregistrer le mot de passe
+console-office = Bureau
+console-day = Jour
+console-day-previous = Jour précédent
+console-day-next = Jour suivant
+console-today = Aujourd'hui
+console-online = Connecté
+console-link-lost = Connexion perdue : reconnexion…
+console-tab-agenda = Agenda
+console-tab-desk = Accueil
+console-tab-calling = Appel
+console-counter = Guichet
+console-status = Statut
+console-all = Tous
+console-print = Imprimer
+console-csv = Exporter en CSV
+console-agenda-count = { $count ->
+    [one] { $count } rendez-vous
+   *[other] { $count } rendez-vous
+}
+console-agenda-empty = Aucun rendez-vous.
+console-time = Heure
+console-code = Code
+console-procedure = Démarche
+console-person = Personne
+console-born = Naissance
+console-mediator = Médiateur
+console-channel = Canal
+console-appointment = Rendez-vous
+console-documents = { $count ->
+    [one] { $count } document à apporter
+   *[other] { $count } documents à apporter
+}
+console-person-purged = (données effacées)
+console-channel-self = En autonomie
+console-channel-kiosk = Borne { $kiosk }
+console-channel-operator = Opérateur { $organization }
+console-channel-office = Bureau
+console-status-expected = Attendu
+console-status-waiting = En attente
+console-status-called = Appelé
+console-status-served = Traité
+console-status-absent = Absent à l'appel
+console-status-no-show = Non présenté
+console-status-cancelled = Annulé
+console-scan-label = Reçu ou code
+console-scan-placeholder = Scannez le reçu ou saisissez le code
+console-scan-check = Vérifier
+console-scan-checked-in = Arrivée enregistrée : remettez le numéro.
+console-scan-already = Arrivée déjà enregistrée : même numéro.
+console-scan-unreadable = Ni un reçu ni un code : scannez à nouveau ou saisissez le code.
+console-scan-not-genuine = Reçu non authentique : demandez une pièce d'identité et cherchez la personne dans l'agenda.
+console-scan-unknown = Aucune réservation avec ce code : vérifiez le code.
+console-scan-other-office = Réservation pour un autre bureau ({ $office }) : orientez la personne vers ce bureau.
+console-scan-other-day = Le rendez-vous est le { $day } : invitez la personne à revenir ce jour-là.
+console-scan-cancelled = Réservation annulée : la personne peut réserver à nouveau.
+console-scan-moved = Reçu périmé : le rendez-vous a été déplacé, utilisez le reçu le plus récent.
+console-scan-too-early = Trop tôt : le rendez-vous est à { $time }, la personne doit revenir peu avant l'heure.
+console-scan-too-late = Trop tard : le rendez-vous était à { $time }, une nouvelle réservation est nécessaire.
+console-scan-no-show = Marquée comme non présentée : une nouvelle réservation est nécessaire.
+console-scan-not-reported = Réservée hors ligne sur une borne pas encore reconnectée : réessayez plus tard.
+console-call-next = Appeler le suivant
+console-call-again = Rappeler
+console-served = Traité
+console-absent = Absent
+console-called = Numéro { $number } appelé.
+console-nobody-waiting = Personne n'attend pour ce guichet.
+console-waiting-count = { $count ->
+    [one] { $count } personne en attente
+   *[other] { $count } personnes en attente
+}
+console-display-title = Numéros appelés
+console-display-no-office = Bureau manquant : ouvrez /ufficio/display?office=…
+console-display-none-yet = Aucun appel pour l'instant aujourd'hui.
+console-display-previous = Appels précédents
+console-display-stale = Connexion perdue : les numéros peuvent ne pas être à jour.
+console-display-sound-on = Activer le son
+console-actions = Actions
+console-mark-no-show = Non présenté
+console-not-yet-over = Le rendez-vous n'est pas encore terminé.
+console-tab-closures = Fermetures
+console-closure-whole-office = Tout le bureau
+console-closure-hours = Nouveaux horaires du jour
+console-closure-hours-help = Vide : fermé. Sinon les horaires, par exemple 08:30-11:00, 14:00-16:00.
+console-closure-reason = Motif (pour le public)
+console-closure-note = Note pour le bureau
+console-closure-check = Vérifier les rendez-vous
+console-closure-bad-day = Choisissez le jour.
+console-closure-bad-hours = Horaires non valides : écrivez-les sous la forme 08:30-11:00.
+console-closure-note-missing = Écrivez une note pour le bureau (par exemple « Grève »).
+console-closure-hit = { $count ->
+    [0] Aucun rendez-vous confirmé n'est concerné : vous pouvez enregistrer.
+    [one] 1 rendez-vous confirmé est concerné : décidez quoi en faire.
+   *[other] { $count } rendez-vous confirmés sont concernés : décidez quoi en faire.
+}
+console-closure-decision = Décision
+console-closure-move-to = Déplacer au { $when }
+console-closure-cancel = Annuler
+console-closure-no-phone = pas de téléphone
+console-closure-save = Enregistrer la modification
+console-closure-saved = Modification enregistrée : { $moved } déplacés, { $cancelled } annulés.
+console-closure-not-saved = Modification non enregistrée : { $count } rendez-vous à revoir. Vérifiez à nouveau.
+console-to-call = À appeler
+console-to-call-none = Personne à appeler.
+console-to-call-done = Appelé
+console-tab-numbers = Chiffres
+console-numbers-span = Période
+console-numbers-week = Semaine
+console-numbers-day = Jour
+console-numbers-booked = Réservés
+console-numbers-checked-in = Arrivés
+console-numbers-waiting = Attente entre l'arrivée et l'appel
+console-numbers-service = Temps au guichet
+console-numbers-spread = médiane { $median }, 9 sur 10 en { $p90 } maximum ({ $count } mesurés)
+console-numbers-none = aucune donnée
+console-minutes = { $minutes } min
+console-numbers-by-procedure = Par démarche
+console-numbers-by-channel = Par canal
+console-numbers-what = Élément
+console-numbers-kiosks = Bornes
+console-numbers-operators = Opérateurs des communes et des patronati
+console-numbers-first-free = Premier créneau libre (délai d'attente pour un rendez-vous)
+console-numbers-first-slot = Premier créneau libre
+console-numbers-in-days = { $day } (dans { $days } jours)
+console-numbers-none-free = aucun créneau libre dans l'agenda ouvert
+console-numbers-chart = Par jour : { $booked } réservés, { $served } traités, { $no_show } non présentés.
+console-tab-audit = Journal
+console-audit-search = Rechercher
+console-audit-when = Quand
+console-audit-who = Qui
+console-audit-what = Quoi
+console-audit-detail = Détail
+console-audit-hold = Créneau retenu
+console-audit-confirm = Réservé
+console-audit-cancel = Annulé
+console-audit-reschedule = Déplacé
+console-audit-check-in = Arrivée enregistrée
+console-audit-call = Appelé
+console-audit-override-saved = Jour modifié
+console-audit-override-deleted = Modification du jour supprimée
+console-channel-walk-in = Sans rendez-vous
+console-walk-in-title = Personne sans rendez-vous
+console-walk-in-procedure = Pour quelle démarche
+console-walk-in-give = Donner un numéro
+console-walk-in-given = Numéro attribué : la personne sera appelée après les rendez-vous.

@@ -267,3 +267,166 @@ phone-moved-by-office = कार्यालय ने आपकी अपॉ�
 phone-cancelled-by-office = कार्यालय ने आपकी अपॉइंटमेंट रद्द कर दी है। कारण: { $reason }। आप दूसरी अपॉइंटमेंट बुक कर सकते हैं।
 notice-moved = { $office }: आपकी अपॉइंटमेंट { $code } अब { $when } को है। कारण: { $reason }।
 notice-cancelled = { $office }: आपकी अपॉइंटमेंट { $code } रद्द हो गई है। कारण: { $reason }। आप दूसरी अपॉइंटमेंट बुक कर सकते हैं।
+
+## The office console (staff, in the browser at /ufficio/).
+console-title = Sportello · कार्यालय
+console-username = उपयोगकर्ता नाम
+console-password = पासवर्ड
+console-login = लॉग इन करें
+console-logout = लॉग आउट
+console-login-wrong = उपयोगकर्ता नाम या पासवर्ड गलत है।
+console-too-many = बहुत अधिक प्रयास: कुछ मिनट बाद पुनः प्रयास करें।
+console-forbidden = आपके खाते को इसकी अनुमति नहीं है।
+console-refused = सर्वर ने अनुरोध अस्वीकार कर दिया।
+console-broken = सर्वर से अप्रत्याशित उत्तर: सहायता टीम को सूचित करें।
+console-offline = सर्वर से कोई कनेक्शन नहीं: पुनः प्रयास करें। कुछ भी खोया नहीं गया।
+console-session-ended = सत्र समाप्त हो गया: फिर से लॉग इन करें।
+console-password-change = अपना पासवर्ड चुनें
+console-password-rules = नया पासवर्ड कम से कम 10 अक्षरों का होना चाहिए।
+console-password-old = वर्तमान पासवर्ड
+console-password-new = नया पासवर्ड
+console-password-save = पासवर्ड सहेजें
+console-office = कार्यालय
+console-day = दिन
+console-day-previous = पिछला दिन
+console-day-next = अगला दिन
+console-today = आज
+console-online = कनेक्टेड
+console-link-lost = कनेक्शन टूट गया: फिर से जोड़ा जा रहा है…
+console-tab-agenda = अपॉइंटमेंट सूची
+console-tab-desk = चेक-इन
+console-tab-calling = बुलावा
+console-counter = काउंटर
+console-status = स्थिति
+console-all = सभी
+console-print = प्रिंट करें
+console-csv = CSV निर्यात करें
+console-agenda-count = { $count ->
+    [one] 1 अपॉइंटमेंट
+   *[other] { $count } अपॉइंटमेंट
+}
+console-agenda-empty = कोई अपॉइंटमेंट नहीं।
+console-time = समय
+console-code = कोड
+console-procedure = प्रक्रिया
+console-person = व्यक्ति
+console-born = जन्म तिथि
+console-mediator = दुभाषिया
+console-channel = माध्यम
+console-appointment = अपॉइंटमेंट
+console-documents = { $count ->
+    [one] 1 दस्तावेज़ साथ लाना है
+   *[other] { $count } दस्तावेज़ साथ लाने हैं
+}
+console-person-purged = (डेटा हटा दिया गया)
+console-channel-self = स्वयं बुकिंग
+console-channel-kiosk = कियॉस्क { $kiosk }
+console-channel-operator = ऑपरेटर { $organization }
+console-channel-office = कार्यालय
+console-status-expected = अपेक्षित
+console-status-waiting = प्रतीक्षा में
+console-status-called = बुलाया गया
+console-status-served = सेवा दी गई
+console-status-absent = बुलाने पर अनुपस्थित
+console-status-no-show = नहीं आए
+console-status-cancelled = रद्द
+console-scan-label = रसीद या कोड
+console-scan-placeholder = रसीद स्कैन करें या कोड टाइप करें
+console-scan-check = जाँचें
+console-scan-checked-in = चेक-इन हो गया: नंबर सौंपें।
+console-scan-already = पहले से चेक-इन: वही नंबर।
+console-scan-unreadable = न रसीद है न कोड: फिर से स्कैन करें या कोड टाइप करें।
+console-scan-not-genuine = रसीद असली नहीं है: पहचान पत्र माँगें और व्यक्ति को अपॉइंटमेंट सूची में खोजें।
+console-scan-unknown = इस कोड से कोई बुकिंग नहीं: कोड जाँचें।
+console-scan-other-office = बुकिंग किसी अन्य कार्यालय की है ({ $office }): व्यक्ति को वहाँ भेजें।
+console-scan-other-day = अपॉइंटमेंट { $day } को है: व्यक्ति से उसी दिन आने को कहें।
+console-scan-cancelled = बुकिंग रद्द: व्यक्ति फिर से बुक कर सकता है।
+console-scan-moved = पुरानी रसीद: अपॉइंटमेंट बदला जा चुका है, नवीनतम रसीद का उपयोग करें।
+console-scan-too-early = बहुत जल्दी: अपॉइंटमेंट { $time } बजे है, समय के निकट फिर आएँ।
+console-scan-too-late = बहुत देर: अपॉइंटमेंट { $time } बजे था, नई बुकिंग आवश्यक है।
+console-scan-no-show = "नहीं आए" के रूप में दर्ज: नई बुकिंग आवश्यक है।
+console-scan-not-reported = ऐसे कियॉस्क पर ऑफ़लाइन बुक किया गया जो अभी फिर से कनेक्ट नहीं हुआ: बाद में पुनः प्रयास करें।
+console-call-next = अगले को बुलाएँ
+console-call-again = फिर से बुलाएँ
+console-served = सेवा दी गई
+console-absent = अनुपस्थित
+console-called = नंबर { $number } बुलाया गया।
+console-nobody-waiting = इस काउंटर के लिए कोई प्रतीक्षा में नहीं।
+console-waiting-count = { $count ->
+    [one] 1 व्यक्ति प्रतीक्षा में
+   *[other] { $count } व्यक्ति प्रतीक्षा में
+}
+console-display-title = बुलाए गए नंबर
+console-display-no-office = कार्यालय नहीं दिया गया: /ufficio/display?office=… खोलें
+console-display-none-yet = आज अभी तक कोई नंबर नहीं बुलाया गया।
+console-display-previous = पहले बुलाए गए
+console-display-stale = कनेक्शन टूट गया: नंबर पुराने हो सकते हैं।
+console-display-sound-on = ध्वनि चालू करें
+console-actions = कार्रवाइयाँ
+console-mark-no-show = नहीं आए
+console-not-yet-over = अपॉइंटमेंट अभी समाप्त नहीं हुआ है।
+console-tab-closures = बंदी
+console-closure-whole-office = पूरा कार्यालय
+console-closure-hours = दिन का नया समय
+console-closure-hours-help = खाली: बंद। अन्यथा समय लिखें, उदाहरण के लिए 08:30-11:00, 14:00-16:00।
+console-closure-reason = कारण (जनता के लिए)
+console-closure-note = कार्यालय के लिए टिप्पणी
+console-closure-check = अपॉइंटमेंट जाँचें
+console-closure-bad-day = दिन चुनें।
+console-closure-bad-hours = अमान्य समय: इसे 08:30-11:00 की तरह लिखें।
+console-closure-note-missing = कार्यालय के लिए टिप्पणी लिखें (उदाहरण के लिए "हड़ताल")।
+console-closure-hit = { $count ->
+    [0] कोई पुष्ट अपॉइंटमेंट प्रभावित नहीं: आप सहेज सकते हैं।
+    [one] 1 पुष्ट अपॉइंटमेंट प्रभावित है: तय करें कि इसका क्या करना है।
+   *[other] { $count } पुष्ट अपॉइंटमेंट प्रभावित हैं: तय करें कि इनका क्या करना है।
+}
+console-closure-decision = निर्णय
+console-closure-move-to = { $when } पर ले जाएँ
+console-closure-cancel = रद्द करें
+console-closure-no-phone = फ़ोन नहीं
+console-closure-save = बदलाव सहेजें
+console-closure-saved = बदलाव सहेजा गया: { $moved } स्थानांतरित, { $cancelled } रद्द।
+console-closure-not-saved = बदलाव नहीं सहेजा गया: { $count } अपॉइंटमेंट की समीक्षा करनी है। फिर से जाँचें।
+console-to-call = जिन्हें फ़ोन करना है
+console-to-call-none = किसी को फ़ोन नहीं करना है।
+console-to-call-done = फ़ोन किया गया
+console-tab-numbers = आँकड़े
+console-numbers-span = अवधि
+console-numbers-week = सप्ताह
+console-numbers-day = दिन
+console-numbers-booked = बुक किए गए
+console-numbers-checked-in = चेक-इन किए गए
+console-numbers-waiting = चेक-इन से बुलाए जाने तक प्रतीक्षा
+console-numbers-service = काउंटर पर समय
+console-numbers-spread = माध्यिका { $median }, 10 में से 9 { $p90 } के भीतर ({ $count } मापे गए)
+console-numbers-none = कोई डेटा नहीं
+console-minutes = { $minutes } मिनट
+console-numbers-by-procedure = प्रक्रिया के अनुसार
+console-numbers-by-channel = माध्यम के अनुसार
+console-numbers-what = मद
+console-numbers-kiosks = कियॉस्क
+console-numbers-operators = नगरपालिकाओं और सहायता कार्यालयों (patronati) के ऑपरेटर
+console-numbers-first-free = पहला खाली स्लॉट (अपॉइंटमेंट के लिए कितनी प्रतीक्षा है)
+console-numbers-first-slot = पहला खाली स्लॉट
+console-numbers-in-days = { $day } ({ $days } दिन में)
+console-numbers-none-free = खुली अपॉइंटमेंट सूची में कोई खाली स्लॉट नहीं
+console-numbers-chart = दिन के अनुसार: { $booked } बुक किए गए, { $served } को सेवा दी गई, { $no_show } नहीं आए।
+console-tab-audit = ऑडिट लॉग
+console-audit-search = खोजें
+console-audit-when = कब
+console-audit-who = कौन
+console-audit-what = क्या
+console-audit-detail = विवरण
+console-audit-hold = स्थान अस्थायी रूप से रोका गया
+console-audit-confirm = बुक किया गया
+console-audit-cancel = रद्द किया गया
+console-audit-reschedule = स्थानांतरित किया गया
+console-audit-check-in = चेक-इन किया गया
+console-audit-call = बुलाया गया
+console-audit-override-saved = दिन बदला गया
+console-audit-override-deleted = दिन का बदलाव हटाया गया
+console-channel-walk-in = बिना अपॉइंटमेंट
+console-walk-in-title = बिना अपॉइंटमेंट वाला व्यक्ति
+console-walk-in-procedure = किस प्रक्रिया के लिए
+console-walk-in-give = नंबर दें
+console-walk-in-given = नंबर दे दिया गया: अपॉइंटमेंट वालों के बाद व्यक्ति को बुलाया जाएगा।

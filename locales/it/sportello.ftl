@@ -268,7 +268,7 @@ phone-cancelled-by-office = L'ufficio ha annullato il tuo appuntamento. Motivo: 
 notice-moved = { $office }: il tuo appuntamento { $code } è spostato al { $when }. Motivo: { $reason }.
 notice-cancelled = { $office }: il tuo appuntamento { $code } è annullato. Motivo: { $reason }. Puoi prenotarne un altro.
 
-## The office console (staff, in the browser at /ufficio/): Italian and English only.
+## The office console (staff, in the browser at /ufficio/).
 console-title = Sportello · Ufficio
 console-username = Nome utente
 console-password = Password
@@ -425,3 +425,8 @@ console-audit-check-in = Accettato
 console-audit-call = Chiamato
 console-audit-override-saved = Giorno modificato
 console-audit-override-deleted = Modifica del giorno tolta
+console-channel-walk-in = Senza appuntamento
+console-walk-in-title = Persona senza appuntamento
+console-walk-in-procedure = Per quale pratica
+console-walk-in-give = Dai un numero
+console-walk-in-given = Numero dato: la persona sarà chiamata dopo gli appuntamenti.

@@ -267,3 +267,166 @@ phone-moved-by-office = ਦਫ਼ਤਰ ਨੇ ਤੁਹਾਡੀ ਮੁਲਾ�
 phone-cancelled-by-office = ਦਫ਼ਤਰ ਨੇ ਤੁਹਾਡੀ ਮੁਲਾਕਾਤ ਰੱਦ ਕਰ ਦਿੱਤੀ ਹੈ। ਕਾਰਨ: { $reason }। ਤੁਸੀਂ ਹੋਰ ਮੁਲਾਕਾਤ ਬੁੱਕ ਕਰ ਸਕਦੇ ਹੋ।
 notice-moved = { $office }: ਤੁਹਾਡੀ ਮੁਲਾਕਾਤ { $code } ਹੁਣ { $when } ਨੂੰ ਹੈ। ਕਾਰਨ: { $reason }।
 notice-cancelled = { $office }: ਤੁਹਾਡੀ ਮੁਲਾਕਾਤ { $code } ਰੱਦ ਹੋ ਗਈ ਹੈ। ਕਾਰਨ: { $reason }। ਤੁਸੀਂ ਹੋਰ ਮੁਲਾਕਾਤ ਬੁੱਕ ਕਰ ਸਕਦੇ ਹੋ।
+
+## The office console (staff, in the browser at /ufficio/).
+console-title = Sportello · ਦਫ਼ਤਰ
+console-username = ਵਰਤੋਂਕਾਰ ਨਾਂ
+console-password = ਪਾਸਵਰਡ
+console-login = ਲੌਗ ਇਨ ਕਰੋ
+console-logout = ਲੌਗ ਆਊਟ ਕਰੋ
+console-login-wrong = ਵਰਤੋਂਕਾਰ ਨਾਂ ਜਾਂ ਪਾਸਵਰਡ ਗਲਤ ਹੈ।
+console-too-many = ਬਹੁਤ ਵਾਰ ਕੋਸ਼ਿਸ਼ ਕੀਤੀ ਗਈ: ਕੁਝ ਮਿੰਟਾਂ ਬਾਅਦ ਮੁੜ ਕੋਸ਼ਿਸ਼ ਕਰੋ।
+console-forbidden = ਤੁਹਾਡੇ ਖਾਤੇ ਨੂੰ ਇਹ ਕਰਨ ਦੀ ਇਜਾਜ਼ਤ ਨਹੀਂ ਹੈ।
+console-refused = ਸਰਵਰ ਨੇ ਬੇਨਤੀ ਰੱਦ ਕਰ ਦਿੱਤੀ।
+console-broken = ਸਰਵਰ ਤੋਂ ਅਣਕਿਆਸਿਆ ਜਵਾਬ: ਸਹਾਇਤਾ ਟੀਮ ਨੂੰ ਦੱਸੋ।
+console-offline = ਸਰਵਰ ਨਾਲ ਕੋਈ ਕਨੈਕਸ਼ਨ ਨਹੀਂ: ਮੁੜ ਕੋਸ਼ਿਸ਼ ਕਰੋ। ਕੁਝ ਵੀ ਗੁਆਚਿਆ ਨਹੀਂ।
+console-session-ended = ਸੈਸ਼ਨ ਖ਼ਤਮ ਹੋ ਗਿਆ: ਮੁੜ ਲੌਗ ਇਨ ਕਰੋ।
+console-password-change = ਆਪਣਾ ਪਾਸਵਰਡ ਚੁਣੋ
+console-password-rules = ਨਵਾਂ ਪਾਸਵਰਡ ਘੱਟੋ-ਘੱਟ 10 ਅੱਖਰਾਂ ਦਾ ਹੋਣਾ ਚਾਹੀਦਾ ਹੈ।
+console-password-old = ਮੌਜੂਦਾ ਪਾਸਵਰਡ
+console-password-new = ਨਵਾਂ ਪਾਸਵਰਡ
+console-password-save = ਪਾਸਵਰਡ ਸੰਭਾਲੋ
+console-office = ਦਫ਼ਤਰ
+console-day = ਦਿਨ
+console-day-previous = ਪਿਛਲਾ ਦਿਨ
+console-day-next = ਅਗਲਾ ਦਿਨ
+console-today = ਅੱਜ
+console-online = ਜੁੜਿਆ ਹੋਇਆ
+console-link-lost = ਕਨੈਕਸ਼ਨ ਟੁੱਟ ਗਿਆ: ਮੁੜ ਜੋੜਿਆ ਜਾ ਰਿਹਾ ਹੈ…
+console-tab-agenda = ਸਮਾਂ-ਸੂਚੀ
+console-tab-desk = ਚੈੱਕ-ਇਨ
+console-tab-calling = ਨੰਬਰ ਬੁਲਾਉਣਾ
+console-counter = ਕਾਊਂਟਰ
+console-status = ਸਥਿਤੀ
+console-all = ਸਾਰੇ
+console-print = ਪ੍ਰਿੰਟ ਕਰੋ
+console-csv = CSV ਐਕਸਪੋਰਟ ਕਰੋ
+console-agenda-count = { $count ->
+    [one] { $count } ਮੁਲਾਕਾਤ
+   *[other] { $count } ਮੁਲਾਕਾਤਾਂ
+}
+console-agenda-empty = ਕੋਈ ਮੁਲਾਕਾਤ ਨਹੀਂ।
+console-time = ਸਮਾਂ
+console-code = ਕੋਡ
+console-procedure = ਪ੍ਰਕਿਰਿਆ
+console-person = ਵਿਅਕਤੀ
+console-born = ਜਨਮ
+console-mediator = ਵਿਚੋਲਾ
+console-channel = ਮਾਧਿਅਮ
+console-appointment = ਮੁਲਾਕਾਤ
+console-documents = { $count ->
+    [one] { $count } ਦਸਤਾਵੇਜ਼ ਲਿਆਉਣਾ ਹੈ
+   *[other] { $count } ਦਸਤਾਵੇਜ਼ ਲਿਆਉਣੇ ਹਨ
+}
+console-person-purged = (ਡਾਟਾ ਮਿਟਾਇਆ ਗਿਆ)
+console-channel-self = ਸਵੈ-ਸੇਵਾ
+console-channel-kiosk = ਕਿਓਸਕ { $kiosk }
+console-channel-operator = ਆਪਰੇਟਰ { $organization }
+console-channel-office = ਦਫ਼ਤਰ
+console-status-expected = ਆਉਣਾ ਬਾਕੀ
+console-status-waiting = ਉਡੀਕ ਵਿੱਚ
+console-status-called = ਬੁਲਾਇਆ ਗਿਆ
+console-status-served = ਸੇਵਾ ਦਿੱਤੀ ਗਈ
+console-status-absent = ਬੁਲਾਉਣ 'ਤੇ ਗੈਰਹਾਜ਼ਰ
+console-status-no-show = ਨਹੀਂ ਆਇਆ
+console-status-cancelled = ਰੱਦ
+console-scan-label = ਰਸੀਦ ਜਾਂ ਕੋਡ
+console-scan-placeholder = ਰਸੀਦ ਸਕੈਨ ਕਰੋ ਜਾਂ ਕੋਡ ਟਾਈਪ ਕਰੋ
+console-scan-check = ਜਾਂਚੋ
+console-scan-checked-in = ਚੈੱਕ-ਇਨ ਹੋ ਗਿਆ: ਨੰਬਰ ਦੇ ਦਿਓ।
+console-scan-already = ਪਹਿਲਾਂ ਹੀ ਚੈੱਕ-ਇਨ ਹੈ: ਉਹੀ ਨੰਬਰ।
+console-scan-unreadable = ਨਾ ਰਸੀਦ ਹੈ ਨਾ ਕੋਡ: ਮੁੜ ਸਕੈਨ ਕਰੋ ਜਾਂ ਕੋਡ ਟਾਈਪ ਕਰੋ।
+console-scan-not-genuine = ਰਸੀਦ ਅਸਲੀ ਨਹੀਂ: ਪਛਾਣ-ਪੱਤਰ ਮੰਗੋ ਅਤੇ ਸਮਾਂ-ਸੂਚੀ ਵਿੱਚ ਵਿਅਕਤੀ ਨੂੰ ਲੱਭੋ।
+console-scan-unknown = ਇਸ ਕੋਡ ਨਾਲ ਕੋਈ ਬੁਕਿੰਗ ਨਹੀਂ: ਕੋਡ ਜਾਂਚੋ।
+console-scan-other-office = ਕਿਸੇ ਹੋਰ ਦਫ਼ਤਰ ਵਿੱਚ ਬੁਕਿੰਗ ({ $office }): ਵਿਅਕਤੀ ਨੂੰ ਉੱਥੇ ਭੇਜੋ।
+console-scan-other-day = ਮੁਲਾਕਾਤ { $day } ਨੂੰ ਹੈ: ਵਿਅਕਤੀ ਨੂੰ ਉਸ ਦਿਨ ਮੁੜ ਆਉਣ ਲਈ ਕਹੋ।
+console-scan-cancelled = ਬੁਕਿੰਗ ਰੱਦ ਹੋ ਗਈ: ਵਿਅਕਤੀ ਮੁੜ ਬੁੱਕ ਕਰ ਸਕਦਾ ਹੈ।
+console-scan-moved = ਪੁਰਾਣੀ ਰਸੀਦ: ਮੁਲਾਕਾਤ ਬਦਲ ਦਿੱਤੀ ਗਈ ਹੈ, ਸਭ ਤੋਂ ਨਵੀਂ ਰਸੀਦ ਵਰਤੋ।
+console-scan-too-early = ਬਹੁਤ ਜਲਦੀ: ਮੁਲਾਕਾਤ { $time } ਵਜੇ ਹੈ, ਸਮੇਂ ਦੇ ਨੇੜੇ ਮੁੜ ਆਓ।
+console-scan-too-late = ਬਹੁਤ ਦੇਰ: ਮੁਲਾਕਾਤ { $time } ਵਜੇ ਸੀ, ਨਵੀਂ ਬੁਕਿੰਗ ਦੀ ਲੋੜ ਹੈ।
+console-scan-no-show = "ਨਹੀਂ ਆਇਆ" ਵਜੋਂ ਦਰਜ: ਨਵੀਂ ਬੁਕਿੰਗ ਦੀ ਲੋੜ ਹੈ।
+console-scan-not-reported = ਅਜਿਹੇ ਕਿਓਸਕ 'ਤੇ ਔਫਲਾਈਨ ਬੁੱਕ ਕੀਤੀ ਗਈ ਜੋ ਅਜੇ ਔਨਲਾਈਨ ਨਹੀਂ ਹੋਇਆ: ਬਾਅਦ ਵਿੱਚ ਮੁੜ ਕੋਸ਼ਿਸ਼ ਕਰੋ।
+console-call-next = ਅਗਲੇ ਨੂੰ ਬੁਲਾਓ
+console-call-again = ਮੁੜ ਬੁਲਾਓ
+console-served = ਸੇਵਾ ਪੂਰੀ
+console-absent = ਗੈਰਹਾਜ਼ਰ
+console-called = ਨੰਬਰ { $number } ਬੁਲਾਇਆ ਗਿਆ।
+console-nobody-waiting = ਇਸ ਕਾਊਂਟਰ ਲਈ ਕੋਈ ਉਡੀਕ ਨਹੀਂ ਕਰ ਰਿਹਾ।
+console-waiting-count = { $count ->
+    [one] { $count } ਵਿਅਕਤੀ ਉਡੀਕ ਵਿੱਚ
+   *[other] { $count } ਵਿਅਕਤੀ ਉਡੀਕ ਵਿੱਚ
+}
+console-display-title = ਬੁਲਾਏ ਗਏ ਨੰਬਰ
+console-display-no-office = ਦਫ਼ਤਰ ਨਹੀਂ ਦੱਸਿਆ ਗਿਆ: /ufficio/display?office=… ਖੋਲ੍ਹੋ
+console-display-none-yet = ਅੱਜ ਅਜੇ ਕੋਈ ਨੰਬਰ ਨਹੀਂ ਬੁਲਾਇਆ ਗਿਆ।
+console-display-previous = ਪਹਿਲਾਂ ਬੁਲਾਏ ਨੰਬਰ
+console-display-stale = ਕਨੈਕਸ਼ਨ ਟੁੱਟ ਗਿਆ: ਨੰਬਰ ਪੁਰਾਣੇ ਹੋ ਸਕਦੇ ਹਨ।
+console-display-sound-on = ਆਵਾਜ਼ ਚਾਲੂ ਕਰੋ
+console-actions = ਕਾਰਵਾਈਆਂ
+console-mark-no-show = ਨਹੀਂ ਆਇਆ
+console-not-yet-over = ਮੁਲਾਕਾਤ ਅਜੇ ਖ਼ਤਮ ਨਹੀਂ ਹੋਈ।
+console-tab-closures = ਬੰਦੀਆਂ
+console-closure-whole-office = ਪੂਰਾ ਦਫ਼ਤਰ
+console-closure-hours = ਦਿਨ ਦਾ ਨਵਾਂ ਸਮਾਂ
+console-closure-hours-help = ਖਾਲੀ: ਬੰਦ। ਨਹੀਂ ਤਾਂ ਸਮਾਂ, ਜਿਵੇਂ 08:30-11:00, 14:00-16:00।
+console-closure-reason = ਕਾਰਨ (ਲੋਕਾਂ ਲਈ)
+console-closure-note = ਦਫ਼ਤਰ ਲਈ ਨੋਟ
+console-closure-check = ਮੁਲਾਕਾਤਾਂ ਜਾਂਚੋ
+console-closure-bad-day = ਦਿਨ ਚੁਣੋ।
+console-closure-bad-hours = ਗਲਤ ਸਮਾਂ: ਇਸ ਤਰ੍ਹਾਂ ਲਿਖੋ 08:30-11:00।
+console-closure-note-missing = ਦਫ਼ਤਰ ਲਈ ਨੋਟ ਲਿਖੋ (ਜਿਵੇਂ "ਹੜਤਾਲ")।
+console-closure-hit = { $count ->
+    [0] ਪੁਸ਼ਟੀ ਹੋਈ ਕੋਈ ਮੁਲਾਕਾਤ ਪ੍ਰਭਾਵਿਤ ਨਹੀਂ: ਤੁਸੀਂ ਸੰਭਾਲ ਸਕਦੇ ਹੋ।
+    [one] ਪੁਸ਼ਟੀ ਹੋਈ { $count } ਮੁਲਾਕਾਤ ਪ੍ਰਭਾਵਿਤ ਹੈ: ਫ਼ੈਸਲਾ ਕਰੋ ਕਿ ਇਸ ਦਾ ਕੀ ਕਰਨਾ ਹੈ।
+   *[other] ਪੁਸ਼ਟੀ ਹੋਈਆਂ { $count } ਮੁਲਾਕਾਤਾਂ ਪ੍ਰਭਾਵਿਤ ਹਨ: ਫ਼ੈਸਲਾ ਕਰੋ ਕਿ ਇਨ੍ਹਾਂ ਦਾ ਕੀ ਕਰਨਾ ਹੈ।
+}
+console-closure-decision = ਫ਼ੈਸਲਾ
+console-closure-move-to = { $when } 'ਤੇ ਤਬਦੀਲ ਕਰੋ
+console-closure-cancel = ਰੱਦ ਕਰੋ
+console-closure-no-phone = ਫ਼ੋਨ ਨਹੀਂ
+console-closure-save = ਬਦਲਾਅ ਸੰਭਾਲੋ
+console-closure-saved = ਬਦਲਾਅ ਸੰਭਾਲਿਆ ਗਿਆ: { $moved } ਤਬਦੀਲ, { $cancelled } ਰੱਦ।
+console-closure-not-saved = ਬਦਲਾਅ ਨਹੀਂ ਸੰਭਾਲਿਆ ਗਿਆ: { $count } ਮੁਲਾਕਾਤਾਂ ਦੀ ਸਮੀਖਿਆ ਕਰਨੀ ਹੈ। ਦੁਬਾਰਾ ਜਾਂਚੋ।
+console-to-call = ਫ਼ੋਨ ਕਰਨਾ ਹੈ
+console-to-call-none = ਕਿਸੇ ਨੂੰ ਫ਼ੋਨ ਨਹੀਂ ਕਰਨਾ।
+console-to-call-done = ਫ਼ੋਨ ਕੀਤਾ
+console-tab-numbers = ਅੰਕੜੇ
+console-numbers-span = ਮਿਆਦ
+console-numbers-week = ਹਫ਼ਤਾ
+console-numbers-day = ਦਿਨ
+console-numbers-booked = ਬੁੱਕ ਕੀਤੀਆਂ
+console-numbers-checked-in = ਚੈੱਕ-ਇਨ ਹੋਏ
+console-numbers-waiting = ਚੈੱਕ-ਇਨ ਤੋਂ ਬੁਲਾਵੇ ਤੱਕ ਉਡੀਕ
+console-numbers-service = ਕਾਊਂਟਰ 'ਤੇ ਸਮਾਂ
+console-numbers-spread = ਮੱਧਿਕਾ { $median }, 10 ਵਿੱਚੋਂ 9 { $p90 } ਦੇ ਅੰਦਰ ({ $count } ਮਾਪੇ ਗਏ)
+console-numbers-none = ਕੋਈ ਡਾਟਾ ਨਹੀਂ
+console-minutes = { $minutes } ਮਿੰਟ
+console-numbers-by-procedure = ਪ੍ਰਕਿਰਿਆ ਅਨੁਸਾਰ
+console-numbers-by-channel = ਮਾਧਿਅਮ ਅਨੁਸਾਰ
+console-numbers-what = ਮੱਦ
+console-numbers-kiosks = ਕਿਓਸਕ
+console-numbers-operators = ਨਗਰ ਪਾਲਿਕਾਵਾਂ ਅਤੇ ਪਾਤਰੋਨਾਤੋ ਦੇ ਆਪਰੇਟਰ
+console-numbers-first-free = ਪਹਿਲਾ ਖਾਲੀ ਸਮਾਂ (ਮੁਲਾਕਾਤ ਲਈ ਕਿੰਨੀ ਉਡੀਕ ਕਰਨੀ ਪੈਂਦੀ ਹੈ)
+console-numbers-first-slot = ਪਹਿਲਾ ਖਾਲੀ ਸਮਾਂ
+console-numbers-in-days = { $day } ({ $days } ਦਿਨਾਂ ਬਾਅਦ)
+console-numbers-none-free = ਖੁੱਲ੍ਹੀ ਸਮਾਂ-ਸੂਚੀ ਵਿੱਚ ਕੋਈ ਖਾਲੀ ਸਮਾਂ ਨਹੀਂ
+console-numbers-chart = ਦਿਨ ਅਨੁਸਾਰ: { $booked } ਬੁੱਕ ਕੀਤੀਆਂ, { $served } ਨੂੰ ਸੇਵਾ ਦਿੱਤੀ, { $no_show } ਨਹੀਂ ਆਏ।
+console-tab-audit = ਆਡਿਟ ਲੌਗ
+console-audit-search = ਖੋਜੋ
+console-audit-when = ਕਦੋਂ
+console-audit-who = ਕੌਣ
+console-audit-what = ਕੀ
+console-audit-detail = ਵੇਰਵਾ
+console-audit-hold = ਥਾਂ ਰੋਕੀ ਗਈ
+console-audit-confirm = ਬੁੱਕ ਕੀਤੀ
+console-audit-cancel = ਰੱਦ ਕੀਤੀ
+console-audit-reschedule = ਤਬਦੀਲ ਕੀਤੀ
+console-audit-check-in = ਚੈੱਕ-ਇਨ ਕੀਤਾ
+console-audit-call = ਬੁਲਾਇਆ
+console-audit-override-saved = ਦਿਨ ਬਦਲਿਆ ਗਿਆ
+console-audit-override-deleted = ਦਿਨ ਦਾ ਬਦਲਾਅ ਹਟਾਇਆ ਗਿਆ
+console-channel-walk-in = ਬਿਨਾਂ ਅਪੌਇੰਟਮੈਂਟ
+console-walk-in-title = ਬਿਨਾਂ ਅਪੌਇੰਟਮੈਂਟ ਵਾਲਾ ਵਿਅਕਤੀ
+console-walk-in-procedure = ਕਿਸ ਪ੍ਰਕਿਰਿਆ ਲਈ
+console-walk-in-give = ਨੰਬਰ ਦਿਓ
+console-walk-in-given = ਨੰਬਰ ਦੇ ਦਿੱਤਾ ਗਿਆ: ਅਪੌਇੰਟਮੈਂਟ ਵਾਲਿਆਂ ਤੋਂ ਬਾਅਦ ਵਿਅਕਤੀ ਨੂੰ ਬੁਲਾਇਆ ਜਾਵੇਗਾ।

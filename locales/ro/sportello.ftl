@@ -269,3 +269,174 @@ phone-moved-by-office = Biroul v-a mutat programarea. Motiv: { $reason }. Iată 
 phone-cancelled-by-office = Biroul v-a anulat programarea. Motiv: { $reason }. Puteți face o altă programare.
 notice-moved = { $office }: programarea { $code } a fost mutată pe { $when }. Motiv: { $reason }.
 notice-cancelled = { $office }: programarea { $code } a fost anulată. Motiv: { $reason }. Puteți face o altă programare.
+
+## The office console (staff, in the browser at /ufficio/).
+console-title = Sportello · Birou
+console-username = Nume de utilizator
+console-password = Parolă
+console-login = Conectare
+console-logout = Deconectare
+console-login-wrong = Nume de utilizator sau parolă greșite.
+console-too-many = Prea multe încercări: reîncercați peste câteva minute.
+console-forbidden = Contul dumneavoastră nu permite această operație.
+console-refused = Serverul a refuzat cererea.
+console-broken = Răspuns neașteptat de la server: anunțați asistența tehnică.
+console-offline = Nu există conexiune cu serverul: reîncercați. Nu s-a pierdut nimic.
+console-session-ended = Sesiunea s-a încheiat: conectați-vă din nou.
+console-password-change = Alegeți parola
+console-password-rules = Parola nouă trebuie să aibă cel puțin 10 caractere.
+console-password-old = Parola actuală
+console-password-new = Parola nouă
+console-password-save = Salvați parola
+console-office = Birou
+console-day = Ziua
+console-day-previous = Ziua anterioară
+console-day-next = Ziua următoare
+console-today = Astăzi
+console-online = Conectat
+console-link-lost = Conexiune pierdută: se reconectează…
+console-tab-agenda = Agenda
+console-tab-desk = Recepție
+console-tab-calling = Apelare
+console-counter = Ghișeu
+console-status = Stare
+console-all = Toate
+console-print = Tipăriți
+console-csv = Exportați CSV
+console-agenda-count = { $count ->
+    [one] 1 programare
+    [few] { $count } programări
+   *[other] { $count } de programări
+}
+console-agenda-empty = Nicio programare.
+console-time = Ora
+console-code = Cod
+console-procedure = Procedură
+console-person = Persoană
+console-born = Data nașterii
+console-mediator = Mediator
+console-channel = Canal
+console-appointment = Programare
+console-documents = { $count ->
+    [one] 1 document de adus
+    [few] { $count } documente de adus
+   *[other] { $count } de documente de adus
+}
+console-person-purged = (date șterse)
+console-channel-self = Pe cont propriu
+console-channel-kiosk = Chioșc { $kiosk }
+console-channel-operator = Operator { $organization }
+console-channel-office = Birou
+console-status-expected = Așteptat
+console-status-waiting = În așteptare
+console-status-called = Chemat
+console-status-served = Servit
+console-status-absent = Absent la apel
+console-status-no-show = Neprezentat
+console-status-cancelled = Anulat
+console-scan-label = Confirmare sau cod
+console-scan-placeholder = Scanați confirmarea sau tastați codul
+console-scan-check = Verificați
+console-scan-checked-in = Înregistrat: înmânați numărul.
+console-scan-already = Deja înregistrat: același număr.
+console-scan-unreadable = Nu este nici confirmare, nici cod: scanați din nou sau tastați codul.
+console-scan-not-genuine = Confirmare neautentică: cereți un act de identitate și căutați persoana în agendă.
+console-scan-unknown = Nicio rezervare cu acest cod: verificați codul.
+console-scan-other-office = Rezervare pentru alt birou ({ $office }): îndrumați persoana acolo.
+console-scan-other-day = Programarea este pe { $day }: rugați persoana să revină în acea zi.
+console-scan-cancelled = Rezervare anulată: persoana poate face o nouă rezervare.
+console-scan-moved = Confirmare depășită: programarea a fost mutată, folosiți confirmarea cea mai recentă.
+console-scan-too-early = Prea devreme: programarea este la ora { $time }, persoana să revină cu puțin înainte de oră.
+console-scan-too-late = Prea târziu: programarea era la ora { $time }, este necesară o nouă rezervare.
+console-scan-no-show = Marcată ca neprezentată: este necesară o nouă rezervare.
+console-scan-not-reported = Rezervată offline la un chioșc încă nereconectat: reîncercați mai târziu.
+console-call-next = Chemați următorul
+console-call-again = Chemați din nou
+console-served = Servit
+console-absent = Absent
+console-called = A fost chemat numărul { $number }.
+console-nobody-waiting = Nimeni nu așteaptă la acest ghișeu.
+console-waiting-count = { $count ->
+    [one] 1 persoană în așteptare
+    [few] { $count } persoane în așteptare
+   *[other] { $count } de persoane în așteptare
+}
+console-display-title = Numere chemate
+console-display-no-office = Lipsește biroul: deschideți /ufficio/display?office=…
+console-display-none-yet = Încă niciun apel astăzi.
+console-display-previous = Apeluri anterioare
+console-display-stale = Conexiune pierdută: este posibil ca numerele să nu fie actualizate.
+console-display-sound-on = Activați sunetul
+console-actions = Acțiuni
+console-mark-no-show = Neprezentat
+console-not-yet-over = Programarea nu s-a încheiat încă.
+console-tab-closures = Închideri
+console-closure-whole-office = Tot biroul
+console-closure-hours = Noul program al zilei
+console-closure-hours-help = Necompletat: închis. Altfel, intervalele orare, de exemplu 08:30-11:00, 14:00-16:00.
+console-closure-reason = Motiv (pentru public)
+console-closure-note = Notă pentru birou
+console-closure-check = Verificați programările
+console-closure-bad-day = Alegeți ziua.
+console-closure-bad-hours = Interval orar nevalid: scrieți-l ca 08:30-11:00.
+console-closure-note-missing = Scrieți o notă pentru birou (de exemplu „Grevă”).
+console-closure-hit = { $count ->
+    [0] Nicio programare confirmată nu este afectată: puteți salva.
+    [one] 1 programare confirmată este afectată: decideți ce faceți cu ea.
+    [few] { $count } programări confirmate sunt afectate: decideți ce faceți cu ele.
+   *[other] { $count } de programări confirmate sunt afectate: decideți ce faceți cu ele.
+}
+console-closure-decision = Decizie
+console-closure-move-to = Mutați pe { $when }
+console-closure-cancel = Anulați
+console-closure-no-phone = fără telefon
+console-closure-save = Salvați modificarea
+console-closure-saved = Modificare salvată. Mutate: { $moved }, anulate: { $cancelled }.
+console-closure-not-saved = Modificare nesalvată. Programări de revizuit: { $count }. Verificați din nou.
+console-to-call = De sunat
+console-to-call-none = Nimeni de sunat.
+console-to-call-done = Sunat
+console-tab-numbers = Cifre
+console-numbers-span = Perioadă
+console-numbers-week = Săptămână
+console-numbers-day = Zi
+console-numbers-booked = Rezervate
+console-numbers-checked-in = Înregistrate
+console-numbers-waiting = Așteptare de la înregistrare la apel
+console-numbers-service = Timp la ghișeu
+console-numbers-spread = mediana { $median }, 9 din 10 în cel mult { $p90 } (măsurători: { $count })
+console-numbers-none = fără date
+console-minutes = { $minutes } min
+console-numbers-by-procedure = Pe procedură
+console-numbers-by-channel = Pe canal
+console-numbers-what = Element
+console-numbers-kiosks = Chioșcuri
+console-numbers-operators = Operatori din primării și patronati
+console-numbers-first-free = Primul loc liber (cât se așteaptă pentru o programare)
+console-numbers-first-slot = Primul loc liber
+console-numbers-in-days = { $day } (peste { $days ->
+    [one] { $days } zi
+    [few] { $days } zile
+   *[other] { $days } de zile
+})
+console-numbers-none-free = niciun loc liber în agenda deschisă
+console-numbers-chart = Pe zi: rezervate { $booked }, servite { $served }, neprezentate { $no_show }.
+console-tab-audit = Jurnal
+console-audit-search = Căutați
+console-audit-when = Când
+console-audit-who = Cine
+console-audit-what = Ce
+console-audit-detail = Detalii
+console-audit-hold = Loc reținut
+console-audit-confirm = Rezervat
+console-audit-cancel = Anulat
+console-audit-reschedule = Mutat
+console-audit-check-in = Înregistrat
+console-audit-call = Chemat
+console-audit-override-saved = Zi modificată
+console-audit-override-deleted = Modificarea zilei eliminată
+console-channel-walk-in = Fără programare
+console-walk-in-title = Persoană fără programare
+console-walk-in-procedure = Pentru ce procedură
+console-walk-in-give = Dați un număr
+console-walk-in-given = Număr atribuit: persoana va fi chemată după programări.

@@ -269,3 +269,184 @@ phone-moved-by-office = Офис перенёс вашу запись. Прич�
 phone-cancelled-by-office = Офис отменил вашу запись. Причина: { $reason }. Вы можете записаться снова.
 notice-moved = { $office }: ваша запись { $code } перенесена на { $when }. Причина: { $reason }.
 notice-cancelled = { $office }: ваша запись { $code } отменена. Причина: { $reason }. Вы можете записаться снова.
+
+## The office console (staff, in the browser at /ufficio/).
+console-title = Sportello · Офис
+console-username = Имя пользователя
+console-password = Пароль
+console-login = Войти
+console-logout = Выйти
+console-login-wrong = Неверное имя пользователя или пароль.
+console-too-many = Слишком много попыток: повторите через несколько минут.
+console-forbidden = У вашей учётной записи нет прав на это действие.
+console-refused = Сервер отклонил запрос.
+console-broken = Неожиданный ответ сервера: сообщите в техподдержку.
+console-offline = Нет связи с сервером: повторите попытку. Ничего не потеряно.
+console-session-ended = Сеанс завершён: войдите снова.
+console-password-change = Выберите свой пароль
+console-password-rules = Новый пароль должен содержать не менее 10 символов.
+console-password-old = Текущий пароль
+console-password-new = Новый пароль
+console-password-save = Сохранить пароль
+console-office = Офис
+console-day = День
+console-day-previous = Предыдущий день
+console-day-next = Следующий день
+console-today = Сегодня
+console-online = Подключено
+console-link-lost = Связь потеряна: переподключение…
+console-tab-agenda = Расписание
+console-tab-desk = Регистрация
+console-tab-calling = Вызов
+console-counter = Окно
+console-status = Статус
+console-all = Все
+console-print = Печать
+console-csv = Экспорт в CSV
+console-agenda-count = { $count ->
+    [one] { $count } запись
+    [few] { $count } записи
+    [many] { $count } записей
+   *[other] { $count } записи
+}
+console-agenda-empty = Записей нет.
+console-time = Время
+console-code = Код
+console-procedure = Услуга
+console-person = Посетитель
+console-born = Дата рождения
+console-mediator = Посредник
+console-channel = Канал
+console-appointment = Приём
+console-documents = { $count ->
+    [one] { $count } документ с собой
+    [few] { $count } документа с собой
+    [many] { $count } документов с собой
+   *[other] { $count } документа с собой
+}
+console-person-purged = (данные удалены)
+console-channel-self = Самостоятельно
+console-channel-kiosk = Терминал { $kiosk }
+console-channel-operator = Оператор { $organization }
+console-channel-office = Офис
+console-status-expected = Ожидается
+console-status-waiting = В очереди
+console-status-called = Вызван
+console-status-served = Обслужен
+console-status-absent = Не подошёл по вызову
+console-status-no-show = Неявка
+console-status-cancelled = Отменён
+console-scan-label = Талон или код
+console-scan-placeholder = Отсканируйте талон или введите код
+console-scan-check = Проверить
+console-scan-checked-in = Зарегистрирован: выдайте номер.
+console-scan-already = Уже зарегистрирован: тот же номер.
+console-scan-unreadable = Это не талон и не код: отсканируйте ещё раз или введите код.
+console-scan-not-genuine = Талон не подлинный: попросите документ и найдите человека в расписании.
+console-scan-unknown = Записи с таким кодом нет: проверьте код.
+console-scan-other-office = Запись в другой офис ({ $office }): направьте человека туда.
+console-scan-other-day = Приём назначен на { $day }: попросите человека прийти в этот день.
+console-scan-cancelled = Запись отменена: человек может записаться снова.
+console-scan-moved = Талон устарел: приём перенесён, используйте самый новый талон.
+console-scan-too-early = Слишком рано: приём в { $time }, пусть вернётся ближе к этому времени.
+console-scan-too-late = Слишком поздно: приём был в { $time }, нужна новая запись.
+console-scan-no-show = Отмечена неявка: нужна новая запись.
+console-scan-not-reported = Запись сделана без сети на терминале, который ещё не подключился: повторите позже.
+console-call-next = Вызвать следующего
+console-call-again = Вызвать повторно
+console-served = Обслужен
+console-absent = Не подошёл
+console-called = Вызван номер { $number }.
+console-nobody-waiting = К этому окну очереди нет.
+console-waiting-count = { $count ->
+    [one] { $count } человек в очереди
+    [few] { $count } человека в очереди
+    [many] { $count } человек в очереди
+   *[other] { $count } человека в очереди
+}
+console-display-title = Вызванные номера
+console-display-no-office = Не указан офис: откройте /ufficio/display?office=…
+console-display-none-yet = Сегодня вызовов ещё не было.
+console-display-previous = Предыдущие вызовы
+console-display-stale = Связь потеряна: номера могут быть неактуальны.
+console-display-sound-on = Включить звук
+console-actions = Действия
+console-mark-no-show = Неявка
+console-not-yet-over = Приём ещё не закончился.
+console-tab-closures = Закрытия
+console-closure-whole-office = Весь офис
+console-closure-hours = Новые часы работы на этот день
+console-closure-hours-help = Пусто — закрыто. Иначе часы работы, например 08:30-11:00, 14:00-16:00.
+console-closure-reason = Причина (для посетителей)
+console-closure-note = Примечание для офиса
+console-closure-check = Проверить записи
+console-closure-bad-day = Выберите день.
+console-closure-bad-hours = Неверные часы: пишите так: 08:30-11:00.
+console-closure-note-missing = Напишите примечание для офиса (например, «Забастовка»).
+console-closure-hit = { $count ->
+    [0] Подтверждённые записи не затронуты: можно сохранить.
+    [one] Изменение затрагивает { $count } подтверждённую запись: решите, что с ней делать.
+    [few] Изменение затрагивает { $count } подтверждённые записи: решите, что с ними делать.
+    [many] Изменение затрагивает { $count } подтверждённых записей: решите, что с ними делать.
+   *[other] Изменение затрагивает { $count } подтверждённой записи: решите, что с ними делать.
+}
+console-closure-decision = Решение
+console-closure-move-to = Перенести на { $when }
+console-closure-cancel = Отменить
+console-closure-no-phone = нет телефона
+console-closure-save = Сохранить изменение
+console-closure-saved = Изменение сохранено. Перенесено: { $moved }, отменено: { $cancelled }.
+console-closure-not-saved = { $count ->
+    [one] Изменение не сохранено: { $count } запись требует пересмотра. Проверьте ещё раз.
+    [few] Изменение не сохранено: { $count } записи требуют пересмотра. Проверьте ещё раз.
+    [many] Изменение не сохранено: { $count } записей требуют пересмотра. Проверьте ещё раз.
+   *[other] Изменение не сохранено: { $count } записи требуют пересмотра. Проверьте ещё раз.
+}
+console-to-call = Кому позвонить
+console-to-call-none = Звонить никому не нужно.
+console-to-call-done = Звонок сделан
+console-tab-numbers = Показатели
+console-numbers-span = Период
+console-numbers-week = Неделя
+console-numbers-day = День
+console-numbers-booked = Записано
+console-numbers-checked-in = Зарегистрировано
+console-numbers-waiting = Ожидание от регистрации до вызова
+console-numbers-service = Время у окна
+console-numbers-spread = медиана { $median }, 9 из 10 — не дольше { $p90 } (измерений: { $count })
+console-numbers-none = нет данных
+console-minutes = { $minutes } мин
+console-numbers-by-procedure = По услугам
+console-numbers-by-channel = По каналам
+console-numbers-what = Позиция
+console-numbers-kiosks = Терминалы
+console-numbers-operators = Операторы муниципалитетов и патронатов
+console-numbers-first-free = Первое свободное место (сколько ждут приёма)
+console-numbers-first-slot = Первое свободное место
+console-numbers-in-days = { $days ->
+    [one] { $day } (через { $days } день)
+    [few] { $day } (через { $days } дня)
+    [many] { $day } (через { $days } дней)
+   *[other] { $day } (через { $days } дня)
+}
+console-numbers-none-free = в открытом расписании нет свободных мест
+console-numbers-chart = По дням: записано { $booked }, обслужено { $served }, неявок { $no_show }.
+console-tab-audit = Журнал
+console-audit-search = Найти
+console-audit-when = Когда
+console-audit-who = Кто
+console-audit-what = Что
+console-audit-detail = Подробности
+console-audit-hold = Закрепление места
+console-audit-confirm = Запись
+console-audit-cancel = Отмена
+console-audit-reschedule = Перенос
+console-audit-check-in = Регистрация
+console-audit-call = Вызов
+console-audit-override-saved = Изменение дня
+console-audit-override-deleted = Отмена изменения дня
+console-channel-walk-in = Без записи
+console-walk-in-title = Посетитель без записи
+console-walk-in-procedure = По какому делу
+console-walk-in-give = Выдать номер
+console-walk-in-given = Номер выдан: посетителя вызовут после записанных.

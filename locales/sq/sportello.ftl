@@ -267,3 +267,172 @@ phone-moved-by-office = Zyra e ka zhvendosur takimin tuaj. Arsyeja: { $reason }.
 phone-cancelled-by-office = Zyra e ka anuluar takimin tuaj. Arsyeja: { $reason }. Mund të rezervoni një tjetër.
 notice-moved = { $office }: takimi juaj { $code } u zhvendos më { $when }. Arsyeja: { $reason }.
 notice-cancelled = { $office }: takimi juaj { $code } u anulua. Arsyeja: { $reason }. Mund të rezervoni një tjetër.
+
+## The office console (staff, in the browser at /ufficio/).
+console-title = Sportello · Zyra
+console-username = Emri i përdoruesit
+console-password = Fjalëkalimi
+console-login = Hyr
+console-logout = Dil
+console-login-wrong = Emri i përdoruesit ose fjalëkalimi është i gabuar.
+console-too-many = Shumë përpjekje: provoni përsëri pas disa minutash.
+console-forbidden = Llogaria juaj nuk e ka këtë të drejtë.
+console-refused = Serveri e refuzoi kërkesën.
+console-broken = Përgjigje e papritur nga serveri: njoftoni ndihmën teknike.
+console-offline = Nuk ka lidhje me serverin: provoni përsëri. Asgjë nuk humbi.
+console-session-ended = Seanca përfundoi: hyni përsëri.
+console-password-change = Zgjidhni fjalëkalimin tuaj
+console-password-rules = Fjalëkalimi i ri duhet të ketë të paktën 10 karaktere.
+console-password-old = Fjalëkalimi aktual
+console-password-new = Fjalëkalimi i ri
+console-password-save = Ruani fjalëkalimin
+console-office = Zyra
+console-day = Dita
+console-day-previous = Dita e mëparshme
+console-day-next = Dita tjetër
+console-today = Sot
+console-online = I lidhur
+console-link-lost = Lidhja humbi: po rilidhet…
+console-tab-agenda = Axhenda
+console-tab-desk = Pranimi
+console-tab-calling = Thirrja
+console-counter = Sporteli
+console-status = Gjendja
+console-all = Të gjitha
+console-print = Printo
+console-csv = Eksporto CSV
+console-agenda-count = { $count ->
+    [one] { $count } takim
+   *[other] { $count } takime
+}
+console-agenda-empty = Asnjë takim.
+console-time = Ora
+console-code = Kodi
+console-procedure = Procedura
+console-person = Personi
+console-born = Datëlindja
+console-mediator = Ndërmjetësi
+console-channel = Kanali
+console-appointment = Takimi
+console-documents = { $count ->
+    [one] { $count } dokument për të sjellë
+   *[other] { $count } dokumente për të sjellë
+}
+console-person-purged = (të dhënat u fshinë)
+console-channel-self = Vetë personi
+console-channel-kiosk = Kioska { $kiosk }
+console-channel-operator = Operatori { $organization }
+console-channel-office = Zyra
+console-status-expected = Pritet
+console-status-waiting = Në pritje
+console-status-called = I thirrur
+console-status-served = I shërbyer
+console-status-absent = Mungoi kur u thirr
+console-status-no-show = Nuk u paraqit
+console-status-cancelled = I anuluar
+console-scan-label = Dëftesa ose kodi
+console-scan-placeholder = Skanoni dëftesën ose shkruani kodin
+console-scan-check = Verifiko
+console-scan-checked-in = U pranua: jepini numrin.
+console-scan-already = Është pranuar tashmë: i njëjti numër.
+console-scan-unreadable = Nuk është as dëftesë as kod: skanoni përsëri ose shkruani kodin.
+console-scan-not-genuine = Dëftesa nuk është origjinale: kërkoni një dokument dhe gjeni personin në axhendë.
+console-scan-unknown = Nuk ka rezervim me këtë kod: kontrolloni kodin.
+console-scan-other-office = Rezervim për një zyrë tjetër ({ $office }): drejtojeni personin atje.
+console-scan-other-day = Takimi është më { $day }: ftojeni personin të kthehet atë ditë.
+console-scan-cancelled = Rezervimi është anuluar: personi mund të rezervojë përsëri.
+console-scan-moved = Dëftesë e vjetër: takimi u zhvendos, përdorni dëftesën më të re.
+console-scan-too-early = Shumë herët: takimi është në orën { $time }, le të kthehet më afër orës.
+console-scan-too-late = Shumë vonë: takimi ishte në orën { $time }, duhet një rezervim i ri.
+console-scan-no-show = Shënuar si i paparaqitur: duhet një rezervim i ri.
+console-scan-not-reported = Rezervuar pa rrjet në një kioskë që ende nuk është rilidhur: provoni më vonë.
+console-call-next = Thirr tjetrin
+console-call-again = Thirr përsëri
+console-served = I shërbyer
+console-absent = Mungon
+console-called = U thirr numri { $number }.
+console-nobody-waiting = Askush nuk pret për këtë sportel.
+console-waiting-count = { $count ->
+    [one] { $count } person në pritje
+   *[other] { $count } persona në pritje
+}
+console-display-title = Numrat e thirrur
+console-display-no-office = Mungon zyra: hapni /ufficio/display?office=…
+console-display-none-yet = Ende asnjë thirrje sot.
+console-display-previous = Thirrjet e mëparshme
+console-display-stale = Lidhja humbi: numrat mund të mos jenë të përditësuar.
+console-display-sound-on = Aktivizo zërin
+console-actions = Veprimet
+console-mark-no-show = Nuk u paraqit
+console-not-yet-over = Takimi nuk ka mbaruar ende.
+console-tab-closures = Mbylljet
+console-closure-whole-office = E gjithë zyra
+console-closure-hours = Orari i ri i ditës
+console-closure-hours-help = Bosh: mbyllur. Përndryshe oraret, për shembull 08:30-11:00, 14:00-16:00.
+console-closure-reason = Arsyeja (për personat)
+console-closure-note = Shënim për zyrën
+console-closure-check = Verifiko takimet
+console-closure-bad-day = Zgjidhni ditën.
+console-closure-bad-hours = Orare të pavlefshme: shkruajini si 08:30-11:00.
+console-closure-note-missing = Shkruani një shënim për zyrën (për shembull «Grevë»).
+console-closure-hit = { $count ->
+    [0] Nuk preket asnjë takim i konfirmuar: mund të ruani.
+    [one] Preket { $count } takim i konfirmuar: vendosni çfarë të bëni me të.
+   *[other] Preken { $count } takime të konfirmuara: vendosni çfarë të bëni me to.
+}
+console-closure-decision = Vendimi
+console-closure-move-to = Zhvendos më { $when }
+console-closure-cancel = Anulo
+console-closure-no-phone = pa telefon
+console-closure-save = Ruaj ndryshimin
+console-closure-saved = Ndryshimi u ruajt: { $moved } të zhvendosur, { $cancelled } të anuluar.
+console-closure-not-saved = { $count ->
+    [one] Ndryshimi nuk u ruajt: { $count } takim për t'u rishikuar. Verifikoni përsëri.
+   *[other] Ndryshimi nuk u ruajt: { $count } takime për t'u rishikuar. Verifikoni përsëri.
+}
+console-to-call = Për t'u telefonuar
+console-to-call-none = Askush për t'u telefonuar.
+console-to-call-done = U telefonua
+console-tab-numbers = Shifrat
+console-numbers-span = Periudha
+console-numbers-week = Java
+console-numbers-day = Dita
+console-numbers-booked = Të rezervuar
+console-numbers-checked-in = Të pranuar
+console-numbers-waiting = Pritja nga pranimi deri te thirrja
+console-numbers-service = Koha në sportel
+console-numbers-spread = mediana { $median }, 9 nga 10 brenda { $p90 } ({ $count } matje)
+console-numbers-none = nuk ka të dhëna
+console-minutes = { $minutes } min
+console-numbers-by-procedure = Sipas procedurës
+console-numbers-by-channel = Sipas kanalit
+console-numbers-what = Zëri
+console-numbers-kiosks = Kioskat
+console-numbers-operators = Operatorë të bashkive dhe patronateve
+console-numbers-first-free = Vendi i parë i lirë (sa pritet për një takim)
+console-numbers-first-slot = Vendi i parë i lirë
+console-numbers-in-days = { $days ->
+    [one] { $day } (pas { $days } dite)
+   *[other] { $day } (pas { $days } ditësh)
+}
+console-numbers-none-free = asnjë vend i lirë në axhendën e hapur
+console-numbers-chart = Sipas ditës: { $booked } të rezervuar, { $served } të shërbyer, { $no_show } të paparaqitur.
+console-tab-audit = Regjistri
+console-audit-search = Kërko
+console-audit-when = Kur
+console-audit-who = Kush
+console-audit-what = Çfarë
+console-audit-detail = Hollësi
+console-audit-hold = Vend i mbajtur
+console-audit-confirm = Rezervuar
+console-audit-cancel = Anuluar
+console-audit-reschedule = Zhvendosur
+console-audit-check-in = Pranuar
+console-audit-call = Thirrur
+console-audit-override-saved = Dita u ndryshua
+console-audit-override-deleted = Ndryshimi i ditës u hoq
+console-channel-walk-in = Pa takim
+console-walk-in-title = Person pa takim
+console-walk-in-procedure = Për cilën procedurë
+console-walk-in-give = Jep një numër
+console-walk-in-given = Numri u dha: personi do të thirret pas takimeve.

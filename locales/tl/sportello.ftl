@@ -267,3 +267,166 @@ phone-moved-by-office = Inilipat ng opisina ang iyong appointment. Dahilan: { $r
 phone-cancelled-by-office = Kinansela ng opisina ang iyong appointment. Dahilan: { $reason }. Maaari kang mag-book ng iba.
 notice-moved = { $office }: ang iyong appointment { $code } ay inilipat sa { $when }. Dahilan: { $reason }.
 notice-cancelled = { $office }: kinansela ang iyong appointment { $code }. Dahilan: { $reason }. Maaari kang mag-book ng iba.
+
+## The office console (staff, in the browser at /ufficio/).
+console-title = Sportello · Opisina
+console-username = Username
+console-password = Password
+console-login = Mag-login
+console-logout = Mag-logout
+console-login-wrong = Mali ang username o password.
+console-too-many = Masyadong maraming pagsubok: subukan ulit pagkalipas ng ilang minuto.
+console-forbidden = Hindi ito pinapayagan sa inyong account.
+console-refused = Tinanggihan ng server ang kahilingan.
+console-broken = Hindi inaasahang sagot mula sa server: ipaalam sa support.
+console-offline = Walang koneksyon sa server: subukan ulit. Walang nawala.
+console-session-ended = Natapos na ang session: mag-login ulit.
+console-password-change = Piliin ang inyong password
+console-password-rules = Dapat may hindi bababa sa 10 character ang bagong password.
+console-password-old = Kasalukuyang password
+console-password-new = Bagong password
+console-password-save = I-save ang password
+console-office = Opisina
+console-day = Araw
+console-day-previous = Nakaraang araw
+console-day-next = Susunod na araw
+console-today = Ngayon
+console-online = Nakakonekta
+console-link-lost = Nawala ang koneksyon: kumokonekta ulit…
+console-tab-agenda = Agenda
+console-tab-desk = Check-in
+console-tab-calling = Pagtawag
+console-counter = Counter
+console-status = Status
+console-all = Lahat
+console-print = I-print
+console-csv = I-export ang CSV
+console-agenda-count = { $count ->
+    [one] { $count } appointment
+   *[other] { $count } appointment
+}
+console-agenda-empty = Walang appointment.
+console-time = Oras
+console-code = Code
+console-procedure = Transaksyon
+console-person = Kliyente
+console-born = Kapanganakan
+console-mediator = Tagapamagitan
+console-channel = Channel
+console-appointment = Appointment
+console-documents = { $count ->
+    [one] { $count } dokumentong dadalhin
+   *[other] { $count } dokumentong dadalhin
+}
+console-person-purged = (binura ang datos)
+console-channel-self = Sariling booking
+console-channel-kiosk = Kiosk { $kiosk }
+console-channel-operator = Operator { $organization }
+console-channel-office = Opisina
+console-status-expected = Inaasahan
+console-status-waiting = Naghihintay
+console-status-called = Tinawag
+console-status-served = Naasikaso
+console-status-absent = Wala noong tinawag
+console-status-no-show = Hindi dumating
+console-status-cancelled = Kinansela
+console-scan-label = Resibo o code
+console-scan-placeholder = I-scan ang resibo o i-type ang code
+console-scan-check = Suriin
+console-scan-checked-in = Naka-check in: ibigay ang numero.
+console-scan-already = Naka-check in na: parehong numero.
+console-scan-unreadable = Hindi resibo o code: i-scan ulit o i-type ang code.
+console-scan-not-genuine = Hindi tunay na resibo: humingi ng ID at hanapin ang kliyente sa agenda.
+console-scan-unknown = Walang booking na may ganitong code: suriin ang code.
+console-scan-other-office = Naka-book sa ibang opisina ({ $office }): papuntahin doon ang kliyente.
+console-scan-other-day = Ang appointment ay sa { $day }: pabalikin ang kliyente sa araw na iyon.
+console-scan-cancelled = Kinansela ang booking: maaaring mag-book ulit ang kliyente.
+console-scan-moved = Lumang resibo: nailipat ang appointment, gamitin ang pinakabagong resibo.
+console-scan-too-early = Masyadong maaga: ang appointment ay sa { $time }, bumalik nang mas malapit sa oras.
+console-scan-too-late = Huli na: ang appointment ay noong { $time }, kailangan ng bagong booking.
+console-scan-no-show = Minarkahang hindi dumating: kailangan ng bagong booking.
+console-scan-not-reported = Na-book offline sa kiosk na hindi pa nakakakonekta ulit: subukan ulit mamaya.
+console-call-next = Tawagin ang susunod
+console-call-again = Tawagin ulit
+console-served = Naasikaso
+console-absent = Wala
+console-called = Tinawag ang numero { $number }.
+console-nobody-waiting = Walang naghihintay para sa counter na ito.
+console-waiting-count = { $count ->
+    [one] { $count } naghihintay
+   *[other] { $count } naghihintay
+}
+console-display-title = Mga tinawag na numero
+console-display-no-office = Walang opisina: buksan ang /ufficio/display?office=…
+console-display-none-yet = Wala pang tinawag ngayong araw.
+console-display-previous = Mga naunang tawag
+console-display-stale = Nawala ang koneksyon: maaaring hindi updated ang mga numero.
+console-display-sound-on = Buksan ang tunog
+console-actions = Mga aksyon
+console-mark-no-show = Hindi dumating
+console-not-yet-over = Hindi pa tapos ang appointment.
+console-tab-closures = Mga pagsasara
+console-closure-whole-office = Buong opisina
+console-closure-hours = Bagong oras ng araw
+console-closure-hours-help = Walang laman: sarado. Kung hindi, ang mga oras, halimbawa 08:30-11:00, 14:00-16:00.
+console-closure-reason = Dahilan (para sa mga kliyente)
+console-closure-note = Tala para sa opisina
+console-closure-check = Suriin ang mga appointment
+console-closure-bad-day = Piliin ang araw.
+console-closure-bad-hours = Maling oras: isulat nang ganito: 08:30-11:00.
+console-closure-note-missing = Sumulat ng tala para sa opisina (halimbawa "Welga").
+console-closure-hit = { $count ->
+    [0] Walang kumpirmadong appointment na apektado: puwede nang i-save.
+    [one] { $count } kumpirmadong appointment ang apektado: magpasya kung ano ang gagawin.
+   *[other] { $count } kumpirmadong appointment ang apektado: magpasya kung ano ang gagawin.
+}
+console-closure-decision = Desisyon
+console-closure-move-to = Ilipat sa { $when }
+console-closure-cancel = Kanselahin
+console-closure-no-phone = walang telepono
+console-closure-save = I-save ang pagbabago
+console-closure-saved = Na-save ang pagbabago: { $moved } inilipat, { $cancelled } kinansela.
+console-closure-not-saved = Hindi na-save ang pagbabago: { $count } appointment ang kailangang suriin. Suriin ulit.
+console-to-call = Kailangang tawagan
+console-to-call-none = Walang kailangang tawagan.
+console-to-call-done = Natawagan na
+console-tab-numbers = Mga bilang
+console-numbers-span = Panahon
+console-numbers-week = Linggo
+console-numbers-day = Araw
+console-numbers-booked = Naka-book
+console-numbers-checked-in = Naka-check in
+console-numbers-waiting = Paghihintay mula check-in hanggang tawag
+console-numbers-service = Oras sa counter
+console-numbers-spread = median { $median }, 9 sa 10 sa loob ng { $p90 } ({ $count } nasukat)
+console-numbers-none = walang datos
+console-minutes = { $minutes } min
+console-numbers-by-procedure = Ayon sa transaksyon
+console-numbers-by-channel = Ayon sa channel
+console-numbers-what = Item
+console-numbers-kiosks = Mga kiosk
+console-numbers-operators = Mga operator ng comune at patronato
+console-numbers-first-free = Unang bakanteng oras (gaano katagal maghintay ng appointment)
+console-numbers-first-slot = Unang bakanteng oras
+console-numbers-in-days = { $day } ({ $days } araw mula ngayon)
+console-numbers-none-free = walang bakanteng oras sa bukas na agenda
+console-numbers-chart = Bawat araw: { $booked } naka-book, { $served } naasikaso, { $no_show } hindi dumating.
+console-tab-audit = Talaan
+console-audit-search = Maghanap
+console-audit-when = Kailan
+console-audit-who = Sino
+console-audit-what = Ano
+console-audit-detail = Detalye
+console-audit-hold = Nakalaang oras
+console-audit-confirm = Na-book
+console-audit-cancel = Kinansela
+console-audit-reschedule = Inilipat
+console-audit-check-in = Naka-check in
+console-audit-call = Tinawag
+console-audit-override-saved = Binago ang araw
+console-audit-override-deleted = Inalis ang pagbabago sa araw
+console-channel-walk-in = Walang appointment
+console-walk-in-title = Taong walang appointment
+console-walk-in-procedure = Para sa aling proseso
+console-walk-in-give = Magbigay ng numero
+console-walk-in-given = Naibigay ang numero: tatawagin ang tao pagkatapos ng mga may appointment.

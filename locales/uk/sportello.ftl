@@ -269,3 +269,184 @@ phone-moved-by-office = Офіс переніс ваш запис. Причин�
 phone-cancelled-by-office = Офіс скасував ваш запис. Причина: { $reason }. Ви можете записатися знову.
 notice-moved = { $office }: ваш запис { $code } перенесено на { $when }. Причина: { $reason }.
 notice-cancelled = { $office }: ваш запис { $code } скасовано. Причина: { $reason }. Ви можете записатися знову.
+
+## The office console (staff, in the browser at /ufficio/).
+console-title = Sportello · Офіс
+console-username = Ім'я користувача
+console-password = Пароль
+console-login = Увійти
+console-logout = Вийти
+console-login-wrong = Неправильне ім'я користувача або пароль.
+console-too-many = Забагато спроб: спробуйте знову за кілька хвилин.
+console-forbidden = Ваш обліковий запис не має прав на цю дію.
+console-refused = Сервер відхилив запит.
+console-broken = Неочікувана відповідь сервера: повідомте службу підтримки.
+console-offline = Немає зв'язку із сервером: спробуйте ще раз. Нічого не втрачено.
+console-session-ended = Сеанс завершено: увійдіть знову.
+console-password-change = Виберіть свій пароль
+console-password-rules = Новий пароль має містити щонайменше 10 символів.
+console-password-old = Поточний пароль
+console-password-new = Новий пароль
+console-password-save = Зберегти пароль
+console-office = Офіс
+console-day = День
+console-day-previous = Попередній день
+console-day-next = Наступний день
+console-today = Сьогодні
+console-online = Підключено
+console-link-lost = Зв'язок втрачено: повторне підключення…
+console-tab-agenda = Розклад
+console-tab-desk = Реєстрація
+console-tab-calling = Виклик
+console-counter = Віконце
+console-status = Статус
+console-all = Усі
+console-print = Друк
+console-csv = Експорт у CSV
+console-agenda-count = { $count ->
+    [one] { $count } запис
+    [few] { $count } записи
+    [many] { $count } записів
+   *[other] { $count } запису
+}
+console-agenda-empty = Записів немає.
+console-time = Час
+console-code = Код
+console-procedure = Послуга
+console-person = Відвідувач
+console-born = Дата народження
+console-mediator = Посередник
+console-channel = Канал
+console-appointment = Прийом
+console-documents = { $count ->
+    [one] { $count } документ із собою
+    [few] { $count } документи із собою
+    [many] { $count } документів із собою
+   *[other] { $count } документа із собою
+}
+console-person-purged = (дані видалено)
+console-channel-self = Самостійно
+console-channel-kiosk = Термінал { $kiosk }
+console-channel-operator = Оператор { $organization }
+console-channel-office = Офіс
+console-status-expected = Очікується
+console-status-waiting = У черзі
+console-status-called = Викликано
+console-status-served = Обслуговано
+console-status-absent = Не підійшов на виклик
+console-status-no-show = Неявка
+console-status-cancelled = Скасовано
+console-scan-label = Талон або код
+console-scan-placeholder = Відскануйте талон або введіть код
+console-scan-check = Перевірити
+console-scan-checked-in = Зареєстровано: видайте номер.
+console-scan-already = Уже зареєстровано: той самий номер.
+console-scan-unreadable = Це не талон і не код: відскануйте ще раз або введіть код.
+console-scan-not-genuine = Талон не справжній: попросіть документ і знайдіть особу в розкладі.
+console-scan-unknown = Запису з таким кодом немає: перевірте код.
+console-scan-other-office = Запис до іншого офісу ({ $office }): направте особу туди.
+console-scan-other-day = Прийом призначено на { $day }: попросіть особу прийти в цей день.
+console-scan-cancelled = Запис скасовано: особа може записатися знову.
+console-scan-moved = Талон застарів: прийом перенесено, використовуйте найновіший талон.
+console-scan-too-early = Зарано: прийом о { $time }, хай повернеться ближче до цього часу.
+console-scan-too-late = Запізно: прийом був о { $time }, потрібен новий запис.
+console-scan-no-show = Позначено неявку: потрібен новий запис.
+console-scan-not-reported = Запис зроблено без мережі на терміналі, який ще не підключився: спробуйте пізніше.
+console-call-next = Викликати наступного
+console-call-again = Викликати повторно
+console-served = Обслуговано
+console-absent = Не підійшов
+console-called = Викликано номер { $number }.
+console-nobody-waiting = До цього віконця черги немає.
+console-waiting-count = { $count ->
+    [one] { $count } особа в черзі
+    [few] { $count } особи в черзі
+    [many] { $count } осіб у черзі
+   *[other] { $count } особи в черзі
+}
+console-display-title = Викликані номери
+console-display-no-office = Не вказано офіс: відкрийте /ufficio/display?office=…
+console-display-none-yet = Сьогодні викликів ще не було.
+console-display-previous = Попередні виклики
+console-display-stale = Зв'язок втрачено: номери можуть бути неактуальними.
+console-display-sound-on = Увімкнути звук
+console-actions = Дії
+console-mark-no-show = Неявка
+console-not-yet-over = Прийом ще не закінчився.
+console-tab-closures = Закриття
+console-closure-whole-office = Увесь офіс
+console-closure-hours = Нові години роботи на цей день
+console-closure-hours-help = Порожньо — зачинено. Інакше години роботи, наприклад 08:30-11:00, 14:00-16:00.
+console-closure-reason = Причина (для відвідувачів)
+console-closure-note = Примітка для офісу
+console-closure-check = Перевірити записи
+console-closure-bad-day = Виберіть день.
+console-closure-bad-hours = Неправильні години: пишіть так: 08:30-11:00.
+console-closure-note-missing = Напишіть примітку для офісу (наприклад, «Страйк»).
+console-closure-hit = { $count ->
+    [0] Зміна не зачіпає підтверджених записів: можна зберегти.
+    [one] Зміна зачіпає { $count } підтверджений запис: вирішіть, що з ним робити.
+    [few] Зміна зачіпає { $count } підтверджені записи: вирішіть, що з ними робити.
+    [many] Зміна зачіпає { $count } підтверджених записів: вирішіть, що з ними робити.
+   *[other] Зміна зачіпає { $count } підтвердженого запису: вирішіть, що з ними робити.
+}
+console-closure-decision = Рішення
+console-closure-move-to = Перенести на { $when }
+console-closure-cancel = Скасувати
+console-closure-no-phone = немає телефону
+console-closure-save = Зберегти зміну
+console-closure-saved = Зміну збережено. Перенесено: { $moved }, скасовано: { $cancelled }.
+console-closure-not-saved = { $count ->
+    [one] Зміну не збережено: { $count } запис потребує перегляду. Перевірте ще раз.
+    [few] Зміну не збережено: { $count } записи потребують перегляду. Перевірте ще раз.
+    [many] Зміну не збережено: { $count } записів потребують перегляду. Перевірте ще раз.
+   *[other] Зміну не збережено: { $count } запису потребують перегляду. Перевірте ще раз.
+}
+console-to-call = Кому зателефонувати
+console-to-call-none = Телефонувати нікому не потрібно.
+console-to-call-done = Зателефоновано
+console-tab-numbers = Показники
+console-numbers-span = Період
+console-numbers-week = Тиждень
+console-numbers-day = День
+console-numbers-booked = Записано
+console-numbers-checked-in = Зареєстровано
+console-numbers-waiting = Очікування від реєстрації до виклику
+console-numbers-service = Час біля віконця
+console-numbers-spread = медіана { $median }, 9 з 10 — не довше { $p90 } (вимірів: { $count })
+console-numbers-none = немає даних
+console-minutes = { $minutes } хв
+console-numbers-by-procedure = За послугами
+console-numbers-by-channel = За каналами
+console-numbers-what = Позиція
+console-numbers-kiosks = Термінали
+console-numbers-operators = Оператори муніципалітетів і патронатів
+console-numbers-first-free = Перше вільне місце (скільки чекають на прийом)
+console-numbers-first-slot = Перше вільне місце
+console-numbers-in-days = { $days ->
+    [one] { $day } (через { $days } день)
+    [few] { $day } (через { $days } дні)
+    [many] { $day } (через { $days } днів)
+   *[other] { $day } (через { $days } дня)
+}
+console-numbers-none-free = у відкритому розкладі немає вільних місць
+console-numbers-chart = За днями: записано { $booked }, обслуговано { $served }, неявок { $no_show }.
+console-tab-audit = Журнал
+console-audit-search = Шукати
+console-audit-when = Коли
+console-audit-who = Хто
+console-audit-what = Що
+console-audit-detail = Подробиці
+console-audit-hold = Закріплення місця
+console-audit-confirm = Запис
+console-audit-cancel = Скасування
+console-audit-reschedule = Перенесення
+console-audit-check-in = Реєстрація
+console-audit-call = Виклик
+console-audit-override-saved = Зміна дня
+console-audit-override-deleted = Скасування зміни дня
+console-channel-walk-in = Без запису
+console-walk-in-title = Відвідувач без запису
+console-walk-in-procedure = З якої справи
+console-walk-in-give = Видати номер
+console-walk-in-given = Номер видано: відвідувача викличуть після записаних.

@@ -267,3 +267,166 @@ phone-moved-by-office = دفتر نے آپ کی ملاقات کا وقت بدل 
 phone-cancelled-by-office = دفتر نے آپ کی ملاقات منسوخ کر دی ہے۔ وجہ: { $reason }۔ آپ دوسری ملاقات بک کر سکتے ہیں۔
 notice-moved = { $office }: آپ کی ملاقات { $code } اب { $when } کو ہے۔ وجہ: { $reason }۔
 notice-cancelled = { $office }: آپ کی ملاقات { $code } منسوخ ہو گئی ہے۔ وجہ: { $reason }۔ آپ دوسری ملاقات بک کر سکتے ہیں۔
+
+## The office console (staff, in the browser at /ufficio/).
+console-title = Sportello · دفتر
+console-username = صارف نام
+console-password = پاس ورڈ
+console-login = لاگ ان کریں
+console-logout = لاگ آؤٹ
+console-login-wrong = صارف نام یا پاس ورڈ غلط ہے۔
+console-too-many = بہت زیادہ کوششیں: چند منٹ بعد دوبارہ کوشش کریں۔
+console-forbidden = آپ کے اکاؤنٹ کو اس کی اجازت نہیں ہے۔
+console-refused = سرور نے درخواست مسترد کر دی۔
+console-broken = سرور سے غیر متوقع جواب: سپورٹ کو اطلاع دیں۔
+console-offline = سرور سے کوئی کنکشن نہیں: دوبارہ کوشش کریں۔ کچھ ضائع نہیں ہوا۔
+console-session-ended = سیشن ختم ہو گیا: دوبارہ لاگ ان کریں۔
+console-password-change = اپنا پاس ورڈ منتخب کریں
+console-password-rules = نیا پاس ورڈ کم از کم 10 حروف کا ہونا چاہیے۔
+console-password-old = موجودہ پاس ورڈ
+console-password-new = نیا پاس ورڈ
+console-password-save = پاس ورڈ محفوظ کریں
+console-office = دفتر
+console-day = دن
+console-day-previous = پچھلا دن
+console-day-next = اگلا دن
+console-today = آج
+console-online = منسلک
+console-link-lost = کنکشن منقطع: دوبارہ منسلک ہو رہا ہے…
+console-tab-agenda = شیڈول
+console-tab-desk = آمد کا اندراج
+console-tab-calling = بلاوا
+console-counter = کاؤنٹر
+console-status = صورتحال
+console-all = سب
+console-print = پرنٹ کریں
+console-csv = CSV برآمد کریں
+console-agenda-count = { $count ->
+    [one] 1 اپائنٹمنٹ
+   *[other] { $count } اپائنٹمنٹس
+}
+console-agenda-empty = کوئی اپائنٹمنٹ نہیں۔
+console-time = وقت
+console-code = کوڈ
+console-procedure = کارروائی
+console-person = فرد
+console-born = تاریخ پیدائش
+console-mediator = مترجم
+console-channel = ذریعہ
+console-appointment = اپائنٹمنٹ
+console-documents = { $count ->
+    [one] 1 دستاویز ساتھ لانی ہے
+   *[other] { $count } دستاویزات ساتھ لانی ہیں
+}
+console-person-purged = (ڈیٹا حذف کر دیا گیا)
+console-channel-self = خود بکنگ
+console-channel-kiosk = کیوسک { $kiosk }
+console-channel-operator = آپریٹر { $organization }
+console-channel-office = دفتر
+console-status-expected = متوقع
+console-status-waiting = انتظار میں
+console-status-called = بلایا گیا
+console-status-served = نمٹا دیا گیا
+console-status-absent = بلانے پر غیر حاضر
+console-status-no-show = نہیں آیا
+console-status-cancelled = منسوخ
+console-scan-label = رسید یا کوڈ
+console-scan-placeholder = رسید اسکین کریں یا کوڈ ٹائپ کریں
+console-scan-check = جانچیں
+console-scan-checked-in = آمد درج ہو گئی: نمبر حوالے کریں۔
+console-scan-already = آمد پہلے سے درج ہے: وہی نمبر۔
+console-scan-unreadable = نہ رسید ہے نہ کوڈ: دوبارہ اسکین کریں یا کوڈ ٹائپ کریں۔
+console-scan-not-genuine = رسید اصلی نہیں: شناختی دستاویز طلب کریں اور شیڈول میں فرد کو تلاش کریں۔
+console-scan-unknown = اس کوڈ کی کوئی بکنگ نہیں: کوڈ چیک کریں۔
+console-scan-other-office = بکنگ کسی اور دفتر کی ہے ({ $office }): فرد کو وہاں بھیجیں۔
+console-scan-other-day = اپائنٹمنٹ { $day } کو ہے: فرد سے اسی دن آنے کو کہیں۔
+console-scan-cancelled = بکنگ منسوخ: فرد دوبارہ بکنگ کر سکتا ہے۔
+console-scan-moved = پرانی رسید: اپائنٹمنٹ منتقل ہو چکی ہے، تازہ ترین رسید استعمال کریں۔
+console-scan-too-early = بہت جلدی: اپائنٹمنٹ { $time } بجے ہے، وقت کے قریب دوبارہ آئیں۔
+console-scan-too-late = بہت دیر: اپائنٹمنٹ { $time } بجے تھی، نئی بکنگ ضروری ہے۔
+console-scan-no-show = "نہیں آیا" کے طور پر درج: نئی بکنگ ضروری ہے۔
+console-scan-not-reported = ایسے کیوسک پر آف لائن بکنگ جو ابھی دوبارہ منسلک نہیں ہوا: بعد میں دوبارہ کوشش کریں۔
+console-call-next = اگلے کو بلائیں
+console-call-again = دوبارہ بلائیں
+console-served = نمٹا دیا گیا
+console-absent = غیر حاضر
+console-called = نمبر { $number } بلایا گیا۔
+console-nobody-waiting = اس کاؤنٹر کے لیے کوئی انتظار میں نہیں۔
+console-waiting-count = { $count ->
+    [one] 1 فرد انتظار میں
+   *[other] { $count } افراد انتظار میں
+}
+console-display-title = بلائے گئے نمبر
+console-display-no-office = دفتر نہیں بتایا گیا: /ufficio/display?office=… کھولیں
+console-display-none-yet = آج ابھی تک کوئی نمبر نہیں بلایا گیا۔
+console-display-previous = پچھلے بلاوے
+console-display-stale = کنکشن منقطع: ممکن ہے نمبر تازہ نہ ہوں۔
+console-display-sound-on = آواز چالو کریں
+console-actions = اقدامات
+console-mark-no-show = نہیں آیا
+console-not-yet-over = اپائنٹمنٹ ابھی ختم نہیں ہوئی۔
+console-tab-closures = بندش
+console-closure-whole-office = پورا دفتر
+console-closure-hours = دن کے نئے اوقات
+console-closure-hours-help = خالی: بند۔ ورنہ اوقات، مثلاً 08:30-11:00، 14:00-16:00۔
+console-closure-reason = وجہ (عوام کے لیے)
+console-closure-note = دفتر کے لیے نوٹ
+console-closure-check = اپائنٹمنٹس جانچیں
+console-closure-bad-day = دن منتخب کریں۔
+console-closure-bad-hours = غلط اوقات: انہیں 08:30-11:00 کی طرح لکھیں۔
+console-closure-note-missing = دفتر کے لیے نوٹ لکھیں (مثلاً "ہڑتال")۔
+console-closure-hit = { $count ->
+    [0] کوئی تصدیق شدہ اپائنٹمنٹ متاثر نہیں: آپ محفوظ کر سکتے ہیں۔
+    [one] 1 تصدیق شدہ اپائنٹمنٹ متاثر ہے: فیصلہ کریں کہ اس کا کیا کرنا ہے۔
+   *[other] { $count } تصدیق شدہ اپائنٹمنٹس متاثر ہیں: فیصلہ کریں کہ ان کا کیا کرنا ہے۔
+}
+console-closure-decision = فیصلہ
+console-closure-move-to = { $when } پر منتقل کریں
+console-closure-cancel = منسوخ کریں
+console-closure-no-phone = فون نمبر نہیں
+console-closure-save = تبدیلی محفوظ کریں
+console-closure-saved = تبدیلی محفوظ ہو گئی: { $moved } منتقل، { $cancelled } منسوخ۔
+console-closure-not-saved = تبدیلی محفوظ نہیں ہوئی: { $count } اپائنٹمنٹس پر نظرِ ثانی درکار ہے۔ دوبارہ جانچیں۔
+console-to-call = جنہیں فون کرنا ہے
+console-to-call-none = کسی کو فون نہیں کرنا۔
+console-to-call-done = فون کر دیا گیا
+console-tab-numbers = اعداد و شمار
+console-numbers-span = مدت
+console-numbers-week = ہفتہ
+console-numbers-day = دن
+console-numbers-booked = بک شدہ
+console-numbers-checked-in = آمد درج
+console-numbers-waiting = آمد کے اندراج سے بلاوے تک انتظار
+console-numbers-service = کاؤنٹر پر وقت
+console-numbers-spread = وسطانیہ { $median }، 10 میں سے 9 { $p90 } کے اندر ({ $count } پیمائشیں)
+console-numbers-none = کوئی ڈیٹا نہیں
+console-minutes = { $minutes } منٹ
+console-numbers-by-procedure = کارروائی کے لحاظ سے
+console-numbers-by-channel = ذریعے کے لحاظ سے
+console-numbers-what = مد
+console-numbers-kiosks = کیوسک
+console-numbers-operators = بلدیات اور امدادی دفاتر (patronati) کے آپریٹر
+console-numbers-first-free = پہلا خالی وقت (اپائنٹمنٹ کے لیے کتنا انتظار ہے)
+console-numbers-first-slot = پہلا خالی وقت
+console-numbers-in-days = { $day } ({ $days } دن بعد)
+console-numbers-none-free = کھلے شیڈول میں کوئی خالی وقت نہیں
+console-numbers-chart = دن کے لحاظ سے: { $booked } بک شدہ، { $served } نمٹائے گئے، { $no_show } نہیں آئے۔
+console-tab-audit = آڈٹ لاگ
+console-audit-search = تلاش کریں
+console-audit-when = کب
+console-audit-who = کون
+console-audit-what = کیا
+console-audit-detail = تفصیل
+console-audit-hold = جگہ عارضی طور پر روکی گئی
+console-audit-confirm = بک کیا گیا
+console-audit-cancel = منسوخ کیا گیا
+console-audit-reschedule = منتقل کیا گیا
+console-audit-check-in = آمد درج کی گئی
+console-audit-call = بلایا گیا
+console-audit-override-saved = دن میں تبدیلی کی گئی
+console-audit-override-deleted = دن کی تبدیلی ہٹا دی گئی
+console-channel-walk-in = بغیر اپوائنٹمنٹ
+console-walk-in-title = بغیر اپوائنٹمنٹ کے شخص
+console-walk-in-procedure = کس کارروائی کے لیے
+console-walk-in-give = نمبر دیں
+console-walk-in-given = نمبر دے دیا گیا: اپوائنٹمنٹ والوں کے بعد اس شخص کو بلایا جائے گا۔

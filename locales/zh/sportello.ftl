@@ -266,3 +266,166 @@ phone-moved-by-office = 办公室已更改您的预约。原因：{ $reason }。
 phone-cancelled-by-office = 办公室已取消您的预约。原因：{ $reason }。您可以重新预约。
 notice-moved = { $office }：您的预约 { $code } 已改至 { $when }。原因：{ $reason }。
 notice-cancelled = { $office }：您的预约 { $code } 已取消。原因：{ $reason }。您可以重新预约。
+
+## The office console (staff, in the browser at /ufficio/).
+console-title = Sportello · 办公室
+console-username = 用户名
+console-password = 密码
+console-login = 登录
+console-logout = 退出登录
+console-login-wrong = 用户名或密码错误。
+console-too-many = 尝试次数过多：请几分钟后再试。
+console-forbidden = 您的账户无权执行此操作。
+console-refused = 服务器拒绝了请求。
+console-broken = 服务器返回了意外响应：请联系技术支持。
+console-offline = 无法连接服务器：请重试。数据没有丢失。
+console-session-ended = 会话已结束：请重新登录。
+console-password-change = 设置您的密码
+console-password-rules = 新密码至少需要 10 个字符。
+console-password-old = 当前密码
+console-password-new = 新密码
+console-password-save = 保存密码
+console-office = 办公室
+console-day = 日期
+console-day-previous = 前一天
+console-day-next = 后一天
+console-today = 今天
+console-online = 已连接
+console-link-lost = 连接中断：正在重新连接…
+console-tab-agenda = 日程
+console-tab-desk = 签到
+console-tab-calling = 叫号
+console-counter = 窗口
+console-status = 状态
+console-all = 全部
+console-print = 打印
+console-csv = 导出 CSV
+console-agenda-count = { $count ->
+    [one] { $count } 个预约
+   *[other] { $count } 个预约
+}
+console-agenda-empty = 没有预约。
+console-time = 时间
+console-code = 代码
+console-procedure = 办理事项
+console-person = 人员
+console-born = 出生
+console-mediator = 文化调解员
+console-channel = 渠道
+console-appointment = 预约
+console-documents = { $count ->
+    [one] 需携带 { $count } 份文件
+   *[other] 需携带 { $count } 份文件
+}
+console-person-purged = （数据已删除）
+console-channel-self = 自行预约
+console-channel-kiosk = 自助机 { $kiosk }
+console-channel-operator = 经办人员 { $organization }
+console-channel-office = 办公室
+console-status-expected = 待到场
+console-status-waiting = 等候中
+console-status-called = 已叫号
+console-status-served = 已办理
+console-status-absent = 叫号时不在
+console-status-no-show = 未到场
+console-status-cancelled = 已取消
+console-scan-label = 收据或代码
+console-scan-placeholder = 扫描收据或输入代码
+console-scan-check = 核验
+console-scan-checked-in = 已签到：请发放号码。
+console-scan-already = 已签到过：号码不变。
+console-scan-unreadable = 既不是收据也不是代码：请重新扫描或输入代码。
+console-scan-not-genuine = 收据不是真实的：请查验身份证件，并在日程中查找此人。
+console-scan-unknown = 没有此代码的预约：请核对代码。
+console-scan-other-office = 预约在其他办公室（{ $office }）：请引导此人前往该处。
+console-scan-other-day = 预约日期为 { $day }：请此人当天再来。
+console-scan-cancelled = 预约已取消：此人可以重新预约。
+console-scan-moved = 收据已失效：预约已改期，请使用最新的收据。
+console-scan-too-early = 来得太早：预约时间为 { $time }，请临近时间再来。
+console-scan-too-late = 来得太晚：预约时间为 { $time }，需要重新预约。
+console-scan-no-show = 已标记为未到场：需要重新预约。
+console-scan-not-reported = 在自助机上离线预约，该自助机尚未恢复联网：请稍后再试。
+console-call-next = 呼叫下一位
+console-call-again = 再次呼叫
+console-served = 已办理
+console-absent = 不在场
+console-called = 已呼叫 { $number } 号。
+console-nobody-waiting = 此窗口无人等候。
+console-waiting-count = { $count ->
+    [one] { $count } 人等候中
+   *[other] { $count } 人等候中
+}
+console-display-title = 已呼叫号码
+console-display-no-office = 未指定办公室：请打开 /ufficio/display?office=…
+console-display-none-yet = 今天尚未叫号。
+console-display-previous = 之前的叫号
+console-display-stale = 连接中断：号码可能不是最新的。
+console-display-sound-on = 开启声音
+console-actions = 操作
+console-mark-no-show = 未到场
+console-not-yet-over = 预约尚未结束。
+console-tab-closures = 停办安排
+console-closure-whole-office = 整个办公室
+console-closure-hours = 当天新的办公时间
+console-closure-hours-help = 留空：停办。否则填写时间，例如 08:30-11:00, 14:00-16:00。
+console-closure-reason = 原因（向公众显示）
+console-closure-note = 内部备注
+console-closure-check = 检查预约
+console-closure-bad-day = 请选择日期。
+console-closure-bad-hours = 时间无效：请按 08:30-11:00 的格式填写。
+console-closure-note-missing = 请填写内部备注（例如“罢工”）。
+console-closure-hit = { $count ->
+    [0] 没有已确认的预约受影响：可以保存。
+    [one] { $count } 个已确认的预约受影响：请决定如何处理。
+   *[other] { $count } 个已确认的预约受影响：请决定如何处理。
+}
+console-closure-decision = 处理方式
+console-closure-move-to = 改至 { $when }
+console-closure-cancel = 取消
+console-closure-no-phone = 无电话
+console-closure-save = 保存更改
+console-closure-saved = 更改已保存：{ $moved } 个已改期，{ $cancelled } 个已取消。
+console-closure-not-saved = 更改未保存：{ $count } 个预约需要复核。请重新检查。
+console-to-call = 待致电
+console-to-call-none = 无需致电。
+console-to-call-done = 已致电
+console-tab-numbers = 统计
+console-numbers-span = 时间段
+console-numbers-week = 周
+console-numbers-day = 日
+console-numbers-booked = 已预约
+console-numbers-checked-in = 已签到
+console-numbers-waiting = 从签到到叫号的等候时间
+console-numbers-service = 窗口办理时间
+console-numbers-spread = 中位数 { $median }，90% 在 { $p90 } 以内（共测量 { $count } 次）
+console-numbers-none = 无数据
+console-minutes = { $minutes } 分钟
+console-numbers-by-procedure = 按办理事项
+console-numbers-by-channel = 按渠道
+console-numbers-what = 项目
+console-numbers-kiosks = 自助机
+console-numbers-operators = 市镇政府及 patronato 的经办人员
+console-numbers-first-free = 最早空闲时段（预约需要等多久）
+console-numbers-first-slot = 最早空闲时段
+console-numbers-in-days = { $day }（{ $days } 天后）
+console-numbers-none-free = 已开放的日程中没有空闲时段
+console-numbers-chart = 按日：已预约 { $booked }，已办理 { $served }，未到场 { $no_show }。
+console-tab-audit = 审计日志
+console-audit-search = 搜索
+console-audit-when = 时间
+console-audit-who = 操作人
+console-audit-what = 事件
+console-audit-detail = 详情
+console-audit-hold = 名额已保留
+console-audit-confirm = 已预约
+console-audit-cancel = 已取消
+console-audit-reschedule = 已改期
+console-audit-check-in = 已签到
+console-audit-call = 已叫号
+console-audit-override-saved = 当日安排已更改
+console-audit-override-deleted = 当日更改已撤销
+console-channel-walk-in = 无预约
+console-walk-in-title = 无预约人员
+console-walk-in-procedure = 办理事项
+console-walk-in-give = 发放号码
+console-walk-in-given = 号码已发放：将在预约人员之后叫号。

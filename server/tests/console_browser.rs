@@ -325,6 +325,14 @@ async fn office_day(h: &Harness, backend: &str) {
         .await;
     let refusal = browser.text("#scan-refusal").await;
     assert!(refusal.contains("dicembre 2026"), "{refusal}");
+    // A person without an appointment gets the next number for what they came for.
+    browser
+        .click(&format!("#walk-in-procedure option[value='{RENEWAL}']"))
+        .await;
+    browser.click("#walk-in-submit").await;
+    browser.text_until("#scan-number", |t| t == "3").await;
+    let card = browser.text("#scan-result").await;
+    assert!(card.contains("Senza appuntamento"), "{card}");
 
     // The waiting room's display, on the TV's browser.
     let display = Browser::start(1280, 720).await;
@@ -440,7 +448,7 @@ async fn office_day(h: &Harness, backend: &str) {
     browser.click("#tab-agenda").await;
 
     // English, the second language: the same screen, every word translated.
-    browser.click(".console-lang").await;
+    browser.click("#console-lang option[value='en']").await;
     browser.text_until("#tab-agenda", |t| t == "Agenda").await;
     browser
         .text_until(&format!("{} .status", row(&by_kiosk.code)), |t| {
@@ -448,6 +456,21 @@ async fn office_day(h: &Harness, backend: &str) {
         })
         .await;
     browser.assert_accessible("agenda in English").await;
+    // Arabic, right to left: the same screen, mirrored.
+    browser.click("#console-lang option[value='ar']").await;
+    browser
+        .text_until("#tab-agenda", |t| t == "جدول المواعيد")
+        .await;
+    let direction = browser
+        .client
+        .execute("return document.documentElement.dir", vec![])
+        .await
+        .unwrap();
+    assert_eq!(direction, json!("rtl"));
+    browser.assert_accessible("agenda in Arabic").await;
+    if backend == "sqlite" {
+        browser.screenshot("agenda-ar").await;
+    }
 
     display.close().await;
     browser.close().await;

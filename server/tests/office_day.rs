@@ -22,6 +22,7 @@ on_every_database! {
     the_desk_explains_every_receipt_it_refuses => refusals_check;
     the_display_hears_a_call_within_a_second => events_check;
     nobody_who_never_came_stays_expected => no_show_check;
+    a_walk_in_gets_a_number_and_waits_for_the_appointments => walk_in_check;
 }
 
 async fn scan(h: &Harness, staff: &str, office: &str, scanned: &str) -> ScanOutcome {
@@ -407,4 +408,104 @@ async fn no_show_check(h: &Harness) {
     assert_eq!(status(&booked[0].code), DayStatus::Waiting);
     assert_eq!(status(&booked[1].code), DayStatus::NoShow);
     assert_eq!(status(&booked[2].code), DayStatus::NoShow);
+}
+
+async fn walk_in(
+    h: &Harness,
+    staff: &str,
+    office: &str,
+    procedure: &str,
+    key: &str,
+) -> reqwest::Response {
+    h.post(
+        &format!("/api/v1/offices/{office}/desk/walk-in"),
+        Some(staff),
+        Some(key),
+        &json!({"procedure_id": procedure}),
+    )
+    .await
+}
+
+async fn walk_in_check(h: &Harness) {
+    let (booked, staff) = morning(h).await;
+    // A person without an appointment comes first: number 1, waiting, nobody's data kept.
+    let response = walk_in(h, &staff, QUESTURA, RENEWAL, "walk-in-0001").await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let walker: AgendaEntry = response.json().await.unwrap();
+    assert_eq!(walker.channel, Channel::WalkIn);
+    assert_eq!(walker.day_status, DayStatus::Waiting);
+    assert_eq!(walker.record.booking.queue_number, Some(1));
+    assert!(walker.record.person.is_none());
+    // A retry after a dropped answer gives the same number, not a second one.
+    let retried: AgendaEntry = walk_in(h, &staff, QUESTURA, RENEWAL, "walk-in-0001")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(retried.record.booking.code, walker.record.booking.code);
+    let listed = agenda(h, &staff).await;
+    assert_eq!(listed.len(), 4, "the walk-in is on the day's list");
+
+    // Then a person with an appointment checks in: number 2, and is called first.
+    let ScanOutcome::CheckedIn { entry, .. } =
+        scan(h, &staff, QUESTURA, &receipt_address(&booked[1])).await
+    else {
+        panic!("booked[1] checks in")
+    };
+    assert_eq!(entry.record.booking.queue_number, Some(2));
+    let counter = booked[1].counter_id.clone();
+    let first = call_next(h, &staff, &counter, "walk-call-0001")
+        .await
+        .unwrap();
+    assert_eq!(first.queue_number, 2, "appointments before walk-ins");
+    let second = call_next(h, &staff, &counter, "walk-call-0002")
+        .await
+        .unwrap();
+    assert_eq!(second.queue_number, 1, "then the walk-in");
+    assert!(
+        call_next(h, &staff, &counter, "walk-call-0003")
+            .await
+            .is_none()
+    );
+    let served = h
+        .post(
+            &format!("/api/v1/bookings/{}/served", walker.record.booking.code),
+            Some(&staff),
+            None,
+            &Value::Null,
+        )
+        .await;
+    assert_eq!(served.status(), StatusCode::OK);
+
+    // The numbers count walk-ins as their own channel.
+    let stats: Value = h
+        .get(&format!("/api/v1/offices/{QUESTURA}/stats"), Some(&staff))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let by_channel = stats["by_channel"].as_array().unwrap();
+    let walk_ins = by_channel
+        .iter()
+        .find(|row| row["key"] == "walk_in")
+        .unwrap();
+    assert_eq!(walk_ins["served"], 1, "{stats}");
+
+    // An office that gives no numbers without an appointment says so; a procedure of another
+    // office is not one of this office's; another office's staff cannot give numbers here.
+    let admin = h.login("admin", "sportello-admin").await;
+    let refused = walk_in(
+        h,
+        &admin,
+        "sui-asti",
+        "sui-asti-conversione",
+        "walk-in-0002",
+    )
+    .await;
+    assert_eq!(refused.status(), StatusCode::CONFLICT);
+    let elsewhere = walk_in(h, &staff, QUESTURA, "sui-asti-conversione", "walk-in-0003").await;
+    assert_eq!(elsewhere.status(), StatusCode::NOT_FOUND);
+    let sui = h.login("sui.staff", "sportello-staff").await;
+    let forbidden = walk_in(h, &sui, QUESTURA, RENEWAL, "walk-in-0004").await;
+    assert_eq!(forbidden.status(), StatusCode::FORBIDDEN);
 }

@@ -447,6 +447,7 @@ mod tests {
             email: None,
             website: None,
             release: None,
+            walk_ins: false,
         }
     }
 

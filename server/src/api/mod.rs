@@ -115,6 +115,7 @@ pub fn router(state: AppState) -> Router {
         .route("/offices/{id}/agenda", get(office::agenda))
         .route("/offices/{id}/agenda.csv", get(office::agenda_csv))
         .route("/offices/{id}/desk/scan", post(office::scan))
+        .route("/offices/{id}/desk/walk-in", post(office::walk_in))
         .route(
             "/offices/{id}/counters/{counter_id}/call-next",
             post(office::call_next),

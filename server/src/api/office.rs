@@ -18,7 +18,7 @@ use jiff::civil::Date;
 use serde::Deserialize;
 use sportello_core::api::{Problem, ProblemCode};
 use sportello_core::office::{
-    AgendaEntry, Board, Call, CallOutcome, OfficeAgenda, ScanOutcome, ScanRequest,
+    AgendaEntry, Board, Call, CallOutcome, OfficeAgenda, ScanOutcome, ScanRequest, WalkInRequest,
 };
 use std::collections::VecDeque;
 use std::convert::Infallible;
@@ -120,8 +120,37 @@ pub async fn scan(
     Ok(Json(outcome))
 }
 
+/// A queue number for a person without an appointment, for one of the office's procedures,
+/// where the office gives them (409 where it does not). The same key again gives the same
+/// number.
+#[utoipa::path(post, path = "/api/v1/offices/{id}/desk/walk-in", tag = "office", security(("bearer" = [])),
+    params(("id" = String, Path, pattern = r"^[a-z0-9-]{1,64}$"),
+        ("Idempotency-Key" = String, Header, pattern = r"^[A-Za-z0-9_-]{8,128}$", description = "A fresh UUID per attempt; reuse it to retry")),
+    request_body = WalkInRequest,
+    responses((status = 201, body = AgendaEntry),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json")))]
+pub async fn walk_in(
+    State(state): State<AppState>,
+    LoggedIn(actor): LoggedIn,
+    header: IdempotencyHeader,
+    ApiPath(office_id): ApiPath<String>,
+    ApiJson(request): ApiJson<WalkInRequest>,
+) -> Result<Response, ApiError> {
+    slug(&office_id)?;
+    slug(&request.procedure_id)?;
+    let route = format!("walk-in:{office_id}");
+    let key = idempotency(&state, &actor, header, &route, &office_id, &request);
+    let answer =
+        crate::booking::walk_in::walk_in(&state, &actor, &key, &office_id, &request.procedure_id)
+            .await?;
+    state.pulses.nudge();
+    Ok(stored_response(answer))
+}
+
 /// Calls the next person to a counter: those checked in for its appointments, in the order
-/// of their time. `null` when nobody is waiting.
+/// of their time, then the walk-ins for its procedures. `null` when nobody is waiting.
 #[utoipa::path(post, path = "/api/v1/offices/{id}/counters/{counter_id}/call-next", tag = "office",
     security(("bearer" = [])),
     params(("id" = String, Path, pattern = r"^[a-z0-9-]{1,64}$"),

@@ -55,6 +55,7 @@ pub fn agenda_sheet(
             Channel::Kiosk { kiosk_id } => format!("totem {kiosk_id}"),
             Channel::Operator { organization_id } => format!("operatore {organization_id}"),
             Channel::Office => "ufficio".to_owned(),
+            Channel::WalkIn => "senza appuntamento".to_owned(),
         };
         let row = [
             time(booking.start),

@@ -44,6 +44,7 @@ use utoipa::OpenApi;
         office::agenda,
         office::agenda_csv,
         office::scan,
+        office::walk_in,
         office::call_next,
         office::recall,
         office::served,

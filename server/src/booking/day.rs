@@ -83,7 +83,7 @@ fn latest_calls(rows: Vec<CallRow>) -> HashMap<String, CallState> {
 }
 
 /// One appointment as the agenda shows it.
-async fn entry_of(
+pub(super) async fn entry_of(
     state: &AppState,
     conn: &mut sqlx::AnyConnection,
     row: &BookingRow,

@@ -23,6 +23,7 @@ mod office;
 pub mod slots;
 pub mod stats;
 mod view;
+pub mod walk_in;
 
 pub use availability::{Flights, Suggestions, availability};
 pub use hold::{confirm, earlier_answer, hold, release};

@@ -69,6 +69,7 @@ pub async fn office_stats(
             Channel::Kiosk { .. } => "kiosk",
             Channel::Operator { .. } => "operator",
             Channel::Office => "office",
+            Channel::WalkIn => "walk_in",
         };
         let id: String = row.try_get("id").map_err(crate::db::DbError::from)?;
         appointments.insert(

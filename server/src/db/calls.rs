@@ -1,6 +1,7 @@
 //! Calls at the counters, and the pulse of changes to each office's bookings.
 
 use super::DbError;
+use sportello_core::office::WALK_IN;
 use sqlx::{AnyConnection, Row};
 use std::collections::HashMap;
 
@@ -126,7 +127,8 @@ pub async fn last_at_counter(
 }
 
 /// The id of the next person a counter calls: among the office's people checked in today
-/// and not called yet, the appointments at this counter in the order of their time.
+/// and not called yet, the appointments at this counter in the order of their time, then
+/// the walk-ins for a procedure it serves in the order they came.
 pub async fn next_waiting(
     conn: &mut AnyConnection,
     office_id: &str,
@@ -135,13 +137,18 @@ pub async fn next_waiting(
 ) -> Result<Option<String>, DbError> {
     Ok(sqlx::query_scalar(
         "SELECT b.id FROM bookings b WHERE b.office_id = $1 AND b.day = $3 \
-         AND b.status = 'checked_in' AND b.counter_id = $2 \
+         AND b.status = 'checked_in' \
          AND NOT EXISTS (SELECT 1 FROM calls c WHERE c.booking_id = b.id) \
-         ORDER BY b.slot_start, b.queue_number LIMIT 1",
+         AND (b.counter_id = $2 OR (b.booked_by LIKE $4 AND EXISTS (SELECT 1 \
+             FROM procedure_counters p WHERE p.procedure_id = b.procedure_id \
+             AND p.counter_id = $2))) \
+         ORDER BY CASE WHEN b.booked_by LIKE $4 THEN 1 ELSE 0 END, b.slot_start, \
+         b.queue_number LIMIT 1",
     )
     .bind(office_id)
     .bind(counter_id)
     .bind(day)
+    .bind(format!("{WALK_IN}:%"))
     .fetch_optional(conn)
     .await?)
 }

@@ -17,7 +17,7 @@ use sqlx::{AnyConnection, Row};
 use std::collections::HashMap;
 
 const OFFICE_COLUMNS: &str = "id, kind, name, street, postcode, locality, province, \
-     comune_istat, lat, lon, phone, email, website, release_schedule";
+     comune_istat, lat, lon, phone, email, website, release_schedule, walk_ins";
 const COUNTER_COLUMNS: &str = "id, office_id, name, grid_minutes, seats, hours";
 const PROCEDURE_COLUMNS: &str = "id, office_id, category, name, summary, slot_minutes, \
      mediator_recommended, documents, min_notice_minutes, horizon_days";
@@ -112,14 +112,14 @@ pub async fn delete_record(
 async fn upsert_office(conn: &mut AnyConnection, office: &Office, seq: i64) -> Result<(), DbError> {
     sqlx::query(
         "INSERT INTO offices (id, kind, name, street, postcode, locality, province, comune_istat, \
-         lat, lon, phone, email, website, release_schedule, seq) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) \
+         lat, lon, phone, email, website, release_schedule, walk_ins, seq) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) \
          ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, \
          street = excluded.street, postcode = excluded.postcode, locality = excluded.locality, \
          province = excluded.province, comune_istat = excluded.comune_istat, lat = excluded.lat, \
          lon = excluded.lon, phone = excluded.phone, email = excluded.email, \
          website = excluded.website, release_schedule = excluded.release_schedule, \
-         seq = excluded.seq",
+         walk_ins = excluded.walk_ins, seq = excluded.seq",
     )
     .bind(&office.id)
     .bind(office.kind.as_str())
@@ -135,6 +135,7 @@ async fn upsert_office(conn: &mut AnyConnection, office: &Office, seq: i64) -> R
     .bind(office.email.as_deref())
     .bind(office.website.as_deref())
     .bind(office.release.map(|release| release.to_string()))
+    .bind(i64::from(office.walk_ins))
     .bind(seq)
     .execute(conn)
     .await?;
@@ -485,6 +486,7 @@ pub(super) fn office_from_row(row: &AnyRow) -> Result<Office, DbError> {
             .map(|text| text.parse())
             .transpose()
             .map_err(|err| DbError::Corrupt(format!("release schedule: {err}")))?,
+        walk_ins: flag(row, "walk_ins")?,
     })
 }
 

@@ -12,7 +12,7 @@ use sportello_core::account::{LoginRequest, PasswordChange, Session, UserInfo};
 use sportello_core::api::{Problem, ProblemCode};
 use sportello_core::model::{Counter, Office, Procedure};
 use sportello_core::office::{
-    AgendaEntry, Board, Call, CallOutcome, OfficeAgenda, ScanOutcome, ScanRequest,
+    AgendaEntry, Board, Call, CallOutcome, OfficeAgenda, ScanOutcome, ScanRequest, WalkInRequest,
 };
 use std::cell::RefCell;
 
@@ -242,6 +242,22 @@ pub async fn scan(office_id: &str, scanned: &str) -> Result<ScanOutcome, HttpErr
         None,
         &ScanRequest {
             scan: scanned.to_owned(),
+        },
+    )
+    .await
+}
+
+/// A queue number for a person without an appointment.
+pub async fn walk_in(
+    office_id: &str,
+    procedure_id: &str,
+    key: &str,
+) -> Result<AgendaEntry, HttpError> {
+    post(
+        &format!("/offices/{office_id}/desk/walk-in"),
+        Some(key),
+        &WalkInRequest {
+            procedure_id: procedure_id.to_owned(),
         },
     )
     .await

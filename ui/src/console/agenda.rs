@@ -42,6 +42,7 @@ pub fn channel_label(channel: &Channel) -> String {
             )
         }
         Channel::Office => t!("console-channel-office"),
+        Channel::WalkIn => t!("console-channel-walk-in"),
     }
 }
 
@@ -172,14 +173,13 @@ pub fn Agenda(props: &AgendaProps) -> Html {
 
 fn row(entry: &AgendaEntry, day: &Day, lang: Lang, on_error: &Callback<HttpError>) -> Html {
     let booking = &entry.record.booking;
+    // Latin names and ISO dates kept whole inside a right-to-left line.
     let person = entry.record.person.as_ref().map(|person| {
-        format!(
-            "{} {} · {} · {}",
-            person.surname,
-            person.given_names,
-            format::country_name(&person.nationality, lang),
-            person.date_of_birth
-        )
+        html! { <>
+            <bdi>{ format!("{} {}", person.surname, person.given_names) }</bdi>
+            { format!(" · {} · ", format::country_name(&person.nationality, lang)) }
+            <bdi>{ person.date_of_birth.to_string() }</bdi>
+        </> }
     });
     let documents: Vec<String> = day
         .procedures
@@ -210,7 +210,11 @@ fn row(entry: &AgendaEntry, day: &Day, lang: Lang, on_error: &Callback<HttpError
                     </details>
                 }
             </td>
-            <td class="person">{ person.unwrap_or_else(|| t!("console-person-purged")) }</td>
+            <td class="person">{ person.unwrap_or_else(|| match entry.channel {
+                // Nobody's data is taken for a number without an appointment.
+                Channel::WalkIn => html! { "—" },
+                _ => html! { t!("console-person-purged") },
+            }) }</td>
             <td>{ booking.mediator_language.as_deref().map(|code| format::language_name(code, lang)).unwrap_or_default() }</td>
             <td>{ channel_label(&entry.channel) }</td>
             <td class="status">{ status_label(entry.day_status) }</td>

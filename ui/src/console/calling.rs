@@ -1,5 +1,5 @@
-//! Calling at a counter: the next person (appointments in the order of their time), again,
-//! then served or absent.
+//! Calling at a counter: the next person (appointments in the order of their time, then
+//! walk-ins), again, then served or absent.
 
 use super::hhmm;
 use super::workspace::Day;
@@ -30,7 +30,7 @@ pub fn Calling(props: &CallingProps) -> Html {
     let waiting = day
         .entries
         .iter()
-        .filter(|e| e.day_status == DayStatus::Waiting && e.record.booking.counter_id == counter_id)
+        .filter(|e| e.day_status == DayStatus::Waiting && day.calls_here(e, &counter_id))
         .count();
     // The person called here last and not yet done with.
     let current: Option<&AgendaEntry> = day

@@ -1,6 +1,7 @@
 //! The check-in desk: a field that keeps the focus and takes what a USB scanner types (a
 //! receipt's address, a kiosk's receipt, a code typed by hand), then shows the person and
-//! their number, or why not, with what to do.
+//! their number, or why not, with what to do. Where the office allows it, a person without an
+//! appointment gets a number for a procedure.
 
 use super::agenda::{channel_label, status_label};
 use super::hhmm;
@@ -12,8 +13,14 @@ use sportello_core::Lang;
 use sportello_core::booking::display_code;
 use sportello_core::office::{AgendaEntry, ScanOutcome, ScanRefusal};
 use wasm_bindgen_futures::spawn_local;
-use web_sys::HtmlInputElement;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
+
+/// What the desk last did.
+enum Answer {
+    Scanned(ScanOutcome),
+    WalkIn(Box<AgendaEntry>),
+}
 
 #[derive(Properties, PartialEq)]
 pub struct DeskProps {
@@ -55,7 +62,7 @@ fn focus(input: &NodeRef) {
 pub fn Desk(props: &DeskProps) -> Html {
     let lang = crate::app::use_lang();
     let field = use_node_ref();
-    let outcome = use_state(|| None::<ScanOutcome>);
+    let outcome = use_state(|| None::<Answer>);
     let busy = use_state(|| false);
     {
         let field = field.clone();
@@ -79,7 +86,7 @@ pub fn Desk(props: &DeskProps) -> Html {
             spawn_local(async move {
                 match http::scan(&office_id, &scanned).await {
                     Ok(answer) => {
-                        outcome.set(Some(answer));
+                        outcome.set(Some(Answer::Scanned(answer)));
                         if let Some(input) = field.cast::<HtmlInputElement>() {
                             input.set_value("");
                         }
@@ -118,10 +125,26 @@ pub fn Desk(props: &DeskProps) -> Html {
                     onblur={onblur} placeholder={t!("console-scan-placeholder")} />
                 <button type="submit" id="scan-submit" disabled={*busy}>{ t!("console-scan-check") }</button>
             </form>
+            if props.day.walk_ins {
+                <WalkInForm day={props.day.clone()} on_error={props.on_error.clone()}
+                    on_number={{
+                        let outcome = outcome.clone();
+                        move |entry| outcome.set(Some(Answer::WalkIn(Box::new(entry))))
+                    }} />
+            }
             <div id="scan-result" aria-live="assertive">
                 { match &*outcome {
                     None => html! {},
-                    Some(ScanOutcome::CheckedIn { entry, new }) => html! {
+                    Some(Answer::WalkIn(entry)) => html! {
+                        <div class="scan-ok">
+                            <p class="scan-headline">{ t!("console-walk-in-given") }</p>
+                            <p class="scan-number" id="scan-number">
+                                { entry.record.booking.queue_number.map(|n| n.to_string()).unwrap_or_default() }
+                            </p>
+                            { entry_card(entry, &props.day, lang) }
+                        </div>
+                    },
+                    Some(Answer::Scanned(ScanOutcome::CheckedIn { entry, new })) => html! {
                         <div class="scan-ok">
                             <p class="scan-headline">
                                 { if *new { t!("console-scan-checked-in") } else { t!("console-scan-already") } }
@@ -132,7 +155,7 @@ pub fn Desk(props: &DeskProps) -> Html {
                             { entry_card(entry, &props.day, lang) }
                         </div>
                     },
-                    Some(ScanOutcome::Refused { refusal, entry }) => html! {
+                    Some(Answer::Scanned(ScanOutcome::Refused { refusal, entry })) => html! {
                         <div class="scan-refused">
                             <p class="scan-headline" id="scan-refusal">{ refusal_line(refusal, lang) }</p>
                             if let Some(entry) = entry {
@@ -146,6 +169,62 @@ pub fn Desk(props: &DeskProps) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct WalkInProps {
+    day: Day,
+    on_number: Callback<AgendaEntry>,
+    on_error: Callback<HttpError>,
+}
+
+/// A number for a person without an appointment: what they came for, then the number.
+#[function_component]
+fn WalkInForm(props: &WalkInProps) -> Html {
+    let lang = crate::app::use_lang();
+    let select = use_node_ref();
+    let busy = use_state(|| false);
+    let onsubmit = {
+        let (select, busy) = (select.clone(), busy.clone());
+        let (on_number, on_error) = (props.on_number.clone(), props.on_error.clone());
+        let office_id = props.day.office_id.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let Some(procedure_id) = select
+                .cast::<HtmlSelectElement>()
+                .map(|select| select.value())
+                .filter(|id| !id.is_empty())
+            else {
+                return;
+            };
+            if *busy {
+                return;
+            }
+            let (busy, on_number, on_error) = (busy.clone(), on_number.clone(), on_error.clone());
+            let office_id = office_id.clone();
+            busy.set(true);
+            spawn_local(async move {
+                // One key for this press: a retry after a dropped answer gives the same number.
+                match http::walk_in(&office_id, &procedure_id, &http::new_key()).await {
+                    Ok(entry) => on_number.emit(entry),
+                    Err(err) => on_error.emit(err),
+                }
+                busy.set(false);
+            });
+        })
+    };
+    html! {
+        <form onsubmit={onsubmit} class="walk-in-form" aria-labelledby="walk-in-title">
+            <h3 id="walk-in-title">{ t!("console-walk-in-title") }</h3>
+            <label for="walk-in-procedure">{ t!("console-walk-in-procedure") }</label>
+            <select id="walk-in-procedure" ref={select}>
+                { for props.day.procedures.iter().map(|procedure| html! {
+                    <option value={procedure.id.clone()}>{ procedure.name.get(lang) }</option>
+                }) }
+            </select>
+            <button type="submit" id="walk-in-submit" disabled={*busy}>{ t!("console-walk-in-give") }</button>
+        </form>
+    }
+}
+
 /// The person and the appointment.
 fn entry_card(entry: &AgendaEntry, day: &Day, lang: Lang) -> Html {
     let booking = &entry.record.booking;
@@ -153,9 +232,9 @@ fn entry_card(entry: &AgendaEntry, day: &Day, lang: Lang) -> Html {
         <dl class="scan-card">
             if let Some(person) = &entry.record.person {
                 <dt>{ t!("console-person") }</dt>
-                <dd id="scan-person">{ format!("{} {}", person.surname, person.given_names) }</dd>
+                <dd id="scan-person"><bdi>{ format!("{} {}", person.surname, person.given_names) }</bdi></dd>
                 <dt>{ t!("console-born") }</dt>
-                <dd>{ format!("{} · {}", person.date_of_birth, format::country_name(&person.nationality, lang)) }</dd>
+                <dd><bdi>{ person.date_of_birth.to_string() }</bdi>{ format!(" · {}", format::country_name(&person.nationality, lang)) }</dd>
             }
             <dt>{ t!("console-appointment") }</dt>
             <dd>{ format!("{} · {} · {}", hhmm(booking.start), day.counter_name(&booking.counter_id),

@@ -1,6 +1,6 @@
 //! The office console: the staff's screen in the browser (agenda, check-in desk, calling),
 //! and the waiting-room display. Served by the central server at `/ufficio/`; Italian first,
-//! English second (the staff's languages).
+//! English second, every language of the kiosk after them.
 
 mod agenda;
 mod audit;
@@ -13,13 +13,30 @@ mod numbers;
 mod workspace;
 
 use crate::backend::http;
-use crate::i18n;
+use crate::{i18n, t};
 use sportello_core::Lang;
 use sportello_core::account::Session;
 use yew::prelude::*;
 
-/// The languages the console speaks.
-pub const LANGS: [Lang; 2] = [Lang::It, Lang::En];
+/// The languages the console speaks, in the order it offers them: Italian, the offices'
+/// language; English, the second; then the others.
+pub const LANGS: [Lang; 15] = [
+    Lang::It,
+    Lang::En,
+    Lang::Fr,
+    Lang::Es,
+    Lang::Ro,
+    Lang::Sq,
+    Lang::Uk,
+    Lang::Ru,
+    Lang::Ar,
+    Lang::Ur,
+    Lang::Hi,
+    Lang::Pa,
+    Lang::Bn,
+    Lang::Zh,
+    Lang::Tl,
+];
 
 /// The page asked for: the console, or an office's waiting-room display.
 fn display_office() -> Option<Option<String>> {
@@ -80,7 +97,8 @@ pub fn hhmm(at: jiff::Timestamp) -> String {
     format!("{:02}:{:02}", local.hour(), local.minute())
 }
 
-/// The language switch: Italian and English.
+/// The language switch: Italian, then English, then the people's languages (an office's
+/// staff may include mediators who read theirs best).
 #[derive(Properties, PartialEq)]
 pub struct LangSwitchProps {
     pub on_lang: Callback<Lang>,
@@ -89,16 +107,25 @@ pub struct LangSwitchProps {
 #[function_component]
 pub fn LangSwitch(props: &LangSwitchProps) -> Html {
     let current = crate::app::use_lang();
-    let other = if current == Lang::It {
-        Lang::En
-    } else {
-        Lang::It
+    let onchange = {
+        let on_lang = props.on_lang.clone();
+        move |event: Event| {
+            if let Some(lang) = event
+                .target_dyn_into::<web_sys::HtmlSelectElement>()
+                .and_then(|select| select.value().parse::<Lang>().ok())
+            {
+                on_lang.emit(lang);
+            }
+        }
     };
-    let on_lang = props.on_lang.clone();
     html! {
-        <button type="button" class="console-lang" lang={other.code()}
-            onclick={move |_| on_lang.emit(other)}>
-            { other.native_name() }
-        </button>
+        <select id="console-lang" class="console-lang" aria-label={t!("phone-language")}
+            onchange={onchange}>
+            { for LANGS.iter().map(|lang| html! {
+                <option value={lang.code()} lang={lang.code()} selected={*lang == current}>
+                    { lang.native_name() }
+                </option>
+            }) }
+        </select>
     }
 }

@@ -149,6 +149,7 @@ fn channel_name(key: &str) -> String {
         "self_service" => t!("console-channel-self"),
         "kiosk" => t!("console-numbers-kiosks"),
         "operator" => t!("console-numbers-operators"),
+        "walk_in" => t!("console-channel-walk-in"),
         _ => t!("console-channel-office"),
     }
 }

@@ -12,7 +12,7 @@ use crate::t;
 use sportello_core::Lang;
 use sportello_core::account::{Role, Session, UserInfo};
 use sportello_core::model::{Counter, Office, Procedure};
-use sportello_core::office::AgendaEntry;
+use sportello_core::office::{AgendaEntry, Channel};
 use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -38,6 +38,8 @@ pub struct Day {
     pub entries: Rc<Vec<AgendaEntry>>,
     pub counters: Rc<Vec<Counter>>,
     pub procedures: Rc<Vec<Procedure>>,
+    /// Whether the office gives numbers to people without an appointment.
+    pub walk_ins: bool,
 }
 
 impl Day {
@@ -49,6 +51,18 @@ impl Day {
                 || id.to_owned(),
                 |procedure| procedure.name.get(lang).to_owned(),
             )
+    }
+
+    /// Whether `counter_id` calls `entry`: its appointment is there, or it is a walk-in for
+    /// a procedure the counter serves.
+    pub fn calls_here(&self, entry: &AgendaEntry, counter_id: &str) -> bool {
+        let booking = &entry.record.booking;
+        booking.counter_id == counter_id
+            || (entry.channel == Channel::WalkIn
+                && self.procedures.iter().any(|procedure| {
+                    procedure.id == booking.procedure_id
+                        && procedure.counter_ids.iter().any(|id| id == counter_id)
+                }))
     }
 
     pub fn counter_name(&self, id: &str) -> String {
@@ -245,6 +259,9 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
         ),
         counters: reference.0.clone(),
         procedures: reference.1.clone(),
+        walk_ins: offices
+            .iter()
+            .any(|office| office.id == *office_id && office.walk_ins),
     };
     let shown = (*date).or(day.date);
     let move_day = |days: i64| {
