@@ -449,3 +449,7 @@ console-walk-in-title = شخص بدون موعد
 console-walk-in-procedure = لأي إجراء
 console-walk-in-give = إعطاء رقم
 console-walk-in-given = تم إعطاء الرقم: سيُنادى الشخص بعد أصحاب المواعيد.
+console-camera-start = استخدام الكاميرا
+console-camera-stop = إغلاق الكاميرا
+console-camera-hint = اعرض رمز QR الموجود على الإيصال أمام الكاميرا.
+console-camera-unavailable = الكاميرا غير متاحة: استخدم الماسح الضوئي أو اكتب الرمز.

@@ -430,3 +430,7 @@ console-walk-in-title = অ্যাপয়েন্টমেন্ট ছা�
 console-walk-in-procedure = কোন প্রক্রিয়ার জন্য
 console-walk-in-give = নম্বর দিন
 console-walk-in-given = নম্বর দেওয়া হয়েছে: অ্যাপয়েন্টমেন্টধারীদের পরে ব্যক্তিকে ডাকা হবে।
+console-camera-start = ক্যামেরা ব্যবহার করুন
+console-camera-stop = ক্যামেরা বন্ধ করুন
+console-camera-hint = রসিদের QR কোড ক্যামেরার সামনে ধরুন।
+console-camera-unavailable = ক্যামেরা পাওয়া যাচ্ছে না: স্ক্যানার ব্যবহার করুন বা কোড টাইপ করুন।

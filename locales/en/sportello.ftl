@@ -430,3 +430,7 @@ console-walk-in-title = Person without an appointment
 console-walk-in-procedure = For which procedure
 console-walk-in-give = Give a number
 console-walk-in-given = Number given: the person is called after the appointments.
+console-camera-start = Use the camera
+console-camera-stop = Close the camera
+console-camera-hint = Hold the receipt's QR code up to the camera.
+console-camera-unavailable = No camera available: use the scanner or type the code.

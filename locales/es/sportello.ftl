@@ -430,3 +430,7 @@ console-walk-in-title = Persona sin cita
 console-walk-in-procedure = Para qué trámite
 console-walk-in-give = Dar un número
 console-walk-in-given = Número asignado: la persona será llamada después de las citas.
+console-camera-start = Usar la cámara
+console-camera-stop = Cerrar la cámara
+console-camera-hint = Muestre el código QR del comprobante a la cámara.
+console-camera-unavailable = Cámara no disponible: use el lector o escriba el código.

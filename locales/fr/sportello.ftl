@@ -430,3 +430,7 @@ console-walk-in-title = Personne sans rendez-vous
 console-walk-in-procedure = Pour quelle démarche
 console-walk-in-give = Donner un numéro
 console-walk-in-given = Numéro attribué : la personne sera appelée après les rendez-vous.
+console-camera-start = Utiliser la caméra
+console-camera-stop = Fermer la caméra
+console-camera-hint = Présentez le code QR du reçu à la caméra.
+console-camera-unavailable = Caméra indisponible : utilisez le lecteur ou saisissez le code.

@@ -430,3 +430,7 @@ console-walk-in-title = बिना अपॉइंटमेंट वाला
 console-walk-in-procedure = किस प्रक्रिया के लिए
 console-walk-in-give = नंबर दें
 console-walk-in-given = नंबर दे दिया गया: अपॉइंटमेंट वालों के बाद व्यक्ति को बुलाया जाएगा।
+console-camera-start = कैमरा इस्तेमाल करें
+console-camera-stop = कैमरा बंद करें
+console-camera-hint = रसीद का QR कोड कैमरे के सामने रखें।
+console-camera-unavailable = कैमरा उपलब्ध नहीं: स्कैनर इस्तेमाल करें या कोड टाइप करें।

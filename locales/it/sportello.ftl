@@ -430,3 +430,7 @@ console-walk-in-title = Persona senza appuntamento
 console-walk-in-procedure = Per quale pratica
 console-walk-in-give = Dai un numero
 console-walk-in-given = Numero dato: la persona sarà chiamata dopo gli appuntamenti.
+console-camera-start = Usa la fotocamera
+console-camera-stop = Chiudi la fotocamera
+console-camera-hint = Mostra alla fotocamera il codice QR della ricevuta.
+console-camera-unavailable = Fotocamera non disponibile: usa lo scanner o digita il codice.

@@ -430,3 +430,7 @@ console-walk-in-title = ਬਿਨਾਂ ਅਪੌਇੰਟਮੈਂਟ ਵਾਲ
 console-walk-in-procedure = ਕਿਸ ਪ੍ਰਕਿਰਿਆ ਲਈ
 console-walk-in-give = ਨੰਬਰ ਦਿਓ
 console-walk-in-given = ਨੰਬਰ ਦੇ ਦਿੱਤਾ ਗਿਆ: ਅਪੌਇੰਟਮੈਂਟ ਵਾਲਿਆਂ ਤੋਂ ਬਾਅਦ ਵਿਅਕਤੀ ਨੂੰ ਬੁਲਾਇਆ ਜਾਵੇਗਾ।
+console-camera-start = ਕੈਮਰਾ ਵਰਤੋ
+console-camera-stop = ਕੈਮਰਾ ਬੰਦ ਕਰੋ
+console-camera-hint = ਰਸੀਦ ਦਾ QR ਕੋਡ ਕੈਮਰੇ ਦੇ ਸਾਹਮਣੇ ਰੱਖੋ।
+console-camera-unavailable = ਕੈਮਰਾ ਉਪਲਬਧ ਨਹੀਂ: ਸਕੈਨਰ ਵਰਤੋ ਜਾਂ ਕੋਡ ਟਾਈਪ ਕਰੋ।

@@ -440,3 +440,7 @@ console-walk-in-title = Persoană fără programare
 console-walk-in-procedure = Pentru ce procedură
 console-walk-in-give = Dați un număr
 console-walk-in-given = Număr atribuit: persoana va fi chemată după programări.
+console-camera-start = Folosiți camera
+console-camera-stop = Închideți camera
+console-camera-hint = Arătați camerei codul QR de pe chitanță.
+console-camera-unavailable = Camera nu este disponibilă: folosiți scanerul sau tastați codul.

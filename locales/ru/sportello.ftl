@@ -450,3 +450,7 @@ console-walk-in-title = Посетитель без записи
 console-walk-in-procedure = По какому делу
 console-walk-in-give = Выдать номер
 console-walk-in-given = Номер выдан: посетителя вызовут после записанных.
+console-camera-start = Использовать камеру
+console-camera-stop = Закрыть камеру
+console-camera-hint = Покажите камере QR-код талона.
+console-camera-unavailable = Камера недоступна: используйте сканер или введите код.

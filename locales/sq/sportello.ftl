@@ -436,3 +436,7 @@ console-walk-in-title = Person pa takim
 console-walk-in-procedure = Për cilën procedurë
 console-walk-in-give = Jep një numër
 console-walk-in-given = Numri u dha: personi do të thirret pas takimeve.
+console-camera-start = Përdor kamerën
+console-camera-stop = Mbyll kamerën
+console-camera-hint = Tregoji kamerës kodin QR të dëftesës.
+console-camera-unavailable = Kamera nuk është e disponueshme: përdor skanerin ose shkruaj kodin.

@@ -430,3 +430,7 @@ console-walk-in-title = Taong walang appointment
 console-walk-in-procedure = Para sa aling proseso
 console-walk-in-give = Magbigay ng numero
 console-walk-in-given = Naibigay ang numero: tatawagin ang tao pagkatapos ng mga may appointment.
+console-camera-start = Gamitin ang camera
+console-camera-stop = Isara ang camera
+console-camera-hint = Itapat sa camera ang QR code ng resibo.
+console-camera-unavailable = Walang camera: gamitin ang scanner o i-type ang code.

@@ -450,3 +450,7 @@ console-walk-in-title = Відвідувач без запису
 console-walk-in-procedure = З якої справи
 console-walk-in-give = Видати номер
 console-walk-in-given = Номер видано: відвідувача викличуть після записаних.
+console-camera-start = Використати камеру
+console-camera-stop = Закрити камеру
+console-camera-hint = Покажіть камері QR-код талона.
+console-camera-unavailable = Камера недоступна: скористайтеся сканером або введіть код.

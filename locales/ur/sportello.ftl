@@ -430,3 +430,7 @@ console-walk-in-title = بغیر اپوائنٹمنٹ کے شخص
 console-walk-in-procedure = کس کارروائی کے لیے
 console-walk-in-give = نمبر دیں
 console-walk-in-given = نمبر دے دیا گیا: اپوائنٹمنٹ والوں کے بعد اس شخص کو بلایا جائے گا۔
+console-camera-start = کیمرا استعمال کریں
+console-camera-stop = کیمرا بند کریں
+console-camera-hint = رسید کا QR کوڈ کیمرے کے سامنے رکھیں۔
+console-camera-unavailable = کیمرا دستیاب نہیں: اسکینر استعمال کریں یا کوڈ لکھیں۔

@@ -429,3 +429,7 @@ console-walk-in-title = 无预约人员
 console-walk-in-procedure = 办理事项
 console-walk-in-give = 发放号码
 console-walk-in-given = 号码已发放：将在预约人员之后叫号。
+console-camera-start = 使用摄像头
+console-camera-stop = 关闭摄像头
+console-camera-hint = 请将收据上的二维码对准摄像头。
+console-camera-unavailable = 摄像头不可用：请使用扫描枪或输入代码。

@@ -38,6 +38,11 @@ struct Browser {
 
 impl Browser {
     async fn start(width: u32, height: u32) -> Browser {
+        Browser::start_with(width, height, &[]).await
+    }
+
+    /// A browser with more command-line switches (a fake camera).
+    async fn start_with(width: u32, height: u32, switches: &[String]) -> Browser {
         let port = {
             let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
             listener.local_addr().unwrap().port()
@@ -49,12 +54,17 @@ impl Browser {
             .spawn()
             .expect("chromedriver (Debian's chromium-driver; ./test.sh installs it)");
         let mut capabilities = serde_json::Map::new();
-        capabilities.insert(
-            "goog:chromeOptions".into(),
-            json!({"args": ["--headless=new", "--no-sandbox", "--disable-gpu",
-                "--disable-dev-shm-usage", format!("--window-size={width},{height}"),
-                "--lang=it-IT", "--autoplay-policy=no-user-gesture-required"]}),
-        );
+        let mut args = vec![
+            "--headless=new".to_owned(),
+            "--no-sandbox".to_owned(),
+            "--disable-gpu".to_owned(),
+            "--disable-dev-shm-usage".to_owned(),
+            format!("--window-size={width},{height}"),
+            "--lang=it-IT".to_owned(),
+            "--autoplay-policy=no-user-gesture-required".to_owned(),
+        ];
+        args.extend_from_slice(switches);
+        capabilities.insert("goog:chromeOptions".into(), json!({ "args": args }));
         let deadline = Instant::now() + Duration::from_secs(30);
         let client = loop {
             match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
@@ -174,6 +184,31 @@ impl Browser {
     }
 }
 
+/// A Y4M film (what Chromium's fake camera plays) of `text`'s QR code on a white page.
+fn film_of_qr(text: &str, path: &std::path::Path) {
+    let code = qrcode::QrCode::new(text.as_bytes()).unwrap();
+    let (modules, colors) = (code.width(), code.to_colors());
+    let (width, height) = (640usize, 480usize);
+    let module = (height - 40) / (modules + 8);
+    let side = modules * module;
+    let (left, top) = ((width - side) / 2, (height - side) / 2);
+    let mut luma = vec![235u8; width * height];
+    for y in 0..side {
+        for x in 0..side {
+            if colors[(y / module) * modules + x / module] == qrcode::Color::Dark {
+                luma[(top + y) * width + left + x] = 16;
+            }
+        }
+    }
+    let mut film = format!("YUV4MPEG2 W{width} H{height} F10:1 Ip A1:1 C420jpeg\n").into_bytes();
+    for _ in 0..2 {
+        film.extend_from_slice(b"FRAME\n");
+        film.extend_from_slice(&luma);
+        film.extend(std::iter::repeat_n(128u8, width * height / 2));
+    }
+    std::fs::write(path, film).unwrap();
+}
+
 fn screenshot_dir() -> PathBuf {
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
@@ -249,7 +284,21 @@ async fn office_day(h: &Harness, backend: &str) {
     // Tuesday, 20 minutes before the first appointment.
     h.clock.set(first.start - SignedDuration::from_mins(20));
 
-    let browser = Browser::start(1366, 900).await;
+    // The desk PC's camera: Chromium's fake one, filming the cancelled booking's receipt.
+    let feed = tempfile::tempdir().unwrap();
+    let film = feed.path().join("receipt.y4m");
+    let held_up = format!("{}/r/{}", h.base, cancelling.receipt.as_deref().unwrap());
+    film_of_qr(&held_up, &film);
+    let browser = Browser::start_with(
+        1366,
+        900,
+        &[
+            "--use-fake-ui-for-media-stream".to_owned(),
+            "--use-fake-device-for-media-stream".to_owned(),
+            format!("--use-file-for-fake-video-capture={}", film.display()),
+        ],
+    )
+    .await;
     let console = format!("{}/ufficio/", h.base);
     browser.client.goto(&console).await.unwrap();
     browser.wait_for("#console-login").await;
@@ -333,6 +382,11 @@ async fn office_day(h: &Harness, backend: &str) {
     browser.text_until("#scan-number", |t| t == "3").await;
     let card = browser.text("#scan-result").await;
     assert!(card.contains("Senza appuntamento"), "{card}");
+    // The camera reads the receipt held up to it: cancelled, says the desk.
+    browser.click("#camera-start").await;
+    browser
+        .text_until("#scan-refusal", |t| t.starts_with("Prenotazione annullata"))
+        .await;
 
     // The waiting room's display, on the TV's browser.
     let display = Browser::start(1280, 720).await;

@@ -68,15 +68,11 @@ pub fn Desk(props: &DeskProps) -> Html {
         let field = field.clone();
         use_effect_with((), move |()| focus(&field));
     }
-    let onsubmit = {
+    // What the scanner typed, or what the camera read.
+    let check = {
         let (field, outcome, busy) = (field.clone(), outcome.clone(), busy.clone());
         let (office_id, on_error) = (props.day.office_id.clone(), props.on_error.clone());
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            let Some(input) = field.cast::<HtmlInputElement>() else {
-                return;
-            };
-            let scanned = input.value();
+        Callback::from(move |scanned: String| {
             if scanned.trim().is_empty() || *busy {
                 return;
             }
@@ -98,6 +94,15 @@ pub fn Desk(props: &DeskProps) -> Html {
                 focus(&field);
             });
         })
+    };
+    let onsubmit = {
+        let (field, check) = (field.clone(), check.clone());
+        move |event: SubmitEvent| {
+            event.prevent_default();
+            if let Some(input) = field.cast::<HtmlInputElement>() {
+                check.emit(input.value());
+            }
+        }
     };
     // The field keeps the focus, so the next scan lands in it whatever was clicked.
     let onblur = {
@@ -125,6 +130,9 @@ pub fn Desk(props: &DeskProps) -> Html {
                     onblur={onblur} placeholder={t!("console-scan-placeholder")} />
                 <button type="submit" id="scan-submit" disabled={*busy}>{ t!("console-scan-check") }</button>
             </form>
+            if super::camera::available() {
+                <super::camera::Camera on_read={check} />
+            }
             if props.day.walk_ins {
                 <WalkInForm day={props.day.clone()} on_error={props.on_error.clone()}
                     on_number={{

@@ -5,6 +5,7 @@
 mod agenda;
 mod audit;
 mod calling;
+mod camera;
 mod closures;
 mod desk;
 mod display;
