@@ -453,3 +453,6 @@ console-camera-start = استخدام الكاميرا
 console-camera-stop = إغلاق الكاميرا
 console-camera-hint = اعرض رمز QR الموجود على الإيصال أمام الكاميرا.
 console-camera-unavailable = الكاميرا غير متاحة: استخدم الماسح الضوئي أو اكتب الرمز.
+console-walk-in-arrived = الوصول
+console-audit-walk-in = رقم بدون موعد
+console-language = اللغة

@@ -434,3 +434,6 @@ console-camera-start = ক্যামেরা ব্যবহার করু�
 console-camera-stop = ক্যামেরা বন্ধ করুন
 console-camera-hint = রসিদের QR কোড ক্যামেরার সামনে ধরুন।
 console-camera-unavailable = ক্যামেরা পাওয়া যাচ্ছে না: স্ক্যানার ব্যবহার করুন বা কোড টাইপ করুন।
+console-walk-in-arrived = আগমন
+console-audit-walk-in = অ্যাপয়েন্টমেন্ট ছাড়া নম্বর
+console-language = ভাষা

@@ -434,3 +434,6 @@ console-camera-start = Use the camera
 console-camera-stop = Close the camera
 console-camera-hint = Hold the receipt's QR code up to the camera.
 console-camera-unavailable = No camera available: use the scanner or type the code.
+console-walk-in-arrived = Arrived
+console-audit-walk-in = Number without appointment
+console-language = Language

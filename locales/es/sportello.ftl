@@ -434,3 +434,6 @@ console-camera-start = Usar la cámara
 console-camera-stop = Cerrar la cámara
 console-camera-hint = Muestre el código QR del comprobante a la cámara.
 console-camera-unavailable = Cámara no disponible: use el lector o escriba el código.
+console-walk-in-arrived = Llegada
+console-audit-walk-in = Número sin cita
+console-language = Idioma

@@ -434,3 +434,6 @@ console-camera-start = Utiliser la caméra
 console-camera-stop = Fermer la caméra
 console-camera-hint = Présentez le code QR du reçu à la caméra.
 console-camera-unavailable = Caméra indisponible : utilisez le lecteur ou saisissez le code.
+console-walk-in-arrived = Arrivée
+console-audit-walk-in = Numéro sans rendez-vous
+console-language = Langue

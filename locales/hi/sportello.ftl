@@ -434,3 +434,6 @@ console-camera-start = कैमरा इस्तेमाल करें
 console-camera-stop = कैमरा बंद करें
 console-camera-hint = रसीद का QR कोड कैमरे के सामने रखें।
 console-camera-unavailable = कैमरा उपलब्ध नहीं: स्कैनर इस्तेमाल करें या कोड टाइप करें।
+console-walk-in-arrived = आगमन
+console-audit-walk-in = बिना अपॉइंटमेंट नंबर
+console-language = भाषा

@@ -434,3 +434,6 @@ console-camera-start = Usa la fotocamera
 console-camera-stop = Chiudi la fotocamera
 console-camera-hint = Mostra alla fotocamera il codice QR della ricevuta.
 console-camera-unavailable = Fotocamera non disponibile: usa lo scanner o digita il codice.
+console-walk-in-arrived = Arrivo
+console-audit-walk-in = Numero senza appuntamento
+console-language = Lingua

@@ -434,3 +434,6 @@ console-camera-start = ਕੈਮਰਾ ਵਰਤੋ
 console-camera-stop = ਕੈਮਰਾ ਬੰਦ ਕਰੋ
 console-camera-hint = ਰਸੀਦ ਦਾ QR ਕੋਡ ਕੈਮਰੇ ਦੇ ਸਾਹਮਣੇ ਰੱਖੋ।
 console-camera-unavailable = ਕੈਮਰਾ ਉਪਲਬਧ ਨਹੀਂ: ਸਕੈਨਰ ਵਰਤੋ ਜਾਂ ਕੋਡ ਟਾਈਪ ਕਰੋ।
+console-walk-in-arrived = ਪਹੁੰਚ
+console-audit-walk-in = ਬਿਨਾਂ ਅਪੌਇੰਟਮੈਂਟ ਨੰਬਰ
+console-language = ਭਾਸ਼ਾ

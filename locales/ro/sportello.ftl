@@ -444,3 +444,6 @@ console-camera-start = Folosiți camera
 console-camera-stop = Închideți camera
 console-camera-hint = Arătați camerei codul QR de pe chitanță.
 console-camera-unavailable = Camera nu este disponibilă: folosiți scanerul sau tastați codul.
+console-walk-in-arrived = Sosire
+console-audit-walk-in = Număr fără programare
+console-language = Limba

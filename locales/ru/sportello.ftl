@@ -454,3 +454,6 @@ console-camera-start = Использовать камеру
 console-camera-stop = Закрыть камеру
 console-camera-hint = Покажите камере QR-код талона.
 console-camera-unavailable = Камера недоступна: используйте сканер или введите код.
+console-walk-in-arrived = Прибытие
+console-audit-walk-in = Номер без записи
+console-language = Язык

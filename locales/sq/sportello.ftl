@@ -440,3 +440,6 @@ console-camera-start = Përdor kamerën
 console-camera-stop = Mbyll kamerën
 console-camera-hint = Tregoji kamerës kodin QR të dëftesës.
 console-camera-unavailable = Kamera nuk është e disponueshme: përdor skanerin ose shkruaj kodin.
+console-walk-in-arrived = Mbërritja
+console-audit-walk-in = Numër pa takim
+console-language = Gjuha

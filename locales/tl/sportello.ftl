@@ -434,3 +434,6 @@ console-camera-start = Gamitin ang camera
 console-camera-stop = Isara ang camera
 console-camera-hint = Itapat sa camera ang QR code ng resibo.
 console-camera-unavailable = Walang camera: gamitin ang scanner o i-type ang code.
+console-walk-in-arrived = Dumating
+console-audit-walk-in = Numerong walang appointment
+console-language = Wika

@@ -454,3 +454,6 @@ console-camera-start = Використати камеру
 console-camera-stop = Закрити камеру
 console-camera-hint = Покажіть камері QR-код талона.
 console-camera-unavailable = Камера недоступна: скористайтеся сканером або введіть код.
+console-walk-in-arrived = Прибуття
+console-audit-walk-in = Номер без запису
+console-language = Мова

@@ -434,3 +434,6 @@ console-camera-start = کیمرا استعمال کریں
 console-camera-stop = کیمرا بند کریں
 console-camera-hint = رسید کا QR کوڈ کیمرے کے سامنے رکھیں۔
 console-camera-unavailable = کیمرا دستیاب نہیں: اسکینر استعمال کریں یا کوڈ لکھیں۔
+console-walk-in-arrived = آمد
+console-audit-walk-in = بغیر اپوائنٹمنٹ نمبر
+console-language = زبان

@@ -433,3 +433,6 @@ console-camera-start = 使用摄像头
 console-camera-stop = 关闭摄像头
 console-camera-hint = 请将收据上的二维码对准摄像头。
 console-camera-unavailable = 摄像头不可用：请使用扫描枪或输入代码。
+console-walk-in-arrived = 到达
+console-audit-walk-in = 无预约号码
+console-language = 语言

@@ -281,6 +281,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/offices/{id}/agenda"),
     ("get", "/api/v1/offices/{id}/agenda.csv"),
     ("post", "/api/v1/offices/{id}/desk/scan"),
+    ("post", "/api/v1/offices/{id}/desk/walk-in"),
     (
         "post",
         "/api/v1/offices/{id}/counters/{counter_id}/call-next",

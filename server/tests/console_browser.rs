@@ -382,11 +382,20 @@ async fn office_day(h: &Harness, backend: &str) {
     browser.text_until("#scan-number", |t| t == "3").await;
     let card = browser.text("#scan-result").await;
     assert!(card.contains("Senza appuntamento"), "{card}");
+    assert!(card.contains("Rinnovo del permesso di soggiorno"), "{card}");
     // The camera reads the receipt held up to it: cancelled, says the desk.
     browser.click("#camera-start").await;
     browser
         .text_until("#scan-refusal", |t| t.starts_with("Prenotazione annullata"))
         .await;
+    browser.wait_for("#camera-start").await;
+    // The camera is off again once it has read, and the scan field has the focus back.
+    let focused = browser
+        .client
+        .execute("return document.activeElement.id", vec![])
+        .await
+        .unwrap();
+    assert_eq!(focused, json!("scan-input"));
 
     // The waiting room's display, on the TV's browser.
     let display = Browser::start(1280, 720).await;

@@ -428,7 +428,8 @@ async fn walk_in(
 
 async fn walk_in_check(h: &Harness) {
     let (booked, staff) = morning(h).await;
-    // A person without an appointment comes first: number 1, waiting, nobody's data kept.
+    // A person without an appointment comes first: number 1, waiting, nobody's data kept,
+    // and no receipt (there is no appointment to show).
     let response = walk_in(h, &staff, QUESTURA, RENEWAL, "walk-in-0001").await;
     assert_eq!(response.status(), StatusCode::CREATED);
     let walker: AgendaEntry = response.json().await.unwrap();
@@ -436,6 +437,7 @@ async fn walk_in_check(h: &Harness) {
     assert_eq!(walker.day_status, DayStatus::Waiting);
     assert_eq!(walker.record.booking.queue_number, Some(1));
     assert!(walker.record.person.is_none());
+    assert!(walker.record.booking.receipt.is_none());
     // A retry after a dropped answer gives the same number, not a second one.
     let retried: AgendaEntry = walk_in(h, &staff, QUESTURA, RENEWAL, "walk-in-0001")
         .await
@@ -446,24 +448,43 @@ async fn walk_in_check(h: &Harness) {
     let listed = agenda(h, &staff).await;
     assert_eq!(listed.len(), 4, "the walk-in is on the day's list");
 
-    // Then a person with an appointment checks in: number 2, and is called first.
+    // Then a person with an appointment checks in (number 2), then a second walk-in (3).
     let ScanOutcome::CheckedIn { entry, .. } =
         scan(h, &staff, QUESTURA, &receipt_address(&booked[1])).await
     else {
         panic!("booked[1] checks in")
     };
     assert_eq!(entry.record.booking.queue_number, Some(2));
-    let counter = booked[1].counter_id.clone();
-    let first = call_next(h, &staff, &counter, "walk-call-0001")
+    let second_walker: AgendaEntry = walk_in(h, &staff, QUESTURA, RENEWAL, "walk-in-0002")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(second_walker.record.booking.queue_number, Some(3));
+
+    // The appointment is called first, though the walk-in came earlier; then the walk-ins
+    // in the order they came, from a counter other than the one holding them; a counter
+    // that does not serve the procedure calls neither.
+    let first = call_next(h, &staff, &booked[1].counter_id, "walk-call-0001")
         .await
         .unwrap();
     assert_eq!(first.queue_number, 2, "appointments before walk-ins");
-    let second = call_next(h, &staff, &counter, "walk-call-0002")
-        .await
-        .unwrap();
-    assert_eq!(second.queue_number, 1, "then the walk-in");
     assert!(
-        call_next(h, &staff, &counter, "walk-call-0003")
+        call_next(h, &staff, "questura-asti-3", "walk-call-0002")
+            .await
+            .is_none(),
+        "a counter for another procedure"
+    );
+    let other = ["questura-asti-1", "questura-asti-2"]
+        .into_iter()
+        .find(|counter| *counter != walker.record.booking.counter_id)
+        .unwrap();
+    let second = call_next(h, &staff, other, "walk-call-0003").await.unwrap();
+    assert_eq!(second.queue_number, 1, "then the first walk-in");
+    let third = call_next(h, &staff, other, "walk-call-0004").await.unwrap();
+    assert_eq!(third.queue_number, 3, "then the second");
+    assert!(
+        call_next(h, &staff, other, "walk-call-0005")
             .await
             .is_none()
     );
@@ -477,7 +498,8 @@ async fn walk_in_check(h: &Harness) {
         .await;
     assert_eq!(served.status(), StatusCode::OK);
 
-    // The numbers count walk-ins as their own channel.
+    // The numbers count walk-ins on their own line only: the appointments' figures stay
+    // those of the people who booked.
     let stats: Value = h
         .get(&format!("/api/v1/offices/{QUESTURA}/stats"), Some(&staff))
         .await
@@ -489,7 +511,12 @@ async fn walk_in_check(h: &Harness) {
         .iter()
         .find(|row| row["key"] == "walk_in")
         .unwrap();
-    assert_eq!(walk_ins["served"], 1, "{stats}");
+    assert_eq!(
+        (&walk_ins["booked"], &walk_ins["served"]),
+        (&json!(2), &json!(1)),
+        "{stats}"
+    );
+    assert_eq!(stats["total"]["booked"], 3, "{stats}");
 
     // An office that gives no numbers without an appointment says so; a procedure of another
     // office is not one of this office's; another office's staff cannot give numbers here.
@@ -499,13 +526,23 @@ async fn walk_in_check(h: &Harness) {
         &admin,
         "sui-asti",
         "sui-asti-conversione",
-        "walk-in-0002",
+        "walk-in-0003",
     )
     .await;
     assert_eq!(refused.status(), StatusCode::CONFLICT);
-    let elsewhere = walk_in(h, &staff, QUESTURA, "sui-asti-conversione", "walk-in-0003").await;
+    let elsewhere = walk_in(h, &staff, QUESTURA, "sui-asti-conversione", "walk-in-0004").await;
     assert_eq!(elsewhere.status(), StatusCode::NOT_FOUND);
     let sui = h.login("sui.staff", "sportello-staff").await;
-    let forbidden = walk_in(h, &sui, QUESTURA, RENEWAL, "walk-in-0004").await;
+    let forbidden = walk_in(h, &sui, QUESTURA, RENEWAL, "walk-in-0005").await;
     assert_eq!(forbidden.status(), StatusCode::FORBIDDEN);
+
+    // On Sunday the Questura is closed: no numbers.
+    let mut sunday = booked[0].start;
+    while sportello_core::calendar::local_date(sunday).weekday() != jiff::civil::Weekday::Sunday {
+        sunday += SignedDuration::from_hours(24);
+    }
+    h.clock.set(sunday);
+    let staff = h.login("questura.staff", "sportello-staff").await;
+    let closed = walk_in(h, &staff, QUESTURA, RENEWAL, "walk-in-0006").await;
+    assert_eq!(closed.status(), StatusCode::CONFLICT);
 }

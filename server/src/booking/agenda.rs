@@ -25,6 +25,20 @@ struct CounterPlan {
     office_days: HashMap<Date, Vec<Interval>>,
 }
 
+impl CounterPlan {
+    /// The counter's hours on `day`, after its overrides, its office's, holidays and the
+    /// patron's day.
+    fn hours_on(&self, day: Date) -> Vec<Interval> {
+        let inputs = DayInputs {
+            weekly: &self.counter.hours,
+            counter_override: self.counter_days.get(&day).map(Vec::as_slice),
+            office_override: self.office_days.get(&day).map(Vec::as_slice),
+            patron: self.patron,
+        };
+        calendar::hours_on(day, &inputs).0
+    }
+}
+
 /// The slow-changing part of a procedure's agenda.
 struct Plan {
     /// The feed head it was read at.
@@ -328,13 +342,7 @@ impl Agenda {
                     .min(to);
             let mut day = from.max(today);
             while day <= last_day {
-                let inputs = DayInputs {
-                    weekly: &counter.hours,
-                    counter_override: plan.counter_days.get(&day).map(Vec::as_slice),
-                    office_override: plan.office_days.get(&day).map(Vec::as_slice),
-                    patron: plan.patron,
-                };
-                let (hours, _) = calendar::hours_on(day, &inputs);
+                let hours = plan.hours_on(day);
                 for minute in calendar::slot_starts(&hours, counter.grid_minutes, length) {
                     let Some(start) = calendar::to_instant(day, minute) else {
                         continue;
@@ -381,6 +389,24 @@ impl Agenda {
     /// The last day this agenda covers.
     pub fn to(&self) -> Date {
         self.to
+    }
+
+    /// The counters in scope that open at all on `day`, with their offices, in the
+    /// procedure's order.
+    pub fn open_on(&self, day: Date) -> Vec<(&Counter, &Office)> {
+        self.counters
+            .iter()
+            .map(|&index| &self.plan.counters[index])
+            .filter(|plan| !plan.hours_on(day).is_empty())
+            .map(|plan| (&plan.counter, &plan.office))
+            .collect()
+    }
+
+    /// The offices of the counters in scope (one per counter).
+    pub fn offices(&self) -> impl Iterator<Item = &Office> {
+        self.counters
+            .iter()
+            .map(|&index| &self.plan.counters[index].office)
     }
 }
 

@@ -3,7 +3,8 @@
 
 use super::view::{StaleReceipt, full_view, stale_receipt};
 use super::{
-    BookingError, IdempotencyKey, audit_entry, claim_key, respond, timestamp, with_retries,
+    BookingError, IdempotencyKey, audit_entry, claim_key, give_queue_number, respond, timestamp,
+    with_retries,
 };
 use crate::auth::Actor;
 use crate::db::audit;
@@ -165,22 +166,14 @@ pub async fn scan(
         let new = row.status == BookingStatus::Confirmed;
         let mut row = row;
         if new {
-            let at = now.as_second();
-            let number = bookings::next_queue_number(&mut tx, &row.office_id, &row.day).await?;
-            bookings::check_in(&mut tx, &row.id, number, at).await?;
-            audit::record(
+            give_queue_number(
                 &mut tx,
-                &audit_entry(
-                    &actor.label(),
-                    "check_in",
-                    &row,
-                    at,
-                    format!("queue {number}"),
-                ),
+                &actor.label(),
+                "check_in",
+                &mut row,
+                now.as_second(),
             )
             .await?;
-            row.status = BookingStatus::CheckedIn;
-            row.queue_number = Some(number);
         }
         let entry = entry_of(state, &mut tx, &row).await?;
         tx.commit().await?;

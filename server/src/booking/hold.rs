@@ -5,7 +5,7 @@ use super::availability::{alternatives, candidates_at, claim_any, still_current}
 use super::view::{has_authority_over, public_view};
 use super::{
     BookingError, Holder, IdempotencyKey, MAX_CONFIRM_FAILURES, audit_entry, claim_key,
-    new_booking_code, new_hold_id, replay, respond, with_retries,
+    insert_with_fresh_code, new_booking_id, replay, respond, with_retries,
 };
 use crate::auth::Actor;
 use crate::auth::limits::Limit;
@@ -124,7 +124,7 @@ pub(super) async fn hold_once(
     let first = &candidates[0];
     let expires_at = now.checked_add(state.settings.hold).unwrap_or(now);
     let mut row = BookingRow {
-        id: new_hold_id(),
+        id: new_booking_id(),
         code: String::new(),
         procedure_id: request.procedure_id.clone(),
         office_id: request.office_id.clone(),
@@ -143,13 +143,7 @@ pub(super) async fn hold_once(
         kiosk_id: None,
         created_at: now.as_second(),
     };
-    // Codes are random in a space of 5·10^10; a clash is rare, and retried.
-    loop {
-        row.code = new_booking_code();
-        if bookings::insert_booking(&mut tx, &row).await? {
-            break;
-        }
-    }
+    insert_with_fresh_code(&mut tx, &mut row).await?;
     let Some(chosen) = claim_any(&mut tx, &row.id, &candidates).await? else {
         drop(tx);
         return Err(BookingError::SlotTaken {

@@ -11,7 +11,7 @@ use super::availability::{candidates_at, claim_any};
 use super::hold::{already_booked, counting_already_booked, validated_person};
 use super::housekeeping::system_entry;
 use super::{
-    BookingError, IdempotencyKey, audit_entry, claim_key, new_booking_code, new_hold_id,
+    BookingError, IdempotencyKey, audit_entry, claim_key, insert_with_fresh_code, new_booking_id,
     public_view, respond, timestamp, with_retries,
 };
 use crate::auth::Actor;
@@ -287,7 +287,7 @@ async fn top_up(
             .min(usize::try_from(room).unwrap_or(usize::MAX));
         for candidate in spread(&free, want) {
             let mut row = BookingRow {
-                id: new_hold_id(),
+                id: new_booking_id(),
                 code: String::new(),
                 procedure_id: grant.procedure_id.to_owned(),
                 office_id: grant.office_id.to_owned(),
@@ -306,12 +306,7 @@ async fn top_up(
                 kiosk_id: Some(grant.kiosk_id.to_owned()),
                 created_at: grant.now.as_second(),
             };
-            loop {
-                row.code = new_booking_code();
-                if bookings::insert_booking(tx, &row).await? {
-                    break;
-                }
-            }
+            insert_with_fresh_code(tx, &mut row).await?;
             let claimed = bookings::claim_cells(
                 tx,
                 &row.id,

@@ -35,8 +35,9 @@ pub use view::{
 };
 
 use crate::db::DbError;
+use crate::db::audit;
 use crate::db::audit::AuditEntry;
-use crate::db::bookings::BookingRow;
+use crate::db::bookings::{self, BookingRow};
 use crate::db::idempotency::{self, IdempotencyClaim, StoredResponse};
 use crate::keys::random_bytes;
 use agenda::{Agenda, offers};
@@ -44,7 +45,9 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
-use sportello_core::booking::{CODE_ALPHABET, CODE_LENGTH, ExistingBooking, SlotOffer};
+use sportello_core::booking::{
+    BookingStatus, CODE_ALPHABET, CODE_LENGTH, ExistingBooking, SlotOffer,
+};
 use sportello_core::identity::FieldError;
 
 /// Engine settings.
@@ -161,7 +164,42 @@ fn new_booking_code() -> String {
     crate::keys::random_code(CODE_ALPHABET, CODE_LENGTH)
 }
 
-fn new_hold_id() -> String {
+/// Inserts `row` under a fresh code. Codes are random in a space of 5·10^10: a clash is rare,
+/// and draws again.
+async fn insert_with_fresh_code(
+    tx: &mut sqlx::AnyConnection,
+    row: &mut BookingRow,
+) -> Result<(), BookingError> {
+    loop {
+        row.code = new_booking_code();
+        if bookings::insert_booking(tx, row).await? {
+            return Ok(());
+        }
+    }
+}
+
+/// Checks the confirmed `row` in with the office's next queue number of its day, audited as
+/// `action` by `actor`; `row` then says so.
+async fn give_queue_number(
+    tx: &mut sqlx::AnyConnection,
+    actor: &str,
+    action: &str,
+    row: &mut BookingRow,
+    at: i64,
+) -> Result<i64, BookingError> {
+    let number = bookings::next_queue_number(tx, &row.office_id, &row.day).await?;
+    bookings::check_in(tx, &row.id, number, at).await?;
+    row.status = BookingStatus::CheckedIn;
+    row.queue_number = Some(number);
+    audit::record(
+        tx,
+        &audit_entry(actor, action, row, at, format!("queue {number}")),
+    )
+    .await?;
+    Ok(number)
+}
+
+fn new_booking_id() -> String {
     URL_SAFE_NO_PAD.encode(random_bytes::<18>())
 }
 

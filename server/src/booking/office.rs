@@ -1,7 +1,7 @@
 //! At the office: check-in with the receipt, and no-shows.
 
 use super::view::{StaleReceipt, public_view, stale_receipt};
-use super::{BookingError, audit_entry, with_retries};
+use super::{BookingError, audit_entry, give_queue_number, with_retries};
 use crate::auth::Actor;
 use crate::db::audit;
 use crate::db::bookings::{self, BookingKey};
@@ -24,7 +24,7 @@ pub async fn check_in(
     with_retries(|| async {
         let now = state.clock.now();
         let mut tx = state.db.begin_write().await?;
-        let row = bookings::lock_booking(&mut tx, BookingKey::Code(&claims.code))
+        let mut row = bookings::lock_booking(&mut tx, BookingKey::Code(&claims.code))
             .await?
             .filter(|row| row.status != BookingStatus::Held)
             .ok_or_else(|| BookingError::NotFound(format!("no booking {}", claims.code)))?;
@@ -61,17 +61,12 @@ pub async fn check_in(
                         row.day
                     )));
                 }
-                let number = bookings::next_queue_number(&mut tx, &row.office_id, &row.day).await?;
-                bookings::check_in(&mut tx, &row.id, number, now.as_second()).await?;
-                audit::record(
+                let number = give_queue_number(
                     &mut tx,
-                    &audit_entry(
-                        &actor.label(),
-                        "check_in",
-                        &row,
-                        now.as_second(),
-                        format!("queue {number}"),
-                    ),
+                    &actor.label(),
+                    "check_in",
+                    &mut row,
+                    now.as_second(),
                 )
                 .await?;
                 tx.commit().await?;

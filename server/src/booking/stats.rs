@@ -142,6 +142,12 @@ pub async fn office_stats(
                 _ => {}
             }
         };
+        count(by_channel.entry(appointment.channel).or_default());
+        // Walk-ins have their line among the channels and nothing else: the figures of
+        // appointments (booked, no-shows, waits) stay those of people who booked.
+        if appointment.channel == "walk_in" {
+            continue;
+        }
         count(&mut total);
         count(by_day.entry(appointment.day).or_default());
         count(
@@ -149,7 +155,6 @@ pub async fn office_stats(
                 .entry(appointment.procedure_id.clone())
                 .or_default(),
         );
-        count(by_channel.entry(appointment.channel).or_default());
         if let (Some(checked_in), Some(first)) = (
             appointment.checked_in_at,
             call.and_then(|call| call.first_called),

@@ -10,26 +10,29 @@ use sportello_core::account::Role;
 use sportello_core::agenda_change::ChangeReason;
 use sportello_core::booking::{Booking, BookingRecord, BookingStatus, CitizenProof};
 use sportello_core::calendar;
+use sportello_core::office::Channel;
 use sportello_core::receipt::ReceiptClaims;
 
-/// The booking without personal data, with a receipt when it is one a person can show.
+/// The booking without personal data, with a receipt when it is one a person can show (a
+/// walk-in has its number, not an appointment to show).
 pub fn public_view(state: &AppState, row: &BookingRow) -> Booking {
-    let receipt = matches!(
+    let walk_in = Channel::of(&row.booked_by, None) == Channel::WalkIn;
+    let receipt = (matches!(
         row.status,
         BookingStatus::Confirmed | BookingStatus::CheckedIn
-    )
-    .then(|| {
-        state.keys.sign_receipt(ReceiptClaims {
-            code: row.code.clone(),
-            office_id: row.office_id.clone(),
-            procedure_id: row.procedure_id.clone(),
-            counter_id: row.counter_id.clone(),
-            start: row.slot_start,
-            end: row.slot_end,
-            issued_at: row.issued_at.unwrap_or(row.slot_start),
-            key_id: String::new(),
-        })
-    });
+    ) && !walk_in)
+        .then(|| {
+            state.keys.sign_receipt(ReceiptClaims {
+                code: row.code.clone(),
+                office_id: row.office_id.clone(),
+                procedure_id: row.procedure_id.clone(),
+                counter_id: row.counter_id.clone(),
+                start: row.slot_start,
+                end: row.slot_end,
+                issued_at: row.issued_at.unwrap_or(row.slot_start),
+                key_id: String::new(),
+            })
+        });
     Booking {
         code: row.code.clone(),
         status: row.status,

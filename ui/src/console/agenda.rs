@@ -145,7 +145,8 @@ pub fn Agenda(props: &AgendaProps) -> Html {
                 <button type="button" id="agenda-csv" onclick={export}>{ t!("console-csv") }</button>
             </div>
             <p class="console-count" id="agenda-count">
-                { t!("console-agenda-count", count = shown.len()) }
+                // Appointments: the walk-ins on the list are not counted as such.
+                { t!("console-agenda-count", count = shown.iter().filter(|e| e.channel != Channel::WalkIn).count()) }
             </p>
             if shown.is_empty() {
                 <p class="console-empty" id="agenda-empty">{ t!("console-agenda-empty") }</p>

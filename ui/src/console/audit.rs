@@ -25,6 +25,7 @@ fn action_label(action: &str) -> String {
         "cancel" => t!("console-audit-cancel"),
         "reschedule" => t!("console-audit-reschedule"),
         "check_in" => t!("console-audit-check-in"),
+        "walk_in" => t!("console-audit-walk-in"),
         "call" => t!("console-audit-call"),
         "served" => t!("console-status-served"),
         "absent" => t!("console-status-absent"),

@@ -22,7 +22,7 @@ const READ_EVERY_MS: u32 = 250;
 
 /// The text of the first QR code found in a greyscale picture, `width` pixels a row.
 pub fn read_qr(width: usize, height: usize, luma: &[u8]) -> Option<String> {
-    if width == 0 || luma.len() != width * height {
+    if width == 0 || Some(luma.len()) != width.checked_mul(height) {
         return None;
     }
     let mut image =
@@ -72,22 +72,37 @@ pub fn Camera(props: &CameraProps) -> Html {
     let phase = use_state(|| Phase::Off);
     let video = use_node_ref();
     let stream: Rc<RefCell<Option<MediaStream>>> = use_mut_ref(|| None);
+    let canvas: Rc<RefCell<Option<HtmlCanvasElement>>> = use_mut_ref(|| None);
+    // Which opening of the camera is wanted; a stop or leaving the desk moves it on, so a
+    // camera that answers late is closed at once instead of filming on.
+    let attempt: Rc<RefCell<u32>> = use_mut_ref(|| 0);
+    // The desk's latest callback: the reading loop outlives the render it started in.
+    let on_read = use_mut_ref(|| props.on_read.clone());
+    *on_read.borrow_mut() = props.on_read.clone();
 
     // The camera goes off when the desk is left.
     {
-        let stream = stream.clone();
-        use_effect_with((), move |()| move || stop(&stream));
+        let (stream, attempt) = (stream.clone(), attempt.clone());
+        use_effect_with((), move |()| {
+            move || {
+                *attempt.borrow_mut() += 1;
+                stop(&stream);
+            }
+        });
     }
     // While on, the picture is read a few times a second until a code is found.
     {
-        let (video, stream, phase_handle) = (video.clone(), stream.clone(), phase.clone());
-        let on_read = props.on_read.clone();
+        let (video, stream, canvas, phase_handle) =
+            (video.clone(), stream.clone(), canvas.clone(), phase.clone());
+        let (on_read, attempt) = (on_read.clone(), attempt.clone());
         use_effect_with(*phase == Phase::On, move |on| {
             let reading = on.then(|| {
                 Interval::new(READ_EVERY_MS, move || {
-                    if let Some(text) = read_picture(&video) {
+                    if let Some(text) = read_picture(&video, &canvas) {
+                        *attempt.borrow_mut() += 1;
                         stop(&stream);
                         phase_handle.set(Phase::Off);
+                        let on_read = on_read.borrow().clone();
                         on_read.emit(text);
                     }
                 })
@@ -96,12 +111,36 @@ pub fn Camera(props: &CameraProps) -> Html {
         });
     }
     let start = {
-        let (phase, video, stream) = (phase.clone(), video.clone(), stream.clone());
+        let (phase, video, stream, attempt) = (
+            phase.clone(),
+            video.clone(),
+            stream.clone(),
+            attempt.clone(),
+        );
         move |_| {
-            let (phase, video, stream) = (phase.clone(), video.clone(), stream.clone());
+            let (phase, video, stream, attempt) = (
+                phase.clone(),
+                video.clone(),
+                stream.clone(),
+                attempt.clone(),
+            );
+            let this = {
+                let mut current = attempt.borrow_mut();
+                *current += 1;
+                *current
+            };
+            stop(&stream);
             phase.set(Phase::Starting);
             spawn_local(async move {
-                match open_camera().await {
+                let opened = open_camera().await;
+                if *attempt.borrow() != this {
+                    // Stopped, restarted or left while the browser was asking.
+                    if let Ok(late) = opened {
+                        stop_tracks(&late);
+                    }
+                    return;
+                }
+                match opened {
                     Ok(opened) => {
                         if let Some(element) = video.cast::<HtmlVideoElement>() {
                             element.set_src_object(Some(&opened));
@@ -117,8 +156,9 @@ pub fn Camera(props: &CameraProps) -> Html {
         }
     };
     let close = {
-        let (phase, stream) = (phase.clone(), stream.clone());
+        let (phase, stream, attempt) = (phase.clone(), stream.clone(), attempt.clone());
         move |_| {
+            *attempt.borrow_mut() += 1;
             stop(&stream);
             phase.set(Phase::Off);
         }
@@ -128,10 +168,13 @@ pub fn Camera(props: &CameraProps) -> Html {
         <div class="desk-camera">
             if showing {
                 <button type="button" id="camera-stop" onclick={close}>{ t!("console-camera-stop") }</button>
-                <p class="camera-hint" role="status">{ t!("console-camera-hint") }</p>
             } else {
                 <button type="button" id="camera-start" onclick={start}>{ t!("console-camera-start") }</button>
             }
+            // In the page from the start, so that what it says is announced when it changes.
+            <p class="camera-hint" role="status">
+                { if showing { t!("console-camera-hint") } else { String::new() } }
+            </p>
             if *phase == Phase::Unavailable {
                 <p class="camera-unavailable" id="camera-unavailable" role="alert">{ t!("console-camera-unavailable") }</p>
             }
@@ -157,8 +200,8 @@ async fn open_camera() -> Result<MediaStream, JsValue> {
     stream.dyn_into()
 }
 
-/// Reads the video's current picture for a QR code.
-fn read_picture(video: &NodeRef) -> Option<String> {
+/// Reads the video's current picture for a QR code, drawn on the canvas kept for it.
+fn read_picture(video: &NodeRef, kept: &RefCell<Option<HtmlCanvasElement>>) -> Option<String> {
     let video = video.cast::<HtmlVideoElement>()?;
     let (width, height) = (
         f64::from(video.video_width()),
@@ -169,15 +212,28 @@ fn read_picture(video: &NodeRef) -> Option<String> {
     }
     let scale = (READ_WIDTH / width).min(1.0);
     let (read_width, read_height) = ((width * scale).round(), (height * scale).round());
-    let canvas: HtmlCanvasElement = web_sys::window()?
-        .document()?
-        .create_element("canvas")
-        .ok()?
-        .dyn_into()
-        .ok()?;
+    let canvas = {
+        let mut kept = kept.borrow_mut();
+        if kept.is_none() {
+            *kept = web_sys::window()?
+                .document()?
+                .create_element("canvas")
+                .ok()?
+                .dyn_into()
+                .ok();
+        }
+        kept.clone()?
+    };
     canvas.set_width(read_width as u32);
     canvas.set_height(read_height as u32);
-    let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    // Read back four times a second: the browser keeps such a canvas in memory, not on the GPU.
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"willReadFrequently".into(), &JsValue::TRUE).ok()?;
+    let context: CanvasRenderingContext2d = canvas
+        .get_context_with_context_options("2d", &options)
+        .ok()??
+        .dyn_into()
+        .ok()?;
     context
         .draw_image_with_html_video_element_and_dw_and_dh(&video, 0.0, 0.0, read_width, read_height)
         .ok()?;
@@ -190,10 +246,14 @@ fn read_picture(video: &NodeRef) -> Option<String> {
 
 fn stop(stream: &RefCell<Option<MediaStream>>) {
     if let Some(stream) = stream.borrow_mut().take() {
-        for track in stream.get_tracks().iter() {
-            if let Ok(track) = track.dyn_into::<MediaStreamTrack>() {
-                track.stop();
-            }
+        stop_tracks(&stream);
+    }
+}
+
+fn stop_tracks(stream: &MediaStream) {
+    for track in stream.get_tracks().iter() {
+        if let Ok(track) = track.dyn_into::<MediaStreamTrack>() {
+            track.stop();
         }
     }
 }

@@ -11,7 +11,7 @@ use crate::format;
 use crate::t;
 use sportello_core::Lang;
 use sportello_core::booking::display_code;
-use sportello_core::office::{AgendaEntry, ScanOutcome, ScanRefusal};
+use sportello_core::office::{AgendaEntry, Channel, ScanOutcome, ScanRefusal};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -126,7 +126,7 @@ pub fn Desk(props: &DeskProps) -> Html {
             <h2 id="desk-title">{ t!("console-tab-desk") }</h2>
             <form onsubmit={onsubmit} class="desk-form">
                 <label for="scan-input">{ t!("console-scan-label") }</label>
-                <input id="scan-input" ref={field} autocomplete="off" spellcheck="false"
+                <input id="scan-input" ref={field.clone()} autocomplete="off" spellcheck="false"
                     onblur={onblur} placeholder={t!("console-scan-placeholder")} />
                 <button type="submit" id="scan-submit" disabled={*busy}>{ t!("console-scan-check") }</button>
             </form>
@@ -134,10 +134,21 @@ pub fn Desk(props: &DeskProps) -> Html {
                 <super::camera::Camera on_read={check} />
             }
             if props.day.walk_ins {
-                <WalkInForm day={props.day.clone()} on_error={props.on_error.clone()}
+                // Back to the scan field either way: the next scan must not press "give a number".
+                <WalkInForm day={props.day.clone()}
+                    on_error={{
+                        let (on_error, field) = (props.on_error.clone(), field.clone());
+                        move |err| {
+                            on_error.emit(err);
+                            focus(&field);
+                        }
+                    }}
                     on_number={{
-                        let outcome = outcome.clone();
-                        move |entry| outcome.set(Some(Answer::WalkIn(Box::new(entry))))
+                        let (outcome, field) = (outcome.clone(), field.clone());
+                        move |entry| {
+                            outcome.set(Some(Answer::WalkIn(Box::new(entry))));
+                            focus(&field);
+                        }
                     }} />
             }
             <div id="scan-result" aria-live="assertive">
@@ -223,7 +234,8 @@ fn WalkInForm(props: &WalkInProps) -> Html {
         <form onsubmit={onsubmit} class="walk-in-form" aria-labelledby="walk-in-title">
             <h3 id="walk-in-title">{ t!("console-walk-in-title") }</h3>
             <label for="walk-in-procedure">{ t!("console-walk-in-procedure") }</label>
-            <select id="walk-in-procedure" ref={select}>
+            <select id="walk-in-procedure" ref={select} required=true>
+                <option value="" selected=true>{ "—" }</option>
                 { for props.day.procedures.iter().map(|procedure| html! {
                     <option value={procedure.id.clone()}>{ procedure.name.get(lang) }</option>
                 }) }
@@ -244,9 +256,15 @@ fn entry_card(entry: &AgendaEntry, day: &Day, lang: Lang) -> Html {
                 <dt>{ t!("console-born") }</dt>
                 <dd><bdi>{ person.date_of_birth.to_string() }</bdi>{ format!(" · {}", format::country_name(&person.nationality, lang)) }</dd>
             }
-            <dt>{ t!("console-appointment") }</dt>
-            <dd>{ format!("{} · {} · {}", hhmm(booking.start), day.counter_name(&booking.counter_id),
-                day.procedure_name(&booking.procedure_id, lang)) }</dd>
+            if entry.channel == Channel::WalkIn {
+                // Any counter serving the procedure calls a walk-in: no counter is named.
+                <dt>{ t!("console-walk-in-arrived") }</dt>
+                <dd>{ format!("{} · {}", hhmm(booking.start), day.procedure_name(&booking.procedure_id, lang)) }</dd>
+            } else {
+                <dt>{ t!("console-appointment") }</dt>
+                <dd>{ format!("{} · {} · {}", hhmm(booking.start), day.counter_name(&booking.counter_id),
+                    day.procedure_name(&booking.procedure_id, lang)) }</dd>
+            }
             <dt>{ t!("console-code") }</dt>
             <dd>{ display_code(&booking.code) }</dd>
             if let Some(language) = &booking.mediator_language {

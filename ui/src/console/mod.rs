@@ -20,24 +20,14 @@ use sportello_core::account::Session;
 use yew::prelude::*;
 
 /// The languages the console speaks, in the order it offers them: Italian, the offices'
-/// language; English, the second; then the others.
-pub const LANGS: [Lang; 15] = [
-    Lang::It,
-    Lang::En,
-    Lang::Fr,
-    Lang::Es,
-    Lang::Ro,
-    Lang::Sq,
-    Lang::Uk,
-    Lang::Ru,
-    Lang::Ar,
-    Lang::Ur,
-    Lang::Hi,
-    Lang::Pa,
-    Lang::Bn,
-    Lang::Zh,
-    Lang::Tl,
-];
+/// language; English, the second; then the kiosk's others.
+fn console_langs() -> impl Iterator<Item = Lang> {
+    [Lang::It, Lang::En].into_iter().chain(
+        Lang::ALL
+            .into_iter()
+            .filter(|lang| !matches!(lang, Lang::It | Lang::En)),
+    )
+}
 
 /// The page asked for: the console, or an office's waiting-room display.
 fn display_office() -> Option<Option<String>> {
@@ -120,10 +110,10 @@ pub fn LangSwitch(props: &LangSwitchProps) -> Html {
         }
     };
     html! {
-        <select id="console-lang" class="console-lang" aria-label={t!("phone-language")}
+        <select id="console-lang" class="console-lang" aria-label={t!("console-language")}
             onchange={onchange}>
-            { for LANGS.iter().map(|lang| html! {
-                <option value={lang.code()} lang={lang.code()} selected={*lang == current}>
+            { for console_langs().map(|lang| html! {
+                <option value={lang.code()} lang={lang.code()} selected={lang == current}>
                     { lang.native_name() }
                 </option>
             }) }
