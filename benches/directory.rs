@@ -6,9 +6,9 @@
 //!
 //! Run with `cargo bench --bench directory` (release build).
 
-use sportello::directory::Places;
 use sportello_core::Lang;
 use sportello_core::LocalizedText;
+use sportello_core::directory::places::Places;
 use sportello_core::directory::view::PlaceFilter;
 use sportello_core::directory::{
     Category, Location, Organization, Service, ServiceAt, ServiceStatus, derived_id,

@@ -2,9 +2,9 @@
 //! "opens …" at a given instant (a holiday included), and a place's card in the reader's
 //! language with the addresses its QR codes carry.
 
-use sportello::directory::Places;
 use sportello_core::Lang;
 use sportello_core::LocalizedText;
+use sportello_core::directory::places::Places;
 use sportello_core::directory::view::PlaceFilter;
 use sportello_core::directory::{
     Category, Location, Organization, Service, ServiceAt, ServiceStatus, derived_id,

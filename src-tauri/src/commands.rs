@@ -5,10 +5,10 @@
 //! for the cache while a sync writes a page never freezes the window.
 
 use crate::cache::CacheError;
-use crate::directory::Places;
 use crate::sync::{SharedCache, lock};
 use sportello_core::Lang;
 use sportello_core::booking::{ConfirmRequest, Hold, HoldRequest};
+use sportello_core::directory::places::Places;
 use sportello_core::directory::view::{MapBase, MapTile, PlaceCard, PlaceFilter, PlaceList};
 use sportello_core::identity::Person;
 use sportello_core::kiosk::{BookOutcome, CommandError, HoldOutcome, KioskStatus, SlotList};

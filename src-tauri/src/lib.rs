@@ -7,7 +7,6 @@ pub mod client;
 pub mod commands;
 pub mod config;
 pub mod desk;
-pub mod directory;
 pub mod faq_search;
 pub mod identity;
 pub mod operator;

@@ -8,6 +8,7 @@
 //! one-row-per-service-at-a-place CSV that staff keep in spreadsheets.
 
 pub mod hsds;
+pub mod places;
 pub mod table;
 pub mod view;
 

@@ -1,16 +1,17 @@
-//! The services map on the kiosk: the directory's places, read from the cache once per change
-//! of the cache and kept in memory, filtered and sorted by distance from the kiosk on each touch
-//! (2,000 places take well under the 10 ms budget: `cargo bench --bench directory`).
+//! The services map's places: the directory's organizations built once per change of the data
+//! and kept in memory, then filtered and sorted by distance on each touch (2,000 places take
+//! well under the 10 ms budget: `cargo bench --bench directory`). Pure and in `core`, so the
+//! kiosk runs it natively over its cache and a phone can run it in wasm.
 
-use sportello_core::Lang;
-use sportello_core::LocalizedText;
-use sportello_core::directory::view::{
+use crate::Lang;
+use crate::LocalizedText;
+use crate::directory::view::{
     Choice, HoursLine, PlaceCard, PlaceFilter, PlaceList, PlaceSummary, ServiceCard,
 };
-use sportello_core::directory::{Category, Organization, ServiceStatus};
-use sportello_core::model::{Comune, GeoPoint};
-use sportello_core::schedule::{Phrase, Schedule, ScheduleRule};
-use sportello_core::search::{fold, is_unspaced, words};
+use crate::directory::{Category, Organization, ServiceStatus};
+use crate::model::{Comune, GeoPoint};
+use crate::schedule::{Phrase, Schedule, ScheduleRule};
+use crate::search::{fold, is_unspaced, words};
 use std::collections::BTreeMap;
 
 /// One location with what is offered there, ready to filter.
@@ -32,7 +33,7 @@ const MAX_QUERY: usize = 200;
 
 /// The directory in memory, as of one state of the cache.
 pub struct Places {
-    /// The cache's [`generation`](crate::cache::Cache::generation) it was built from.
+    /// The generation of the data it was built from (the kiosk's cache counts them).
     pub generation: u64,
     organizations: Vec<Organization>,
     places: Vec<Place>,
@@ -219,7 +220,7 @@ impl Places {
         }
     }
 
-    fn location(&self, place: &Place) -> &sportello_core::directory::Location {
+    fn location(&self, place: &Place) -> &crate::directory::Location {
         &self.organizations[place.organization].locations[place.location]
     }
 
@@ -324,7 +325,7 @@ fn bit(category: Category) -> u16 {
 
 /// The rules as lines, those whose validity has ended left out.
 fn hours(rules: &[ScheduleRule], now: jiff::Timestamp) -> Vec<HoursLine> {
-    let today = sportello_core::calendar::local_date(now);
+    let today = crate::calendar::local_date(now);
     rules
         .iter()
         .filter(|rule| rule.current_or_coming(today))
