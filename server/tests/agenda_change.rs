@@ -313,3 +313,76 @@ async fn without_a_gateway_the_console_lists_whom_to_call() {
         h.server.stop().await.unwrap();
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_closure_ends_the_holds_it_hits_and_the_operator_sees_the_move() {
+    for database in databases::all().await {
+        let h = Harness::start(&database, MONDAY_8AM).await;
+        let slots = h.availability(RENEWAL, None).await.slots;
+        // An operator of the comune books Tuesday's first slot for someone; someone else is
+        // midway through booking the next one (held, not yet confirmed).
+        let operator = h.login("asti.operatore", "sportello-operatore").await;
+        let booked = h
+            .book(
+                RENEWAL,
+                QUESTURA,
+                slots[0].start,
+                &person(50),
+                Some(&operator),
+            )
+            .await;
+        let pending: sportello_core::booking::Hold = h
+            .hold(RENEWAL, QUESTURA, slots[1].start, None)
+            .await
+            .json()
+            .await
+            .unwrap();
+        let day = sportello_core::calendar::local_date(booked.start);
+        let staff = h.login("questura.staff", "sportello-staff").await;
+        let impact: ChangeImpact = h
+            .post(
+                "/api/v1/overrides/questura-strike/impact",
+                Some(&staff),
+                None,
+                &strike(day),
+            )
+            .await
+            .json()
+            .await
+            .unwrap();
+        let to = impact.hit[0].proposal.clone().unwrap();
+        let plan = json!({"change": strike(day), "reason": "strike",
+            "moves": [{"code": booked.code, "office_id": to.office_id, "start": to.start}]});
+        let outcome: ChangeOutcome = h
+            .post(
+                "/api/v1/overrides/questura-strike/apply",
+                Some(&staff),
+                Some("strike-with-a-hold"),
+                &plan,
+            )
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert!(outcome.saved, "{outcome:?}");
+
+        // The hold on the closed day has ended: confirming it is refused as expired, and the
+        // person picks another slot instead of booking into a strike.
+        let late = h.confirm(&pending.hold_id, &person(51), None).await;
+        assert_eq!(late.status(), StatusCode::GONE);
+
+        // The operator who booked sees the new time in their list.
+        let own: Vec<sportello_core::booking::BookingRecord> = h
+            .get("/api/v1/bookings", Some(&operator))
+            .await
+            .json()
+            .await
+            .unwrap();
+        let moved = own
+            .iter()
+            .find(|record| record.booking.code == booked.code)
+            .unwrap();
+        assert_eq!(moved.booking.start, to.start);
+        h.server.stop().await.unwrap();
+    }
+}

@@ -52,6 +52,35 @@ pub async fn hit_in(
         .collect())
 }
 
+/// Ends the holds on the change's day that its hours leave without a place, in the change's
+/// own transaction: a person midway through booking cannot confirm into a closed hour, and
+/// is told the hold ended (they pick again). Run before looking for hit appointments, so a
+/// confirmation racing the change is either ended here or found there.
+pub async fn end_hit_holds(
+    conn: &mut sqlx::AnyConnection,
+    change: &DayOverride,
+) -> Result<usize, crate::db::DbError> {
+    let holds = bookings::holds_of_day(conn, &change.office_id, &change.day.to_string()).await?;
+    let mut ended = 0;
+    for row in holds {
+        let here = change
+            .counter_id
+            .as_ref()
+            .is_none_or(|c| *c == row.counter_id);
+        if here
+            && !still_fits(
+                &change.hours,
+                timestamp(row.slot_start),
+                timestamp(row.slot_end),
+            )
+            && bookings::delete_hold(conn, &row.id).await?
+        {
+            ended += 1;
+        }
+    }
+    Ok(ended)
+}
+
 /// The appointments a change hits, each with the first free slot of its procedure after the
 /// day (at the same office when there is one), no slot proposed twice beyond its places.
 pub async fn impact(

@@ -506,6 +506,34 @@ pub async fn forget_person(conn: &mut AnyConnection, id: &str) -> Result<(), DbE
     Ok(())
 }
 
+/// The live and lapsed holds on an office's day.
+pub async fn holds_of_day(
+    conn: &mut AnyConnection,
+    office_id: &str,
+    day: &str,
+) -> Result<Vec<BookingRow>, DbError> {
+    let sql = format!(
+        "SELECT {BOOKING_COLUMNS} FROM bookings WHERE office_id = $1 AND day = $2 \
+         AND status = 'held' ORDER BY slot_start, id"
+    );
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(office_id)
+        .bind(day)
+        .fetch_all(conn)
+        .await?;
+    rows.iter().map(booking_from_row).collect()
+}
+
+/// Ends a hold (its seat claims go with it); `false` if it is no longer a hold.
+pub async fn delete_hold(conn: &mut AnyConnection, id: &str) -> Result<bool, DbError> {
+    let deleted = sqlx::query("DELETE FROM bookings WHERE id = $1 AND status = 'held'")
+        .bind(id)
+        .execute(conn)
+        .await?
+        .rows_affected();
+    Ok(deleted == 1)
+}
+
 pub async fn delete_booking(conn: &mut AnyConnection, id: &str) -> Result<(), DbError> {
     sqlx::query("DELETE FROM bookings WHERE id = $1")
         .bind(id)

@@ -260,6 +260,8 @@ pub(crate) async fn save_override(
 ) -> Result<DayOverride, ApiError> {
     let mut tx = state.db.begin_write().await?;
     db::lock_agenda(&mut tx).await?;
+    // Undone with the rest if the change is refused below.
+    crate::booking::change::end_hit_holds(&mut tx, &item).await?;
     if only_if_clear
         && !crate::booking::change::hit_in(&mut tx, &item, &item.hours)
             .await?
