@@ -11,6 +11,8 @@ mod databases;
 #[macro_use]
 mod harness;
 
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::key::Key;
 use fantoccini::{Client, ClientBuilder, Locator};
 use harness::*;
 use jiff::SignedDuration;
@@ -127,6 +129,51 @@ impl Browser {
             assert!(Instant::now() < deadline, "{css} shows {text:?}");
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+    }
+
+    /// Presses a key, as a person at the keyboard: to whatever has the focus.
+    async fn press(&self, key: Key) {
+        let stroke = KeyActions::new("keyboard".to_owned())
+            .then(KeyAction::Down { value: key.into() })
+            .then(KeyAction::Up { value: key.into() });
+        self.client.perform_actions(stroke).await.unwrap();
+    }
+
+    /// Presses Tab until the element `id` has the focus: keyboard-only use reaches it.
+    async fn tab_to(&self, id: &str) {
+        for _ in 0..80 {
+            let focused = self
+                .client
+                .execute(
+                    "return document.activeElement && document.activeElement.id",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            if focused == json!(id) {
+                return;
+            }
+            self.press(Key::Tab).await;
+        }
+        panic!("#{id} is not reached with the Tab key");
+    }
+
+    /// The page printed (A4, as the browser's print does), as text.
+    async fn printed_text(&self) -> String {
+        let pdf = self
+            .client
+            .print(fantoccini::wd::PrintConfiguration::default())
+            .await
+            .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("printed.pdf");
+        std::fs::write(&file, pdf).unwrap();
+        let output = Command::new("pdftotext")
+            .arg(&file)
+            .arg("-")
+            .output()
+            .expect("pdftotext (poppler-utils; ./test.sh installs it)");
+        String::from_utf8_lossy(&output.stdout).into_owned()
     }
 
     async fn click(&self, css: &str) {
@@ -346,6 +393,13 @@ async fn office_day(h: &Harness, backend: &str) {
     if backend == "sqlite" {
         browser.screenshot("agenda-it").await;
     }
+    // Printed on A4: the day's list with its people, without the screen's controls.
+    let printed = browser.printed_text().await;
+    assert!(printed.contains("Testpersonb"), "{printed}");
+    assert!(printed.contains(&display_code(&first.code)), "{printed}");
+    for control in ["Esporta CSV", "Accettazione", "Esci"] {
+        assert!(!printed.contains(control), "{control} printed: {printed}");
+    }
 
     // The check-in desk: the scanner types the receipt's address and Enter.
     browser.click("#tab-desk").await;
@@ -433,6 +487,18 @@ async fn office_day(h: &Harness, backend: &str) {
     browser.wait_for("#calling-current").await;
     browser.assert_accessible("calling").await;
     browser.click("#call-served").await;
+    // Keyboard only: from the tabs to the calling screen and its button, Tab and Enter.
+    browser.tab_to("tab-agenda").await;
+    browser.press(Key::Enter).await;
+    browser.wait_for("#agenda-count").await;
+    browser.tab_to("tab-calling").await;
+    browser.press(Key::Enter).await;
+    browser.tab_to("call-next").await;
+    browser.press(Key::Enter).await;
+    display
+        .text_until("#display-number", |t| t == "2" || t == "3")
+        .await;
+    browser.wait_for("#calling-current").await;
 
     // The agenda shows who was served; a no-show is marked once the slot is over.
     browser.click("#tab-agenda").await;
