@@ -21,6 +21,8 @@ use serde_json::{Value, json};
 use sportello_core::booking::{Booking, display_code};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -603,4 +605,141 @@ async fn office_day(h: &Harness, backend: &str) {
 
     display.close().await;
     browser.close().await;
+}
+
+/// The network between the office's PCs and the server, which the test can cut: a TCP relay
+/// on loopback that drops every connection it carries and refuses new ones while cut.
+struct Link {
+    base: String,
+    up: Arc<AtomicBool>,
+    cut: tokio::sync::broadcast::Sender<()>,
+}
+
+impl Link {
+    async fn to(server: &str) -> Link {
+        let target: std::net::SocketAddr = server.trim_start_matches("http://").parse().unwrap();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let up = Arc::new(AtomicBool::new(true));
+        let (cut, _) = tokio::sync::broadcast::channel(4);
+        let (relay_up, relay_cut) = (up.clone(), cut.clone());
+        tokio::spawn(async move {
+            while let Ok((mut inbound, _)) = listener.accept().await {
+                if !relay_up.load(Ordering::SeqCst) {
+                    continue;
+                }
+                let mut dropped = relay_cut.subscribe();
+                tokio::spawn(async move {
+                    let Ok(mut outbound) = tokio::net::TcpStream::connect(target).await else {
+                        return;
+                    };
+                    tokio::select! {
+                        _ = tokio::io::copy_bidirectional(&mut inbound, &mut outbound) => {}
+                        _ = dropped.recv() => {}
+                    }
+                });
+            }
+        });
+        Link { base, up, cut }
+    }
+
+    fn cut(&self) {
+        self.up.store(false, Ordering::SeqCst);
+        let _ = self.cut.send(());
+    }
+
+    fn restore(&self) {
+        self.up.store(true, Ordering::SeqCst);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn console_in_a_browser_survives_a_dropped_link() {
+    // The network's behaviour does not depend on the database: SQLite alone.
+    let database = databases::all().await.into_iter().next().unwrap();
+    let h = Harness::start(&database, MONDAY_8AM).await;
+    let slots = h.availability(RENEWAL, None).await.slots;
+    let booked = h
+        .book(RENEWAL, QUESTURA, slots[0].start, &person(60), None)
+        .await;
+    h.clock.set(booked.start - SignedDuration::from_mins(20));
+    let link = Link::to(&h.base).await;
+
+    let browser = Browser::start(1366, 900).await;
+    browser
+        .client
+        .goto(&format!("{}/ufficio/", link.base))
+        .await
+        .unwrap();
+    browser.type_into("#login-username", "questura.staff").await;
+    browser
+        .type_into("#login-password", "sportello-staff")
+        .await;
+    browser.click("#login-submit").await;
+    browser
+        .wait_for(&format!("tr[data-code='{}']", booked.code))
+        .await;
+    browser
+        .text_until("#link-status", |t| t == "Collegato")
+        .await;
+    let display = Browser::start(1280, 720).await;
+    display
+        .client
+        .goto(&format!("{}/ufficio/display?office={QUESTURA}", link.base))
+        .await
+        .unwrap();
+    display.wait_for("#display-waiting").await;
+    let stale_shown = "return !!document.getElementById('display-stale')";
+    let shown = |browser: &Browser| {
+        let client = browser.client.clone();
+        async move { client.execute(stale_shown, vec![]).await.unwrap() == json!(true) }
+    };
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while shown(&display).await {
+        assert!(
+            Instant::now() < deadline,
+            "the display stays stale on a good link"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+
+    // The link drops: both screens say so.
+    link.cut();
+    browser
+        .text_until("#link-status", |t| t.starts_with("Collegamento perso"))
+        .await;
+    display.wait_for("#display-stale").await;
+
+    // A scan meanwhile is not lost: the line says there is no connection, the field keeps
+    // what the scanner typed.
+    browser.click("#tab-desk").await;
+    let typed = display_code(&booked.code);
+    browser
+        .type_into("#scan-input", &format!("{typed}\n"))
+        .await;
+    browser
+        .text_until("#console-error", |t| t.starts_with("Nessuna connessione"))
+        .await;
+    let kept = browser
+        .client
+        .execute("return document.getElementById('scan-input').value", vec![])
+        .await
+        .unwrap();
+    assert_eq!(kept, json!(typed));
+
+    // The link comes back: the screens reconnect by themselves; Enter again checks in.
+    link.restore();
+    browser
+        .text_until("#link-status", |t| t == "Collegato")
+        .await;
+    browser.type_into("#scan-input", "\n").await;
+    browser.text_until("#scan-number", |t| t == "1").await;
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while shown(&display).await {
+        assert!(Instant::now() < deadline, "the display does not reconnect");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    display.close().await;
+    browser.close().await;
+    h.server.stop().await.unwrap();
 }
