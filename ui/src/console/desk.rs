@@ -154,26 +154,13 @@ pub fn Desk(props: &DeskProps) -> Html {
             <div id="scan-result" aria-live="assertive">
                 { match &*outcome {
                     None => html! {},
-                    Some(Answer::WalkIn(entry)) => html! {
-                        <div class="scan-ok">
-                            <p class="scan-headline">{ t!("console-walk-in-given") }</p>
-                            <p class="scan-number" id="scan-number">
-                                { entry.record.booking.queue_number.map(|n| n.to_string()).unwrap_or_default() }
-                            </p>
-                            { entry_card(entry, &props.day, lang) }
-                        </div>
-                    },
-                    Some(Answer::Scanned(ScanOutcome::CheckedIn { entry, new })) => html! {
-                        <div class="scan-ok">
-                            <p class="scan-headline">
-                                { if *new { t!("console-scan-checked-in") } else { t!("console-scan-already") } }
-                            </p>
-                            <p class="scan-number" id="scan-number">
-                                { entry.record.booking.queue_number.map(|n| n.to_string()).unwrap_or_default() }
-                            </p>
-                            { entry_card(entry, &props.day, lang) }
-                        </div>
-                    },
+                    Some(Answer::WalkIn(entry)) => {
+                        numbered(t!("console-walk-in-given"), entry, &props.day, lang)
+                    }
+                    Some(Answer::Scanned(ScanOutcome::CheckedIn { entry, new })) => {
+                        let headline = if *new { t!("console-scan-checked-in") } else { t!("console-scan-already") };
+                        numbered(headline, entry, &props.day, lang)
+                    }
                     Some(Answer::Scanned(ScanOutcome::Refused { refusal, entry })) => html! {
                         <div class="scan-refused">
                             <p class="scan-headline" id="scan-refusal">{ refusal_line(refusal, lang) }</p>
@@ -242,6 +229,19 @@ fn WalkInForm(props: &WalkInProps) -> Html {
             </select>
             <button type="submit" id="walk-in-submit" disabled={*busy}>{ t!("console-walk-in-give") }</button>
         </form>
+    }
+}
+
+/// A number given: what happened, the number in large type, and whose it is.
+fn numbered(headline: String, entry: &AgendaEntry, day: &Day, lang: Lang) -> Html {
+    html! {
+        <div class="scan-ok">
+            <p class="scan-headline">{ headline }</p>
+            <p class="scan-number" id="scan-number">
+                { entry.record.booking.queue_number.map(|n| n.to_string()).unwrap_or_default() }
+            </p>
+            { entry_card(entry, day, lang) }
+        </div>
     }
 }
 
